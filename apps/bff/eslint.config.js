@@ -1,0 +1,1 @@
+export { default } from '@zlens/shared/eslint.config.js';

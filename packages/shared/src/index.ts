@@ -1,0 +1,3 @@
+export * from './catalog.js';
+export * from './time.js';
+export * from './api.js';
