@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The BFF serves the built SPA itself in production (same origin); in development Vite proxies
+// /api to a running BFF. Reading the environment here is the web's one config point.
+// eslint-disable-next-line no-restricted-syntax -- vite.config.ts is the web's config.ts (build-time only)
+const BFF_URL = process.env.ZLENS_BFF_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api': { target: BFF_URL, changeOrigin: true } } },
+  preview: { proxy: { '/api': { target: BFF_URL, changeOrigin: true } } },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});
