@@ -1,0 +1,154 @@
+// createApp(deps): the Express app, built only from explicit dependencies, so tests drive it with
+// supertest against real or simulated upstreams and server.ts only listens.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { ErrorResponse, ReadyResponse } from '@zlens/shared';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { AppError } from './errors.js';
+import type { HmcClient } from './hmc/client.js';
+import type { InventoryService } from './inventory/service.js';
+import type { Logger } from './logger.js';
+import type { AppMetrics } from './metrics.js';
+import type { PrometheusClient } from './prometheus/client.js';
+import { apiRouter } from './routes/api.js';
+import type { TimeSeriesSource } from './sources/types.js';
+
+export interface AppDeps {
+  config: Config;
+  source: TimeSeriesSource;
+  inventory: InventoryService;
+  /** The upstream clients, for the readiness checks (null when not configured). */
+  prometheus: PrometheusClient | null;
+  hmc: HmcClient | null;
+  clock: Clock;
+  logger: Logger;
+  metrics: AppMetrics;
+}
+
+/** Vite names built assets by content hash, so they may be cached for good. */
+const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|svg|png|jpg|webp|map)$/;
+
+function requestMetrics(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    const end = deps.metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      // The route pattern, never the raw URL: label values must stay few.
+      const pattern: unknown = req.route?.path;
+      const route =
+        typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : res.locals.static === true ? 'static' : 'unmatched';
+      end({ route, status_code: String(res.statusCode) });
+    });
+    next();
+  };
+}
+
+async function timed(check: () => Promise<void>): Promise<{ ok: boolean; message?: string; latencyMs: number }> {
+  const started = performance.now();
+  try {
+    await check();
+    return { ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, message, latencyMs: Math.round(performance.now() - started) };
+  }
+}
+
+function serveWeb(app: Express, webDir: string): void {
+  const index = join(webDir, 'index.html');
+  app.use(
+    express.static(webDir, {
+      index: false,
+      setHeaders: (res, path) => {
+        res.locals.static = true;
+        res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  // Client-side routes: any other GET that is not an API call gets the SPA's index.html.
+  app.get('/{*path}', (req, res, next) => {
+    if (req.path.startsWith('/api/') || req.path === '/api' || !existsSync(index)) {
+      next();
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestMetrics(deps));
+  app.use(helmet());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const { prometheus, hmc } = deps;
+    const checks: ReadyResponse['checks'] = {};
+    const [p, h] = await Promise.all([
+      prometheus ? timed(() => prometheus.ping()) : null,
+      hmc ? timed(async () => void (await hmc.version())) : null,
+    ]);
+    if (p) checks.prometheus = p;
+    if (h) checks.hmc = h;
+    const ready = (p?.ok ?? true) && (h?.ok ?? true);
+    const body: ReadyResponse = { ready, mode: deps.source.kind, checks };
+    res.status(ready ? 200 : 503).json(body);
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', deps.metrics.registry.contentType);
+    res.send(await deps.metrics.registry.metrics());
+  });
+
+  app.use('/api/v1', apiRouter(deps));
+  app.all('/api/{*rest}', (req) => {
+    throw new AppError('not_found', `no API route ${req.method} ${req.path}`);
+  });
+
+  if (deps.config.webDir !== null) serveWeb(app, deps.config.webDir);
+
+  app.use((req, _res, next) => {
+    next(new AppError('not_found', `nothing at ${req.method} ${req.path}`));
+  });
+
+  const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    let appError: AppError;
+    if (err instanceof AppError) {
+      appError = err;
+    } else if (isHttpError(err) && err.status < 500) {
+      // Errors from Express itself (e.g. a malformed URL) are the client's: say so, no stack.
+      appError = new AppError(err.status === 404 ? 'not_found' : 'bad_request', err.expose ? err.message : 'bad request');
+    } else {
+      appError = new AppError('internal', 'internal error');
+    }
+    const log = { method: req.method, route: req.route?.path ?? req.path, status: appError.status, err: err instanceof Error ? err.message : String(err) };
+    if (appError.status >= 500) deps.logger.error(log, 'request failed');
+    else deps.logger.debug(log, 'request rejected');
+    const body: ErrorResponse = { error: { code: appError.code, message: appError.message } };
+    if (appError.details !== undefined) body.error.details = appError.details;
+    res.status(appError.status).json(body);
+  };
+  app.use(onError);
+  return app;
+}
+
+function isHttpError(err: unknown): err is { status: number; expose: boolean; message: string } {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'status' in err &&
+    typeof err.status === 'number' &&
+    'message' in err &&
+    typeof err.message === 'string' &&
+    'expose' in err &&
+    typeof err.expose === 'boolean'
+  );
+}

@@ -1,0 +1,288 @@
+// Configuration: read and validated once at start-up, from the environment record server.ts (or
+// demo.ts) hands in. Nothing else in the BFF reads the environment (lint rule), so every setting
+// is visible here, and a bad value fails start-up with a message that names the variable.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface PrometheusConfig {
+  /** Base URL of any PromQL HTTP API, path prefix included; always ends with `/`. */
+  url: string;
+  /** Extra request headers: authorization (bearer or basic) and the configured ones. */
+  headers: Readonly<Record<string, string>>;
+}
+
+export interface HmcConfig {
+  /** https://host:port (no path). */
+  url: string;
+  userid: string;
+  password: string;
+  /** PEM text of the CA to trust; null means the system CAs. */
+  ca: string | null;
+  /** TLS verification off (only by the explicit switch or `verify_cert: false`). */
+  insecure: boolean;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  /** The built SPA, or null when there is none to serve. */
+  webDir: string | null;
+  prometheus: PrometheusConfig | null;
+  hmc: HmcConfig | null;
+  upstreamTimeoutMs: number;
+  liveWindowSeconds: number;
+  hmcPollSeconds: number;
+}
+
+/** The HMC metrics service produces a sample every 15 s; polling faster only loads the HMC. */
+export const MIN_HMC_POLL_SECONDS = 15;
+const DEFAULT_HMC_PORT = 6794;
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const DURATION = /^(\d{1,6})([smhdw])$/;
+const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/** The `metrics:` section of the exporter's hmccreds.yaml (only the keys zlens uses). */
+const CredsFileSchema = z.object({
+  metrics: z.object({
+    hmc: z.string().min(1),
+    userid: z.string().min(1),
+    password: z.string().min(1),
+    verify_cert: z.union([z.boolean(), z.string().min(1)]).optional(),
+  }),
+});
+
+/** Collects every problem instead of stopping at the first, so one start-up shows them all. */
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name}: must be an integer from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  bool(name: string): boolean | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    this.problems.push(`${name}: must be true or false, got "${value}"`);
+    return undefined;
+  }
+
+  file(name: string, path: string): string | null {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      const reason = err instanceof Error && 'code' in err ? String(err.code) : 'unreadable';
+      this.problems.push(`${name}: cannot read file "${path}" (${reason})`);
+      return null;
+    }
+  }
+
+  url(name: string, value: string, protocols: readonly string[]): URL | null {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problems.push(`${name}: must be an absolute URL, got "${value}"`);
+      return null;
+    }
+    if (!protocols.includes(url.protocol)) {
+      this.problems.push(`${name}: must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+      return null;
+    }
+    return url;
+  }
+}
+
+export function parseDuration(text: string): number | null {
+  const match = DURATION.exec(text);
+  if (!match) return null;
+  const [, amount, unit] = match;
+  if (amount === undefined || unit === undefined) return null;
+  const seconds = Number(amount) * (DURATION_UNITS[unit] ?? 0);
+  return seconds > 0 ? seconds : null;
+}
+
+function readPrometheus(r: Reader): PrometheusConfig | null {
+  const raw = r.raw('ZLENS_PROMETHEUS_URL');
+  const token = r.raw('ZLENS_PROMETHEUS_BEARER_TOKEN');
+  const username = r.raw('ZLENS_PROMETHEUS_USERNAME');
+  const password = r.raw('ZLENS_PROMETHEUS_PASSWORD');
+  const headersText = r.raw('ZLENS_PROMETHEUS_HEADERS');
+  if (raw === undefined) {
+    for (const [name, value] of [
+      ['ZLENS_PROMETHEUS_BEARER_TOKEN', token],
+      ['ZLENS_PROMETHEUS_USERNAME', username],
+      ['ZLENS_PROMETHEUS_PASSWORD', password],
+      ['ZLENS_PROMETHEUS_HEADERS', headersText],
+    ] as const) {
+      if (value !== undefined) r.problems.push(`${name}: is set but ZLENS_PROMETHEUS_URL is not`);
+    }
+    return null;
+  }
+  const url = r.url('ZLENS_PROMETHEUS_URL', raw, ['http:', 'https:']);
+  const headers: Record<string, string> = {};
+  if (headersText !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(headersText);
+    } catch {
+      parsed = undefined;
+    }
+    const result = z.record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/), z.string()).safeParse(parsed);
+    if (result.success) Object.assign(headers, result.data);
+    else r.problems.push('ZLENS_PROMETHEUS_HEADERS: must be a JSON object of header names to string values');
+  }
+  if (token !== undefined && (username !== undefined || password !== undefined)) {
+    r.problems.push('ZLENS_PROMETHEUS_BEARER_TOKEN: set either a bearer token or a username and password, not both');
+  } else if (token !== undefined) {
+    headers.authorization = `Bearer ${token}`;
+  } else if ((username === undefined) !== (password === undefined)) {
+    r.problems.push(
+      username === undefined
+        ? 'ZLENS_PROMETHEUS_USERNAME: is required with ZLENS_PROMETHEUS_PASSWORD'
+        : 'ZLENS_PROMETHEUS_PASSWORD: is required with ZLENS_PROMETHEUS_USERNAME',
+    );
+  } else if (username !== undefined && password !== undefined) {
+    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  }
+  if (url !== null && (url.username !== '' || url.password !== '')) {
+    r.problems.push('ZLENS_PROMETHEUS_URL: must not contain credentials; use ZLENS_PROMETHEUS_USERNAME and ZLENS_PROMETHEUS_PASSWORD');
+    return null;
+  }
+  if (url === null) return null;
+  const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return { url: base, headers };
+}
+
+function hmcUrlFromHost(host: string): string {
+  // hmccreds.yaml names a host (name or IP), optionally with a port; IPv6 needs brackets.
+  if (/^https?:\/\//.test(host)) return host;
+  const bare = host.includes(':') && !host.startsWith('[') && host.split(':').length > 2 ? `[${host}]` : host;
+  return /:\d+$/.test(bare) ? `https://${bare}` : `https://${bare}:${DEFAULT_HMC_PORT}`;
+}
+
+function readHmc(r: Reader): HmcConfig | null {
+  let url = r.raw('ZLENS_HMC_URL');
+  let userid = r.raw('ZLENS_HMC_USERID');
+  let password = r.raw('ZLENS_HMC_PASSWORD');
+  let verify: boolean | string | undefined;
+  const credsPath = r.raw('ZLENS_HMC_CREDS_FILE');
+  if (credsPath !== undefined) {
+    const text = r.file('ZLENS_HMC_CREDS_FILE', credsPath);
+    if (text !== null) {
+      let doc: unknown;
+      try {
+        doc = parseYaml(text);
+      } catch {
+        doc = undefined;
+      }
+      const creds = CredsFileSchema.safeParse(doc);
+      if (creds.success) {
+        // Explicit variables win over the file, so one value can be overridden without editing it.
+        url ??= hmcUrlFromHost(creds.data.metrics.hmc);
+        userid ??= creds.data.metrics.userid;
+        password ??= creds.data.metrics.password;
+        verify = creds.data.metrics.verify_cert;
+      } else {
+        r.problems.push(
+          'ZLENS_HMC_CREDS_FILE: must be YAML with a "metrics:" section holding hmc, userid, password and optionally verify_cert',
+        );
+      }
+    }
+  }
+  const caPath = r.raw('ZLENS_HMC_CA_FILE');
+  const insecureSwitch = r.bool('ZLENS_HMC_INSECURE');
+  if (url === undefined && userid === undefined && password === undefined) {
+    if (caPath !== undefined) r.problems.push('ZLENS_HMC_CA_FILE: is set but no HMC is configured (ZLENS_HMC_URL)');
+    return null;
+  }
+  if (url === undefined) r.problems.push('ZLENS_HMC_URL: is required when HMC credentials are set');
+  if (userid === undefined) r.problems.push('ZLENS_HMC_USERID: is required when an HMC is configured');
+  if (password === undefined) r.problems.push('ZLENS_HMC_PASSWORD: is required when an HMC is configured');
+  const parsedUrl = url === undefined ? null : r.url('ZLENS_HMC_URL', url, ['https:']);
+  if (parsedUrl !== null && parsedUrl.pathname !== '/') {
+    r.problems.push(`ZLENS_HMC_URL: must not have a path (the API lives at /api), got "${parsedUrl.pathname}"`);
+  }
+  let ca: string | null = null;
+  if (caPath !== undefined) ca = r.file('ZLENS_HMC_CA_FILE', caPath);
+  else if (typeof verify === 'string') ca = r.file('ZLENS_HMC_CREDS_FILE', verify);
+  const insecure = insecureSwitch ?? verify === false;
+  if (insecure && caPath !== undefined) {
+    r.problems.push('ZLENS_HMC_INSECURE: cannot be true together with ZLENS_HMC_CA_FILE');
+  }
+  if (parsedUrl === null || userid === undefined || password === undefined) return null;
+  return { url: parsedUrl.origin, userid, password, ca, insecure };
+}
+
+function readWebDir(r: Reader): string | null {
+  const explicit = r.raw('ZLENS_WEB_DIR');
+  if (explicit === undefined) return existsSync(DEFAULT_WEB_DIR) ? DEFAULT_WEB_DIR : null;
+  if (!existsSync(explicit) || !statSync(explicit).isDirectory()) {
+    r.problems.push(`ZLENS_WEB_DIR: "${explicit}" is not a directory`);
+    return null;
+  }
+  return explicit;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env): Config {
+  const r = new Reader(env);
+  const host = r.raw('ZLENS_HOST') ?? '127.0.0.1';
+  const port = r.int('ZLENS_PORT', 8080, 0, 65_535);
+  const levelText = r.raw('ZLENS_LOG_LEVEL') ?? 'info';
+  const level = z.enum(LOG_LEVELS).safeParse(levelText);
+  if (!level.success) r.problems.push(`ZLENS_LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}, got "${levelText}"`);
+  const webDir = readWebDir(r);
+  const prometheus = readPrometheus(r);
+  const hmc = readHmc(r);
+  const upstreamTimeoutMs = r.int('ZLENS_UPSTREAM_TIMEOUT_MS', 10_000, 100, 600_000);
+  const windowText = r.raw('ZLENS_LIVE_WINDOW') ?? '6h';
+  const liveWindowSeconds = parseDuration(windowText);
+  if (liveWindowSeconds === null || liveWindowSeconds < 60 || liveWindowSeconds > 7 * 86_400) {
+    r.problems.push(`ZLENS_LIVE_WINDOW: must be a duration like 30m, 6h or 1d (1 minute to 7 days), got "${windowText}"`);
+  }
+  const hmcPollSeconds = r.int('ZLENS_HMC_POLL_SECONDS', MIN_HMC_POLL_SECONDS, MIN_HMC_POLL_SECONDS, 3600);
+  if (prometheus === null && hmc === null && r.problems.length === 0) {
+    r.problems.push('ZLENS_PROMETHEUS_URL or ZLENS_HMC_URL: configure at least one data source');
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return {
+    host,
+    port,
+    logLevel: level.success ? level.data : 'info',
+    webDir,
+    prometheus,
+    hmc,
+    upstreamTimeoutMs,
+    liveWindowSeconds: liveWindowSeconds ?? 21_600,
+    hmcPollSeconds,
+  };
+}

@@ -1,0 +1,65 @@
+// buildDeps(config, logger): the one place that turns a Config into running parts. server.ts,
+// demo.ts and the web's end-to-end setup all call it, so they run the same BFF.
+import type { AppDeps } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { HmcClient } from './hmc/client.js';
+import { InventoryService } from './inventory/service.js';
+import type { Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { PrometheusClient } from './prometheus/client.js';
+import { LiveSource } from './sources/live-source.js';
+import { PrometheusSource } from './sources/prometheus-source.js';
+
+export interface BuiltDeps {
+  deps: AppDeps;
+  /** The live source when running in live mode (tests poll it on demand); else null. */
+  live: LiveSource | null;
+  /** Stops polling, deletes the HMC metrics context, logs off. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface BuildDepsOptions {
+  clock?: Clock;
+  /** Start the live poller (default true); tests turn it off and call `live.poll()` themselves. */
+  startPolling?: boolean;
+}
+
+export function buildDeps(config: Config, logger: Logger, options: BuildDepsOptions = {}): BuiltDeps {
+  const clock = options.clock ?? systemClock;
+  const metrics = createMetrics();
+  const timeoutMs = config.upstreamTimeoutMs;
+  const prometheus = config.prometheus ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics }) : null;
+  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics }) : null;
+  const inventory = new InventoryService({ prometheus, hmc, clock, logger });
+
+  let live: LiveSource | null = null;
+  let source: AppDeps['source'];
+  if (prometheus) {
+    source = new PrometheusSource(prometheus);
+  } else if (hmc) {
+    live = new LiveSource({
+      hmc,
+      inventory,
+      clock,
+      logger,
+      windowSeconds: config.liveWindowSeconds,
+      pollSeconds: config.hmcPollSeconds,
+    });
+    source = live;
+    if (options.startPolling ?? true) live.start();
+  } else {
+    // loadConfig guarantees one source; a hand-built Config without one is a programming error.
+    throw new Error('buildDeps: configure Prometheus or an HMC');
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await live?.close();
+      await hmc?.close();
+    })();
+    return closing;
+  };
+  return { deps: { config, source, inventory, prometheus, hmc, clock, logger, metrics }, live, close };
+}

@@ -1,0 +1,47 @@
+// The BFF's own metrics (GET /metrics). One registry per app, so tests can build several apps in
+// one process without "metric already registered" clashes.
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type Upstream = 'prometheus' | 'hmc';
+export type UpstreamOutcome = 'success' | 'error' | 'timeout';
+
+export interface AppMetrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  upstreamDuration: Histogram<'upstream' | 'outcome'>;
+  upstreamErrors: Counter<'upstream' | 'kind'>;
+  hmcLogons: Counter;
+}
+
+export function createMetrics(): AppMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'zlens_http_request_duration_seconds',
+      help: 'Duration of HTTP requests served by the BFF, by route pattern',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'zlens_upstream_request_duration_seconds',
+      help: 'Duration of requests to upstreams (Prometheus, HMC)',
+      labelNames: ['upstream', 'outcome'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    upstreamErrors: new Counter({
+      name: 'zlens_upstream_errors_total',
+      help: 'Failed requests to upstreams, by kind of failure',
+      labelNames: ['upstream', 'kind'],
+      registers: [registry],
+    }),
+    hmcLogons: new Counter({
+      name: 'zlens_hmc_logons_total',
+      help: 'Logons to the HMC (the first one and every re-logon after an expired session)',
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,157 @@
+// Live mode (no Prometheus): the BFF reads the HMC metrics service itself. Every poll interval it
+// reads the metrics context, maps each group's values through the catalog's `hmc` field (HMC
+// percent / 100 = the exporter's ratio), records the CPC and partition status codes from the
+// inventory, and keeps a bounded window of samples. When the HMC is unreachable it keeps serving
+// what it has, marked stale.
+import { CATALOG, METRIC_IDS, statusCode, type CpcMode, type MetricId, type UsageMetric } from '@zlens/shared';
+import type { Clock } from '../clock.js';
+import { describeError } from '../errors.js';
+import type { HmcClient } from '../hmc/client.js';
+import type { HmcCpc } from '../hmc/inventory.js';
+import { HmcMetricsContext } from '../hmc/metrics-context.js';
+import type { MetricObjectValues } from '../hmc/metrics-text.js';
+import type { InventoryService } from '../inventory/service.js';
+import type { Logger } from '../logger.js';
+import { LiveWindow } from './live-window.js';
+import { sortSeries, type SeriesRequest, type SeriesResult, type TimeSeriesSource } from './types.js';
+
+/** Metric groups the context asks for: the catalog's HMC sources (the sim and this MVP are DPM). */
+export const LIVE_METRIC_GROUPS: readonly string[] = [
+  ...new Set(
+    METRIC_IDS.flatMap((id) => {
+      const entry = CATALOG[id];
+      return entry.unit === 'ratio' && entry.hmc.dpm ? [entry.hmc.dpm.group] : [];
+    }),
+  ),
+];
+
+export interface LiveSourceOptions {
+  hmc: HmcClient;
+  inventory: InventoryService;
+  clock: Clock;
+  logger: Logger;
+  windowSeconds: number;
+  pollSeconds: number;
+}
+
+interface ObjectRef {
+  cpc: HmcCpc;
+  partition?: string;
+}
+
+export class LiveSource implements TimeSeriesSource {
+  readonly kind = 'live';
+  readonly window: LiveWindow;
+  private readonly context: HmcMetricsContext;
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private lastPollOk = false;
+  private closed = false;
+
+  constructor(private readonly options: LiveSourceOptions) {
+    this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds });
+    this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger);
+  }
+
+  /** First poll at once (data within seconds of start-up), then every poll interval. */
+  start(): void {
+    if (this.timer !== null || this.closed) return;
+    void this.poll();
+    this.timer = setInterval(() => void this.poll(), this.options.pollSeconds * 1000);
+  }
+
+  /** One poll; overlapping calls share the poll in progress. Never rejects: failures mark stale. */
+  poll(): Promise<void> {
+    this.polling ??= this.doPoll().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
+  get stale(): boolean {
+    return !this.lastPollOk;
+  }
+
+  async series(request: SeriesRequest): Promise<SeriesResult> {
+    const match: Record<string, string> = { cpc: request.cpc };
+    if (request.partition !== undefined) match.partition = request.partition;
+    return { series: sortSeries(this.window.query(request.metric, match, request.range)), stale: this.stale };
+  }
+
+  /** Stops polling and deletes the metrics context (before the HMC client logs off). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.polling;
+    await this.context.delete();
+  }
+
+  private async doPoll(): Promise<void> {
+    const { inventory, logger, clock } = this.options;
+    try {
+      await inventory.refresh();
+      const cpcs = inventory.hmcCpcs();
+      if (cpcs === null) throw new Error('the HMC inventory is not available');
+      const values = await this.context.fetch();
+      const nowSeconds = clock.nowMs() / 1000;
+      this.recordUsage(values, cpcs);
+      this.recordStatus(cpcs, Math.floor(nowSeconds));
+      this.window.prune(nowSeconds);
+      if (!this.lastPollOk) logger.info({ samples: this.window.size }, 'live source: polling the HMC');
+      this.lastPollOk = true;
+    } catch (err) {
+      if (this.lastPollOk || !this.closed) logger.warn({ err: describeError(err) }, 'live source: HMC poll failed, serving stale data');
+      this.lastPollOk = false;
+    }
+  }
+
+  private recordUsage(values: readonly MetricObjectValues[], cpcs: readonly HmcCpc[]): void {
+    const refs = new Map<string, ObjectRef>();
+    for (const cpc of cpcs) {
+      refs.set(cpc.uri, { cpc });
+      for (const p of cpc.partitions) refs.set(p.uri, { cpc, partition: p.name });
+    }
+    for (const block of values) {
+      const ref = refs.get(block.objectUri);
+      const row = block.rows[0];
+      if (ref === undefined || row === undefined || ref.cpc.mode === null) continue;
+      const time = block.timestampMs / 1000;
+      for (const { id, metric } of usageMetricsFor(block.group, ref.cpc.mode, ref.partition !== undefined)) {
+        const percent = row[metric.hmc[ref.cpc.mode]?.metric ?? ''];
+        // -1 means "no such resource" (the exporter skips it too); a gap is not a zero.
+        if (typeof percent !== 'number' || percent < 0) continue;
+        const labels: Record<string, string> = { cpc: ref.cpc.name };
+        if (ref.partition !== undefined) labels.partition = ref.partition;
+        this.window.record(id, labels, time, percent / 100);
+      }
+    }
+  }
+
+  private recordStatus(cpcs: readonly HmcCpc[], timeSeconds: number): void {
+    const cpcStatus = CATALOG.zhmc_cpc_status_int;
+    const partitionStatus = CATALOG.zhmc_partition_status_int;
+    for (const cpc of cpcs) {
+      if (cpc.status !== null && cpcStatus.unit === 'status') {
+        this.window.record('zhmc_cpc_status_int', { cpc: cpc.name, value: cpc.status }, timeSeconds, statusCode(cpcStatus, cpc.status));
+      }
+      // zhmc_partition_status_int is the DPM partition's metric; classic LPARs have other codes.
+      if (cpc.mode !== 'dpm' || partitionStatus.unit !== 'status') continue;
+      for (const p of cpc.partitions) {
+        if (p.status === null) continue;
+        const labels = { cpc: cpc.name, partition: p.name, value: p.status };
+        this.window.record('zhmc_partition_status_int', labels, timeSeconds, statusCode(partitionStatus, p.status));
+      }
+    }
+  }
+}
+
+function usageMetricsFor(group: string, mode: CpcMode, partitionScope: boolean): { id: MetricId; metric: UsageMetric }[] {
+  const out: { id: MetricId; metric: UsageMetric }[] = [];
+  for (const id of METRIC_IDS) {
+    const metric = CATALOG[id];
+    if (metric.unit !== 'ratio' || (metric.scope === 'partition') !== partitionScope) continue;
+    if (metric.hmc[mode]?.group === group) out.push({ id, metric });
+  }
+  return out;
+}
