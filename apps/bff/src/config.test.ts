@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDuration, type Env } from './config.js';
+
+const HMC: Env = { ZLENS_HMC_URL: 'https://hmc.example:6794', ZLENS_HMC_USERID: 'monitor', ZLENS_HMC_PASSWORD: 's3cret' };
+const PROM: Env = { ZLENS_PROMETHEUS_URL: 'http://prom.example:9090' };
+
+function problemsOf(env: Env): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ ...PROM, ZLENS_WEB_DIR: undefined });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(8080);
+    expect(config.logLevel).toBe('info');
+    expect(config.upstreamTimeoutMs).toBe(10_000);
+    expect(config.liveWindowSeconds).toBe(6 * 3600);
+    expect(config.hmcPollSeconds).toBe(15);
+    expect(config.prometheus).toEqual({ url: 'http://prom.example:9090/', headers: {} });
+    expect(config.hmc).toBeNull();
+  });
+
+  it('requires at least one data source', () => {
+    expect(problemsOf({})).toEqual([expect.stringContaining('ZLENS_PROMETHEUS_URL or ZLENS_HMC_URL')]);
+  });
+
+  it.each([
+    ['ZLENS_PORT', 'eighty'],
+    ['ZLENS_PORT', '70000'],
+    ['ZLENS_LOG_LEVEL', 'loud'],
+    ['ZLENS_UPSTREAM_TIMEOUT_MS', '-5'],
+    ['ZLENS_LIVE_WINDOW', 'six hours'],
+    ['ZLENS_HMC_POLL_SECONDS', '5'],
+    ['ZLENS_HMC_INSECURE', 'maybe'],
+    ['ZLENS_PROMETHEUS_HEADERS', '{"X-Scope-OrgID": 42}'],
+    ['ZLENS_PROMETHEUS_HEADERS', 'not json'],
+    ['ZLENS_HMC_CA_FILE', '/nonexistent/ca.pem'],
+    ['ZLENS_WEB_DIR', '/nonexistent/web'],
+  ])('names %s when it is %j', (name, value) => {
+    const problems = problemsOf({ ...PROM, ...HMC, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('names the bad URL variables', () => {
+    expect(problemsOf({ ZLENS_PROMETHEUS_URL: 'prometheus:9090' })).toEqual([expect.stringMatching(/^ZLENS_PROMETHEUS_URL: /)]);
+    expect(problemsOf({ ...HMC, ZLENS_HMC_URL: 'http://hmc:6794' })).toEqual([expect.stringMatching(/^ZLENS_HMC_URL: must use https/)]);
+    expect(problemsOf({ ZLENS_PROMETHEUS_URL: 'http://u:p@prom:9090' })[0]).toMatch(/^ZLENS_PROMETHEUS_URL: must not contain credentials/);
+  });
+
+  it('reports every problem at once and never echoes a password', () => {
+    const problems = problemsOf({ ZLENS_HMC_URL: 'https://hmc:6794', ZLENS_PORT: 'x', ZLENS_PROMETHEUS_PASSWORD: 'hunter2' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['ZLENS_PORT', 'ZLENS_PROMETHEUS_PASSWORD', 'ZLENS_HMC_USERID', 'ZLENS_HMC_PASSWORD']),
+    );
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('builds upstream auth headers', () => {
+    const bearer = loadConfig({ ...PROM, ZLENS_PROMETHEUS_BEARER_TOKEN: 'tok', ZLENS_PROMETHEUS_HEADERS: '{"X-Scope-OrgID":"site-a"}' });
+    expect(bearer.prometheus?.headers).toEqual({ authorization: 'Bearer tok', 'X-Scope-OrgID': 'site-a' });
+    const basic = loadConfig({ ...PROM, ZLENS_PROMETHEUS_USERNAME: 'u', ZLENS_PROMETHEUS_PASSWORD: 'p' });
+    expect(basic.prometheus?.headers).toEqual({ authorization: `Basic ${Buffer.from('u:p').toString('base64')}` });
+    expect(problemsOf({ ...PROM, ZLENS_PROMETHEUS_BEARER_TOKEN: 't', ZLENS_PROMETHEUS_USERNAME: 'u', ZLENS_PROMETHEUS_PASSWORD: 'p' })).toHaveLength(1);
+  });
+
+  it('keeps a path prefix of the Prometheus URL', () => {
+    expect(loadConfig({ ZLENS_PROMETHEUS_URL: 'https://mimir.example/prometheus' }).prometheus?.url).toBe('https://mimir.example/prometheus/');
+  });
+
+  it('reads the exporter credentials file, with variables overriding it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zlens-config-'));
+    const ca = join(dir, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const creds = join(dir, 'hmccreds.yaml');
+    writeFileSync(creds, `metrics:\n  hmc: 10.1.2.3\n  userid: exporter\n  password: pw\n  verify_cert: ${ca}\n`);
+    const config = loadConfig({ ZLENS_HMC_CREDS_FILE: creds, ZLENS_HMC_USERID: 'override' });
+    expect(config.hmc).toEqual({ url: 'https://10.1.2.3:6794', userid: 'override', password: 'pw', ca: expect.stringContaining('BEGIN CERTIFICATE'), insecure: false });
+    writeFileSync(creds, 'metrics:\n  hmc: hmc1\n  userid: exporter\n  password: pw\n  verify_cert: false\n');
+    expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc?.insecure).toBe(true);
+    writeFileSync(creds, 'prometheus:\n  port: 9291\n');
+    expect(problemsOf({ ZLENS_HMC_CREDS_FILE: creds })[0]).toMatch(/^ZLENS_HMC_CREDS_FILE: /);
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads s, m, h, d and w', () => {
+    expect(parseDuration('90s')).toBe(90);
+    expect(parseDuration('30m')).toBe(1800);
+    expect(parseDuration('6h')).toBe(21_600);
+    expect(parseDuration('1d')).toBe(86_400);
+    expect(parseDuration('1w')).toBe(604_800);
+    expect(parseDuration('0h')).toBeNull();
+    expect(parseDuration('6 h')).toBeNull();
+  });
+});
