@@ -1,0 +1,89 @@
+// Logged-on sessions and the metrics contexts they own. Unlike zhmcclient's mock (hmc-api.md §6),
+// sessions are checked: no header is 403.4, an unknown or expired id is 403.5, and a session's
+// metrics contexts die with it (their URIs then answer 404.1, as after an HMC reboot).
+
+import { randomBytes } from 'node:crypto';
+import type { MetricGroupInfo } from './metric-groups.js';
+
+export interface MetricsContext {
+  readonly uri: string;
+  readonly groups: readonly MetricGroupInfo[];
+  readonly anticipatedFrequencySeconds: number;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly userid: string;
+  readonly credential: string;
+  readonly notificationTopic: string;
+  readonly jobNotificationTopic: string;
+  lastUsedMs: number;
+  readonly contexts: Map<string, MetricsContext>;
+}
+
+export const METRICS_CONTEXT_BASE = '/api/services/metrics/context';
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  private topicCounter = 100;
+  private contextCounter = 0;
+
+  constructor(
+    private readonly now: () => number,
+    /** Idle time after which a session is invalid (403.5); undefined = never. */
+    private readonly idleTimeoutMs: number | undefined,
+  ) {}
+
+  create(userid: string): Session {
+    this.topicCounter += 1;
+    const topic = `${userid}.${this.topicCounter}`;
+    const session: Session = {
+      id: randomBytes(16).toString('hex'),
+      userid,
+      credential: randomBytes(24).toString('base64url'),
+      notificationTopic: topic,
+      jobNotificationTopic: `${topic}job`,
+      lastUsedMs: this.now(),
+      contexts: new Map(),
+    };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The live session with this id (touching it), or undefined when unknown or idle too long. */
+  get(id: string): Session | undefined {
+    const session = this.sessions.get(id);
+    if (session === undefined) return undefined;
+    const now = this.now();
+    if (this.idleTimeoutMs !== undefined && now - session.lastUsedMs > this.idleTimeoutMs) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    session.lastUsedMs = now;
+    return session;
+  }
+
+  delete(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  /** Forgets every session, as an HMC restart does; clients must log on again. */
+  expireAll(): void {
+    this.sessions.clear();
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  addContext(session: Session, groups: readonly MetricGroupInfo[], anticipatedFrequencySeconds: number): MetricsContext {
+    this.contextCounter += 1;
+    const context: MetricsContext = {
+      uri: `${METRICS_CONTEXT_BASE}/${this.contextCounter}`,
+      groups,
+      anticipatedFrequencySeconds,
+    };
+    session.contexts.set(context.uri, context);
+    return context;
+  }
+}
