@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { parseViewParams, writeViewParams, type ViewParams } from './view-params';
 
 /** The current range/refresh from the URL, and a setter that pushes a history entry. */
@@ -16,8 +16,3 @@ export function useViewParams(): [ViewParams, (change: Partial<ViewParams>) => v
   return [params, update];
 }
 
-/** A link target that keeps the current query string, so moving between views keeps the range. */
-export function useKeepSearch(): (pathname: string) => { pathname: string; search: string } {
-  const { search } = useLocation();
-  return useCallback((pathname: string) => ({ pathname, search }), [search]);
-}

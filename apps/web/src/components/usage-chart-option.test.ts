@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { tooltipHtml, usageChartOption } from './usage-chart-option';
+import { SERIES_COLORS } from './theme';
+
+const input = {
+  start: 1000,
+  end: 1060,
+  showLegend: true,
+  lines: [
+    { name: 'Processor usage', timestamps: [1000, 1015, 1030], values: [0.5, null, 0] },
+    { name: 'Network adapter usage', timestamps: [1000, 1015, 1030], values: [0.1, 0.2, 0.3] },
+  ],
+};
+
+describe('usageChartOption', () => {
+  it('keeps gaps as gaps and zero as zero, on a millisecond time axis', () => {
+    const option = usageChartOption(input);
+    const series = Array.isArray(option.series) ? option.series : [];
+    expect(series[0]).toMatchObject({
+      type: 'line',
+      name: 'Processor usage',
+      connectNulls: false,
+      data: [[1_000_000, 0.5], [1_015_000, null], [1_030_000, 0]],
+    });
+    expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
+  });
+
+  it('spans the whole requested range on a 0..100 % axis, without animation', () => {
+    const option = usageChartOption(input);
+    expect(option.animation).toBe(false);
+    expect(option.xAxis).toMatchObject({ type: 'time', min: 1_000_000, max: 1_060_000 });
+    expect(option.yAxis).toMatchObject({ min: 0, max: 1 });
+  });
+});
+
+describe('tooltipHtml', () => {
+  it('shows the time and each value in %, a dash in a gap, and escapes names', () => {
+    const ts = new Date(2025, 0, 2, 3, 4, 5).getTime();
+    const html = tooltipHtml([
+      { seriesName: 'LP<1>', marker: '<i></i>', value: [ts, 0.257] },
+      { seriesName: 'LP2', marker: '', value: [ts, null] },
+    ]);
+    expect(html).toContain('2025-01-02 03:04:05');
+    expect(html).toContain('25.7%');
+    expect(html).toContain('—');
+    expect(html).toContain('LP&#60;1&#62;');
+    expect(html).not.toContain('LP<1>');
+  });
+});

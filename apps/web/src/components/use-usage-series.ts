@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import type { MetricId, SeriesResponse } from '@zlens/shared';
+import { seriesQuery } from '../api/queries';
+import type { RangeKey, RefreshKey } from '../state/view-params';
+import { errorMessage } from '../api/fetch-json';
+import type { UsageLine } from './usage-chart-option';
+
+export interface UsageSource {
+  metric: MetricId;
+  cpc: string;
+  partition?: string;
+  /** Legend name. A response with several series (all partitions) names each by its partition. */
+  name: string;
+}
+
+export type UsageSeriesState =
+  | { status: 'pending' }
+  | { status: 'error'; message: string; retry: () => void }
+  | { status: 'success'; lines: UsageLine[]; start: number; end: number; stale: boolean; hasData: boolean };
+
+interface Combined {
+  responses: (SeriesResponse | undefined)[];
+  pending: boolean;
+  errors: unknown[];
+  refetchFailed: () => void;
+}
+
+// Stable (module-level), so TanStack Query re-runs it only when a query result changes.
+function combine(results: UseQueryResult<SeriesResponse>[]): Combined {
+  const failed = results.filter((result) => result.isError);
+  return {
+    responses: results.map((result) => result.data),
+    pending: results.some((result) => result.isPending),
+    errors: failed.map((result) => result.error),
+    refetchFailed: () => {
+      for (const result of failed) void result.refetch();
+    },
+  };
+}
+
+function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
+  const many = response.series.length > 1;
+  return response.series.map((series) => ({
+    name: many || source.partition === undefined ? (series.labels.partition ?? source.name) : source.name,
+    timestamps: response.timestamps,
+    values: series.values,
+  }));
+}
+
+/** The series of several usage metrics for one chart, with one loading / error / data state. */
+export function useUsageSeries(
+  sources: readonly UsageSource[],
+  range: RangeKey,
+  refresh: RefreshKey,
+  maxPoints: number,
+): UsageSeriesState {
+  const combined = useQueries({
+    queries: sources.map((source) =>
+      seriesQuery(
+        { metric: source.metric, cpc: source.cpc, partition: source.partition, range, maxPoints },
+        refresh,
+      ),
+    ),
+    combine,
+  });
+
+  return useMemo((): UsageSeriesState => {
+    const firstError = combined.errors[0];
+    if (firstError !== undefined) {
+      return { status: 'error', message: errorMessage(firstError), retry: combined.refetchFailed };
+    }
+    if (combined.pending) return { status: 'pending' };
+    const lines: UsageLine[] = [];
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    let stale = false;
+    sources.forEach((source, index) => {
+      const response = combined.responses[index];
+      if (!response) return;
+      lines.push(...linesOf(source, response));
+      start = Math.min(start, response.start);
+      end = Math.max(end, response.end);
+      stale ||= response.stale;
+    });
+    const hasData = lines.some((line) => line.values.some((value) => value != null));
+    return { status: 'success', lines, start, end, stale, hasData };
+  }, [combined, sources]);
+}

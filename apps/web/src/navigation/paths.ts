@@ -1,0 +1,14 @@
+// Paths of the views. Names are HMC names and may hold spaces, quotes, '/', CJK: each becomes
+// one encoded path segment (the router decodes it back, '/' included).
+
+export function fleetPath(): string {
+  return '/';
+}
+
+export function cpcPath(cpc: string): string {
+  return `/cpcs/${encodeURIComponent(cpc)}`;
+}
+
+export function partitionPath(cpc: string, partition: string): string {
+  return `${cpcPath(cpc)}/partitions/${encodeURIComponent(partition)}`;
+}

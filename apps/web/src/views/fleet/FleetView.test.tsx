@@ -1,0 +1,86 @@
+// Component tests with `fetch` replaced by a fake BFF (test/fake-api.ts) and the ECharts wrapper
+// stubbed (happy-dom has no canvas). The browser flows run end to end in Playwright.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
+import { renderApp } from '../../test/render-app';
+
+vi.mock('../../components/EChart', () => import('../../test/echarts-stub'));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function card(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('Fleet view', () => {
+  it('shows a loading state, then one card per CPC with its facts and current usage', async () => {
+    installFakeApi();
+    renderApp('/');
+    expect(screen.getByRole('status').textContent).toMatch(/Loading/);
+
+    await screen.findByRole('heading', { name: 'P0001' });
+    const dpm = card('P0001');
+    expect(within(dpm).getByRole('link', { name: 'P0001' }).getAttribute('href')).toBe('/cpcs/P0001');
+    expect(within(dpm).getByText('Active')).toBeTruthy();
+    expect(within(dpm).getByText('DPM')).toBeTruthy();
+    expect(within(dpm).getByText('Machine 3931 A01')).toBeTruthy();
+    await waitFor(() => expect(within(dpm).getAllByText('42.0%')).toHaveLength(3));
+    const chart = within(dpm).getByRole('img', { name: 'P0001: processor, network and storage usage' });
+    expect(chart.textContent).toContain('line Processor: 3 points');
+    expect(chart.textContent).toContain('line Storage: 3 points');
+    expect(document.title).toBe('Fleet · zlens');
+  });
+
+  it('shows "—" with a hint, never 0 %, where a metric has no samples or does not apply', async () => {
+    const api = installFakeApi();
+    api.series = (call) =>
+      call.metric === 'zhmc_cpc_processor_usage_ratio'
+        ? { status: 200, body: seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: call.cpc }, values: [null, null, null] }]) }
+        : { status: 200, body: seriesResponse('zhmc_cpc_network_adapter_usage_ratio', []) };
+    renderApp('/');
+
+    await screen.findByRole('heading', { name: 'CL 2' });
+    const classic = card('CL 2');
+    expect(within(classic).getByText('Classic')).toBeTruthy();
+    expect(within(classic).getAllByText('not measured in classic mode')).toHaveLength(2);
+    await waitFor(() => expect(within(classic).getByText('no data')).toBeTruthy());
+    expect(within(classic).queryByText(/0\.0%/)).toBeNull();
+    expect(within(classic).getByText('No data')).toBeTruthy();
+    // The classic CPC never asks for the DPM-only adapter metrics.
+    expect(api.seriesCalls.filter((call) => call.cpc === 'CL 2').map((call) => call.metric)).toEqual([
+      'zhmc_cpc_processor_usage_ratio',
+    ]);
+  });
+
+  it('shows the error with a Retry button that loads the inventory again', async () => {
+    const api = installFakeApi();
+    api.inventory = () => ({ status: 502, text: '<html>Bad Gateway</html>' });
+    renderApp('/');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The data source is unreachable (HTTP 502)');
+    api.inventory = () => errorReply(504, 'upstream_timeout', 'Prometheus did not answer within 10 s');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Prometheus did not answer within 10 s'));
+
+    api.inventory = () => ({ status: 200, body: { cpcs: [], stale: true, updatedAt: 1 } });
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('No CPCs');
+    expect(screen.getByText('Stale')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('turns a network failure of a card into an error state with retry, not a crash', async () => {
+    const api = installFakeApi();
+    api.series = () => 'network-error';
+    renderApp('/');
+    await screen.findByRole('heading', { name: 'P0001' });
+    const alert = await within(card('P0001')).findByRole('alert');
+    expect(alert.textContent).toContain('Cannot reach the zlens server');
+    expect(within(card('P0001')).getAllByText('unavailable')).toHaveLength(3);
+  });
+});
