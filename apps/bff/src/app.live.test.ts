@@ -1,0 +1,155 @@
+// Integration: live mode (no Prometheus) against the simulated HMC over verified HTTPS. The
+// simulator and the BFF share one clock that the test advances slot by slot, so every poll reads a
+// known 15 s sample.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partitionUsage, sampleCpc, slotOf, startSimulator, type RunningSimulator } from '@zlens/hmc-sim';
+import { ErrorResponseSchema, InventoryResponseSchema, ReadyResponseSchema, SeriesResponseSchema } from '@zlens/shared';
+import { createApp } from './app.js';
+import type { Clock } from './clock.js';
+import { loadConfig } from './config.js';
+import { buildDeps, type BuiltDeps } from './deps.js';
+import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
+
+const PASSWORD = `pw-${Math.random().toString(36).slice(2)}-secret`;
+const SLOT_SECONDS = 15;
+/** A slot-aligned start time, so sample times are exact multiples of 15 s. */
+const T0 = Math.floor(Date.now() / 1000 / SLOT_SECONDS) * SLOT_SECONDS - 3600;
+let nowSeconds = T0;
+const clock: Clock = { nowMs: () => nowSeconds * 1000 + 500 };
+
+let sim: RunningSimulator;
+let built: BuiltDeps;
+let captured: CapturedLogger;
+let agent: ReturnType<typeof request>;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  sim = await startSimulator({ credentials: { userid: 'monitor', password: PASSWORD }, now: () => clock.nowMs() });
+  captured = captureLogger();
+  const config = loadConfig({
+    ZLENS_HMC_URL: sim.hmcUrl,
+    ZLENS_HMC_USERID: 'monitor',
+    ZLENS_HMC_PASSWORD: PASSWORD,
+    ZLENS_HMC_CA_FILE: tempFile('ca.pem', sim.caPem),
+    ZLENS_LIVE_WINDOW: '10m',
+  });
+  built = buildDeps({ ...config, webDir: null }, captured.logger, { clock, startPolling: false });
+  agent = request(createApp(built.deps));
+}, 30_000);
+
+afterAll(async () => {
+  await built?.close();
+  await sim?.close();
+});
+
+async function getJson(url: string, status: number): Promise<unknown> {
+  const res = await agent.get(url);
+  bodies.push(res.text);
+  expect(res.status, res.text).toBe(status);
+  return res.body;
+}
+
+async function pollAt(seconds: number): Promise<void> {
+  nowSeconds = seconds;
+  const live = built.live;
+  if (live === null) throw new Error('not in live mode');
+  await live.poll();
+}
+
+const zlx1 = () => {
+  const cpc = sim.scenario.cpcs.find((c) => c.name === 'ZLX1');
+  if (!cpc) throw new Error('scenario lacks ZLX1');
+  return cpc;
+};
+
+describe('live mode', () => {
+  it('polls the HMC and serves CPC and partition series equal to the simulator', async () => {
+    for (let i = 0; i < 4; i += 1) await pollAt(T0 + i * SLOT_SECONDS);
+    const range = `from=${T0 - 30}&to=${T0 + 45}`;
+
+    const cpc = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_storage_adapter_usage_ratio&cpc=ZLX1&${range}`, 200));
+    expect(cpc).toMatchObject({ source: 'live', step: 15, start: T0 - 30, end: T0 + 45, stale: false });
+    const expectCpc = (t: number): number => sampleCpc(sim.scenario.seed, zlx1(), slotOf(t * 1000)).usage.storage / 100;
+    expect(cpc.series).toEqual([{ labels: { cpc: 'ZLX1' }, values: [null, null, ...[0, 1, 2, 3].map((i) => expectCpc(T0 + i * 15))] }]);
+
+    const spec = zlx1().partitions.find((p) => p.name === 'KVM HOST A');
+    if (!spec) throw new Error('scenario lacks KVM HOST A');
+    const one = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=KVM%20HOST%20A&${range}`, 200),
+    );
+    const expectPartition = (t: number): number => partitionUsage(sim.scenario.seed, spec, slotOf(t * 1000)).processor / 100;
+    expect(one.series).toEqual([
+      { labels: { cpc: 'ZLX1', partition: 'KVM HOST A' }, values: [null, null, ...[0, 1, 2, 3].map((i) => expectPartition(T0 + i * 15))] },
+    ]);
+
+    const all = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&${range}`, 200));
+    const running = zlx1().partitions.filter((p) => p.status === 'active' || p.status === 'degraded');
+    expect(all.series.map((s) => s.labels.partition)).toEqual(running.map((p) => p.name).sort());
+  });
+
+  it('records status series from the inventory', async () => {
+    const body = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_status_int&cpc=ZLX1&partition=LNXPRD04&from=${T0}&to=${T0 + 45}`, 200),
+    );
+    expect(body.series).toEqual([{ labels: { cpc: 'ZLX1', partition: 'LNXPRD04', value: 'degraded' }, values: [1, 1, 1, 1] }]);
+  });
+
+  it('lists the inventory from the HMC', async () => {
+    const body = InventoryResponseSchema.parse(await getJson('/api/v1/inventory', 200));
+    expect(body.stale).toBe(false);
+    const cpc = body.cpcs.find((c) => c.name === 'ZLX1');
+    expect(cpc).toMatchObject({ mode: 'dpm', status: 'active', machineType: '3931', machineModel: 'A01', sources: ['hmc'] });
+    expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({ name: 'ZVM PROD 1', status: 'active', type: 'zvm', sources: ['hmc'] });
+    const ready = ReadyResponseSchema.parse(await getJson('/readyz', 200));
+    expect(ready).toMatchObject({ ready: true, mode: 'live', checks: { hmc: { ok: true } } });
+  });
+
+  it('logs on again after the HMC expired the session, and keeps polling', async () => {
+    const logons = async (): Promise<number> => {
+      const text = (await agent.get('/metrics')).text;
+      return Number(/^zlens_hmc_logons_total (\d+)$/m.exec(text)?.[1]);
+    };
+    expect(await logons()).toBe(1);
+    sim.expireAllSessions();
+    await pollAt(T0 + 60);
+    expect(built.live?.stale).toBe(false);
+    expect(await logons()).toBe(2);
+    const body = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0 + 60}&to=${T0 + 75}`, 200));
+    const expected = sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 60) * 1000)).usage.processor / 100;
+    expect(body.series[0]?.values[0]).toBe(expected);
+  });
+
+  it('keeps only the configured window', async () => {
+    // The window is 10 minutes: after a poll 20 minutes later, the first samples are gone.
+    await pollAt(T0 + 1200);
+    const body = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0}&to=${T0 + 1200}&maxPoints=200`, 200));
+    const values = body.series[0]?.values ?? [];
+    expect(values.filter((v) => v !== null)).toHaveLength(1);
+    expect(values[values.length - 1]).not.toBeNull();
+  });
+
+  it('serves what it has, marked stale, when the HMC is down', async () => {
+    await sim.close();
+    await pollAt(T0 + 1215);
+    expect(built.live?.stale).toBe(true);
+    const series = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0 + 1185}&to=${T0 + 1215}`, 200),
+    );
+    expect(series.stale).toBe(true);
+    expect(series.series[0]?.values).toEqual([null, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100]);
+    const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory', 200));
+    expect(inventory.stale).toBe(true);
+    expect(inventory.cpcs.map((c) => c.name)).toEqual(['ZLX1', 'ZLX2']);
+    const ready = ReadyResponseSchema.parse(await getJson('/readyz', 503));
+    expect(ready.checks.hmc?.ok).toBe(false);
+    const unknown = ErrorResponseSchema.parse(await getJson('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=NOPE', 404));
+    expect(unknown.error.code).toBe('not_found');
+  });
+
+  it('never puts credentials in responses or logs', () => {
+    const everything = [...bodies, captured.text()].join('\n');
+    expect(everything).toContain('HMC session no longer valid');
+    expect(everything).not.toContain(PASSWORD);
+  });
+});
