@@ -17,12 +17,22 @@ export interface UsageChartPanelProps {
   height?: number;
   group?: string;
   level?: 2 | 3;
+  enabled?: boolean;
 }
 
 /** A titled panel with one usage chart, asking for about one point per pixel of its width. */
-export function UsageChartPanel({ title, sources, range, refresh, height = 220, group, level }: UsageChartPanelProps) {
+export function UsageChartPanel({
+  title,
+  sources,
+  range,
+  refresh,
+  height = 220,
+  group,
+  level,
+  enabled = true,
+}: UsageChartPanelProps) {
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  const state = useUsageSeries(sources, range, refresh, width);
+  const state = useUsageSeries(sources, range, refresh, width, enabled);
   return (
     <Panel title={title} stale={state.status === 'success' && state.stale} level={level}>
       <div ref={bodyRef}>

@@ -1,6 +1,6 @@
 // The only place that touches the ECharts registry: the tree-shaken core plus the one chart type
 // and the components zlens draws, registered once when this module is first imported.
-import { use, type ComposeOption } from 'echarts/core';
+import { use as registerModules, type ComposeOption } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -12,7 +12,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+registerModules([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption

@@ -54,14 +54,14 @@ export function useUsageSeries(
   range: RangeKey,
   refresh: RefreshKey,
   maxPoints: number,
+  /** False while the caller cannot yet tell whether the metrics apply (the inventory is loading). */
+  enabled = true,
 ): UsageSeriesState {
   const combined = useQueries({
-    queries: sources.map((source) =>
-      seriesQuery(
-        { metric: source.metric, cpc: source.cpc, partition: source.partition, range, maxPoints },
-        refresh,
-      ),
-    ),
+    queries: sources.map((source) => ({
+      ...seriesQuery({ metric: source.metric, cpc: source.cpc, partition: source.partition, range, maxPoints }, refresh),
+      enabled,
+    })),
     combine,
   });
 

@@ -2,7 +2,7 @@
 // deterministically. The real BFF, Prometheus and Chromium are exercised end to end by
 // Playwright (apps/web/e2e).
 import { vi } from 'vitest';
-import type { InventoryResponse, SeriesResponse } from '@zlens/shared';
+import { isMetricId, type InventoryResponse, type SeriesResponse } from '@zlens/shared';
 
 export const INVENTORY: InventoryResponse = {
   stale: false,
@@ -65,7 +65,8 @@ export function seriesResponse(
 
 /** Usage that exists for every query: 0.1, 0.2, <value>; the partition table gets one series per partition. */
 export function defaultSeries(call: SeriesCall): Reply {
-  const metric = call.metric as SeriesResponse['metric'];
+  if (!isMetricId(call.metric)) return { status: 400, body: { error: { code: 'bad_request', message: 'unknown metric' } } };
+  const metric = call.metric;
   if (call.metric === 'zhmc_partition_processor_usage_ratio' && call.partition === null) {
     return {
       status: 200,

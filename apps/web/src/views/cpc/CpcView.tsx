@@ -57,7 +57,9 @@ export default function CpcView() {
       ) : null}
       <div className="chart-grid">
         {CPC_USAGE_METRICS.map((metric) => (
-          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} mode={cpc?.mode ?? null} range={range} refresh={refresh} />
+          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} mode={cpc?.mode ?? null}
+            known={inventory.data !== undefined || inventory.isError}
+            range={range} refresh={refresh} />
         ))}
       </div>
       {cpc ? <PartitionTable cpc={cpc.name} partitions={cpc.partitions} refresh={refresh} /> : null}
@@ -69,12 +71,15 @@ function CpcUsagePanel({
   metric,
   cpc,
   mode,
+  known,
   range,
   refresh,
 }: {
   metric: MetricId;
   cpc: string;
   mode: CpcSummary['mode'];
+  /** Whether the inventory has answered (or failed): until then the mode, and so what applies, is unknown. */
+  known: boolean;
   range: RangeKey;
   refresh: RefreshKey;
 }) {
@@ -89,5 +94,5 @@ function CpcUsagePanel({
       </Panel>
     );
   }
-  return <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} group={`cpc:${cpc}`} />;
+  return <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} enabled={known} group={`cpc:${cpc}`} />;
 }

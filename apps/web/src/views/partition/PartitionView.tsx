@@ -65,7 +65,7 @@ export default function PartitionView() {
         <PanelError message={`Inventory: ${errorMessage(inventory.error)}`} onRetry={() => void inventory.refetch()} />
       ) : null}
       {partition && cpc ? (
-        <dl className="properties">
+        <dl className="properties" aria-label="Partition properties">
           <div>
             <dt>Status</dt>
             <dd>
@@ -94,6 +94,7 @@ export default function PartitionView() {
             cpc={cpcName}
             partition={partitionName}
             mode={cpc?.mode ?? null}
+            known={inventory.data !== undefined || inventory.isError}
             range={range}
             refresh={refresh}
           />
@@ -108,6 +109,7 @@ function PartitionUsagePanel({
   cpc,
   partition,
   mode,
+  known,
   range,
   refresh,
 }: {
@@ -115,6 +117,8 @@ function PartitionUsagePanel({
   cpc: string;
   partition: string;
   mode: CpcSummary['mode'];
+  /** Whether the inventory has answered (or failed): until then the mode, and so what applies, is unknown. */
+  known: boolean;
   range: RangeKey;
   refresh: RefreshKey;
 }) {
@@ -130,6 +134,6 @@ function PartitionUsagePanel({
     );
   }
   return (
-    <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} group={`partition:${cpc}/${partition}`} />
+    <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} enabled={known} group={`partition:${cpc}/${partition}`} />
   );
 }
