@@ -1,0 +1,143 @@
+import { CATALOG, METRIC_IDS } from '@zlens/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultScenario } from './default-scenario.js';
+import { escapeLabelValue, formatFloat, formatLabels } from './exposition.js';
+import { isRunning, type Scenario } from './scenario.js';
+import { startSimulator, type RunningSimulator } from './simulator.js';
+import { sampleLines } from './test/exposition-parser.js';
+import { promtool } from './test/promtool.js';
+
+const NOW = Date.UTC(2025, 2, 10, 2, 30, 5);
+
+async function scrape(sim: RunningSimulator): Promise<{ text: string; contentType: string | null }> {
+  const response = await fetch(sim.metricsUrl);
+  expect(response.status).toBe(200);
+  return { text: await response.text(), contentType: response.headers.get('content-type') };
+}
+
+describe('number and label formatting (prometheus_client style)', () => {
+  it('prints floats the way Python does', () => {
+    expect(formatFloat(0.42)).toBe('0.42');
+    expect(formatFloat(0.07)).toBe('0.07');
+    expect(formatFloat(0)).toBe('0.0');
+    expect(formatFloat(11)).toBe('11.0');
+    expect(formatFloat(1)).toBe('1.0');
+    expect(formatFloat(123456)).toBe('123456.0');
+    expect(formatFloat(3145728)).toBe('3.145728e+06');
+    expect(formatFloat(1058386)).toBe('1.058386e+06');
+    expect(formatFloat(0.00001)).toBe('1e-05');
+    expect(formatFloat(-2.5)).toBe('-2.5');
+    expect(formatFloat(Number.NaN)).toBe('NaN');
+    expect(formatFloat(Infinity)).toBe('+Inf');
+  });
+
+  it('prints every HMC percent as its two-decimal ratio', () => {
+    for (let percent = 0; percent <= 100; percent += 1) {
+      const text = formatFloat(percent / 100);
+      expect(Number(text)).toBe(percent / 100);
+      expect(text).toMatch(/^(0\.\d{1,2}|0\.0|1\.0)$/);
+    }
+  });
+
+  it('escapes label values and sorts label names', () => {
+    expect(escapeLabelValue('a\\b"c\nd')).toBe('a\\\\b\\"c\\nd');
+    expect(formatLabels({ value: 'stopped', partition: 'ZVM TEST 1', cpc: 'ZLX1' })).toBe(
+      '{cpc="ZLX1",partition="ZVM TEST 1",value="stopped"}',
+    );
+  });
+});
+
+describe('/metrics', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ now: () => NOW });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('has HELP and TYPE gauge for every catalog metric, with the catalog help text', async () => {
+    const { text, contentType } = await scrape(sim);
+    expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    for (const id of METRIC_IDS) {
+      expect(text).toContain(`# HELP ${id} ${CATALOG[id].help.en}\n# TYPE ${id} gauge\n`);
+    }
+  });
+
+  it('has one sample per CPC and per running partition for each usage metric, no timestamps', async () => {
+    const samples = sampleLines((await scrape(sim)).text);
+    for (const sample of samples) expect(sample.timestamp).toBeUndefined();
+    const running = sim.scenario.cpcs.flatMap((c) => c.partitions.filter(isRunning).map((p) => `${c.name}/${p.name}`));
+    for (const id of METRIC_IDS) {
+      const metric = CATALOG[id];
+      const mine = samples.filter((s) => s.name === id);
+      if (metric.unit !== 'ratio') continue;
+      if (metric.scope === 'cpc') {
+        expect(mine.map((s) => s.labels.cpc)).toEqual(['ZLX1', 'ZLX2']);
+      } else {
+        expect(mine.map((s) => `${s.labels.cpc ?? ''}/${s.labels.partition ?? ''}`)).toEqual(running);
+      }
+      for (const sample of mine) {
+        const value = Number(sample.value);
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+        expect(Math.round(value * 100)).toBeCloseTo(value * 100, 9);
+      }
+    }
+  });
+
+  it('has status series for every CPC and partition, stopped ones included, with the catalog codes', async () => {
+    const samples = sampleLines((await scrape(sim)).text);
+    const cpcStatus = samples.filter((s) => s.name === 'zhmc_cpc_status_int');
+    expect(cpcStatus.map((s) => [s.labels, s.value])).toEqual([
+      [{ cpc: 'ZLX1', value: 'active' }, '0.0'],
+      [{ cpc: 'ZLX2', value: 'active' }, '0.0'],
+    ]);
+    const partitionStatus = samples.filter((s) => s.name === 'zhmc_partition_status_int');
+    expect(partitionStatus).toHaveLength(sim.scenario.cpcs.reduce((n, c) => n + c.partitions.length, 0));
+    const byName = new Map(partitionStatus.map((s) => [s.labels.partition, s]));
+    expect(byName.get('LNXDEV03')).toMatchObject({ labels: { cpc: 'ZLX1', partition: 'LNXDEV03', value: 'stopped' }, value: '11.0' });
+    expect(byName.get('LNXPRD04')).toMatchObject({ labels: { value: 'degraded' }, value: '1.0' });
+    expect(byName.get('ZVM TEST 1')).toMatchObject({ labels: { value: 'active' }, value: '0.0' });
+    const usage = samples.filter((s) => s.name === 'zhmc_partition_processor_usage_ratio').map((s) => s.labels.partition);
+    expect(usage).not.toContain('LNXDEV03');
+    expect(usage).toContain('LNXPRD04');
+  });
+
+  it('passes promtool check metrics', async () => {
+    const { text } = await scrape(sim);
+    const result = await promtool(['check', 'metrics'], text);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('answers 404 for other paths', async () => {
+    const response = await fetch(sim.metricsUrl.replace('/metrics', '/other'));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('/metrics with awkward names', () => {
+  const base = defaultScenario();
+  const [first, ...rest] = base.cpcs;
+  if (first === undefined) throw new Error('no CPC');
+  const odd = 'Test "quoted" \\ back';
+  const scenario: Scenario = {
+    ...base,
+    cpcs: [{ ...first, partitions: first.partitions.map((p, i) => (i === 0 ? { ...p, name: odd } : p)) }, ...rest],
+  };
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario, now: () => NOW });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('escapes quotes and backslashes in label values, and promtool accepts it', async () => {
+    const { text } = await scrape(sim);
+    expect(text).toContain('partition="Test \\"quoted\\" \\\\ back"');
+    expect(sampleLines(text).some((s) => s.labels.partition === odd)).toBe(true);
+    expect((await promtool(['check', 'metrics'], text)).code).toBe(0);
+  });
+});
