@@ -1,0 +1,95 @@
+// `pnpm start`: the whole stack on one machine. Starts the HMC simulator in-process; with a
+// `prometheus` binary on PATH (and ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h
+// of simulated history and scraping the simulator; then the BFF with the same buildDeps as
+// server.ts. TLS to the simulator stays verified: its certificate is the CA file.
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import { ConfigError, loadConfig, type Env } from './config.js';
+import { createLogger } from './logger.js';
+import { startBff, type RunningBff } from './run.js';
+
+const HISTORY_MS = 24 * 3600_000;
+/** Backfilled history must end a little before now, where Prometheus's own scrapes take over. */
+const HISTORY_GAP_MS = 60_000;
+
+async function onPath(name: string, path: string | undefined): Promise<boolean> {
+  for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
+    try {
+      await access(join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      // not in this directory
+    }
+  }
+  return false;
+}
+
+async function main(env: Env): Promise<void> {
+  const tempDir = await mkdtemp(join(tmpdir(), 'zlens-demo-'));
+  let sim: RunningSimulator | null = null;
+  let prom: RunningPrometheus | null = null;
+  let bff: RunningBff | null = null;
+  const shutdown = async (): Promise<void> => {
+    await bff?.close();
+    await prom?.close();
+    await sim?.close();
+    await rm(tempDir, { recursive: true, force: true });
+  };
+  try {
+    sim = await startSimulator({ hmcPort: 0 });
+    const caFile = join(tempDir, 'hmc-ca.pem');
+    await writeFile(caFile, sim.caPem);
+    const withPrometheus = env.ZLENS_DEMO_LIVE !== '1' && (await onPath('prometheus', env.PATH)) && (await onPath('promtool', env.PATH));
+    if (withPrometheus) {
+      console.log('zlens demo: writing 24 h of simulated history for Prometheus …');
+      const historyFile = join(tempDir, 'history.om');
+      const endMs = Date.now() - HISTORY_GAP_MS;
+      await writeHistory(sim.scenario, { startMs: endMs - HISTORY_MS, endMs }, historyFile);
+      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
+    }
+    const config = loadConfig({
+      ZLENS_HOST: env.ZLENS_HOST,
+      ZLENS_PORT: env.ZLENS_PORT ?? '8080',
+      ZLENS_LOG_LEVEL: env.ZLENS_LOG_LEVEL ?? 'warn',
+      ZLENS_WEB_DIR: env.ZLENS_WEB_DIR,
+      ZLENS_PROMETHEUS_URL: prom?.url,
+      ZLENS_HMC_URL: sim.hmcUrl,
+      ZLENS_HMC_USERID: sim.credentials.userid,
+      ZLENS_HMC_PASSWORD: sim.credentials.password,
+      ZLENS_HMC_CA_FILE: caFile,
+    });
+    bff = await startBff(config, createLogger(config.logLevel));
+    const what = prom
+      ? 'Prometheus with 24 h of simulated history'
+      : `live mode: polling the simulated HMC every ${config.hmcPollSeconds} s`;
+    console.log(`zlens demo: ${bff.url} (${what})`);
+    if (config.webDir === null) console.log('zlens demo: no built web UI found (pnpm --filter @zlens/web build); serving the API only');
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log('zlens demo: shutting down');
+    shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('zlens demo: shutdown failed:', err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+// eslint-disable-next-line no-restricted-syntax -- the demo entry point hands the environment over once, like server.ts
+main(process.env).catch((err: unknown) => {
+  console.error(`zlens demo: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
