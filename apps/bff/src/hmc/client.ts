@@ -45,7 +45,7 @@ export interface HmcClientOptions {
   maxInFlight?: number;
 }
 
-interface RawResponse {
+export interface RawResponse {
   status: number;
   contentType: string;
   text: string;
@@ -209,7 +209,8 @@ export class HmcClient {
   }
 }
 
-function errorFromResponse(method: string, path: string, raw: RawResponse): HmcError {
+/** Exported for tests: the readable error for a failed response (JSON body, HTML page, or none). */
+export function errorFromResponse(method: string, path: string, raw: RawResponse): HmcError {
   if (raw.contentType.startsWith('text/html')) {
     // Some 5xx come as an HTML page; keep the useful part, never the page (hmc-api.md §1.7).
     if (raw.text.includes('Web Services are not enabled')) {
