@@ -98,7 +98,18 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
 
   const router = new Router<HmcHandler>();
   router
-    .add('GET', '/api/version', open(() => ({ status: 200, json: { 'hmc-name': scenario.hmc['hmc-name'], 'hmc-version': scenario.hmc['hmc-version'], 'api-major-version': scenario.hmc['api-major-version'], 'api-minor-version': scenario.hmc['api-minor-version'] } })))
+    .add('GET', '/api/version', open(() => {
+      const { hmc } = scenario;
+      return {
+        status: 200,
+        json: {
+          'hmc-name': hmc['hmc-name'],
+          'hmc-version': hmc['hmc-version'],
+          'api-major-version': hmc['api-major-version'],
+          'api-minor-version': hmc['api-minor-version'],
+        },
+      };
+    }))
     .add('POST', '/api/sessions', open((request) => {
       const body = bodyRecord(request);
       const { userid, password } = body;
