@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { escapeLabelValue, exporterFamilies, formatFloat } from './exposition.js';
+import { escapeLabelValue, exporterFamilies, formatFloat, formatLabels } from './exposition.js';
 import type { Scenario } from './scenario.js';
 import { SLOT_MS, slotOf } from './workload.js';
 
@@ -33,12 +33,6 @@ const FLUSH_CHARS = 1 << 16;
 /** OpenMetrics escapes `\\`, `\n` and `\"` in HELP text. */
 function escapeOpenMetricsHelp(text: string): string {
   return escapeLabelValue(text);
-}
-
-function openMetricsLabels(labels: Readonly<Record<string, string>>): string {
-  const names = Object.keys(labels).sort();
-  if (names.length === 0) return '';
-  return `{${names.map((name) => `${name}="${escapeLabelValue(labels[name] ?? '')}"`).join(',')}}`;
 }
 
 async function writeChunk(out: Writable, chunk: string): Promise<void> {
@@ -79,7 +73,8 @@ export async function writeHistory(
       buffer += `# HELP ${family.name} ${escapeOpenMetricsHelp(family.help)}\n# TYPE ${family.name} ${family.type}\n`;
       for (const def of family.series) {
         series += 1;
-        const prefix = `${family.name}${openMetricsLabels(def.labels)} `;
+        // Label syntax and escaping are the same in OpenMetrics as in the text format.
+        const prefix = `${family.name}${formatLabels(def.labels)} `;
         for (let t = firstMs; t <= lastMs; t += stepMs) {
           buffer += `${prefix}${formatFloat(def.valueAt(slotOf(t)))} ${t / 1000}\n`;
           samples += 1;

@@ -22,6 +22,7 @@ import {
   type Properties,
 } from './inventory.js';
 import { KNOWN_GROUP_NAMES, SUPPORTED_GROUPS, renderMetricsResponse, type MetricGroupInfo } from './metric-groups.js';
+import { isRecord } from './narrow.js';
 import { Router } from './router.js';
 import type { CpcSpec, PartitionSpec, Scenario } from './scenario.js';
 import { METRICS_CONTEXT_BASE, type Session, type SessionStore } from './sessions.js';
@@ -64,10 +65,6 @@ function requireSession(request: HmcRequest): Session {
   // The server checks sessions before calling an `authed` handler; this only narrows the type.
   if (request.session === undefined) throw new HmcError(500, 0, 'internal error: no session');
   return request.session;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function bodyRecord(request: HmcRequest): Record<string, unknown> {

@@ -3,7 +3,7 @@
 // `properties=` / `additional-properties=` selections.
 
 import { badQueryParm, invalidProperty } from './hmc-errors.js';
-import { cpcUri, partitionUri, type CpcSpec, type PartitionSpec } from './scenario.js';
+import { cpcUri, isRunning, partitionUri, type CpcSpec, type PartitionSpec } from './scenario.js';
 
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 export type Properties = Readonly<Record<string, Json>>;
@@ -66,7 +66,7 @@ export function cpcListEntry(cpc: CpcSpec): Properties {
 export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Properties {
   const cpWeight = partition['initial-cp-processing-weight'];
   const iflWeight = partition['initial-ifl-processing-weight'];
-  const running = partition.status === 'active' || partition.status === 'degraded';
+  const running = isRunning(partition);
   return {
     'object-uri': partitionUri(partition),
     'object-id': partition['object-id'],

@@ -8,6 +8,7 @@ import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { isRecord } from './narrow.js';
 
 export interface PrometheusOptions {
   /** `host:port` targets of the `zhmc` scrape job (e.g. RunningSimulator.metricsTarget). */
@@ -179,10 +180,6 @@ export interface PromSample {
   readonly metric: Readonly<Record<string, string>>;
   /** [unix seconds, value as text], as the Prometheus API returns it. */
   readonly value: readonly [number, string];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseVector(body: unknown): PromSample[] {

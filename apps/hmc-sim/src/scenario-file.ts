@@ -4,6 +4,7 @@
 
 import { parse } from 'yaml';
 import { fnv1a } from './hash.js';
+import { isRecord } from './narrow.js';
 import {
   CPC_STATUSES,
   DEFAULT_HMC,
@@ -24,12 +25,8 @@ export class ScenarioError extends Error {
 
 type Fields = Record<string, unknown>;
 
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function record(value: unknown, path: string): Fields {
-  if (!isFields(value)) throw new ScenarioError(`${path}: expected a mapping`);
+  if (!isRecord(value)) throw new ScenarioError(`${path}: expected a mapping`);
   return value;
 }
 

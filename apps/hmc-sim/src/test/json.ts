@@ -1,8 +1,6 @@
 // Narrowing helpers for JSON the tests receive (no casts).
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../narrow.js';
 
 export function field(value: unknown, key: string): unknown {
   if (!isRecord(value)) throw new Error(`expected an object with "${key}", got ${JSON.stringify(value)}`);
