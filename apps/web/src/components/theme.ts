@@ -2,6 +2,7 @@
 // panels). Only these values are read, and they become CSS custom properties once at start-up,
 // so the stylesheet never hard-codes a colour.
 import { cyan50, magenta70, purple70, teal70 } from '@carbon/colors';
+import { CATALOG, type MetricId } from '@zlens/shared';
 // The per-theme token module of @carbon/themes (what its index re-exports), imported directly:
 // plain named constants, so only the tokens below reach the bundle. The index pulls in every
 // theme plus a colour library (about 45 kB).
@@ -9,6 +10,14 @@ import * as g10 from '@carbon/themes/js/generated/themes/g10.js';
 
 /** Carbon's categorical data-visualisation palette, in its prescribed order (purple, cyan, teal, magenta). */
 export const SERIES_COLORS = [purple70, cyan50, teal70, magenta70] as const;
+
+/** One colour per kind of usage, the same in every chart and figure of the app. */
+export function metricColor(metric: MetricId): string {
+  const kind = CATALOG[metric].kind;
+  if (kind === 'network-adapter') return cyan50;
+  if (kind === 'storage-adapter') return teal70;
+  return purple70;
+}
 
 export const TOKENS = {
   background: g10.background,

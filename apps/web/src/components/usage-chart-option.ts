@@ -6,6 +6,8 @@ import { SERIES_COLORS, TOKENS } from './theme';
 
 export interface UsageLine {
   name: string;
+  /** Fixed colour (e.g. per metric kind); otherwise the next palette colour. */
+  color?: string;
   /** Unix seconds. */
   timestamps: readonly number[];
   /** Ratios 0..1, null for a gap. */
@@ -62,7 +64,7 @@ export function usageChartOption({ lines, start, end, showLegend }: UsageChartIn
     // A gap is "no sample", not a zero and not a straight line across the outage.
     connectNulls: false,
     lineStyle: { width: 1.5 },
-    color: SERIES_COLORS[index % SERIES_COLORS.length],
+    color: line.color ?? SERIES_COLORS[index % SERIES_COLORS.length],
     emphasis: { disabled: true },
   }));
 

@@ -12,6 +12,7 @@ export interface UsageSource {
   partition?: string;
   /** Legend name. A response with several series (all partitions) names each by its partition. */
   name: string;
+  color?: string;
 }
 
 export type UsageSeriesState =
@@ -43,6 +44,8 @@ function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
   const many = response.series.length > 1;
   return response.series.map((series) => ({
     name: many || source.partition === undefined ? (series.labels.partition ?? source.name) : source.name,
+    // Several series of one source (all partitions) must be told apart: palette colours then.
+    color: many ? undefined : source.color,
     timestamps: response.timestamps,
     values: series.values,
   }));

@@ -8,6 +8,7 @@ import { formatMachine, formatMode } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
 import { Panel, PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
+import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { fleetPath } from '../../navigation/paths';
@@ -84,7 +85,7 @@ function CpcUsagePanel({
   refresh: RefreshKey;
 }) {
   const title = CATALOG[metric].title.en;
-  const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, name: title }], [metric, cpc, title]);
+  const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, name: title, color: metricColor(metric) }], [metric, cpc, title]);
   if (mode !== null && !CATALOG[metric].modes.includes(mode)) {
     return (
       <Panel title={title}>

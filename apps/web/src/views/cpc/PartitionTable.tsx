@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/fetch-json';
 import { NO_VALUE, formatPercent, isRunning } from '../../components/format';
 import { Panel, PanelError } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
+import { metricColor } from '../../components/theme';
 import { AppLink } from '../../navigation/AppLink';
 import { partitionPath } from '../../navigation/paths';
 import type { RefreshKey } from '../../state/view-params';
@@ -16,6 +17,7 @@ import { partitionRows } from './partition-rows';
  */
 const CURRENT_WINDOW = '15m';
 const CURRENT_POINTS = 60;
+const BAR_COLOR = metricColor('zhmc_partition_processor_usage_ratio');
 
 export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; partitions: readonly PartitionSummary[]; refresh: RefreshKey }) {
   const usage = useQuery(
@@ -69,9 +71,9 @@ function UsageCell({ usage, running, loading }: { usage: number | null; running:
     return (
       <span className="usage-cell">
         <span className="usage-bar" aria-hidden="true">
-          <span style={{ width: `${Math.min(100, Math.max(0, usage * 100))}%` }} />
+          <span style={{ width: `${Math.min(100, Math.max(0, usage * 100))}%`, background: BAR_COLOR }} />
         </span>
-        {formatPercent(usage)}
+        <span className="usage-cell-value">{formatPercent(usage)}</span>
       </span>
     );
   }

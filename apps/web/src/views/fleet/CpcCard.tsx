@@ -3,6 +3,7 @@ import { CATALOG, type CpcSummary, type MetricId } from '@zlens/shared';
 import { formatMachine, formatMode, formatPercent, lastValue } from '../../components/format';
 import { Panel } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
+import { metricColor } from '../../components/theme';
 import { UsageChartBody } from '../../components/UsageChartPanel';
 import { useElementWidth } from '../../components/use-element-width';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from '../../components/use-usage-series';
@@ -31,6 +32,7 @@ export function CpcCard({ cpc, range, refresh }: { cpc: CpcSummary; range: Range
         metric,
         cpc: cpc.name,
         name: short,
+        color: metricColor(metric),
       })),
     [cpc.name, cpc.mode],
   );
@@ -55,7 +57,14 @@ export function CpcCard({ cpc, range, refresh }: { cpc: CpcSummary; range: Range
       </p>
       <dl className="usage-figures">
         {CPC_USAGE_METRICS.map(({ metric, short }) => (
-          <CurrentUsage key={metric} label={short} title={CATALOG[metric].title.en} state={state} applicable={applies(metric, cpc.mode)} />
+          <CurrentUsage
+            key={metric}
+            label={short}
+            title={CATALOG[metric].title.en}
+            color={metricColor(metric)}
+            state={state}
+            applicable={applies(metric, cpc.mode)}
+          />
         ))}
       </dl>
       <div ref={chartRef}>
@@ -68,11 +77,13 @@ export function CpcCard({ cpc, range, refresh }: { cpc: CpcSummary; range: Range
 function CurrentUsage({
   label,
   title,
+  color,
   state,
   applicable,
 }: {
   label: string;
   title: string;
+  color: string;
   state: UsageSeriesState;
   applicable: boolean;
 }) {
@@ -87,7 +98,7 @@ function CurrentUsage({
     if (value === null) hint = 'no data';
   }
   return (
-    <div className="usage-figure" title={title}>
+    <div className="usage-figure" title={title} style={{ borderLeftColor: color }}>
       <dt>{label}</dt>
       <dd>
         <span className="usage-value">{formatPercent(value)}</span>

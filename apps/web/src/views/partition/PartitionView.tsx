@@ -8,6 +8,7 @@ import { NO_VALUE, formatMode } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
 import { Panel, PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
+import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { AppLink } from '../../navigation/AppLink';
@@ -123,7 +124,7 @@ function PartitionUsagePanel({
   refresh: RefreshKey;
 }) {
   const title = CATALOG[metric].title.en;
-  const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, partition, name: title }], [metric, cpc, partition, title]);
+  const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, partition, name: title, color: metricColor(metric) }], [metric, cpc, partition, title]);
   if (mode !== null && !CATALOG[metric].modes.includes(mode)) {
     return (
       <Panel title={title}>
