@@ -138,6 +138,8 @@ describe('live mode', () => {
     );
     expect(series.stale).toBe(true);
     expect(series.series[0]?.values).toEqual([null, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100]);
+    // Once the cached inventory is older than its TTL, the failed refresh shows as stale.
+    nowSeconds = T0 + 1300;
     const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory', 200));
     expect(inventory.stale).toBe(true);
     expect(inventory.cpcs.map((c) => c.name)).toEqual(['ZLX1', 'ZLX2']);

@@ -161,6 +161,8 @@ describe('with Prometheus', () => {
     await bad('/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=NOPE%22}', 404, /^partition: CPC "ZLX1" has no partition named "NOPE"}"/);
     await bad('/api/v1/nothing-here', 404, /no API route GET \/api\/v1\/nothing-here/);
     await bad('/nowhere', 404, /nothing at GET \/nowhere/);
+    // A malformed URL is the client's mistake, never a 500.
+    await bad('/api/v1/%E0%A4%A', 400, /^bad request: /);
   });
 
   it('reports readiness and request metrics by route pattern', async () => {

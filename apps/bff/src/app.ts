@@ -124,8 +124,10 @@ export function createApp(deps: AppDeps): Express {
     if (err instanceof AppError) {
       appError = err;
     } else if (isHttpError(err) && err.status < 500) {
-      // Errors from Express itself (e.g. a malformed URL) are the client's: say so, no stack.
-      appError = new AppError(err.status === 404 ? 'not_found' : 'bad_request', err.expose ? err.message : 'bad request');
+      // Errors from Express itself with a 4xx status are the client's: say so, without a stack
+      // (a malformed URL, e.g. a broken percent-escape in a path parameter). Their messages name the
+      // problem and carry no secrets.
+      appError = new AppError(err.status === 404 ? 'not_found' : 'bad_request', `bad request: ${err.message}`);
     } else {
       appError = new AppError('internal', 'internal error');
     }
@@ -140,15 +142,6 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function isHttpError(err: unknown): err is { status: number; expose: boolean; message: string } {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    'status' in err &&
-    typeof err.status === 'number' &&
-    'message' in err &&
-    typeof err.message === 'string' &&
-    'expose' in err &&
-    typeof err.expose === 'boolean'
-  );
+function isHttpError(err: unknown): err is Error & { status: number } {
+  return err instanceof Error && 'status' in err && typeof err.status === 'number';
 }

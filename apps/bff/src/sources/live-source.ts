@@ -90,7 +90,8 @@ export class LiveSource implements TimeSeriesSource {
   private async doPoll(): Promise<void> {
     const { inventory, logger, clock } = this.options;
     try {
-      await inventory.refresh();
+      // The inventory (object URIs, statuses) is re-read at most once per its TTL, not every poll.
+      await inventory.get();
       const cpcs = inventory.hmcCpcs();
       if (cpcs === null) throw new Error('the HMC inventory is not available');
       const values = await this.context.fetch();
