@@ -1,6 +1,6 @@
 // Integration: createApp against a real Prometheus (history backfilled from the simulator with
 // promtool, scraping the simulator's /metrics) and the simulated HMC over verified HTTPS.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
@@ -29,6 +29,7 @@ let prom: RunningPrometheus;
 let caFile: string;
 /** Last sample time of the backfilled history (unix seconds, a multiple of 15). */
 let historyEnd: number;
+const historyFile = join(tmpdir(), `zlens-bff-history-${process.pid}.om`);
 const built: BuiltDeps[] = [];
 const logs: CapturedLogger[] = [];
 const bodies: string[] = [];
@@ -37,7 +38,6 @@ beforeAll(async () => {
   sim = await startSimulator({ credentials: { userid: 'monitor', password: PASSWORD } });
   caFile = tempFile('hmc-ca.pem', sim.caPem);
   const nowMs = Date.now();
-  const historyFile = join(tmpdir(), `zlens-bff-history-${process.pid}.om`);
   const stats = await writeHistory(sim.scenario, { startMs: nowMs - 3 * 3600_000, endMs: nowMs - 60_000 }, historyFile);
   historyEnd = stats.lastMs / 1000;
   prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
@@ -47,6 +47,7 @@ afterAll(async () => {
   await Promise.all(built.map((b) => b.close()));
   await prom?.close();
   await sim?.close();
+  rmSync(historyFile, { force: true });
 });
 
 function app(env: Env) {
