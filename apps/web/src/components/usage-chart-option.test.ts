@@ -7,8 +7,8 @@ const input = {
   end: 1060,
   showLegend: true,
   lines: [
-    { name: 'Processor usage', timestamps: [1000, 1015, 1030], values: [0.5, null, 0] },
-    { name: 'Network adapter usage', timestamps: [1000, 1015, 1030], values: [0.1, 0.2, 0.3] },
+    { name: 'Processor usage', timestamps: [1000, 1015, 1030, 1045, 1060], values: [0.5, 0.6, null, 0, 0.1] },
+    { name: 'Network adapter usage', timestamps: [1000, 1015, 1030, 1045, 1060], values: [0.1, 0.2, 0.3, 0.3, 0.3] },
   ],
 };
 
@@ -20,9 +20,25 @@ describe('usageChartOption', () => {
       type: 'line',
       name: 'Processor usage',
       connectNulls: false,
-      data: [[1_000_000, 0.5], [1_015_000, null], [1_030_000, 0]],
+      data: [[1_000_000, 0.5], [1_015_000, 0.6], [1_030_000, null], [1_045_000, 0], [1_060_000, 0.1]],
     });
     expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
+  });
+
+  it('marks a sample with gaps on both sides with a dot, so it is visible', () => {
+    const option = usageChartOption({
+      start: 0,
+      end: 60,
+      showLegend: false,
+      lines: [{ name: 'p', timestamps: [0, 15, 30, 45], values: [null, 0.3, null, 0.5] }],
+    });
+    const series = Array.isArray(option.series) ? option.series : [];
+    expect(series[0]?.data).toEqual([
+      [0, null],
+      { value: [15_000, 0.3], symbol: 'circle', symbolSize: 5 },
+      [30_000, null],
+      { value: [45_000, 0.5], symbol: 'circle', symbolSize: 5 },
+    ]);
   });
 
   it('spans the whole requested range on a 0..100 % axis, without animation', () => {

@@ -22,8 +22,23 @@ export interface UsageChartInput {
   showLegend: boolean;
 }
 
-function toPoints(line: UsageLine): [number, number | null][] {
-  return line.timestamps.map((t, i) => [t * 1000, line.values[i] ?? null]);
+type Point = [number, number | null];
+interface MarkedPoint {
+  value: Point;
+  symbol: 'circle';
+  symbolSize: number;
+}
+
+/**
+ * Points as [ms, ratio]. A sample with gaps on both sides has no line to draw, so it gets a
+ * dot: otherwise a lone sample (the first one in live mode, a blip between outages) is invisible.
+ */
+function toPoints(line: UsageLine): (Point | MarkedPoint)[] {
+  return line.timestamps.map((t, i) => {
+    const value = line.values[i] ?? null;
+    const isolated = value !== null && (line.values[i - 1] ?? null) === null && (line.values[i + 1] ?? null) === null;
+    return isolated ? { value: [t * 1000, value], symbol: 'circle', symbolSize: 5 } : [t * 1000, value];
+  });
 }
 
 function percentTick(value: number): string {
@@ -60,7 +75,10 @@ export function usageChartOption({ lines, start, end, showLegend }: UsageChartIn
     type: 'line',
     name: line.name,
     data: toPoints(line),
-    showSymbol: false,
+    // No symbols but on isolated samples (see toPoints); showAllSymbol keeps ECharts from thinning those out.
+    symbol: 'none',
+    showSymbol: true,
+    showAllSymbol: true,
     // A gap is "no sample", not a zero and not a straight line across the outage.
     connectNulls: false,
     lineStyle: { width: 1.5 },
