@@ -54,6 +54,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const bff = spawn(process.execPath, [resolve(HERE, '../../bff/dist/server.js')], {
     env: {
+      // eslint-disable-next-line no-restricted-syntax -- the child needs PATH to find nothing else; config stays explicit below
       PATH: process.env.PATH,
       ZLENS_HOST: '127.0.0.1',
       ZLENS_PORT: String(port),
@@ -69,6 +70,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForReady(`${baseUrl}/readyz`, bff, 30_000);
+  // eslint-disable-next-line no-restricted-syntax -- Playwright hands global-setup results to tests only through the environment
   process.env.ZLENS_E2E_BASE_URL = baseUrl;
 
   return async () => {
