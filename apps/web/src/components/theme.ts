@@ -23,6 +23,8 @@ export const TOKENS = {
   background: g10.background,
   layer: g10.layer01,
   layerHover: g10.layerHover01,
+  layerAccent: g10.layerAccent01,
+  layerAccentHover: g10.layerAccentHover01,
   borderSubtle: g10.borderSubtle01,
   borderStrong: g10.borderStrong01,
   textPrimary: g10.textPrimary,

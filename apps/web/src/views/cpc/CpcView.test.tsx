@@ -5,11 +5,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
+import { usePartitionSortStore } from './partition-sort-store';
 
 vi.mock('../../components/EChart', () => import('../../test/echarts-stub'));
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  usePartitionSortStore.setState(usePartitionSortStore.getInitialState(), true);
 });
 
 describe('CPC view', () => {
