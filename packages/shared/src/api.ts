@@ -1,7 +1,7 @@
 // Zod schemas of every /api/v1 request and response, with the types inferred from them.
 // The BFF validates requests with these; the web parses responses with them.
 import { z } from 'zod';
-import { METRIC_IDS } from './catalog.js';
+import { METRIC_IDS, type MetricId } from './catalog.js';
 import { MAX_POINTS_LIMIT, isTimeExpression } from './time.js';
 
 // ---------- common ----------
@@ -39,19 +39,43 @@ export const ErrorResponseSchema = z.object({
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A catalog metric id; the browser names metrics, never PromQL. */
+// z.enum wants a non-empty tuple type; METRIC_IDS is the catalog's ids, never empty.
+export const MetricIdSchema = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
+
 // ---------- GET /api/v1/inventory ----------
 
 export const CpcModeSchema = z.enum(['dpm', 'classic']);
 
+/** Network (OSA, RoCE, HiperSockets, ...), storage (FCP, FICON), crypto, accelerator (zEDC). */
+export const ADAPTER_FAMILIES = ['network', 'storage', 'crypto', 'accelerator', 'other'] as const;
+export const AdapterFamilySchema = z.enum(ADAPTER_FAMILIES);
+export type AdapterFamily = z.infer<typeof AdapterFamilySchema>;
+
 export const PartitionSummarySchema = z.object({
   name: z.string(),
-  /** HMC status string (active, stopped, ...), or null when no source knows it. */
+  /** HMC status string (active, stopped, operating, ...), or null when no source knows it. */
   status: z.string().nullable(),
-  /** Partition type (linux, ssc, zvm, ...) from the HMC; null without the HMC. */
+  /** Partition type (linux, ssc, zvm) or classic activation mode, from the HMC; null without it. */
   type: z.string().nullable(),
   sources: z.array(SourceSchema),
+  /** True when Prometheus is configured but has no series for a partition the HMC knows. */
+  noSeries: z.boolean(),
 });
 export type PartitionSummary = z.infer<typeof PartitionSummarySchema>;
+
+export const AdapterSummarySchema = z.object({
+  name: z.string(),
+  /** The PCHID (`adapter-id`), a hex string; null without the HMC. */
+  adapterId: z.string().nullable(),
+  /** HMC `type` (osd, roce, fcp, crypto, zedc, ...); null without the HMC. */
+  type: z.string().nullable(),
+  /** Derived from the HMC `type`/`adapter-family`; null without the HMC (the exporter has no such label). */
+  family: AdapterFamilySchema.nullable(),
+  status: z.string().nullable(),
+  sources: z.array(SourceSchema),
+});
+export type AdapterSummary = z.infer<typeof AdapterSummarySchema>;
 
 export const CpcSummarySchema = z.object({
   name: z.string(),
@@ -62,6 +86,7 @@ export const CpcSummarySchema = z.object({
   machineModel: z.string().nullable(),
   sources: z.array(SourceSchema),
   partitions: z.array(PartitionSummarySchema),
+  adapters: z.array(AdapterSummarySchema),
 });
 export type CpcSummary = z.infer<typeof CpcSummarySchema>;
 
@@ -74,14 +99,83 @@ export const InventoryResponseSchema = z.object({
 });
 export type InventoryResponse = z.infer<typeof InventoryResponseSchema>;
 
+// ---------- detail views: /api/v1/cpcs/:cpc[/partitions/:partition | /adapters/:adapter] ----------
+
+const ProcessorCountsSchema = z.object({
+  cp: z.number().nullable(),
+  ifl: z.number().nullable(),
+  iip: z.number().nullable(),
+  icf: z.number().nullable(),
+  sap: z.number().nullable(),
+});
+
+export const CpcDetailSchema = CpcSummarySchema.extend({
+  seVersion: z.string().nullable(),
+  /** Active processors by type (HMC `processor-count-*`, or the exporter's `zhmc_cpc_*_processor_count`). */
+  processors: ProcessorCountsSchema,
+  /** Installed memory, MiB. */
+  memoryMiB: z.number().nullable(),
+  stale: z.boolean(),
+});
+export type CpcDetail = z.infer<typeof CpcDetailSchema>;
+
+/** How a partition reaches a physical adapter. */
+export const AdapterUseSchema = z.object({
+  adapter: z.string(),
+  adapterId: z.string().nullable(),
+  type: z.string().nullable(),
+  family: AdapterFamilySchema.nullable(),
+  /** DPM: a NIC (through a virtual switch or straight to a port) or a storage group; classic: a channel. */
+  via: z.enum(['nic', 'storage-group', 'channel']),
+  /** The NIC, storage group or channel (CSS.CHPID) name. */
+  through: z.string(),
+  /** Adapter port index, where known. */
+  port: z.number().nullable(),
+});
+export type AdapterUse = z.infer<typeof AdapterUseSchema>;
+
+export const PartitionDetailSchema = PartitionSummarySchema.extend({
+  cpc: z.string(),
+  cpcMode: CpcModeSchema.nullable(),
+  description: z.string().nullable(),
+  /** shared or dedicated */
+  processorMode: z.string().nullable(),
+  processors: ProcessorCountsSchema.pick({ cp: true, ifl: true, iip: true, icf: true }),
+  /** Current processing weights by processor type (1..999), where the partition has them. */
+  weights: z.object({ cp: z.number().nullable(), ifl: z.number().nullable(), iip: z.number().nullable(), icf: z.number().nullable() }),
+  memoryMiB: z.object({ initial: z.number().nullable(), maximum: z.number().nullable() }),
+  adapters: z.array(AdapterUseSchema),
+  stale: z.boolean(),
+});
+export type PartitionDetail = z.infer<typeof PartitionDetailSchema>;
+
+export const AdapterPortSchema = z.object({ index: z.number(), name: z.string().nullable() });
+
+export const AdapterDetailSchema = AdapterSummarySchema.extend({
+  cpc: z.string(),
+  detectedCardType: z.string().nullable(),
+  ports: z.array(AdapterPortSchema),
+  /** The partitions that use this adapter and how. */
+  partitions: z.array(z.object({ partition: z.string(), via: AdapterUseSchema.shape.via, through: z.string(), port: z.number().nullable() })),
+  stale: z.boolean(),
+});
+export type AdapterDetail = z.infer<typeof AdapterDetailSchema>;
+
 // ---------- GET /api/v1/series ----------
 
-export const SeriesQuerySchema = z.object({
-  metric: z.enum(METRIC_IDS),
-  cpc: LabelValueSchema,
-  partition: LabelValueSchema.optional(),
+const RangeQueryShape = {
   from: TimeExpressionSchema.default('now-1h'),
   to: TimeExpressionSchema.default('now'),
+};
+
+export const SeriesQuerySchema = z.object({
+  metric: MetricIdSchema,
+  cpc: LabelValueSchema,
+  /** Partition-scope and NIC/channel metrics: one partition (else every partition of the CPC). */
+  partition: LabelValueSchema.optional(),
+  /** Adapter, port and NIC metrics: one adapter (else every adapter of the CPC). */
+  adapter: LabelValueSchema.optional(),
+  ...RangeQueryShape,
   maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS_LIMIT).default(1000),
 });
 export type SeriesQuery = z.infer<typeof SeriesQuerySchema>;
@@ -94,8 +188,15 @@ export const SeriesSchema = z.object({
 });
 export type Series = z.infer<typeof SeriesSchema>;
 
+/** Set instead of data when the CPC's mode has no such metric (e.g. network adapters on a classic CPC). */
+export const UnsupportedInModeSchema = z.object({
+  mode: CpcModeSchema,
+  /** The metric that shows the same thing in this mode, if there is one (classic: channel usage). */
+  alternative: MetricIdSchema.nullable(),
+});
+
 export const SeriesResponseSchema = z.object({
-  metric: z.enum(METRIC_IDS),
+  metric: MetricIdSchema,
   source: z.enum(['prometheus', 'live']),
   /** Seconds between points. */
   step: z.number().int().positive(),
@@ -106,8 +207,66 @@ export const SeriesResponseSchema = z.object({
   series: z.array(SeriesSchema),
   /** True when the source could not be reached and what is shown may be old. */
   stale: z.boolean(),
+  unsupportedInMode: UnsupportedInModeSchema.optional(),
 });
 export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
+
+// ---------- GET /api/v1/top ----------
+
+export const TopQuerySchema = z.object({
+  metric: MetricIdSchema,
+  cpc: LabelValueSchema,
+  n: z.coerce.number().int().min(1).max(100).default(10),
+  ...RangeQueryShape,
+});
+export type TopQuery = z.infer<typeof TopQuerySchema>;
+
+export const TopEntrySchema = z.object({
+  labels: z.record(z.string(), z.string()),
+  /** Average over the range, and the peak (maximum) in it; null when there is no sample. */
+  avg: z.number().nullable(),
+  peak: z.number().nullable(),
+});
+export type TopEntry = z.infer<typeof TopEntrySchema>;
+
+export const TopResponseSchema = z.object({
+  metric: MetricIdSchema,
+  source: z.enum(['prometheus', 'live']),
+  start: z.number(),
+  end: z.number(),
+  n: z.number(),
+  /** The n highest by average, highest first. */
+  byAverage: z.array(TopEntrySchema),
+  /** The n highest by peak, highest first. */
+  byPeak: z.array(TopEntrySchema),
+  stale: z.boolean(),
+  unsupportedInMode: UnsupportedInModeSchema.optional(),
+});
+export type TopResponse = z.infer<typeof TopResponseSchema>;
+
+// ---------- GET /api/v1/heatmap ----------
+
+export const HeatmapQuerySchema = z.object({
+  metric: MetricIdSchema,
+  /** Omitted: every partition of the fleet. */
+  cpc: LabelValueSchema.optional(),
+  ...RangeQueryShape,
+  maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS_LIMIT).default(500),
+});
+export type HeatmapQuery = z.infer<typeof HeatmapQuerySchema>;
+
+export const HeatmapResponseSchema = z.object({
+  metric: MetricIdSchema,
+  source: z.enum(['prometheus', 'live']),
+  step: z.number().int().positive(),
+  start: z.number(),
+  end: z.number(),
+  timestamps: z.array(z.number()),
+  /** One row per partition (labels cpc, partition), sorted by average, highest first. */
+  rows: z.array(SeriesSchema.extend({ avg: z.number().nullable() })),
+  stale: z.boolean(),
+});
+export type HeatmapResponse = z.infer<typeof HeatmapResponseSchema>;
 
 // ---------- health ----------
 

@@ -1,0 +1,67 @@
+// The catalog against the exporter's own metric definitions (the reference the team keeps beside
+// the repo in ../shared): zlens must use the exporter's names, labels, HELP texts, modes and HMC
+// sources exactly, or its queries find nothing at a real site.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CATALOG, METRIC_IDS, alternativeInMode, metricAppliesTo } from './catalog.js';
+
+const ExporterMetricSchema = z.object({
+  exposition_name: z.string(),
+  help: z.string(),
+  labels: z.array(z.string()),
+  group: z.string(),
+  mode: z.string(),
+  hmc_metric: z.string().nullable(),
+});
+type ExporterMetric = z.infer<typeof ExporterMetricSchema>;
+
+const REFERENCE = resolve(import.meta.dirname, '../../../../shared/reference/zhmc-metrics-catalog.json');
+
+function loadReference(): ExporterMetric[] {
+  return z.array(ExporterMetricSchema).parse(JSON.parse(readFileSync(REFERENCE, 'utf8')));
+}
+
+describe('catalog vs the exporter reference', () => {
+  const reference = loadReference();
+
+  it.each(METRIC_IDS.map((id) => [id]))('%s matches the exporter', (id) => {
+    const entry = CATALOG[id];
+    const defs = reference.filter((r) => r.exposition_name === id);
+    expect(defs.length, `${id} is exported by zhmc-prometheus-exporter`).toBeGreaterThan(0);
+    for (const def of defs) {
+      // The status metrics come with the `value` label; the exporter lists it too.
+      expect(entry.labels).toEqual(def.labels);
+      expect(entry.help.en).toBe(def.help);
+    }
+    const modes = new Set(defs.flatMap((d) => (d.mode === 'classic+dpm' ? ['classic', 'dpm'] : [d.mode])));
+    expect(new Set(entry.modes)).toEqual(modes);
+    if (entry.unit !== 'status') {
+      for (const mode of entry.modes) {
+        const source = entry.hmc[mode];
+        const def = defs.find((d) => d.mode === mode || d.mode === 'classic+dpm');
+        expect(source, `${id} has an HMC source in ${mode} mode`).toBeDefined();
+        expect(source?.group).toBe(def?.group);
+        expect(source?.metric).toBe(def?.hmc_metric);
+      }
+    }
+  });
+
+  it('queries counters through rate() only', () => {
+    for (const id of METRIC_IDS) {
+      const entry = CATALOG[id];
+      expect(id.endsWith('_total')).toBe(entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second');
+    }
+  });
+});
+
+describe('modes', () => {
+  it('offers channel usage on classic CPCs where DPM has adapter usage', () => {
+    expect(metricAppliesTo(CATALOG.zhmc_cpc_network_adapter_usage_ratio, 'classic')).toBe(false);
+    expect(alternativeInMode(CATALOG.zhmc_cpc_network_adapter_usage_ratio, 'classic')).toBe('zhmc_cpc_channel_usage_ratio');
+    expect(alternativeInMode(CATALOG.zhmc_partition_storage_adapter_usage_ratio, 'classic')).toBe('zhmc_channel_usage_ratio');
+    expect(alternativeInMode(CATALOG.zhmc_cpc_processor_usage_ratio, 'classic')).toBeNull();
+    expect(metricAppliesTo(CATALOG.zhmc_cpc_network_adapter_usage_ratio, null)).toBe(true);
+  });
+});
