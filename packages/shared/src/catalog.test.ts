@@ -13,7 +13,7 @@ const ExporterMetricSchema = z.object({
   labels: z.array(z.string()),
   group: z.string(),
   mode: z.string(),
-  hmc_metric: z.string().nullable(),
+  hmc_metric: z.string().nullish(),
 });
 type ExporterMetric = z.infer<typeof ExporterMetricSchema>;
 
