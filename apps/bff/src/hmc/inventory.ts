@@ -3,7 +3,8 @@
 // live source can map metrics rows (which name objects by URI) to CPC and partition names.
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import type { HmcClient } from './client.js';
+import { adapterFamily, type SourceAdapter } from '../inventory/types.js';
+import { HmcError, type HmcClient } from './client.js';
 
 const CpcListSchema = z.object({
   cpcs: z.array(z.object({ 'object-uri': z.string(), name: z.string(), status: z.string().optional() })),
@@ -14,6 +15,25 @@ const CpcPropertiesSchema = z.object({
   'dpm-enabled': z.boolean().optional(),
   'machine-type': z.string().optional(),
   'machine-model': z.string().optional(),
+  'se-version': z.string().optional(),
+  'processor-count-general-purpose': z.number().optional(),
+  'processor-count-ifl': z.number().optional(),
+  'processor-count-iip': z.number().optional(),
+  'processor-count-icf': z.number().optional(),
+  'processor-count-service-assist': z.number().optional(),
+  'storage-total-installed': z.number().optional(),
+});
+const AdapterListSchema = z.object({
+  adapters: z.array(
+    z.object({
+      'object-uri': z.string(),
+      name: z.string(),
+      'adapter-id': z.string().optional(),
+      'adapter-family': z.string().optional(),
+      type: z.string().optional(),
+      status: z.string().optional(),
+    }),
+  ),
 });
 const PartitionListSchema = z.object({
   partitions: z.array(
@@ -31,6 +51,10 @@ export interface HmcPartition {
   type: string | null;
 }
 
+export interface HmcAdapter extends SourceAdapter {
+  uri: string;
+}
+
 export interface HmcCpc {
   uri: string;
   name: string;
@@ -38,7 +62,11 @@ export interface HmcCpc {
   status: string | null;
   machineType: string | null;
   machineModel: string | null;
+  seVersion: string | null;
+  processors: { cp: number | null; ifl: number | null; iip: number | null; icf: number | null; sap: number | null };
+  memoryMiB: number | null;
   partitions: HmcPartition[];
+  adapters: HmcAdapter[];
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
@@ -72,6 +100,7 @@ export async function readHmcInventory(client: HmcClient): Promise<HmcCpc[]> {
           type: null,
         }));
       }
+      const adapters = mode === 'dpm' ? await readAdapters(client, entry['object-uri']) : [];
       return {
         uri: entry['object-uri'],
         name: props.name,
@@ -79,8 +108,41 @@ export async function readHmcInventory(client: HmcClient): Promise<HmcCpc[]> {
         status: props.status ?? entry.status ?? null,
         machineType: props['machine-type'] ?? null,
         machineModel: props['machine-model'] ?? null,
+        seVersion: props['se-version'] ?? null,
+        processors: {
+          cp: props['processor-count-general-purpose'] ?? null,
+          ifl: props['processor-count-ifl'] ?? null,
+          iip: props['processor-count-iip'] ?? null,
+          icf: props['processor-count-icf'] ?? null,
+          sap: props['processor-count-service-assist'] ?? null,
+        },
+        memoryMiB: props['storage-total-installed'] ?? null,
         partitions,
+        adapters,
       };
     }),
   );
+}
+
+/** DPM adapters; an HMC (or simulator) without the List Adapters operation answers 404: no adapters. */
+async function readAdapters(client: HmcClient, cpcUri: string): Promise<HmcAdapter[]> {
+  let body: unknown;
+  try {
+    body = await client.getJson(`${cpcUri}/adapters`);
+  } catch (err) {
+    if (err instanceof HmcError && err.httpStatus === 404) return [];
+    throw err;
+  }
+  return parse(AdapterListSchema, body, 'List Adapters').adapters.map((a) => {
+    const family = a['adapter-family'] ?? null;
+    const type = a.type ?? null;
+    return {
+      uri: a['object-uri'],
+      name: a.name,
+      adapterId: a['adapter-id'] ?? null,
+      type,
+      family: adapterFamily(family, type),
+      status: a.status ?? null,
+    };
+  });
 }

@@ -1,7 +1,7 @@
 // The inventory the API serves: Prometheus label sets and the HMC's view, joined by CPC and
 // partition name, each entry saying which source knows it. Cached with a TTL; when a source
 // fails, its last known inventory is served and the answer is marked stale.
-import type { CpcSummary, InventoryResponse, PartitionSummary, Source } from '@zlens/shared';
+import type { AdapterSummary, CpcSummary, InventoryResponse, PartitionSummary, Source } from '@zlens/shared';
 import type { Clock } from '../clock.js';
 import { AppError, describeError } from '../errors.js';
 import type { HmcClient } from '../hmc/client.js';
@@ -107,16 +107,34 @@ export class InventoryService {
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function joinPartitions(prom: SourceCpc | undefined, hmc: SourceCpc | undefined): PartitionSummary[] {
+function joinPartitions(prom: SourceCpc | undefined, hmc: SourceCpc | undefined, prometheusKnown: boolean): PartitionSummary[] {
   const out = new Map<string, PartitionSummary>();
   for (const [source, cpc] of [['prometheus', prom], ['hmc', hmc]] as const) {
     for (const p of cpc?.partitions ?? []) {
-      const entry = out.get(p.name) ?? { name: p.name, status: null, type: null, sources: [] };
+      const entry: PartitionSummary = out.get(p.name) ?? { name: p.name, status: null, type: null, sources: [], noSeries: false };
       // The HMC's status is current; Prometheus's is as old as the last scrape.
       entry.status = source === 'hmc' ? (p.status ?? entry.status) : (entry.status ?? p.status);
       entry.type = entry.type ?? p.type;
       entry.sources.push(source);
       out.set(p.name, entry);
+    }
+  }
+  // Known to the HMC, absent from Prometheus: the exporter does not (yet) export it.
+  if (prometheusKnown) for (const entry of out.values()) entry.noSeries = !entry.sources.includes('prometheus');
+  return [...out.values()].sort(byName);
+}
+
+function joinAdapters(prom: SourceCpc | undefined, hmc: SourceCpc | undefined): AdapterSummary[] {
+  const out = new Map<string, AdapterSummary>();
+  for (const [source, cpc] of [['prometheus', prom], ['hmc', hmc]] as const) {
+    for (const a of cpc?.adapters ?? []) {
+      const entry: AdapterSummary = out.get(a.name) ?? { name: a.name, adapterId: null, type: null, family: null, status: null, sources: [] };
+      entry.status = source === 'hmc' ? (a.status ?? entry.status) : (entry.status ?? a.status);
+      entry.adapterId ??= a.adapterId;
+      entry.type ??= a.type;
+      entry.family ??= a.family;
+      entry.sources.push(source);
+      out.set(a.name, entry);
     }
   }
   return [...out.values()].sort(byName);
@@ -138,7 +156,8 @@ export function joinInventories(prometheus: readonly SourceCpc[] | null, hmc: re
       machineType: h?.machineType ?? null,
       machineModel: h?.machineModel ?? null,
       sources,
-      partitions: joinPartitions(p, h),
+      partitions: joinPartitions(p, h, prometheus !== null),
+      adapters: joinAdapters(p, h),
     });
   }
   return cpcs.sort(byName);

@@ -1,10 +1,18 @@
 // Inventory as one source sees it, before the two sources are joined.
-import type { CpcMode } from '@zlens/shared';
+import type { AdapterFamily, CpcMode } from '@zlens/shared';
 
 export interface SourcePartition {
   name: string;
   status: string | null;
   type: string | null;
+}
+
+export interface SourceAdapter {
+  name: string;
+  adapterId: string | null;
+  type: string | null;
+  family: AdapterFamily | null;
+  status: string | null;
 }
 
 export interface SourceCpc {
@@ -14,4 +22,16 @@ export interface SourceCpc {
   machineType: string | null;
   machineModel: string | null;
   partitions: SourcePartition[];
+  adapters: SourceAdapter[];
+}
+
+/** HMC `adapter-family` (or `type` when the family is absent) → the family zlens groups by (hmc-api.md §2.5). */
+export function adapterFamily(family: string | null, type: string | null): AdapterFamily | null {
+  const key = family ?? type;
+  if (key === null) return null;
+  if (['osa', 'roce', 'hipersockets', 'cna', 'cloud-network', 'network-express', 'networking', 'osd', 'osm'].includes(key)) return 'network';
+  if (['ficon', 'fcp', 'fc'].includes(key)) return 'storage';
+  if (key === 'crypto') return 'crypto';
+  if (['accelerator', 'zedc'].includes(key)) return 'accelerator';
+  return 'other';
 }
