@@ -14,6 +14,8 @@ import type { Logger } from './logger.js';
 import type { AppMetrics } from './metrics.js';
 import type { PrometheusClient } from './prometheus/client.js';
 import { apiRouter } from './routes/api.js';
+import { DetailService } from './services/detail-service.js';
+import { QueryService } from './services/query-service.js';
 import type { TimeSeriesSource } from './sources/types.js';
 
 export interface AppDeps {
@@ -108,7 +110,9 @@ export function createApp(deps: AppDeps): Express {
     res.send(await deps.metrics.registry.metrics());
   });
 
-  app.use('/api/v1', apiRouter(deps));
+  const queries = new QueryService({ inventory: deps.inventory, source: deps.source, clock: deps.clock });
+  const details = new DetailService({ inventory: deps.inventory, prometheus: deps.prometheus, hmc: deps.hmc, logger: deps.logger });
+  app.use('/api/v1', apiRouter({ inventory: deps.inventory, queries, details }));
   app.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.path}`);
   });

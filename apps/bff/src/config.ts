@@ -47,6 +47,11 @@ export interface Config {
   upstreamTimeoutMs: number;
   liveWindowSeconds: number;
   hmcPollSeconds: number;
+  /** Upstream requests in flight at once, per upstream. */
+  upstreamMaxInFlight: number;
+  /** Result cache: how long an answer is kept, and how many; 0 entries turns it off. */
+  cacheTtlSeconds: number;
+  cacheMaxEntries: number;
 }
 
 /** The HMC metrics service produces a sample every 15 s; polling faster only loads the HMC. */
@@ -270,6 +275,9 @@ export function loadConfig(env: Env): Config {
     r.problems.push(`ZLENS_LIVE_WINDOW: must be a duration like 30m, 6h or 1d (1 minute to 7 days), got "${windowText}"`);
   }
   const hmcPollSeconds = r.int('ZLENS_HMC_POLL_SECONDS', MIN_HMC_POLL_SECONDS, MIN_HMC_POLL_SECONDS, 3600);
+  const upstreamMaxInFlight = r.int('ZLENS_UPSTREAM_MAX_IN_FLIGHT', 8, 1, 256);
+  const cacheTtlSeconds = r.int('ZLENS_CACHE_TTL_SECONDS', 300, 1, 86_400);
+  const cacheMaxEntries = r.int('ZLENS_CACHE_MAX_ENTRIES', 1000, 0, 1_000_000);
   if (prometheus === null && hmc === null && r.problems.length === 0) {
     r.problems.push('ZLENS_PROMETHEUS_URL or ZLENS_HMC_URL: configure at least one data source');
   }
@@ -284,5 +292,8 @@ export function loadConfig(env: Env): Config {
     upstreamTimeoutMs,
     liveWindowSeconds: liveWindowSeconds ?? 21_600,
     hmcPollSeconds,
+    upstreamMaxInFlight,
+    cacheTtlSeconds,
+    cacheMaxEntries,
   };
 }

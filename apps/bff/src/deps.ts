@@ -29,8 +29,12 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
   const clock = options.clock ?? systemClock;
   const metrics = createMetrics();
   const timeoutMs = config.upstreamTimeoutMs;
-  const prometheus = config.prometheus ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics }) : null;
-  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics }) : null;
+  const maxInFlight = config.upstreamMaxInFlight;
+  const cache = { clock, ttlMs: config.cacheTtlSeconds * 1000, maxEntries: config.cacheMaxEntries };
+  const prometheus = config.prometheus
+    ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache })
+    : null;
+  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4) }) : null;
   const inventory = new InventoryService({ prometheus, hmc, clock, logger });
 
   let live: LiveSource | null = null;

@@ -11,6 +11,9 @@ export interface AppMetrics {
   upstreamDuration: Histogram<'upstream' | 'outcome'>;
   upstreamErrors: Counter<'upstream' | 'kind'>;
   hmcLogons: Counter;
+  upstreamRequests: Counter<'upstream' | 'endpoint'>;
+  upstreamCoalesced: Counter<'upstream'>;
+  cacheRequests: Counter<'result'>;
 }
 
 export function createMetrics(): AppMetrics {
@@ -36,6 +39,24 @@ export function createMetrics(): AppMetrics {
       name: 'zlens_upstream_errors_total',
       help: 'Failed requests to upstreams, by kind of failure',
       labelNames: ['upstream', 'kind'],
+      registers: [registry],
+    }),
+    upstreamRequests: new Counter({
+      name: 'zlens_upstream_requests_total',
+      help: 'Requests actually sent to upstreams (cache hits and coalesced waiters send none)',
+      labelNames: ['upstream', 'endpoint'],
+      registers: [registry],
+    }),
+    upstreamCoalesced: new Counter({
+      name: 'zlens_upstream_coalesced_waiters_total',
+      help: 'Callers that joined an identical upstream request already in flight instead of sending their own',
+      labelNames: ['upstream'],
+      registers: [registry],
+    }),
+    cacheRequests: new Counter({
+      name: 'zlens_query_cache_requests_total',
+      help: 'Lookups of cacheable upstream queries in the result cache, by result (hit or miss)',
+      labelNames: ['result'],
       registers: [registry],
     }),
     hmcLogons: new Counter({

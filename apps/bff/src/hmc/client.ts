@@ -3,6 +3,7 @@
 // retries the request once, as zhmcclient does. Errors never carry credentials or the session id.
 import { Agent, request as httpsRequest } from 'node:https';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../clock.js';
 import type { HmcConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { Limiter } from '../limiter.js';
@@ -43,7 +44,12 @@ export interface HmcClientOptions {
   logger: Logger;
   metrics: AppMetrics;
   maxInFlight?: number;
+  clock?: Clock;
 }
+
+/** Back-off after 409 (busy) or 5xx: 1 s, doubling per failure, at most 60 s. */
+export const HMC_BACKOFF_MIN_MS = 1_000;
+export const HMC_BACKOFF_MAX_MS = 60_000;
 
 export interface RawResponse {
   status: number;
@@ -56,6 +62,8 @@ export class HmcClient {
   private readonly limiter: Limiter;
   private session: string | null = null;
   private logonInFlight: Promise<string> | null = null;
+  private backoffMs = 0;
+  private backoffUntilMs = 0;
 
   constructor(private readonly options: HmcClientOptions) {
     const { config, logger } = options;
@@ -155,6 +163,7 @@ export class HmcClient {
   private async send(method: string, path: string, payload: unknown, session: string | null): Promise<HmcBody> {
     const started = performance.now();
     const { metrics } = this.options;
+    metrics.upstreamRequests.inc({ upstream: 'hmc', endpoint: method });
     const observe = (outcome: 'success' | 'error' | 'timeout', kind?: string): void => {
       metrics.upstreamDuration.observe({ upstream: 'hmc', outcome }, (performance.now() - started) / 1000);
       if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'hmc', kind });
@@ -170,6 +179,12 @@ export class HmcClient {
       observe('error', 'network');
       const detail = err instanceof Error ? err.message : String(err);
       throw new HmcError(502, 0, `HMC ${method} ${path}: unreachable (${detail})`);
+    }
+    if (raw.status === 409 || raw.status >= 500) {
+      this.backoffMs = Math.min(HMC_BACKOFF_MAX_MS, this.backoffMs === 0 ? HMC_BACKOFF_MIN_MS : this.backoffMs * 2);
+      this.backoffUntilMs = (this.options.clock ?? systemClock).nowMs() + this.backoffMs;
+    } else {
+      this.backoffMs = 0;
     }
     if (raw.status >= 400) {
       const error = errorFromResponse(method, path, raw);

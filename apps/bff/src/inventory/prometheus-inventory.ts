@@ -17,6 +17,7 @@ export const INVENTORY_METRICS: readonly MetricId[] = [
   'zhmc_partition_processor_usage_ratio',
   'zhmc_adapter_status_int',
   'zhmc_adapter_usage_ratio',
+  'zhmc_crypto_adapter_usage_ratio',
 ];
 
 export async function readPrometheusInventory(client: PrometheusClient): Promise<SourceCpc[]> {
@@ -43,12 +44,14 @@ export async function readPrometheusInventory(client: PrometheusClient): Promise
       if (id === 'zhmc_partition_lpar_status_int') cpc.mode = 'classic';
       if (entry.scope === 'cpc') {
         if (status !== null) cpc.status = status;
-      } else if (entry.scope === 'adapter') {
-        const name = labels.adapter;
+      } else if (entry.scope === 'adapter' || entry.scope === 'crypto-adapter') {
+        // Classic crypto adapters are known to the exporter by PCHID only; that is their name here.
+        const pchid = entry.scope === 'crypto-adapter' ? (labels.adapter_pchid ?? null) : null;
+        const name = pchid ?? labels.adapter;
         if (name === undefined) continue;
         let adapter = cpc.adapters.find((a) => a.name === name);
         if (adapter === undefined) {
-          adapter = { name, adapterId: null, type: null, family: null, status: null };
+          adapter = { name, adapterId: pchid, type: null, family: pchid === null ? null : 'crypto', status: null };
           cpc.adapters.push(adapter);
         }
         if (status !== null) adapter.status = status;

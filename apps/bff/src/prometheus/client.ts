@@ -3,10 +3,12 @@
 // network failure → 502 upstream_error, timeout → 504 upstream_timeout, a non-JSON body or an
 // `status: "error"` envelope → 502 with Prometheus's own message.
 import type { z } from 'zod';
+import type { Clock } from '../clock.js';
 import type { PrometheusConfig } from '../config.js';
 import { AppError, describeError } from '../errors.js';
 import { Limiter } from '../limiter.js';
 import type { AppMetrics } from '../metrics.js';
+import { ResultCache } from './cache.js';
 import { EnvelopeSchema, QueryDataSchema, type MatrixSeries, type VectorSample } from './schemas.js';
 
 export interface PrometheusClientOptions {
@@ -14,29 +16,43 @@ export interface PrometheusClientOptions {
   timeoutMs: number;
   metrics: AppMetrics;
   maxInFlight?: number;
+  /** The result cache; without it nothing is cached (coalescing still applies). */
+  cache?: { clock: Clock; ttlMs: number; maxEntries: number };
 }
+
+/** Every request the client sends, in order: tests check that only intended PromQL goes out. */
+export type QueryObserver = (path: string, params: Readonly<Record<string, string>>) => void;
 
 export class PrometheusClient {
   private readonly limiter: Limiter;
   /** Identical in-flight requests share one upstream call (many browsers, one wall dashboard). */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly cache: ResultCache | null;
+  private readonly observers: QueryObserver[] = [];
 
   constructor(private readonly options: PrometheusClientOptions) {
     this.limiter = new Limiter(options.maxInFlight ?? 8);
+    this.cache = options.cache ? new ResultCache(options.cache.ttlMs, options.cache.maxEntries, options.cache.clock) : null;
+  }
+
+  /** Registers a callback told about every upstream request (not about cache hits or coalesced waiters). */
+  observe(observer: QueryObserver): void {
+    this.observers.push(observer);
   }
 
   /** Instant query; returns the vector (other result types are a protocol error here). */
   async query(promql: string, timeSeconds?: number): Promise<VectorSample[]> {
     const params: Record<string, string> = { query: promql };
     if (timeSeconds !== undefined) params.time = String(timeSeconds);
-    const data = await this.call('api/v1/query', params, QueryDataSchema);
+    // Only an instant query at a fixed time in the past is final; "now" never is.
+    const data = await this.call('api/v1/query', params, QueryDataSchema, timeSeconds);
     if (data.resultType !== 'vector') throw this.protocolError(`expected a vector, got ${data.resultType}`);
     return data.result;
   }
 
   async queryRange(promql: string, start: number, end: number, step: number): Promise<MatrixSeries[]> {
     const params = { query: promql, start: String(start), end: String(end), step: String(step) };
-    const data = await this.call('api/v1/query_range', params, QueryDataSchema);
+    const data = await this.call('api/v1/query_range', params, QueryDataSchema, end);
     if (data.resultType !== 'matrix') throw this.protocolError(`expected a matrix, got ${data.resultType}`);
     return data.result;
   }
@@ -46,16 +62,41 @@ export class PrometheusClient {
     await this.call('api/v1/query', { query: '1' }, QueryDataSchema);
   }
 
-  private call<S extends z.ZodType>(path: string, params: Record<string, string>, schema: S): Promise<z.infer<S>> {
+  /**
+   * Cache, then coalescing, then the upstream. `newestSeconds` is the newest time the answer covers:
+   * only an answer whose newest point is at least one scrape interval old is cached, so the cache
+   * never holds a point a later scrape could still change.
+   */
+  private call<S extends z.ZodType>(
+    path: string,
+    params: Record<string, string>,
+    schema: S,
+    newestSeconds?: number,
+  ): Promise<z.infer<S>> {
+    const { metrics } = this.options;
     const body = new URLSearchParams(params).toString();
     const key = `${path}?${body}`;
-    let pending = this.inFlight.get(key);
+    const cacheable = this.cache !== null && newestSeconds !== undefined && this.cache.isFinal(newestSeconds);
+    let pending: Promise<unknown> | undefined;
+    if (cacheable) {
+      const hit = this.cache?.get(key);
+      metrics.cacheRequests.inc({ result: hit === undefined ? 'miss' : 'hit' });
+      if (hit !== undefined) pending = Promise.resolve(hit);
+    }
     if (pending === undefined) {
+      pending = this.inFlight.get(key);
+      if (pending !== undefined) metrics.upstreamCoalesced.inc({ upstream: 'prometheus' });
+    }
+    if (pending === undefined) {
+      for (const observer of this.observers) observer(path, params);
       const created = this.limiter.run(() => this.request(path, body));
       const cleanup = (): void => {
         this.inFlight.delete(key);
       };
-      created.then(cleanup, cleanup);
+      created.then((data) => {
+        cleanup();
+        if (cacheable) this.cache?.set(key, data);
+      }, cleanup);
       this.inFlight.set(key, created);
       pending = created;
     }
@@ -74,6 +115,7 @@ export class PrometheusClient {
       metrics.upstreamDuration.observe({ upstream: 'prometheus', outcome }, (performance.now() - started) / 1000);
       if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'prometheus', kind });
     };
+    metrics.upstreamRequests.inc({ upstream: 'prometheus', endpoint: path });
     let response: Response;
     let text: string;
     try {

@@ -1,7 +1,8 @@
 // PromQL is built here and only here, from the catalog: the metric name comes from CATALOG, label
-// names from the metric's catalog labels, label values (from the URL) are escaped. No request can
-// make the BFF run PromQL of its choosing (design.md "Query hygiene").
-import { CATALOG, type MetricId } from '@zlens/shared';
+// names from the metric's catalog labels, label values (from the URL) are escaped, numbers are
+// integers the BFF computed. No request can make the BFF run PromQL of its choosing (design.md
+// "Query hygiene").
+import { CATALOG, SCRAPE_INTERVAL_SECONDS, type CatalogMetric, type MetricId } from '@zlens/shared';
 
 /** Escapes a value for a double-quoted PromQL string literal. */
 export function escapeLabelValue(value: string): string {
@@ -20,20 +21,115 @@ export function escapeLabelValue(value: string): string {
 export interface SeriesSelector {
   cpc?: string;
   partition?: string;
+  adapter?: string;
+}
+
+/** The label an `adapter` selector matches: crypto adapters are named by PCHID in the exporter. */
+export function adapterLabel(metric: CatalogMetric): string | null {
+  if (metric.labels.includes('adapter')) return 'adapter';
+  if (metric.labels.includes('adapter_pchid')) return 'adapter_pchid';
+  return null;
+}
+
+function matchers(metric: MetricId, selector: SeriesSelector): string {
+  const entry = CATALOG[metric];
+  const out: string[] = [];
+  if (selector.cpc !== undefined) out.push(`cpc="${escapeLabelValue(selector.cpc)}"`);
+  if (selector.partition !== undefined) {
+    if (!entry.labels.includes('partition')) throw new RangeError(`${metric} has no partition label`);
+    out.push(`partition="${escapeLabelValue(selector.partition)}"`);
+  }
+  if (selector.adapter !== undefined) {
+    const label = adapterLabel(entry);
+    if (label === null) throw new RangeError(`${metric} has no adapter label`);
+    out.push(`${label}="${escapeLabelValue(selector.adapter)}"`);
+  }
+  return `${metric}{${out.join(',')}}`;
+}
+
+function positiveInt(value: number, what: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${what} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** A counter's rate() window: at least 4 scrapes (so one missed scrape leaves a rate) and at least the step. */
+export function rateWindowSeconds(step: number): number {
+  return Math.max(4 * SCRAPE_INTERVAL_SECONDS, positiveInt(step, 'step'));
 }
 
 /**
- * `max by (<catalog labels>) (<metric>{cpc="…",partition="…"})`. Aggregating by the catalog's labels
- * folds away whatever else a site adds (job, instance, the exporter's extra_labels such as hmc), so
- * one partition is one series even when two exporters scrape it.
+ * `max by (<catalog labels>) (<metric>{cpc="…",…})`, counters through `rate(…[window])`. Aggregating
+ * by the catalog's labels folds away whatever else a site adds (job, instance, the exporter's
+ * extra_labels such as hmc), so one partition is one series even when two exporters scrape it.
  */
-export function buildSeriesQuery(metric: MetricId, selector: SeriesSelector): string {
+export function buildSeriesQuery(metric: MetricId, selector: SeriesSelector, step: number = SCRAPE_INTERVAL_SECONDS): string {
   const entry = CATALOG[metric];
-  const matchers: string[] = [];
-  if (selector.cpc !== undefined) matchers.push(`cpc="${escapeLabelValue(selector.cpc)}"`);
-  if (selector.partition !== undefined) {
-    if (!entry.labels.includes('partition')) throw new RangeError(`${metric} has no partition label`);
-    matchers.push(`partition="${escapeLabelValue(selector.partition)}"`);
+  const by = entry.labels.join(', ');
+  const selected = matchers(metric, selector);
+  if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
+    return `max by (${by}) (rate(${selected}[${rateWindowSeconds(step)}s]))`;
   }
-  return `max by (${entry.labels.join(', ')}) (${metric}{${matchers.join(',')}})`;
+  return `max by (${by}) (${selected})`;
+}
+
+/** `group by (<catalog labels>) (<metric>{…})`: which series exist now (label discovery, counters too). */
+export function buildLabelsQuery(metric: MetricId, selector: SeriesSelector): string {
+  return `group by (${CATALOG[metric].labels.join(', ')}) (${matchers(metric, selector)})`;
+}
+
+export interface TopQueries {
+  /** topk(n) by average over the range, and the peak of those same series. */
+  byAverage: string;
+  peakOfByAverage: string;
+  /** topk(n) by peak in the range, and the average of those same series. */
+  byPeak: string;
+  averageOfByPeak: string;
+}
+
+/**
+ * Instant queries at the range's end: the n highest series by average over the range and by peak
+ * in it, computed by Prometheus (`topk`, `avg_over_time`, `max_over_time`), never by fetching every
+ * series. `A and on (labels) topk(n, B)` gives A's values for B's top n.
+ */
+export function buildTopQueries(metric: MetricId, selector: SeriesSelector, n: number, rangeSeconds: number, step: number): TopQueries {
+  const entry = CATALOG[metric];
+  const by = entry.labels.join(', ');
+  const selected = matchers(metric, selector);
+  const range = positiveInt(rangeSeconds, 'range');
+  const k = positiveInt(n, 'n');
+  let average: string;
+  let peak: string;
+  if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
+    average = `max by (${by}) (rate(${selected}[${range}s]))`;
+    peak = `max by (${by}) (max_over_time(rate(${selected}[${rateWindowSeconds(step)}s])[${range}s:${positiveInt(step, 'step')}s]))`;
+  } else {
+    average = `max by (${by}) (avg_over_time(${selected}[${range}s]))`;
+    peak = `max by (${by}) (max_over_time(${selected}[${range}s]))`;
+  }
+  return {
+    byAverage: `topk(${k}, ${average})`,
+    peakOfByAverage: `${peak} and on (${by}) topk(${k}, ${average})`,
+    byPeak: `topk(${k}, ${peak})`,
+    averageOfByPeak: `${average} and on (${by}) topk(${k}, ${peak})`,
+  };
+}
+
+/** Whether a metric can be shown as partitions × time (it has a partition label). */
+export function heatmapApplies(metric: MetricId): boolean {
+  return CATALOG[metric].labels.includes('partition') && CATALOG[metric].unit !== 'status';
+}
+
+/**
+ * One row per partition: partition metrics as they are; NIC rates summed over a partition's NICs;
+ * channel usage averaged over a partition's channels.
+ */
+export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, step: number): string {
+  const entry = CATALOG[metric];
+  if (!heatmapApplies(metric)) throw new RangeError(`${metric} has no partition label`);
+  const selected = matchers(metric, cpc === undefined ? {} : { cpc });
+  if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
+    return `sum by (cpc, partition) (rate(${selected}[${rateWindowSeconds(step)}s]))`;
+  }
+  if (entry.scope === 'partition') return `max by (cpc, partition) (${selected})`;
+  return `avg by (cpc, partition) (${selected})`;
 }

@@ -1,17 +1,28 @@
 // /api/v1: thin routes. Parse with the shared schema, call a service, return.
-import { Router } from 'express';
-import { CATALOG, SeriesQuerySchema, alignRange, gridTimestamps, parseTimeExpression } from '@zlens/shared';
-import type { InventoryResponse, SeriesResponse } from '@zlens/shared';
+import { Router, type Request } from 'express';
+import {
+  HeatmapQuerySchema,
+  LabelValueSchema,
+  SeriesQuerySchema,
+  TopQuerySchema,
+  type AdapterDetail,
+  type CpcDetail,
+  type HeatmapResponse,
+  type InventoryResponse,
+  type PartitionDetail,
+  type SeriesResponse,
+  type TopResponse,
+} from '@zlens/shared';
 import type { z } from 'zod';
-import type { Clock } from '../clock.js';
 import { badRequest, notFound } from '../errors.js';
 import type { InventoryService } from '../inventory/service.js';
-import type { TimeSeriesSource } from '../sources/types.js';
+import type { DetailService } from '../services/detail-service.js';
+import type { QueryService } from '../services/query-service.js';
 
 export interface ApiDeps {
   inventory: InventoryService;
-  source: TimeSeriesSource;
-  clock: Clock;
+  queries: QueryService;
+  details: DetailService;
 }
 
 /** `from: must be unix seconds, …; metric: Invalid option …`: every issue names its parameter. */
@@ -25,6 +36,19 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw badRequest(describeIssues(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+  }
+  return parsed.data;
+}
+
+/** A path parameter (already percent-decoded by Express), checked like a query label value. */
+function pathName(req: Request, name: string): string {
+  return parse(LabelValueSchema, req.params[name]);
+}
+
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
 
@@ -33,46 +57,33 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
+  router.get('/cpcs/:cpc', async (req, res) => {
+    const body: CpcDetail = await deps.details.cpc(pathName(req, 'cpc'));
+    res.json(body);
+  });
+
+  router.get('/cpcs/:cpc/partitions/:partition', async (req, res) => {
+    const body: PartitionDetail = await deps.details.partition(pathName(req, 'cpc'), pathName(req, 'partition'));
+    res.json(body);
+  });
+
+  router.get('/cpcs/:cpc/adapters/:adapter', async (req, res) => {
+    const body: AdapterDetail = await deps.details.adapter(pathName(req, 'cpc'), pathName(req, 'adapter'));
+    res.json(body);
+  });
+
   router.get('/series', async (req, res) => {
-    const parsed = SeriesQuerySchema.safeParse(req.query);
-    if (!parsed.success) throw badRequest(describeIssues(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
-    const query = parsed.data;
-    const nowSeconds = Math.floor(deps.clock.nowMs() / 1000);
-    const from = parseTimeExpression(query.from, nowSeconds);
-    const to = parseTimeExpression(query.to, nowSeconds);
-    if (from === null) throw badRequest('from: must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"');
-    if (to === null) throw badRequest('to: must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"');
-    if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
-    const metric = CATALOG[query.metric];
-    if (metric.scope === 'cpc' && query.partition !== undefined) {
-      throw badRequest(`partition: ${query.metric} is a CPC metric and takes no partition`);
-    }
+    const body: SeriesResponse = await deps.queries.series(parse(SeriesQuerySchema, req.query));
+    res.json(body);
+  });
 
-    // Label values from the URL must name something the inventory knows (design.md "Query hygiene").
-    const inventory = await deps.inventory.get();
-    const cpc = inventory.cpcs.find((c) => c.name === query.cpc);
-    if (cpc === undefined) throw notFound(`cpc: no CPC named "${query.cpc}"`);
-    if (query.partition !== undefined && !cpc.partitions.some((p) => p.name === query.partition)) {
-      throw notFound(`partition: CPC "${query.cpc}" has no partition named "${query.partition}"`);
-    }
+  router.get('/top', async (req, res) => {
+    const body: TopResponse = await deps.queries.top(parse(TopQuerySchema, req.query));
+    res.json(body);
+  });
 
-    const range = alignRange(from, to, query.maxPoints);
-    const result = await deps.source.series({
-      metric: query.metric,
-      cpc: query.cpc,
-      range,
-      ...(query.partition === undefined ? {} : { partition: query.partition }),
-    });
-    const body: SeriesResponse = {
-      metric: query.metric,
-      source: deps.source.kind,
-      step: range.step,
-      start: range.start,
-      end: range.end,
-      timestamps: gridTimestamps(range),
-      series: result.series,
-      stale: result.stale || inventory.stale,
-    };
+  router.get('/heatmap', async (req, res) => {
+    const body: HeatmapResponse = await deps.queries.heatmap(parse(HeatmapQuerySchema, req.query));
     res.json(body);
   });
 

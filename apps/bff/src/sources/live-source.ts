@@ -13,7 +13,18 @@ import type { MetricObjectValues } from '../hmc/metrics-text.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
 import { LiveWindow } from './live-window.js';
-import { sortSeries, type SeriesRequest, type SeriesResult, type TimeSeriesSource } from './types.js';
+import {
+  heatmapRows,
+  sortSeries,
+  topFromSeries,
+  type HeatmapRequest,
+  type HeatmapResult,
+  type SeriesRequest,
+  type SeriesResult,
+  type TimeSeriesSource,
+  type TopRequest,
+  type TopResult,
+} from './types.js';
 
 /** Metric groups the context asks for: the catalog's HMC sources (the sim and this MVP are DPM). */
 export const LIVE_METRIC_GROUPS: readonly string[] = [
@@ -75,7 +86,19 @@ export class LiveSource implements TimeSeriesSource {
   async series(request: SeriesRequest): Promise<SeriesResult> {
     const match: Record<string, string> = { cpc: request.cpc };
     if (request.partition !== undefined) match.partition = request.partition;
+    if (request.adapter !== undefined) match.adapter = request.adapter;
     return { series: sortSeries(this.window.query(request.metric, match, request.range)), stale: this.stale };
+  }
+
+  /** Ranks the window's series in memory (the HMC has no query language). */
+  async top(request: TopRequest): Promise<TopResult> {
+    const series = this.window.query(request.metric, { cpc: request.cpc }, request.range);
+    return { ...topFromSeries(series, request.n), stale: this.stale };
+  }
+
+  async heatmap(request: HeatmapRequest): Promise<HeatmapResult> {
+    const series = this.window.query(request.metric, request.cpc === undefined ? {} : { cpc: request.cpc }, request.range);
+    return { rows: heatmapRows(series.filter((s) => s.labels.partition !== undefined)), stale: this.stale };
   }
 
   /** Stops polling and deletes the metrics context (before the HMC client logs off). */

@@ -1,10 +1,48 @@
-// Time series from Prometheus: one query_range per request, built from the catalog, on the
-// aligned grid; the matrix is mapped onto the grid with null for every missing point.
-import { gridTimestamps } from '@zlens/shared';
+// Time series from Prometheus, all built from the catalog on the aligned grid: series and heatmap
+// are one query_range each, mapped onto the grid with null for every missing point; top-N is four
+// instant queries that let Prometheus rank (topk over avg_over_time / max_over_time).
+import { gridTimestamps, type AlignedRange, type TopEntry } from '@zlens/shared';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { sampleValue } from '../prometheus/client.js';
-import { buildSeriesQuery } from '../prometheus/promql.js';
-import { sortSeries, type SeriesRequest, type SeriesResult, type TimeSeriesSource } from './types.js';
+import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
+import type { MatrixSeries, VectorSample } from '../prometheus/schemas.js';
+import {
+  byValueDesc,
+  heatmapRows,
+  sortSeries,
+  type HeatmapRequest,
+  type HeatmapResult,
+  type SeriesRequest,
+  type SeriesResult,
+  type TimeSeriesSource,
+  type TopRequest,
+  type TopResult,
+} from './types.js';
+
+function onGrid(matrix: readonly MatrixSeries[], range: AlignedRange): { labels: Record<string, string>; values: (number | null)[] }[] {
+  const length = gridTimestamps(range).length;
+  return matrix.map(({ metric, values: samples }) => {
+    const values: (number | null)[] = new Array<number | null>(length).fill(null);
+    for (const [t, text] of samples) {
+      const index = Math.round((t - range.start) / range.step);
+      if (index >= 0 && index < length) values[index] = sampleValue(text);
+    }
+    return { labels: metric, values };
+  });
+}
+
+const labelKey = (labels: Record<string, string>): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** Pairs a ranked vector with the other measure of the same series. */
+function entries(ranked: readonly VectorSample[], other: readonly VectorSample[], rankedIs: 'avg' | 'peak'): TopEntry[] {
+  const otherByKey = new Map(other.map((s) => [labelKey(s.metric), sampleValue(s.value[1])]));
+  const out = ranked.map((s): TopEntry => {
+    const value = sampleValue(s.value[1]);
+    const second = otherByKey.get(labelKey(s.metric)) ?? null;
+    return rankedIs === 'avg' ? { labels: s.metric, avg: value, peak: second } : { labels: s.metric, avg: second, peak: value };
+  });
+  return out.sort(byValueDesc((e) => (rankedIs === 'avg' ? e.avg : e.peak)));
+}
 
 export class PrometheusSource implements TimeSeriesSource {
   readonly kind = 'prometheus';
@@ -13,17 +51,35 @@ export class PrometheusSource implements TimeSeriesSource {
 
   async series(request: SeriesRequest): Promise<SeriesResult> {
     const { range } = request;
-    const selector = request.partition === undefined ? { cpc: request.cpc } : { cpc: request.cpc, partition: request.partition };
-    const matrix = await this.client.queryRange(buildSeriesQuery(request.metric, selector), range.start, range.end, range.step);
-    const length = gridTimestamps(range).length;
-    const series = matrix.map(({ metric, values: samples }) => {
-      const values: (number | null)[] = new Array<number | null>(length).fill(null);
-      for (const [t, text] of samples) {
-        const index = Math.round((t - range.start) / range.step);
-        if (index >= 0 && index < length) values[index] = sampleValue(text);
-      }
-      return { labels: metric, values };
-    });
-    return { series: sortSeries(series), stale: false };
+    const selector = {
+      cpc: request.cpc,
+      ...(request.partition === undefined ? {} : { partition: request.partition }),
+      ...(request.adapter === undefined ? {} : { adapter: request.adapter }),
+    };
+    const query = buildSeriesQuery(request.metric, selector, range.step);
+    const matrix = await this.client.queryRange(query, range.start, range.end, range.step);
+    return { series: sortSeries(onGrid(matrix, range)), stale: false };
+  }
+
+  async top(request: TopRequest): Promise<TopResult> {
+    const { range } = request;
+    const q = buildTopQueries(request.metric, { cpc: request.cpc }, request.n, range.end - range.start, range.step);
+    const [byAverage, peakOfByAverage, byPeak, averageOfByPeak] = await Promise.all([
+      this.client.query(q.byAverage, range.end),
+      this.client.query(q.peakOfByAverage, range.end),
+      this.client.query(q.byPeak, range.end),
+      this.client.query(q.averageOfByPeak, range.end),
+    ]);
+    return {
+      byAverage: entries(byAverage, peakOfByAverage, 'avg'),
+      byPeak: entries(byPeak, averageOfByPeak, 'peak'),
+      stale: false,
+    };
+  }
+
+  async heatmap(request: HeatmapRequest): Promise<HeatmapResult> {
+    const { range } = request;
+    const matrix = await this.client.queryRange(buildHeatmapQuery(request.metric, request.cpc, range.step), range.start, range.end, range.step);
+    return { rows: heatmapRows(onGrid(matrix, range)), stale: false };
   }
 }

@@ -1,11 +1,13 @@
 // The one interface both time-series sources (Prometheus, live HMC polling) implement.
-import type { AlignedRange, MetricId, Series } from '@zlens/shared';
+import type { AlignedRange, MetricId, Series, TopEntry } from '@zlens/shared';
 
 export interface SeriesRequest {
   metric: MetricId;
   cpc: string;
   /** Absent for a partition-scope metric: every partition of the CPC. */
   partition?: string;
+  /** Absent for an adapter/port/NIC metric: every adapter of the CPC. */
+  adapter?: string;
   range: AlignedRange;
 }
 
@@ -15,13 +17,99 @@ export interface SeriesResult {
   stale: boolean;
 }
 
+export interface TopRequest {
+  metric: MetricId;
+  cpc: string;
+  n: number;
+  /** start < end, both multiples of step. */
+  range: AlignedRange;
+}
+
+export interface TopResult {
+  byAverage: TopEntry[];
+  byPeak: TopEntry[];
+  stale: boolean;
+}
+
+export interface HeatmapRequest {
+  metric: MetricId;
+  /** Absent: the whole fleet. */
+  cpc?: string;
+  range: AlignedRange;
+}
+
+export interface HeatmapRow extends Series {
+  avg: number | null;
+}
+
+export interface HeatmapResult {
+  /** One row per partition (labels cpc, partition), highest average first. */
+  rows: HeatmapRow[];
+  stale: boolean;
+}
+
 export interface TimeSeriesSource {
   readonly kind: 'prometheus' | 'live';
   series(request: SeriesRequest): Promise<SeriesResult>;
+  top(request: TopRequest): Promise<TopResult>;
+  heatmap(request: HeatmapRequest): Promise<HeatmapResult>;
+}
+
+function labelKey(labels: Readonly<Record<string, string>>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Series in a stable order (by their label values), so equal queries give equal answers. */
-export function sortSeries(series: Series[]): Series[] {
-  const key = (s: Series): string => JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return series.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+export function sortSeries<T extends Series>(series: T[]): T[] {
+  return series.sort((a, b) => {
+    const ka = labelKey(a.labels);
+    const kb = labelKey(b.labels);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+export function average(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    sum += v;
+    count += 1;
+  }
+  return count === 0 ? null : sum / count;
+}
+
+export function peak(values: readonly (number | null)[]): number | null {
+  let max: number | null = null;
+  for (const v of values) if (v !== null && (max === null || v > max)) max = v;
+  return max;
+}
+
+/** Highest first, no-value last, ties by labels: a stable order for equal inputs. */
+export function byValueDesc<T extends { labels: Record<string, string> }>(value: (item: T) => number | null): (a: T, b: T) => number {
+  return (a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return vb - va;
+    }
+    const ka = labelKey(a.labels);
+    const kb = labelKey(b.labels);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}
+
+/** Top-N from series already in memory (the live source): by average and by peak. */
+export function topFromSeries(series: readonly Series[], n: number): { byAverage: TopEntry[]; byPeak: TopEntry[] } {
+  const entries: TopEntry[] = series.map((s) => ({ labels: s.labels, avg: average(s.values), peak: peak(s.values) }));
+  return {
+    byAverage: [...entries].sort(byValueDesc((e) => e.avg)).slice(0, n),
+    byPeak: [...entries].sort(byValueDesc((e) => e.peak)).slice(0, n),
+  };
+}
+
+export function heatmapRows(series: readonly Series[]): HeatmapRow[] {
+  return series.map((s) => ({ ...s, avg: average(s.values) })).sort(byValueDesc((r) => r.avg));
 }

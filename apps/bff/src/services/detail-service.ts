@@ -1,0 +1,204 @@
+// Detail views: a CPC, a partition with the adapters it uses, an adapter with its ports and the
+// partitions that use it. Properties come from the HMC when one is configured; topology from both
+// sources: Prometheus label sets (NIC series carry adapter and port, channel series the CHPID) and,
+// on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains.
+// An HMC failure degrades to what Prometheus knows, marked stale.
+import {
+  type AdapterDetail,
+  type AdapterUse,
+  type CpcDetail,
+  type PartitionDetail,
+} from '@zlens/shared';
+import { describeError, notFound } from '../errors.js';
+import type { HmcClient } from '../hmc/client.js';
+import type { HmcCpc } from '../hmc/inventory.js';
+import { readAdapterPorts, readPartitionProperties, readPartitionTopology, type HmcAdapterUse } from '../hmc/topology.js';
+import type { InventoryService } from '../inventory/service.js';
+import type { Logger } from '../logger.js';
+import type { PrometheusClient } from '../prometheus/client.js';
+import { buildLabelsQuery } from '../prometheus/promql.js';
+import { findCpc } from './query-service.js';
+
+export interface DetailServiceDeps {
+  inventory: InventoryService;
+  prometheus: PrometheusClient | null;
+  hmc: HmcClient | null;
+  logger: Logger;
+}
+
+const NIC_LABEL_METRIC = 'zhmc_nic_bytes_sent_count_total';
+const CHANNEL_METRIC = 'zhmc_channel_usage_ratio';
+const PORT_METRIC = 'zhmc_port_bandwidth_usage_ratio';
+
+function numberOrNull(text: string | undefined): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  return Number(text);
+}
+
+export class DetailService {
+  constructor(private readonly deps: DetailServiceDeps) {}
+
+  async cpc(name: string): Promise<CpcDetail> {
+    const inventory = await this.deps.inventory.get();
+    const cpc = findCpc(inventory, name);
+    const hmc = this.hmcCpc(name);
+    return {
+      ...cpc,
+      seVersion: hmc?.seVersion ?? null,
+      processors: hmc?.processors ?? { cp: null, ifl: null, iip: null, icf: null, sap: null },
+      memoryMiB: hmc?.memoryMiB ?? null,
+      stale: inventory.stale,
+    };
+  }
+
+  async partition(cpcName: string, partitionName: string): Promise<PartitionDetail> {
+    const inventory = await this.deps.inventory.get();
+    const cpc = findCpc(inventory, cpcName);
+    const summary = cpc.partitions.find((p) => p.name === partitionName);
+    if (summary === undefined) throw notFound(`partition: CPC "${cpc.name}" has no partition named "${partitionName}"`);
+    let stale = inventory.stale;
+    const detail: PartitionDetail = {
+      ...summary,
+      cpc: cpc.name,
+      cpcMode: cpc.mode,
+      description: null,
+      processorMode: null,
+      processors: { cp: null, ifl: null, iip: null, icf: null },
+      weights: { cp: null, ifl: null, iip: null, icf: null },
+      memoryMiB: { initial: null, maximum: null },
+      adapters: [],
+      stale,
+    };
+    const uses: AdapterUse[] = [];
+    const [fromPrometheus, fromHmc] = await Promise.all([
+      this.prometheusUses(cpc.name, partitionName).catch((err: unknown) => {
+        this.deps.logger.warn({ err: describeError(err) }, 'partition topology from Prometheus failed');
+        stale = true;
+        return [];
+      }),
+      this.hmcPartition(cpc.name, partitionName).catch((err: unknown) => {
+        this.deps.logger.warn({ err: describeError(err) }, 'partition properties from the HMC failed');
+        stale = true;
+        return null;
+      }),
+    ]);
+    uses.push(...fromPrometheus);
+    if (fromHmc !== null) {
+      Object.assign(detail, fromHmc.properties);
+      uses.push(...fromHmc.uses.map((u) => this.describeUse(cpc.name, u)));
+    }
+    detail.adapters = dedupeUses(uses);
+    detail.stale = stale;
+    return detail;
+  }
+
+  async adapter(cpcName: string, adapterName: string): Promise<AdapterDetail> {
+    const inventory = await this.deps.inventory.get();
+    const cpc = findCpc(inventory, cpcName);
+    const summary = cpc.adapters.find((a) => a.name === adapterName);
+    if (summary === undefined) throw notFound(`adapter: CPC "${cpc.name}" has no adapter named "${adapterName}"`);
+    let stale = inventory.stale;
+    const ports = new Map<number, { index: number; name: string | null }>();
+    const partitions: AdapterDetail['partitions'] = [];
+    let detectedCardType: string | null = null;
+    const { prometheus } = this.deps;
+    if (prometheus !== null) {
+      try {
+        const [portSamples, nicSamples] = await Promise.all([
+          prometheus.query(buildLabelsQuery(PORT_METRIC, { cpc: cpc.name, adapter: adapterName })),
+          prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc: cpc.name, adapter: adapterName })),
+        ]);
+        for (const { metric } of portSamples) {
+          const index = numberOrNull(metric.port);
+          if (index !== null) ports.set(index, { index, name: null });
+        }
+        for (const { metric } of nicSamples) {
+          if (metric.partition === undefined || metric.nic === undefined) continue;
+          partitions.push({ partition: metric.partition, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) });
+        }
+      } catch (err) {
+        this.deps.logger.warn({ err: describeError(err) }, 'adapter topology from Prometheus failed');
+        stale = true;
+      }
+    }
+    const hmcAdapter = this.hmcCpc(cpc.name)?.adapters.find((a) => a.name === adapterName);
+    if (this.deps.hmc !== null && hmcAdapter !== undefined) {
+      try {
+        const fromHmc = await readAdapterPorts(this.deps.hmc, hmcAdapter.uri);
+        detectedCardType = fromHmc.detectedCardType;
+        for (const port of fromHmc.ports) ports.set(port.index, port);
+      } catch (err) {
+        this.deps.logger.warn({ err: describeError(err) }, 'adapter properties from the HMC failed');
+        stale = true;
+      }
+    }
+    partitions.sort((a, b) => (a.partition < b.partition ? -1 : a.partition > b.partition ? 1 : a.through < b.through ? -1 : 1));
+    return {
+      ...summary,
+      cpc: cpc.name,
+      detectedCardType,
+      ports: [...ports.values()].sort((a, b) => a.index - b.index),
+      partitions,
+      stale,
+    };
+  }
+
+  private hmcCpc(name: string): HmcCpc | undefined {
+    return this.deps.inventory.hmcCpcs()?.find((c) => c.name === name);
+  }
+
+  /** NIC series name adapter and port; channel series name the channel (classic). */
+  private async prometheusUses(cpc: string, partition: string): Promise<AdapterUse[]> {
+    const { prometheus } = this.deps;
+    if (prometheus === null) return [];
+    const [nics, channels] = await Promise.all([
+      prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc, partition })),
+      prometheus.query(buildLabelsQuery(CHANNEL_METRIC, { cpc, partition })),
+    ]);
+    const out: AdapterUse[] = [];
+    for (const { metric } of nics) {
+      if (metric.adapter === undefined || metric.nic === undefined) continue;
+      out.push(this.describeUse(cpc, { adapter: metric.adapter, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) }));
+    }
+    for (const { metric } of channels) {
+      const chpid = metric.channel_css_chpid;
+      if (chpid === undefined) continue;
+      out.push({ adapter: chpid, adapterId: null, type: null, family: null, via: 'channel', through: chpid, port: null });
+    }
+    return out;
+  }
+
+  private async hmcPartition(cpcName: string, partitionName: string): Promise<{ properties: Partial<PartitionDetail>; uses: HmcAdapterUse[] } | null> {
+    const { hmc } = this.deps;
+    const cpc = this.hmcCpc(cpcName);
+    const partition = cpc?.partitions.find((p) => p.name === partitionName);
+    if (hmc === null || cpc === undefined || partition === undefined || cpc.mode === null) return null;
+    const { properties, raw } = await readPartitionProperties(hmc, partition.uri, cpc.mode);
+    const uses = cpc.mode === 'dpm' ? await readPartitionTopology(hmc, raw, cpc.adapters) : [];
+    return { properties, uses };
+  }
+
+  private describeUse(cpc: string, use: HmcAdapterUse): AdapterUse {
+    const adapter = this.hmcCpc(cpc)?.adapters.find((a) => a.name === use.adapter);
+    return {
+      adapter: use.adapter,
+      adapterId: adapter?.adapterId ?? null,
+      type: adapter?.type ?? null,
+      family: adapter?.family ?? null,
+      via: use.via,
+      through: use.through,
+      port: use.port,
+    };
+  }
+}
+
+function dedupeUses(uses: readonly AdapterUse[]): AdapterUse[] {
+  const out = new Map<string, AdapterUse>();
+  for (const use of uses) {
+    const key = JSON.stringify([use.via, use.through, use.adapter]);
+    const known = out.get(key);
+    // Prometheus knows no adapter type; the HMC does: keep the richer entry.
+    if (known === undefined || (known.type === null && use.type !== null)) out.set(key, { ...use, port: use.port ?? known?.port ?? null });
+  }
+  return [...out.values()].sort((a, b) => (a.via + a.through + a.adapter < b.via + b.through + b.adapter ? -1 : 1));
+}
