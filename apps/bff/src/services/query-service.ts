@@ -31,6 +31,8 @@ export interface QueryServiceDeps {
 }
 
 const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"';
+/** Longer ranges are a mistake, and would overflow PromQL durations (int64 nanoseconds) besides. */
+export const MAX_RANGE_SECONDS = 5 * 366 * 86_400;
 /** Top-N ranks on a coarse grid: the step only matters for the peak of a counter's rate. */
 const TOP_MAX_POINTS = 1000;
 
@@ -118,6 +120,7 @@ export class QueryService {
     if (from === null) throw badRequest(`from: ${TIME_HINT}`);
     if (to === null) throw badRequest(`to: ${TIME_HINT}`);
     if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
+    if (to - from > MAX_RANGE_SECONDS) throw badRequest(`from: the range may span at most ${MAX_RANGE_SECONDS / 86_400} days`);
     return alignRange(from, to, maxPoints);
   }
 }
