@@ -77,7 +77,7 @@ async function getJson(agent: ReturnType<typeof request>, url: string, status: n
 }
 
 const q = (params: Record<string, string | number>): string =>
-  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
 /** Queries the proxy saw since `mark` (an index into proxy.requests). */
 const since = (mark: number) => proxy.requests.slice(mark).map((r) => r.params.query ?? '');

@@ -25,10 +25,10 @@ let proxy: PromProxy;
 let built: BuiltDeps;
 let agent: ReturnType<typeof request>;
 let knownNames: Set<string>;
-let historyEnd: number;
+/** The fixture's last sample: a minute ago, on the 15 s grid. */
+const historyEnd = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
 
 beforeAll(async () => {
-  historyEnd = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
   writeFixtureHistory(historyFile, historyEnd);
   prom = await startPrometheus({ scrapeTargets: [], historyFile });
   proxy = await startPromProxy(prom.url);
