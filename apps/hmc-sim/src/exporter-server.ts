@@ -9,8 +9,7 @@ import { slotOf } from './workload.js';
 // prometheus_client's content type for the text format.
 const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-export function createExporterServer(scenario: Scenario, now: () => number): Server {
-  const families = exporterFamilies(scenario);
+export function createExporterServer(scenario: () => Scenario, now: () => number): Server {
   return createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://exporter.invalid').pathname;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -23,7 +22,7 @@ export function createExporterServer(scenario: Scenario, now: () => number): Ser
       response.end('Not found: the metrics are at /metrics\n');
       return;
     }
-    const body = renderExposition(families, slotOf(now()));
+    const body = renderExposition(exporterFamilies(scenario()), slotOf(now()));
     response.writeHead(200, { 'Content-Type': EXPOSITION_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
     response.end(request.method === 'HEAD' ? undefined : body);
   });

@@ -1,18 +1,17 @@
-// What IBM's zhmc-prometheus-exporter would export for the scenario: every metric of the shared
-// CATALOG, as families of series whose value can be computed for any 15 s slot. The live /metrics
-// endpoint renders one slot in the Prometheus text format (zhmc-exporter.md §3); history.ts renders
-// many slots in OpenMetrics. Both take the values from here, so they cannot disagree.
+// What IBM's zhmc-prometheus-exporter would export for the scenario, computed the way the exporter
+// does it (zhmc-exporter.md §4): for each of its metric definitions (exporter-catalog-data.ts),
+// metric-group values come from the same value rows as the HMC's Get Metrics (skipping -1, dividing
+// percents by 100) and resource values from the same property objects as the HMC's GETs. The live
+// /metrics renders one slot in the Prometheus text format; history.ts renders many in OpenMetrics.
 
-import { CATALOG, METRIC_IDS, statusCode, type CatalogMetric } from '@zlens/shared';
-import {
-  DPM_SYSTEM_USAGE_OVERVIEW,
-  PARTITION_USAGE,
-  cpcRowValues,
-  partitionRowValues,
-  type MetricGroupInfo,
-} from './metric-groups.js';
-import { isRunning, type Scenario } from './scenario.js';
-import { partitionUsage, sampleCpc } from './workload.js';
+import { conditionsHold, labelValue, resourceValue, type ExporterMetricDef } from './exporter-catalog.js';
+import { EXPORTER_METRICS } from './exporter-catalog-data.js';
+import { adapterProperties, lparProperties, storageGroupProperties } from './inventory-io.js';
+import { cpcProperties, partitionProperties, type Properties } from './inventory.js';
+import { metricGroupsOf, type GroupObject, type MetricValue } from './metric-groups.js';
+import { storageGroupUri, type CpcSpec, type Scenario } from './scenario.js';
+import { topology } from './topology.js';
+import { slotOf } from './workload.js';
 
 export interface SeriesDef {
   readonly labels: Readonly<Record<string, string>>;
@@ -21,77 +20,150 @@ export interface SeriesDef {
 }
 
 export interface FamilyDef {
+  /** The name on HELP/TYPE lines and samples of the text format (counters end in `_total`). */
   readonly name: string;
+  /** The OpenMetrics family name (counters without `_total`). */
+  readonly familyName: string;
   readonly help: string;
-  readonly type: 'gauge';
+  readonly type: 'gauge' | 'counter';
   readonly series: readonly SeriesDef[];
 }
 
-function metricIndex(group: MetricGroupInfo, metric: string): number {
-  const index = group['metric-infos'].findIndex((info) => info['metric-name'] === metric);
-  if (index < 0) throw new Error(`metric ${metric} is not in HMC group ${group['group-name']}`);
-  return index;
+/** A fixed time (2025-01-01 UTC) at which labels taken from row values are read; they never change. */
+const LABEL_SLOT = slotOf(Date.UTC(2025, 0, 1));
+const ABSENT = -1;
+
+interface Resource {
+  readonly cpc: CpcSpec;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly properties: Properties;
 }
 
-function pick(values: readonly number[], index: number): number {
-  const value = values[index];
-  if (value === undefined) throw new Error(`no value at column ${index}`);
-  return value;
-}
-
-/** The exporter divides HMC percents by 100 ("value 100 means 100% = 1", hmc-api.md §3.5). */
-function ratio(percent: number): number {
-  return percent / 100;
-}
-
-function familySeries(metric: CatalogMetric, scenario: Scenario): SeriesDef[] {
-  const { seed } = scenario;
-  if (metric.unit === 'status') {
-    if (metric.scope === 'cpc') {
-      return scenario.cpcs.map((cpc) => {
-        const value = statusCode(metric, cpc.status);
-        return { labels: { cpc: cpc.name, value: cpc.status }, valueAt: () => value };
-      });
-    }
-    return scenario.cpcs.flatMap((cpc) =>
-      cpc.partitions.map((partition) => {
-        const value = statusCode(metric, partition.status);
-        return {
-          labels: { cpc: cpc.name, partition: partition.name, value: partition.status },
-          valueAt: () => value,
-        };
-      }),
-    );
+function resourcesOf(scenario: Scenario, resourceClass: string | undefined): Resource[] {
+  const topo = topology(scenario);
+  const all = scenario.cpcs;
+  switch (resourceClass) {
+    case 'cpc':
+      return all.map((cpc) => ({ cpc, labels: { cpc: cpc.name }, properties: cpcProperties(cpc) }));
+    case 'partition':
+      return all.flatMap((cpc) => cpc.partitions.map((p) => ({ cpc, labels: { cpc: cpc.name, partition: p.name }, properties: partitionProperties(p, cpc) })));
+    case 'logical-partition':
+      return all.flatMap((cpc) => cpc['logical-partitions'].map((l) => ({ cpc, labels: { cpc: cpc.name, partition: l.name }, properties: lparProperties(l, cpc) })));
+    case 'adapter':
+      return all.flatMap((cpc) => cpc.adapters.map((a) => ({ cpc, labels: { cpc: cpc.name, adapter: a.name }, properties: adapterProperties(a, cpc) })));
+    case 'storage-group':
+      return all.flatMap((cpc) =>
+        cpc['storage-groups'].map((g) => ({ cpc, labels: { cpc: cpc.name, storagegroup: g.name }, properties: storageGroupProperties(g, cpc, topo) })),
+      );
+    default:
+      // Storage volumes are not modelled.
+      return [];
   }
-  // Every simulated CPC is in DPM mode, so the DPM source of each usage metric applies.
-  const source = metric.hmc.dpm;
-  if (source === undefined) return [];
-  if (source.group === DPM_SYSTEM_USAGE_OVERVIEW['group-name']) {
-    const index = metricIndex(DPM_SYSTEM_USAGE_OVERVIEW, source.metric);
-    return scenario.cpcs.map((cpc) => ({
-      labels: { cpc: cpc.name },
-      valueAt: (slot: number) => ratio(pick(cpcRowValues(sampleCpc(seed, cpc, slot).usage), index)),
-    }));
-  }
-  if (source.group === PARTITION_USAGE['group-name']) {
-    const index = metricIndex(PARTITION_USAGE, source.metric);
-    // The exporter has usage series only for running partitions (zhmc-exporter.md §1).
-    return scenario.cpcs.flatMap((cpc) =>
-      cpc.partitions.filter(isRunning).map((partition) => ({
-        labels: { cpc: cpc.name, partition: partition.name },
-        valueAt: (slot: number) => ratio(pick(partitionRowValues(partitionUsage(seed, partition, slot)), index)),
-      })),
-    );
-  }
-  throw new Error(`HMC group ${source.group} of ${metric.id} is not simulated`);
 }
 
-/** The families of every CATALOG metric, in catalog order. */
-export function exporterFamilies(scenario: Scenario): FamilyDef[] {
-  return METRIC_IDS.map((id) => {
-    const metric = CATALOG[id];
-    return { name: metric.id, help: metric.help.en, type: 'gauge', series: familySeries(metric, scenario) };
+function storageGroupNames(scenario: Scenario): (uri: string) => string | undefined {
+  const names = new Map(scenario.cpcs.flatMap((cpc) => cpc['storage-groups'].map((g) => [storageGroupUri(g), g.name] as const)));
+  return (uri) => names.get(uri);
+}
+
+function resourceSeries(def: ExporterMetricDef, scenario: Scenario): SeriesDef[] {
+  const hmcVersion = scenario.hmc['hmc-version'];
+  const groupName = storageGroupNames(scenario);
+  return resourcesOf(scenario, def.resource_class).flatMap((resource) => {
+    const ctx = { hmcVersion, seVersion: resource.cpc['se-version'], seFeatures: [], properties: resource.properties };
+    if (!conditionsHold(def, ctx)) return [];
+    const value = resourceValue(def, resource.properties);
+    if (value === undefined) return [];
+    const labels = labelsFor(def, { resource: resource.labels, properties: resource.properties, storageGroupName: groupName });
+    return labels === undefined ? [] : [{ labels, valueAt: () => value }];
   });
+}
+
+function labelsFor(def: ExporterMetricDef, ctx: Parameters<typeof labelValue>[2]): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  for (const name of def.labels) {
+    const value = labelValue(name, def.label_values[name] ?? '', ctx);
+    if (value === undefined) return undefined;
+    labels[name] = value;
+  }
+  return labels;
+}
+
+/** One (object, row) of a metric group, with a one-slot cache shared by the families reading it. */
+function rowSource(object: GroupObject, index: number): (slot: number) => readonly MetricValue[] {
+  let cachedSlot = Number.NaN;
+  let cached: readonly MetricValue[] = [];
+  return (slot) => {
+    if (slot !== cachedSlot) {
+      cached = object.row(slot, index);
+      cachedSlot = slot;
+    }
+    return cached;
+  };
+}
+
+function metricSeries(defs: readonly ExporterMetricDef[], scenario: Scenario): Map<ExporterMetricDef, SeriesDef[]> {
+  const out = new Map<ExporterMetricDef, SeriesDef[]>(defs.map((d) => [d, []]));
+  const hmcVersion = scenario.hmc['hmc-version'];
+  for (const group of metricGroupsOf(scenario)) {
+    const names = group.info['metric-infos'].map((m) => m['metric-name']);
+    const mine = defs.filter((d) => d.group === group.info['group-name'] && d.hmc_metric !== undefined && names.includes(d.hmc_metric));
+    if (mine.length === 0) continue;
+    for (const object of group.objects) {
+      for (let r = 0; r < object.rowCount; r += 1) {
+        const source = rowSource(object, r);
+        const reference = object.row(LABEL_SLOT, r);
+        const metricValues = new Map(names.map((name, i) => [name, reference[i] ?? '']));
+        for (const def of mine) {
+          const column = names.indexOf(def.hmc_metric ?? '');
+          const cpcName = object.resource.labels.cpc ?? '';
+          const cpc = scenario.cpcs.find((c) => c.name === cpcName);
+          if (!conditionsHold(def, { hmcVersion, seVersion: cpc?.['se-version'] ?? '', seFeatures: [] })) continue;
+          // -1 means "does not exist" and is never exported; in the simulator it never varies.
+          if (reference[column] === ABSENT || typeof reference[column] !== 'number') continue;
+          const labels = labelsFor(def, { resource: object.resource.labels, metricValues });
+          if (labels === undefined) continue;
+          const scale = def.percent_scaled === true ? 100 : 1;
+          out.get(def)?.push({
+            labels,
+            valueAt: (slot) => {
+              const value = source(slot)[column];
+              return typeof value === 'number' ? value / scale : Number.NaN;
+            },
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const FAMILY_CACHE = new WeakMap<Scenario, FamilyDef[]>();
+
+/**
+ * Every family the exporter would export for the scenario, in the order of its definitions. A name
+ * defined by several groups (classic and DPM sources) is one family with the first definition's HELP.
+ */
+export function exporterFamilies(scenario: Scenario): FamilyDef[] {
+  const cached = FAMILY_CACHE.get(scenario);
+  if (cached !== undefined) return cached;
+  const fromMetrics = metricSeries(EXPORTER_METRICS.filter((d) => d.group_type === 'metric'), scenario);
+  const families = new Map<string, { def: ExporterMetricDef; series: SeriesDef[] }>();
+  for (const def of EXPORTER_METRICS) {
+    const series = def.group_type === 'metric' ? (fromMetrics.get(def) ?? []) : resourceSeries(def, scenario);
+    const family = families.get(def.exposition_name);
+    if (family === undefined) families.set(def.exposition_name, { def, series: [...series] });
+    else family.series.push(...series);
+  }
+  const built = [...families.values()].map(({ def, series }) => ({
+    name: def.exposition_name,
+    familyName: def.name,
+    help: def.help,
+    type: def.type,
+    series,
+  }));
+  FAMILY_CACHE.set(scenario, built);
+  return built;
 }
 
 /**
@@ -140,10 +212,14 @@ export function formatLabels(labels: Readonly<Record<string, string>>): string {
   return `{${names.map((name) => `${name}="${escapeLabelValue(labels[name] ?? '')}"`).join(',')}}`;
 }
 
-/** The exporter's /metrics body for one slot: HELP, TYPE, then the samples, no timestamps. */
+/**
+ * The exporter's /metrics body for one slot: HELP, TYPE, then the samples, no timestamps. Families
+ * without samples are left out.
+ */
 export function renderExposition(families: readonly FamilyDef[], slot: number): string {
   const lines: string[] = [];
   for (const family of families) {
+    if (family.series.length === 0) continue;
     lines.push(`# HELP ${family.name} ${escapeHelp(family.help)}`, `# TYPE ${family.name} ${family.type}`);
     for (const series of family.series) {
       lines.push(`${family.name}${formatLabels(series.labels)} ${formatFloat(series.valueAt(slot))}`);

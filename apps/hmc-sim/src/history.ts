@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
+import { METRIC_IDS } from '@zlens/shared';
 import { escapeLabelValue, exporterFamilies, formatFloat, formatLabels } from './exposition.js';
 import type { Scenario } from './scenario.js';
 import { SLOT_MS, slotOf } from './workload.js';
@@ -18,6 +19,12 @@ export interface HistoryRange {
   readonly endMs: number;
   /** A multiple of 15 s, the HMC's sample interval. Default 15. */
   readonly stepSeconds?: number;
+  /**
+   * Which families to write: `'catalog'` (default) the metrics zlens charts (the shared CATALOG),
+   * `'all'` everything /metrics serves, or a list of exported names (counters with `_total`).
+   * Everything for days of a large site is many gigabytes, hence the default.
+   */
+  readonly families?: 'catalog' | 'all' | readonly string[];
 }
 
 export interface HistoryStats {
@@ -69,8 +76,12 @@ export async function writeHistory(
     }
   };
   try {
+    const wanted = range.families ?? 'catalog';
+    const names: ReadonlySet<string> | undefined = wanted === 'all' ? undefined : new Set<string>(wanted === 'catalog' ? METRIC_IDS : wanted);
     for (const family of exporterFamilies(scenario)) {
-      buffer += `# HELP ${family.name} ${escapeOpenMetricsHelp(family.help)}\n# TYPE ${family.name} ${family.type}\n`;
+      if (family.series.length === 0 || (names !== undefined && !names.has(family.name))) continue;
+      // OpenMetrics names a counter family without `_total`; its samples keep the suffix.
+      buffer += `# HELP ${family.familyName} ${escapeOpenMetricsHelp(family.help)}\n# TYPE ${family.familyName} ${family.type}\n`;
       for (const def of family.series) {
         series += 1;
         // Label syntax and escaping are the same in OpenMetrics as in the text format.

@@ -1,32 +1,15 @@
 // The HMC Web Services API operations the simulator answers (hmc-api.md §1–§3, §7). Each handler
 // gets the parsed request and returns a reply; errors are thrown as HmcError.
 
-import {
-  HmcError,
-  loginFailed,
-  missingBody,
-  missingField,
-  unknownResource,
-} from './hmc-errors.js';
-import {
-  cpcListEntry,
-  cpcProperties,
-  matchesExact,
-  matchesRegex,
-  parseQuery,
-  partitionListEntry,
-  partitionProperties,
-  selectProperties,
-  withAdditional,
-  type Json,
-  type Properties,
-} from './inventory.js';
-import { KNOWN_GROUP_NAMES, SUPPORTED_GROUPS, renderMetricsResponse, type MetricGroupInfo } from './metric-groups.js';
+import { HmcError, loginFailed, missingBody, missingField, unknownResource } from './hmc-errors.js';
+import { addInventoryRoutes } from './hmc-inventory-routes.js';
+import { parseQuery, selectProperties, type Json, type Properties } from './inventory.js';
+import { renderMetricsResponse, selectGroups } from './metric-groups.js';
 import { isRecord } from './narrow.js';
 import { Router } from './router.js';
-import type { CpcSpec, PartitionSpec, Scenario } from './scenario.js';
+import type { Scenario } from './scenario.js';
 import { METRICS_CONTEXT_BASE, type Session, type SessionStore } from './sessions.js';
-import { sampleSite, slotStartMs } from './workload.js';
+import { slotOf, slotStartMs } from './workload.js';
 
 export const METRICS_CONTENT_TYPE = 'application/vnd.ibm-z-zmanager-metrics';
 
@@ -52,7 +35,8 @@ export interface HmcHandler {
 }
 
 export interface HmcRoutesDeps {
-  readonly scenario: Scenario;
+  /** The site as it is now (statuses can change at runtime). */
+  readonly scenario: () => Scenario;
   readonly credentials: { readonly userid: string; readonly password: string };
   readonly sessions: SessionStore;
   readonly now: () => number;
@@ -77,26 +61,14 @@ function noQuery(request: HmcRequest): void {
 }
 
 export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
-  const { scenario, credentials, sessions, now } = deps;
-  const cpcById = new Map<string, CpcSpec>(scenario.cpcs.map((cpc) => [cpc['object-id'], cpc]));
-  const partitionById = new Map<string, { partition: PartitionSpec; cpc: CpcSpec }>(
-    scenario.cpcs.flatMap((cpc) => cpc.partitions.map((partition) => [partition['object-id'], { partition, cpc }] as const)),
-  );
-  const findCpc = (request: HmcRequest): CpcSpec => {
-    const cpc = cpcById.get(request.params.id ?? '');
-    if (cpc === undefined) throw unknownResource(request.path);
-    return cpc;
-  };
-  const getProperties = (request: HmcRequest, all: Properties, extraParms: readonly string[]): HmcReply => {
-    const query = parseQuery(request.query, ['properties', ...extraParms]);
-    const list = query.get('properties');
-    return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
-  };
+  const { credentials, sessions, now } = deps;
+  const scenario = deps.scenario;
 
   const router = new Router<HmcHandler>();
   router
-    .add('GET', '/api/version', open(() => {
-      const { hmc } = scenario;
+    .add('GET', '/api/version', open((request) => {
+      noQuery(request);
+      const { hmc } = scenario();
       return {
         status: 200,
         json: {
@@ -114,14 +86,15 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       if (typeof password !== 'string') throw missingField('password');
       if (userid !== credentials.userid || password !== credentials.password) throw loginFailed();
       const session = sessions.create(userid);
+      const { hmc } = scenario();
       return {
         status: 200,
         json: {
           'api-session': session.id,
           'notification-topic': session.notificationTopic,
           'job-notification-topic': session.jobNotificationTopic,
-          'api-major-version': scenario.hmc['api-major-version'],
-          'api-minor-version': scenario.hmc['api-minor-version'],
+          'api-major-version': hmc['api-major-version'],
+          'api-minor-version': hmc['api-minor-version'],
           'password-expires': -1,
           'session-credential': session.credential,
         },
@@ -143,55 +116,36 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
         },
       };
     }))
+    // zhmcclient's "am I logged on?" probe (hmc-api.md §1.3).
+    .add('GET', '/api/console', authed((request) => {
+      const { hmc } = scenario();
+      const all: Properties = {
+        'object-uri': '/api/console',
+        'object-id': 'console',
+        class: 'console',
+        parent: null,
+        name: hmc['hmc-name'],
+        description: `Hardware Management Console ${hmc['hmc-name']}`,
+        version: hmc['hmc-version'],
+        'machine-type': '7382',
+        'machine-model': '410',
+      };
+      const query = parseQuery(request.query, ['properties']);
+      const list = query.get('properties');
+      return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
+    }))
     // No API features are enabled on the simulated console or CPCs (a bare JSON array, §7).
-    .add('GET', '/api/console/operations/list-features', authed(() => ({ status: 200, json: [] })))
-    .add('GET', '/api/cpcs/:id/operations/list-features', authed((request) => {
-      findCpc(request);
+    .add('GET', '/api/console/operations/list-features', authed((request) => {
+      parseQuery(request.query, ['name']);
       return { status: 200, json: [] };
     }))
-    .add('GET', '/api/cpcs', authed((request) => {
-      const query = parseQuery(request.query, ['name', 'additional-properties']);
-      const names = query.get('name');
-      const additional = query.get('additional-properties')?.join(',').split(',');
-      const cpcs = scenario.cpcs
-        .filter((cpc) => names === undefined || matchesRegex(cpc.name, names, 'name'))
-        .map((cpc) => withAdditional(cpcListEntry(cpc), cpcProperties(cpc), additional, request.path));
-      return { status: 200, json: { cpcs } };
-    }))
-    .add('GET', '/api/cpcs/:id', authed((request) => getProperties(request, cpcProperties(findCpc(request)), ['cached-acceptable'])))
-    .add('GET', '/api/cpcs/:id/partitions', authed((request) => {
-      const cpc = findCpc(request);
-      const query = parseQuery(request.query, ['name', 'status', 'type', 'additional-properties']);
-      const additional = query.get('additional-properties')?.join(',').split(',');
-      const partitions = cpc['dpm-enabled']
-        ? cpc.partitions
-            .map((partition) => ({ all: partitionProperties(partition, cpc), partition }))
-            .filter(({ all }) => {
-              const name = query.get('name');
-              const status = query.get('status');
-              const type = query.get('type');
-              return (
-                (name === undefined || matchesRegex(all.name, name, 'name')) &&
-                (status === undefined || matchesExact(all.status, status)) &&
-                (type === undefined || matchesExact(all.type, type))
-              );
-            })
-            .map(({ all, partition }) => withAdditional(partitionListEntry(partition, cpc), all, additional, request.path))
-        : [];
-      return { status: 200, json: { partitions } };
-    }))
-    // DPM CPCs have no classic logical partitions: the HMC answers an empty list (§2.4).
-    .add('GET', '/api/cpcs/:id/logical-partitions', authed((request) => {
-      const cpc = findCpc(request);
+    .add('GET', '/api/cpcs/:id/operations/list-features', authed((request) => {
+      if (!scenario().cpcs.some((cpc) => cpc['object-id'] === request.params.id)) throw unknownResource(request.path);
       parseQuery(request.query, ['name']);
-      if (!cpc['dpm-enabled']) throw new HmcError(404, 1, 'ERROR: found no Images');
-      return { status: 200, json: { 'logical-partitions': [] } };
-    }))
-    .add('GET', '/api/partitions/:id', authed((request) => {
-      const found = partitionById.get(request.params.id ?? '');
-      if (found === undefined) throw unknownResource(request.path);
-      return getProperties(request, partitionProperties(found.partition, found.cpc), []);
-    }))
+      return { status: 200, json: [] };
+    }));
+  addInventoryRoutes(router, scenario);
+  router
     .add('POST', METRICS_CONTEXT_BASE, authed((request) => {
       noQuery(request);
       const body = bodyRecord(request);
@@ -199,7 +153,7 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       if (typeof frequency !== 'number' || !Number.isInteger(frequency) || frequency <= 0) {
         throw missingField('anticipated-frequency-seconds');
       }
-      const groups = requestedGroups(body['metric-groups']);
+      const groups = selectGroups(scenario(), requestedNames(body['metric-groups']));
       const context = sessions.addContext(requireSession(request), groups, frequency);
       return { status: 200, json: { 'metrics-context-uri': context.uri, 'metric-group-infos': groups } };
     }))
@@ -207,8 +161,8 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       noQuery(request);
       const context = requireSession(request).contexts.get(request.path);
       if (context === undefined) throw unknownResource(request.path);
-      const site = sampleSite(scenario, now());
-      const text = renderMetricsResponse(context.groups, site.cpcs, slotStartMs(site.slot));
+      const slot = slotOf(now());
+      const text = renderMetricsResponse(scenario(), context.groups, slot, slotStartMs(slot));
       return { status: 200, text, contentType: METRICS_CONTENT_TYPE };
     }))
     .add('DELETE', `${METRICS_CONTEXT_BASE}/:n`, authed((request) => {
@@ -219,18 +173,11 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
   return router;
 }
 
-/**
- * The groups of a new context: all supported ones when `metric-groups` is absent or empty (the
- * HMC's "all groups valid for the CPC modes"), otherwise the requested supported ones in request
- * order. Known groups that are not simulated, and unknown names, are dropped, as the mock does.
- */
-function requestedGroups(value: unknown): MetricGroupInfo[] {
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) return [...SUPPORTED_GROUPS];
+/** The `metric-groups` of a Create Metrics Context request (absent = all). */
+function requestedNames(value: unknown): string[] {
+  if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((name): name is string => typeof name === 'string')) {
     throw missingField('metric-groups');
   }
-  const names = new Set(value.filter((name) => KNOWN_GROUP_NAMES.includes(name)));
-  return SUPPORTED_GROUPS.filter((group) => names.has(group['group-name'])).sort(
-    (a, b) => value.indexOf(a['group-name']) - value.indexOf(b['group-name']),
-  );
+  return value;
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { generate } from 'selfsigned';
 import { HmcError, errorBody, missingBody, invalidSession, noSession, unknownResource } from './hmc-errors.js';
+import { FaultState } from './faults.js';
 import { hmcRouter, type HmcReply } from './hmc-routes.js';
 import type { Scenario } from './scenario.js';
 import { SessionStore } from './sessions.js';
@@ -17,7 +18,8 @@ export interface TlsMaterial {
 }
 
 export interface HmcServerOptions {
-  readonly scenario: Scenario;
+  /** The site as it is now. */
+  readonly scenario: () => Scenario;
   readonly credentials: { readonly userid: string; readonly password: string };
   readonly tls: TlsMaterial;
   readonly now: () => number;
@@ -28,6 +30,7 @@ export interface HmcServerOptions {
 export interface HmcServer {
   readonly server: Server;
   readonly sessions: SessionStore;
+  readonly faults: FaultState;
 }
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
@@ -95,13 +98,25 @@ function send(response: ServerResponse, reply: HmcReply): void {
 
 export function createHmcServer(options: HmcServerOptions): HmcServer {
   const sessions = new SessionStore(options.now, options.sessionIdleTimeoutMs);
+  const faults = new FaultState();
   const router = hmcRouter({ scenario: options.scenario, credentials: options.credentials, sessions, now: options.now });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'https://hmc.invalid');
     const path = url.pathname;
+    const fault = faults.apply(method, path);
+    if (fault !== undefined && fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault?.action?.kind === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (fault?.action?.kind === 'html') {
+      send(response, { status: fault.action.status, text: fault.action.body, contentType: 'text/html; charset=utf-8' });
+      return;
+    }
     try {
+      if (fault?.action?.kind === 'error') throw fault.action.error;
       const route = router.match(method, path);
       let session;
       if (route === undefined || route.handler.auth) {
@@ -126,5 +141,5 @@ export function createHmcServer(options: HmcServerOptions): HmcServer {
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (request, response) => {
     void handle(request, response);
   });
-  return { server, sessions };
+  return { server, sessions, faults };
 }

@@ -3,7 +3,16 @@
 // `properties=` / `additional-properties=` selections.
 
 import { badQueryParm, invalidProperty } from './hmc-errors.js';
-import { cpcUri, isRunning, partitionUri, type CpcSpec, type PartitionSpec } from './scenario.js';
+import {
+  cpcUri,
+  isLparRunning,
+  isRunning,
+  nicUri,
+  partitionUri,
+  storageGroupUri,
+  type CpcSpec,
+  type PartitionSpec,
+} from './scenario.js';
 
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 export type Properties = Readonly<Record<string, Json>>;
@@ -16,9 +25,9 @@ export function cpcProperties(cpc: CpcSpec): Properties {
   const installed = cpc['storage-total-installed'];
   const hsa = cpc['storage-hardware-system-area'];
   const customer = installed - hsa;
-  const assigned = cpc.partitions
-    .filter((p) => p.status !== 'stopped')
-    .reduce((sum, p) => sum + p['initial-memory'], 0);
+  const assigned =
+    cpc.partitions.filter(isRunning).reduce((sum, p) => sum + p['initial-memory'], 0) +
+    cpc['logical-partitions'].filter(isLparRunning).reduce((sum, l) => sum + l['initial-memory'], 0);
   return {
     'object-uri': cpcUri(cpc),
     'object-id': cpc['object-id'],
@@ -52,7 +61,9 @@ export function cpcProperties(cpc: CpcSpec): Properties {
     'storage-customer-central': assigned,
     'storage-customer-available': customer - assigned,
     'storage-customer-expanded': 0,
-    'maximum-partitions': 85,
+    'storage-vfm-increment-size': 0,
+    'storage-vfm-total': 0,
+    ...(cpc['dpm-enabled'] ? { 'maximum-partitions': 85 } : {}),
     'is-locked': false,
     'management-enablement-level': 'manage',
   };
@@ -64,6 +75,11 @@ export function cpcListEntry(cpc: CpcSpec): Properties {
 }
 
 export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Properties {
+  const index = cpc.partitions.indexOf(partition);
+  const groupUris = partition['storage-groups'].flatMap((name) => {
+    const group = cpc['storage-groups'].find((g) => g.name === name);
+    return group === undefined ? [] : [storageGroupUri(group)];
+  });
   const cpWeight = partition['initial-cp-processing-weight'];
   const iflWeight = partition['initial-ifl-processing-weight'];
   const running = isRunning(partition);
@@ -93,6 +109,8 @@ export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Pro
     'current-ifl-processing-weight': running ? iflWeight : 1,
     'cp-absolute-processor-capping': false,
     'ifl-absolute-processor-capping': false,
+    'cp-absolute-processor-capping-value': 1.0,
+    'ifl-absolute-processor-capping-value': 1.0,
     'cp-processing-weight-capped': false,
     'ifl-processing-weight-capped': false,
     'processor-management-enabled': false,
@@ -103,11 +121,11 @@ export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Pro
     'os-type': running ? (partition.type === 'zvm' ? 'z/VM' : 'Linux') : '',
     'os-version': '',
     'autogenerate-partition-id': true,
-    'partition-id': null,
-    'nic-uris': [],
+    'partition-id': running ? (index + 1).toString(16).toUpperCase().padStart(2, '0') : null,
+    'nic-uris': partition.nics.map((nic) => nicUri(partition, nic)),
     'hba-uris': [],
     'virtual-function-uris': [],
-    'storage-group-uris': [],
+    'storage-group-uris': groupUris,
     'crypto-configuration': null,
     'degraded-adapters': [],
   };
@@ -117,7 +135,7 @@ export function partitionListEntry(partition: PartitionSpec, cpc: CpcSpec): Prop
   return pickKnown(partitionProperties(partition, cpc), ['object-uri', 'name', 'status', 'type']);
 }
 
-function pickKnown(all: Properties, names: readonly string[]): Properties {
+export function pickKnown(all: Properties, names: readonly string[]): Properties {
   const out: Record<string, Json> = {};
   for (const name of names) {
     const value = all[name];

@@ -1,61 +1,23 @@
-// The HMC metric groups the simulator serves, with their metric-infos in the HMC's order (the
-// order is the column order of every value row: hmc-api.md §3.3, hmc-samples/hmc-sample-metrics.json),
-// and the rendering of the Get Metrics body (the §3.4 grammar).
+// Metrics contexts and the Get Metrics body (the §3.4 grammar of hmc-api.md). Which groups a
+// context gets: the requested ones the simulator serves (all those valid for the site's CPC modes
+// when none are named); unknown names and `environmental-power-status` are dropped, as zhmcclient's
+// mock drops groups it has no data for.
 
-import { cpcUri, partitionUri } from './scenario.js';
-import type { CpcSample, CpcUsage, PartitionUsage } from './workload.js';
+import { buildMetricGroups, type MetricGroup, type MetricGroupInfo, type MetricInfo, type MetricValue } from './metric-group-defs.js';
+import type { Scenario } from './scenario.js';
 
-export type MetricType = 'integer-metric' | 'double-metric';
+export {
+  DPM_SYSTEM_USAGE_OVERVIEW,
+  PARTITION_USAGE,
+  type GroupObject,
+  type MetricGroup,
+  type MetricGroupInfo,
+  type MetricInfo,
+  type MetricType,
+  type MetricValue,
+} from './metric-group-defs.js';
 
-// Type aliases (not interfaces), so they are assignable to the JSON reply type.
-export type MetricInfo = {
-  readonly 'metric-name': string;
-  readonly 'metric-type': MetricType;
-};
-
-export type MetricGroupInfo = {
-  readonly 'group-name': string;
-  readonly 'metric-infos': readonly MetricInfo[];
-};
-
-const int = (name: string): MetricInfo => ({ 'metric-name': name, 'metric-type': 'integer-metric' });
-
-export const DPM_SYSTEM_USAGE_OVERVIEW: MetricGroupInfo = {
-  'group-name': 'dpm-system-usage-overview',
-  'metric-infos': [
-    int('processor-usage'),
-    int('network-usage'),
-    int('storage-usage'),
-    int('accelerator-usage'),
-    int('crypto-usage'),
-    int('power-consumption-watts'),
-    { 'metric-name': 'temperature-celsius', 'metric-type': 'double-metric' },
-    int('cp-shared-processor-usage'),
-    int('cp-dedicated-processor-usage'),
-    int('ifl-shared-processor-usage'),
-    int('ifl-dedicated-processor-usage'),
-  ],
-};
-
-export const PARTITION_USAGE: MetricGroupInfo = {
-  'group-name': 'partition-usage',
-  'metric-infos': [
-    int('processor-usage'),
-    int('network-usage'),
-    int('storage-usage'),
-    int('accelerator-usage'),
-    int('crypto-usage'),
-  ],
-};
-
-/** The groups that have data, in the order used when a context asks for "all groups". */
-export const SUPPORTED_GROUPS: readonly MetricGroupInfo[] = [DPM_SYSTEM_USAGE_OVERVIEW, PARTITION_USAGE];
-
-/**
- * Every metric group name the HMC knows (hmc-api.md §3.5). The ones not in SUPPORTED_GROUPS are
- * accepted in a Create Metrics Context request and dropped from the context, as zhmcclient's mock
- * does with groups it has no data for.
- */
+/** Every metric group name the HMC knows (hmc-api.md §3.5). */
 export const KNOWN_GROUP_NAMES: readonly string[] = [
   'cpc-usage-overview',
   'logical-partition-usage',
@@ -73,72 +35,80 @@ export const KNOWN_GROUP_NAMES: readonly string[] = [
   'environmental-power-status',
 ];
 
+const CACHE = new WeakMap<Scenario, MetricGroup[]>();
+
+/** The served groups with their objects, built once per scenario. */
+export function metricGroupsOf(scenario: Scenario): readonly MetricGroup[] {
+  const cached = CACHE.get(scenario);
+  if (cached !== undefined) return cached;
+  const built = buildMetricGroups(scenario);
+  CACHE.set(scenario, built);
+  return built;
+}
+
+/** Groups valid for the CPC modes present in the site ("all groups" of a context without a list). */
+export function groupsForModes(scenario: Scenario): MetricGroupInfo[] {
+  const hasDpm = scenario.cpcs.some((c) => c['dpm-enabled']);
+  const hasClassic = scenario.cpcs.some((c) => !c['dpm-enabled']);
+  return metricGroupsOf(scenario)
+    .filter((g) => g.mode === 'both' || (g.mode === 'dpm' ? hasDpm : hasClassic))
+    .map((g) => g.info);
+}
+
+/** The requested group names the simulator serves, in request order (duplicates once). */
+export function selectGroups(scenario: Scenario, names: readonly string[]): MetricGroupInfo[] {
+  if (names.length === 0) return groupsForModes(scenario);
+  const served = new Map(metricGroupsOf(scenario).map((g) => [g.info['group-name'], g.info]));
+  return [...new Set(names)].flatMap((name) => {
+    const found = served.get(name);
+    return found === undefined ? [] : [found];
+  });
+}
+
 /** A double the way the HMC writes it: decimal notation with at least one fraction digit (24.0). */
 export function formatDouble(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 
-/** A `dpm-system-usage-overview` value row, in metric-infos order. */
-export function cpcRowValues(u: CpcUsage): number[] {
-  return [
-    u.processor,
-    u.network,
-    u.storage,
-    u.accelerator,
-    u.crypto,
-    u.powerWatts,
-    u.temperatureCelsius,
-    u.cpShared,
-    u.cpDedicated,
-    u.iflShared,
-    u.iflDedicated,
-  ];
-}
-
-/** A `partition-usage` value row, in metric-infos order. */
-export function partitionRowValues(u: PartitionUsage): number[] {
-  return [u.processor, u.network, u.storage, u.accelerator, u.crypto];
-}
-
-interface ObjectRow {
-  readonly uri: string;
-  readonly values: readonly number[];
-}
-
-function rowsFor(group: MetricGroupInfo, samples: readonly CpcSample[]): ObjectRow[] {
-  if (group === DPM_SYSTEM_USAGE_OVERVIEW) {
-    return samples.map(({ cpc, usage }) => ({ uri: cpcUri(cpc), values: cpcRowValues(usage) }));
+export function formatValue(info: MetricInfo | undefined, value: MetricValue): string {
+  switch (info?.['metric-type']) {
+    case 'double-metric':
+      return typeof value === 'number' ? formatDouble(value) : String(value);
+    case 'string-metric':
+      // zhmcclient splits rows on ',' and strips the quotes; the simulator's strings hold neither.
+      return `"${String(value)}"`;
+    case 'boolean-metric':
+      return value === true ? 'true' : 'false';
+    default:
+      return String(value);
   }
-  return samples.flatMap((sample) =>
-    sample.partitions.map(({ partition, usage }) => ({
-      uri: partitionUri(partition),
-      values: partitionRowValues(usage),
-    })),
-  );
-}
-
-function formatValue(info: MetricInfo | undefined, value: number): string {
-  return info?.['metric-type'] === 'double-metric' ? formatDouble(value) : String(value);
 }
 
 /**
- * The Get Metrics body for the given groups at one sample time:
- * per group its quoted name, then per object the quoted URI, the timestamp (ms), one value row and
- * an empty line; an empty line closes each group and a last empty line closes the response.
+ * The Get Metrics body for the given groups at one sample time: per group its quoted name, then
+ * per object the quoted URI, the timestamp (ms), its value rows and an empty line; an empty line
+ * closes each group and a last empty line closes the response. Objects appear in the groups of
+ * their CPC's mode only.
  */
-export function renderMetricsResponse(
-  groups: readonly MetricGroupInfo[],
-  samples: readonly CpcSample[],
-  timestampMs: number,
-): string {
-  let body = '';
-  for (const group of groups) {
-    body += `"${group['group-name']}"\n`;
-    for (const row of rowsFor(group, samples)) {
-      const values = row.values.map((value, i) => formatValue(group['metric-infos'][i], value));
-      body += `"${row.uri}"\n${timestampMs}\n${values.join(',')}\n\n`;
+export function renderMetricsResponse(scenario: Scenario, groups: readonly MetricGroupInfo[], slot: number, timestampMs: number): string {
+  const byName = new Map(metricGroupsOf(scenario).map((g) => [g.info['group-name'], g]));
+  const parts: string[] = [];
+  for (const info of groups) {
+    parts.push(`"${info['group-name']}"\n`);
+    const served = byName.get(info['group-name']);
+    const infos = info['metric-infos'];
+    for (const object of served?.objects ?? []) {
+      parts.push(`"${object.uri}"\n${timestampMs}\n`);
+      for (let r = 0; r < object.rowCount; r += 1) {
+        const row = object.row(slot, r);
+        let line = '';
+        for (let i = 0; i < row.length; i += 1) line += `${i === 0 ? '' : ','}${formatValue(infos[i], row[i] ?? '')}`;
+        parts.push(`${line}\n`);
+      }
+      parts.push('\n');
     }
-    body += '\n';
+    parts.push('\n');
   }
-  return `${body}\n`;
+  parts.push('\n');
+  return parts.join('');
 }

@@ -1,23 +1,47 @@
-// Scenario files: YAML in the shape of Scenario (hmc-api.md §6 tree: cpcs[].partitions[], kebab-case
-// HMC property names), validated field by field so a bad file fails with the path of the bad field.
-// Omitted properties get the same defaults as the built-in scenario.
+// Scenario files: YAML in the shape of Scenario (hmc-api.md §6 tree: cpcs[].partitions[],
+// cpcs[].logical-partitions[], cpcs[].adapters[], kebab-case HMC property names), validated field
+// by field so a bad file fails with the path of the bad field. Omitted properties get the same
+// defaults as the presets (builders.ts); references between objects are by name and are checked.
 
-import { parse } from 'yaml';
-import { fnv1a } from './hash.js';
-import { isRecord } from './narrow.js';
+import { parse, stringify } from 'yaml';
 import {
+  makeAdapter,
+  makeCpc,
+  makeLpar,
+  makeNic,
+  makePartition,
+  makeStorageGroup,
+  makeVirtualSwitch,
+} from './builders.js';
+import { isRecord } from './narrow.js';
+import { DEFAULT_SEED } from './presets.js';
+import {
+  ADAPTER_STATUSES,
+  ADAPTER_TYPES,
   CPC_STATUSES,
   DEFAULT_HMC,
+  DEFAULT_METRICS_SETTINGS,
+  LPAR_STATUSES,
   PARTITION_STATUSES,
   PARTITION_TYPES,
   PROCESSOR_MODES,
+  THREAD_METRIC_SPELLINGS,
   WORKLOAD_PROFILES,
+  isLparRunning,
+  isRunning,
+  type AdapterSpec,
+  type ChannelSpec,
   type CpcSpec,
+  type CryptoAdapterSpec,
   type HmcInfo,
+  type LparSpec,
+  type MetricsSettings,
+  type NicSpec,
   type PartitionSpec,
   type Scenario,
+  type StorageGroupSpec,
+  type VirtualSwitchSpec,
 } from './scenario.js';
-import { DEFAULT_SEED } from './default-scenario.js';
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -30,97 +54,301 @@ function record(value: unknown, path: string): Fields {
   return value;
 }
 
-// Object ids become URI segments (/api/partitions/{object-id}).
-function objectId(fields: Fields, path: string, fallback: string): string {
-  const id = text(fields, 'object-id', path, fallback);
-  if (!/^[A-Za-z0-9._-]+$/.test(id)) throw new ScenarioError(`${path}.object-id: only letters, digits, '.', '_' and '-'`);
-  return id;
-}
-
 function list(value: unknown, path: string): unknown[] {
+  if (value === undefined) return [];
   if (!Array.isArray(value)) throw new ScenarioError(`${path}: expected a list`);
   return value;
 }
 
-function text(fields: Fields, key: string, path: string, fallback?: string): string {
-  const value = fields[key] ?? fallback;
+function text(f: Fields, key: string, path: string): string;
+function text(f: Fields, key: string, path: string, optional: 'optional'): string | undefined;
+function text(f: Fields, key: string, path: string, optional?: 'optional'): string | undefined {
+  const value = f[key];
+  if (value === undefined && optional !== undefined) return undefined;
   if (typeof value !== 'string' || value === '') throw new ScenarioError(`${path}.${key}: expected a non-empty string`);
   return value;
 }
 
-function count(fields: Fields, key: string, path: string, fallback: number, min = 0): number {
-  const value = fields[key] ?? fallback;
+/** A string that may be empty (descriptions, load parameters). */
+function anyText(f: Fields, key: string, path: string): string | undefined {
+  const value = f[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ScenarioError(`${path}.${key}: expected a string`);
+  return value;
+}
+
+// Object ids become URI segments (/api/partitions/{object-id}).
+function objectId(f: Fields, key: string, path: string): string | undefined {
+  const id = text(f, key, path, 'optional');
+  if (id !== undefined && !/^[A-Za-z0-9._-]+$/.test(id)) throw new ScenarioError(`${path}.${key}: only letters, digits, '.', '_' and '-'`);
+  return id;
+}
+
+function count(f: Fields, key: string, path: string, min = 0): number | undefined {
+  const value = f[key];
+  if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new ScenarioError(`${path}.${key}: expected an integer >= ${min}`);
   }
   return value;
 }
 
-function oneOf<T extends string>(fields: Fields, key: string, path: string, allowed: readonly T[], fallback: T): T {
-  const value = fields[key] ?? fallback;
+function flag(f: Fields, key: string, path: string): boolean | undefined {
+  const value = f[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new ScenarioError(`${path}.${key}: expected true or false`);
+  return value;
+}
+
+function oneOf<T extends string>(f: Fields, key: string, path: string, allowed: readonly T[]): T | undefined {
+  const value = f[key];
+  if (value === undefined) return undefined;
   const found = allowed.find((item) => item === value);
   if (found === undefined) throw new ScenarioError(`${path}.${key}: expected one of ${allowed.join(', ')}`);
   return found;
 }
 
-const idFrom = (kind: string, name: string): string => `${kind}-${fnv1a(name).toString(16).padStart(8, '0')}`;
+function names(f: Fields, key: string, path: string): string[] {
+  return list(f[key], `${path}.${key}`).map((value, i) => {
+    if (typeof value !== 'string' || value === '') throw new ScenarioError(`${path}.${key}[${i}]: expected a name`);
+    return value;
+  });
+}
 
-function partitionFrom(value: unknown, path: string, cpcName: string): PartitionSpec {
+function nicFrom(value: unknown, path: string, cpc: string, partition: string): NicSpec {
+  const f = record(value, path);
+  return makeNic(cpc, partition, {
+    'element-id': objectId(f, 'element-id', path),
+    name: text(f, 'name', path),
+    'device-number': anyText(f, 'device-number', path) ?? '0100',
+    'virtual-switch': text(f, 'virtual-switch', path, 'optional'),
+    adapter: text(f, 'adapter', path, 'optional'),
+    port: count(f, 'port', path),
+  });
+}
+
+function partitionFrom(value: unknown, path: string, cpc: string): PartitionSpec {
   const f = record(value, path);
   const name = text(f, 'name', path);
-  const memory = count(f, 'initial-memory', path, 16384, 1);
-  return {
-    'object-id': objectId(f, path, idFrom('partition', `${cpcName}/${name}`)),
+  const memory = count(f, 'initial-memory', path, 1);
+  const maximum = count(f, 'maximum-memory', path, memory ?? 1);
+  const partition = makePartition(cpc, {
+    'object-id': objectId(f, 'object-id', path),
     name,
-    description: typeof f.description === 'string' ? f.description : '',
-    type: oneOf(f, 'type', path, PARTITION_TYPES, 'linux'),
-    status: oneOf(f, 'status', path, PARTITION_STATUSES, 'active'),
-    'processor-mode': oneOf(f, 'processor-mode', path, PROCESSOR_MODES, 'shared'),
-    'cp-processors': count(f, 'cp-processors', path, 0),
-    'ifl-processors': count(f, 'ifl-processors', path, 2),
-    'initial-cp-processing-weight': count(f, 'initial-cp-processing-weight', path, 100, 1),
-    'initial-ifl-processing-weight': count(f, 'initial-ifl-processing-weight', path, 100, 1),
+    description: anyText(f, 'description', path),
+    type: oneOf(f, 'type', path, PARTITION_TYPES),
+    status: oneOf(f, 'status', path, PARTITION_STATUSES),
+    'processor-mode': oneOf(f, 'processor-mode', path, PROCESSOR_MODES),
+    'cp-processors': count(f, 'cp-processors', path),
+    'ifl-processors': count(f, 'ifl-processors', path),
+    'initial-cp-processing-weight': count(f, 'initial-cp-processing-weight', path, 1),
+    'initial-ifl-processing-weight': count(f, 'initial-ifl-processing-weight', path, 1),
     'initial-memory': memory,
-    'maximum-memory': count(f, 'maximum-memory', path, memory, memory),
-    workload: oneOf(f, 'workload', path, WORKLOAD_PROFILES, 'steady'),
-  };
+    'maximum-memory': maximum,
+    nics: list(f.nics, `${path}.nics`).map((n, i) => nicFrom(n, `${path}.nics[${i}]`, cpc, name)),
+    'storage-groups': names(f, 'storage-groups', path),
+    workload: oneOf(f, 'workload', path, WORKLOAD_PROFILES),
+  });
+  if ((partition.workload === 'stopped') === isRunning(partition)) {
+    throw new ScenarioError(`${path}: workload "stopped" goes with a status that does not run, and only with one`);
+  }
+  return partition;
+}
+
+function lparFrom(value: unknown, path: string, cpc: string, index: number): LparSpec {
+  const f = record(value, path);
+  const memory = count(f, 'initial-memory', path, 1);
+  const lpar = makeLpar(cpc, {
+    'object-id': objectId(f, 'object-id', path),
+    name: text(f, 'name', path),
+    description: anyText(f, 'description', path),
+    status: oneOf(f, 'status', path, LPAR_STATUSES),
+    'activation-mode': text(f, 'activation-mode', path, 'optional'),
+    'partition-number': count(f, 'partition-number', path, 1) ?? index + 1,
+    'processor-usage': oneOf(f, 'processor-usage', path, PROCESSOR_MODES),
+    'number-general-purpose-processors': count(f, 'number-general-purpose-processors', path),
+    'number-ifl-processors': count(f, 'number-ifl-processors', path),
+    'number-ziip-processors': count(f, 'number-ziip-processors', path),
+    'number-icf-processors': count(f, 'number-icf-processors', path),
+    'initial-processing-weight': count(f, 'initial-processing-weight', path, 1),
+    'initial-ifl-processing-weight': count(f, 'initial-ifl-processing-weight', path, 1),
+    'initial-ziip-processing-weight': count(f, 'initial-ziip-processing-weight', path, 1),
+    'initial-cf-processing-weight': count(f, 'initial-cf-processing-weight', path, 1),
+    'defined-capacity': count(f, 'defined-capacity', path),
+    'workload-manager-enabled': flag(f, 'workload-manager-enabled', path),
+    'sysplex-name': f['sysplex-name'] === null ? null : text(f, 'sysplex-name', path, 'optional'),
+    'initial-memory': memory,
+    'maximum-memory': count(f, 'maximum-memory', path, memory ?? 1),
+    'os-name': anyText(f, 'os-name', path),
+    'os-type': anyText(f, 'os-type', path),
+    'last-used-load-address': anyText(f, 'last-used-load-address', path),
+    'last-used-load-parameter': anyText(f, 'last-used-load-parameter', path),
+    workload: oneOf(f, 'workload', path, WORKLOAD_PROFILES),
+  });
+  if ((lpar.workload === 'stopped') === isLparRunning(lpar)) {
+    throw new ScenarioError(`${path}: workload "stopped" goes with a status that does not run, and only with one`);
+  }
+  return lpar;
+}
+
+function adapterFrom(value: unknown, path: string, cpc: string): AdapterSpec {
+  const f = record(value, path);
+  const type = oneOf(f, 'type', path, ADAPTER_TYPES);
+  if (type === undefined) throw new ScenarioError(`${path}.type: expected one of ${ADAPTER_TYPES.join(', ')}`);
+  const adapterId = text(f, 'adapter-id', path);
+  if (!/^[0-9A-Fa-f]{1,4}$/.test(adapterId)) throw new ScenarioError(`${path}.adapter-id: expected a hex PCHID`);
+  return makeAdapter(cpc, {
+    'object-id': objectId(f, 'object-id', path),
+    name: text(f, 'name', path, 'optional'),
+    description: anyText(f, 'description', path),
+    'adapter-id': adapterId,
+    type,
+    'detected-card-type': text(f, 'detected-card-type', path, 'optional'),
+    status: oneOf(f, 'status', path, ADAPTER_STATUSES),
+    'physical-channel-status': text(f, 'physical-channel-status', path, 'optional'),
+    'card-location': text(f, 'card-location', path, 'optional'),
+    'port-count': count(f, 'port-count', path),
+    'port-speed-mbps': count(f, 'port-speed-mbps', path),
+  });
+}
+
+function vswitchFrom(value: unknown, path: string, cpc: string): VirtualSwitchSpec {
+  const f = record(value, path);
+  return makeVirtualSwitch(cpc, {
+    'object-id': objectId(f, 'object-id', path),
+    name: text(f, 'name', path),
+    'backing-adapter': text(f, 'backing-adapter', path),
+    port: count(f, 'port', path) ?? 0,
+  });
+}
+
+function storageGroupFrom(value: unknown, path: string, cpc: string): StorageGroupSpec {
+  const f = record(value, path);
+  return makeStorageGroup(cpc, {
+    'object-id': objectId(f, 'object-id', path),
+    name: text(f, 'name', path),
+    description: anyText(f, 'description', path),
+    type: oneOf(f, 'type', path, ['fcp', 'fc', 'nvme'] as const),
+    shared: flag(f, 'shared', path),
+    'fulfillment-state': text(f, 'fulfillment-state', path, 'optional'),
+    adapters: names(f, 'adapters', path),
+  });
+}
+
+function channelFrom(value: unknown, path: string): ChannelSpec {
+  const f = record(value, path);
+  const name = text(f, 'channel-name', path);
+  if (!/^[0-9A-Fa-f]\.[0-9A-Fa-f]{1,2}$/.test(name) || name.includes(',')) throw new ScenarioError(`${path}.channel-name: expected CSS.CHPID, for example 0.40`);
+  return { 'channel-name': name, shared: flag(f, 'shared', path) ?? false, partition: anyText(f, 'partition', path) ?? '' };
+}
+
+function cryptoFrom(value: unknown, path: string): CryptoAdapterSpec {
+  const f = record(value, path);
+  return { 'channel-id': text(f, 'channel-id', path), 'crypto-id': text(f, 'crypto-id', path) };
+}
+
+function checkReferences(cpc: CpcSpec, path: string): void {
+  const adapters = new Map(cpc.adapters.map((a) => [a.name, a]));
+  const vswitches = new Set(cpc['virtual-switches'].map((v) => v.name));
+  const groups = new Set(cpc['storage-groups'].map((g) => g.name));
+  cpc['virtual-switches'].forEach((v, i) => {
+    const adapter = adapters.get(v['backing-adapter']);
+    if (adapter === undefined) throw new ScenarioError(`${path}.virtual-switches[${i}].backing-adapter: no adapter named "${v['backing-adapter']}"`);
+    if (v.port >= adapter['port-count']) throw new ScenarioError(`${path}.virtual-switches[${i}].port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
+  });
+  cpc['storage-groups'].forEach((g, i) => {
+    for (const name of g.adapters) {
+      const adapter = adapters.get(name);
+      if (adapter?.type !== 'fcp' && adapter?.type !== 'fc') throw new ScenarioError(`${path}.storage-groups[${i}].adapters: "${name}" is not an FCP adapter of ${cpc.name}`);
+    }
+  });
+  cpc.partitions.forEach((partition, i) => {
+    partition.nics.forEach((nic, j) => {
+      const at = `${path}.partitions[${i}].nics[${j}]`;
+      if ((nic['virtual-switch'] === undefined) === (nic.adapter === undefined)) throw new ScenarioError(`${at}: give either virtual-switch or adapter (and port)`);
+      if (nic['virtual-switch'] !== undefined && !vswitches.has(nic['virtual-switch'])) throw new ScenarioError(`${at}.virtual-switch: no virtual switch named "${nic['virtual-switch']}"`);
+      if (nic.adapter !== undefined) {
+        const adapter = adapters.get(nic.adapter);
+        if (adapter === undefined) throw new ScenarioError(`${at}.adapter: no adapter named "${nic.adapter}"`);
+        if ((nic.port ?? 0) >= adapter['port-count']) throw new ScenarioError(`${at}.port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
+      }
+    });
+    for (const name of partition['storage-groups']) {
+      if (!groups.has(name)) throw new ScenarioError(`${path}.partitions[${i}].storage-groups: no storage group named "${name}"`);
+    }
+    assertUnique(partition.nics.map((n) => n.name), `NIC name in ${partition.name}`);
+  });
 }
 
 function cpcFrom(value: unknown, path: string): CpcSpec {
   const f = record(value, path);
   const name = text(f, 'name', path);
-  if (f['dpm-enabled'] === false) throw new ScenarioError(`${path}: classic-mode CPCs (dpm-enabled: false) are not simulated yet`);
-  const partitions = list(f.partitions ?? [], `${path}.partitions`).map((p, i) => partitionFrom(p, `${path}.partitions[${i}]`, name));
-  return {
-    'object-id': objectId(f, path, idFrom('cpc', name)),
+  const dpm = flag(f, 'dpm-enabled', path) ?? true;
+  const dpmOnly = ['partitions', 'adapters', 'virtual-switches', 'storage-groups'];
+  const classicOnly = ['logical-partitions', 'channels', 'crypto-adapters'];
+  for (const key of dpm ? classicOnly : dpmOnly) {
+    const value = f[key];
+    if (Array.isArray(value) ? value.length > 0 : value !== undefined) throw new ScenarioError(`${path}.${key}: only for ${dpm ? 'classic (dpm-enabled: false)' : 'DPM (dpm-enabled: true)'} CPCs`);
+  }
+  const cpc = makeCpc({
+    'object-id': objectId(f, 'object-id', path),
     name,
-    description: typeof f.description === 'string' ? f.description : '',
-    'machine-type': text(f, 'machine-type', path, '3931'),
-    'machine-model': text(f, 'machine-model', path, 'A01'),
-    'machine-serial-number': text(f, 'machine-serial-number', path, '000000000000'),
-    'se-version': text(f, 'se-version', path, '2.16.0'),
-    status: oneOf(f, 'status', path, CPC_STATUSES, 'active'),
-    'dpm-enabled': true,
-    'processor-count-general-purpose': count(f, 'processor-count-general-purpose', path, 0),
-    'processor-count-ifl': count(f, 'processor-count-ifl', path, 16),
-    'processor-count-iip': count(f, 'processor-count-iip', path, 0),
-    'processor-count-icf': count(f, 'processor-count-icf', path, 0),
-    'processor-count-service-assist': count(f, 'processor-count-service-assist', path, 4),
-    'processor-count-spare': count(f, 'processor-count-spare', path, 2),
-    'storage-total-installed': count(f, 'storage-total-installed', path, 1048576, 1),
-    'storage-hardware-system-area': count(f, 'storage-hardware-system-area', path, 196608),
-    partitions,
-  };
+    description: anyText(f, 'description', path),
+    'machine-type': text(f, 'machine-type', path, 'optional') ?? '3931',
+    'machine-model': text(f, 'machine-model', path, 'optional') ?? 'A01',
+    'machine-serial-number': text(f, 'machine-serial-number', path, 'optional'),
+    'se-version': text(f, 'se-version', path, 'optional'),
+    status: oneOf(f, 'status', path, CPC_STATUSES),
+    'dpm-enabled': dpm,
+    'processor-count-general-purpose': count(f, 'processor-count-general-purpose', path),
+    'processor-count-ifl': count(f, 'processor-count-ifl', path) ?? (dpm ? 16 : 0),
+    'processor-count-iip': count(f, 'processor-count-iip', path),
+    'processor-count-icf': count(f, 'processor-count-icf', path),
+    'processor-count-service-assist': count(f, 'processor-count-service-assist', path),
+    'processor-count-spare': count(f, 'processor-count-spare', path),
+    'processor-count-ifp': count(f, 'processor-count-ifp', path),
+    'storage-total-installed': count(f, 'storage-total-installed', path, 1) ?? 1048576,
+    'storage-hardware-system-area': count(f, 'storage-hardware-system-area', path),
+    partitions: list(f.partitions, `${path}.partitions`).map((p, i) => partitionFrom(p, `${path}.partitions[${i}]`, name)),
+    'logical-partitions': list(f['logical-partitions'], `${path}.logical-partitions`).map((l, i) => lparFrom(l, `${path}.logical-partitions[${i}]`, name, i)),
+    adapters: list(f.adapters, `${path}.adapters`).map((a, i) => adapterFrom(a, `${path}.adapters[${i}]`, name)),
+    'virtual-switches': list(f['virtual-switches'], `${path}.virtual-switches`).map((v, i) => vswitchFrom(v, `${path}.virtual-switches[${i}]`, name)),
+    'storage-groups': list(f['storage-groups'], `${path}.storage-groups`).map((g, i) => storageGroupFrom(g, `${path}.storage-groups[${i}]`, name)),
+    channels: list(f.channels, `${path}.channels`).map((c, i) => channelFrom(c, `${path}.channels[${i}]`)),
+    'crypto-adapters': list(f['crypto-adapters'], `${path}.crypto-adapters`).map((c, i) => cryptoFrom(c, `${path}.crypto-adapters[${i}]`)),
+  });
+  for (const [key, values] of [
+    ['partition', cpc.partitions.map((x) => x.name)],
+    ['logical partition', cpc['logical-partitions'].map((x) => x.name)],
+    ['adapter', cpc.adapters.map((x) => x.name)],
+    ['adapter-id', cpc.adapters.map((x) => x['adapter-id'])],
+    ['virtual switch', cpc['virtual-switches'].map((x) => x.name)],
+    ['storage group', cpc['storage-groups'].map((x) => x.name)],
+    ['channel', cpc.channels.map((x) => x['channel-name'])],
+  ] as const) {
+    assertUnique(values, `${key} name in ${name}`);
+  }
+  checkReferences(cpc, path);
+  return cpc;
 }
 
 function hmcFrom(value: unknown): HmcInfo {
   if (value === undefined) return DEFAULT_HMC;
   const f = record(value, 'hmc');
   return {
-    'hmc-name': text(f, 'hmc-name', 'hmc', DEFAULT_HMC['hmc-name']),
-    'hmc-version': text(f, 'hmc-version', 'hmc', DEFAULT_HMC['hmc-version']),
-    'api-major-version': count(f, 'api-major-version', 'hmc', DEFAULT_HMC['api-major-version']),
-    'api-minor-version': count(f, 'api-minor-version', 'hmc', DEFAULT_HMC['api-minor-version']),
+    'hmc-name': text(f, 'hmc-name', 'hmc', 'optional') ?? DEFAULT_HMC['hmc-name'],
+    'hmc-version': text(f, 'hmc-version', 'hmc', 'optional') ?? DEFAULT_HMC['hmc-version'],
+    'api-major-version': count(f, 'api-major-version', 'hmc') ?? DEFAULT_HMC['api-major-version'],
+    'api-minor-version': count(f, 'api-minor-version', 'hmc') ?? DEFAULT_HMC['api-minor-version'],
+  };
+}
+
+function metricsFrom(value: unknown): MetricsSettings {
+  if (value === undefined) return DEFAULT_METRICS_SETTINGS;
+  const f = record(value, 'metrics');
+  return {
+    'thread-metric-names': oneOf(f, 'thread-metric-names', 'metrics', THREAD_METRIC_SPELLINGS) ?? DEFAULT_METRICS_SETTINGS['thread-metric-names'],
+    'dpm-all-processor-usage': flag(f, 'dpm-all-processor-usage', 'metrics') ?? DEFAULT_METRICS_SETTINGS['dpm-all-processor-usage'],
   };
 }
 
@@ -135,12 +363,21 @@ function assertUnique(values: readonly string[], what: string): void {
 /** Validates a parsed scenario document (for example from JSON). */
 export function scenarioFrom(document: unknown): Scenario {
   const f = record(document, 'scenario');
-  const cpcs = list(f.cpcs, 'cpcs').map((c, i) => cpcFrom(c, `cpcs[${i}]`));
+  if (!Array.isArray(f.cpcs)) throw new ScenarioError('cpcs: expected a list');
+  const cpcs = f.cpcs.map((c, i) => cpcFrom(c, `cpcs[${i}]`));
   assertUnique(cpcs.map((c) => c.name), 'CPC name');
-  const partitions = cpcs.flatMap((c) => c.partitions);
-  assertUnique([...cpcs.map((c) => c['object-id']), ...partitions.map((p) => p['object-id'])], 'object-id');
-  for (const cpc of cpcs) assertUnique(cpc.partitions.map((p) => p.name), `partition name in ${cpc.name}`);
-  return { seed: count(f, 'seed', 'scenario', DEFAULT_SEED), hmc: hmcFrom(f.hmc), cpcs };
+  assertUnique(
+    cpcs.flatMap((c) => [
+      c['object-id'],
+      ...c.partitions.map((x) => x['object-id']),
+      ...c['logical-partitions'].map((x) => x['object-id']),
+      ...c.adapters.map((x) => x['object-id']),
+      ...c['virtual-switches'].map((x) => x['object-id']),
+      ...c['storage-groups'].map((x) => x['object-id']),
+    ]),
+    'object-id',
+  );
+  return { seed: count(f, 'seed', 'scenario') ?? DEFAULT_SEED, hmc: hmcFrom(f.hmc), metrics: metricsFrom(f.metrics), cpcs };
 }
 
 /** Parses and validates a YAML scenario file; throws ScenarioError naming the bad field. */
@@ -152,4 +389,9 @@ export function loadScenario(yamlText: string): Scenario {
     throw new ScenarioError(`not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
   return scenarioFrom(document);
+}
+
+/** The scenario as a YAML file that loadScenario reads back to an equal scenario. */
+export function scenarioToYaml(scenario: Scenario): string {
+  return stringify(scenario);
 }

@@ -63,6 +63,14 @@ export class SessionStore {
     return session;
   }
 
+  /** The live session whose object or job notification topic this is. */
+  findByTopic(topic: string): Session | undefined {
+    for (const session of this.sessions.values()) {
+      if (session.notificationTopic === topic || session.jobNotificationTopic === topic) return session;
+    }
+    return undefined;
+  }
+
   delete(id: string): void {
     this.sessions.delete(id);
   }

@@ -1,10 +1,16 @@
-// Starts the simulated HMC (HTTPS) and its exporter-style /metrics (HTTP) together.
+// Starts the simulated HMC (HTTPS API and STOMP over TLS), its exporter-style /metrics (HTTP) and,
+// when enabled, the admin endpoint for faults (HTTP).
 
 import type { AddressInfo, Server as NetServer } from 'node:net';
+import { createAdminServer } from './admin-server.js';
 import { defaultScenario } from './default-scenario.js';
 import { createExporterServer } from './exporter-server.js';
+import type { FaultSettings } from './faults.js';
 import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-server.js';
+import { presetScenario, type PresetName } from './presets.js';
 import type { Scenario } from './scenario.js';
+import { SiteState, type StatusChange } from './site-state.js';
+import { createStompServer } from './stomp-server.js';
 
 export interface Credentials {
   readonly userid: string;
@@ -12,14 +18,20 @@ export interface Credentials {
 }
 
 export interface SimulatorOptions {
-  /** Default: defaultScenario(). */
+  /** Default: the `preset` (or `demo`). */
   readonly scenario?: Scenario;
-  /** Interface to bind both servers to. Default 127.0.0.1. */
+  /** A shipped site, used when no scenario is given. Default `demo`. */
+  readonly preset?: PresetName;
+  /** Interface to bind all servers to. Default 127.0.0.1. */
   readonly host?: string;
   /** HTTPS port of the HMC API; 0 (the default) picks a free one. */
   readonly hmcPort?: number;
   /** HTTP port of /metrics; 0 (the default) picks a free one. */
   readonly metricsPort?: number;
+  /** STOMP-over-TLS port of the notifications; 0 (the default) picks a free one. */
+  readonly stompPort?: number;
+  /** Start the admin endpoint (faults, statuses) on this HTTP port (0 = any); off when absent. */
+  readonly adminPort?: number;
   /** Certificate and key to serve; default: a fresh self-signed certificate (see caPem). */
   readonly tls?: TlsMaterial;
   /** Default: userid `zlens`, password `zlens-sim`. */
@@ -30,6 +42,20 @@ export interface SimulatorOptions {
   readonly sessionIdleTimeoutMs?: number;
 }
 
+/** Faults on demand (the admin endpoint does the same over HTTP). */
+export interface SimulatorFaults {
+  /** Replaces the active request faults (see FaultSettings). */
+  set(settings: FaultSettings): void;
+  clear(): void;
+  current(): FaultSettings;
+  /** Every session is gone: the next call answers 403.5, old metrics contexts 404.1. */
+  expireAllSessions(): void;
+  /** The HMC API and STOMP stop listening (connections are cut); back after `ms` when given. */
+  goDown(ms?: number): Promise<void>;
+  /** Listening again on the same ports; sessions are lost, as after an HMC reboot. */
+  comeBack(): Promise<void>;
+}
+
 export interface RunningSimulator {
   /** `https://host:port` of the HMC Web Services API. */
   readonly hmcUrl: string;
@@ -37,21 +63,29 @@ export interface RunningSimulator {
   readonly metricsUrl: string;
   /** `host:port` of /metrics, for a Prometheus scrape config. */
   readonly metricsTarget: string;
+  /** The STOMP-over-TLS port of the notifications (same certificate as the API). */
+  readonly stompPort: number;
+  /** `http://host:port` of the admin endpoint, when enabled. */
+  readonly adminUrl: string | undefined;
   /** The served certificate: pass it as `ca` to verify the HMC's TLS. */
   readonly caPem: string;
   readonly credentials: Credentials;
+  /** The site as it is now (statuses change through setStatus). */
   readonly scenario: Scenario;
+  readonly faults: SimulatorFaults;
   /** Invalidates every session (as an HMC restart does): the next call gets 403.5. */
   expireAllSessions(): void;
+  /** Changes the status of the CPC, partition, LPAR or adapter with this object URI, and notifies. */
+  setStatus(uri: string, status: string): StatusChange;
   close(): Promise<void>;
 }
 
 export const DEFAULT_CREDENTIALS: Credentials = { userid: 'zlens', password: 'zlens-sim' };
 
-// Both node:http and node:https servers.
-type HttpServer = NetServer & { closeAllConnections(): void };
+// node:http, node:https and node:tls servers.
+type AnyServer = NetServer & { closeAllConnections?: () => void };
 
-async function listen(server: HttpServer, port: number, host: string): Promise<number> {
+async function listen(server: AnyServer, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -64,9 +98,10 @@ async function listen(server: HttpServer, port: number, host: string): Promise<n
   return (address satisfies AddressInfo).port;
 }
 
-async function closeServer(server: HttpServer): Promise<void> {
+async function closeServer(server: AnyServer, sockets: Iterable<{ destroy(): void }> = []): Promise<void> {
   if (!server.listening) return;
-  server.closeAllConnections();
+  server.closeAllConnections?.();
+  for (const socket of sockets) socket.destroy();
   await new Promise<void>((resolve, reject) => {
     server.close((error) => (error === undefined ? resolve() : reject(error)));
   });
@@ -78,38 +113,81 @@ function urlHost(host: string): string {
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const scenario = options.scenario ?? defaultScenario();
+  const site = new SiteState(options.scenario ?? (options.preset === undefined ? defaultScenario() : presetScenario(options.preset)));
   const host = options.host ?? '127.0.0.1';
   const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
   const now = options.now ?? Date.now;
   const tls = options.tls ?? (await selfSignedTls());
+  const current = (): Scenario => site.scenario;
 
   const hmc = createHmcServer({
-    scenario,
+    scenario: current,
     credentials,
     tls,
     now,
     ...(options.sessionIdleTimeoutMs === undefined ? {} : { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs }),
   });
-  const exporter = createExporterServer(scenario, now);
+  const stomp = createStompServer({ tls, sessions: hmc.sessions, credentials, site });
+  const exporter = createExporterServer(current, now);
+  let comeBackTimer: NodeJS.Timeout | undefined;
+  let hmcPort = 0;
+  let stompPort = 0;
+
+  const goDown = async (): Promise<void> => {
+    await Promise.all([closeServer(hmc.server), closeServer(stomp.server, stomp.connections)]);
+  };
+  const comeBack = async (): Promise<void> => {
+    if (comeBackTimer !== undefined) clearTimeout(comeBackTimer);
+    comeBackTimer = undefined;
+    hmc.sessions.expireAll();
+    if (!hmc.server.listening) await listen(hmc.server, hmcPort, host);
+    if (!stomp.server.listening) await listen(stomp.server, stompPort, host);
+  };
+  const faults: SimulatorFaults = {
+    set: (settings) => hmc.faults.set(settings),
+    clear: () => hmc.faults.clear(),
+    current: () => hmc.faults.current(),
+    expireAllSessions: () => hmc.sessions.expireAll(),
+    goDown: async (ms) => {
+      await goDown();
+      if (ms !== undefined) {
+        comeBackTimer = setTimeout(() => {
+          void comeBack();
+        }, ms);
+      }
+    },
+    comeBack,
+  };
+  const setStatus = (uri: string, status: string): StatusChange => site.setStatus(uri, status);
+  const admin = options.adminPort === undefined ? undefined : createAdminServer({ faults, setStatus });
+  const servers: AnyServer[] = [hmc.server, stomp.server, exporter, ...(admin === undefined ? [] : [admin])];
   try {
-    const hmcPort = await listen(hmc.server, options.hmcPort ?? 0, host);
+    hmcPort = await listen(hmc.server, options.hmcPort ?? 0, host);
+    stompPort = await listen(stomp.server, options.stompPort ?? 0, host);
     const metricsPort = await listen(exporter, options.metricsPort ?? 0, host);
+    const adminPort = admin === undefined ? undefined : await listen(admin, options.adminPort ?? 0, host);
     const metricsTarget = `${urlHost(host)}:${metricsPort}`;
     return {
       hmcUrl: `https://${urlHost(host)}:${hmcPort}`,
       metricsUrl: `http://${metricsTarget}/metrics`,
       metricsTarget,
+      stompPort,
+      adminUrl: adminPort === undefined ? undefined : `http://${urlHost(host)}:${adminPort}`,
       caPem: tls.cert,
       credentials,
-      scenario,
+      get scenario() {
+        return site.scenario;
+      },
+      faults,
       expireAllSessions: () => hmc.sessions.expireAll(),
+      setStatus,
       close: async () => {
-        await Promise.all([closeServer(hmc.server), closeServer(exporter)]);
+        if (comeBackTimer !== undefined) clearTimeout(comeBackTimer);
+        await Promise.all(servers.map((server) => closeServer(server, server === stomp.server ? stomp.connections : [])));
       },
     };
   } catch (error) {
-    await Promise.allSettled([closeServer(hmc.server), closeServer(exporter)]);
+    await Promise.allSettled(servers.map((server) => closeServer(server, server === stomp.server ? stomp.connections : [])));
     throw error;
   }
 }

@@ -12,6 +12,14 @@ import {
   type WorkloadProfile,
 } from './scenario.js';
 
+/** What the usage of a partition or LPAR depends on. */
+export interface UsageSubject {
+  readonly 'object-id': string;
+  readonly workload: WorkloadProfile;
+  /** `ssc` partitions drive the crypto cards. */
+  readonly type?: string;
+}
+
 /** The HMC metrics service samples every 15 s (hmc-api.md §3.2, zhmc-exporter.md §1). */
 export const SLOT_MS = 15_000;
 
@@ -40,6 +48,10 @@ export interface CpcUsage extends PartitionUsage {
   readonly cpDedicated: number;
   readonly iflShared: number;
   readonly iflDedicated: number;
+  /** Only in the HMC group when the scenario's `dpm-all-processor-usage` setting is on. */
+  readonly allShared: number;
+  readonly cpAll: number;
+  readonly iflAll: number;
 }
 
 // Distinct salts keep the hash streams of different purposes independent.
@@ -58,6 +70,7 @@ const METRIC_SALT = { processor: 11, network: 12, storage: 13, crypto: 14 } as c
 
 /** How much of a partition's activity shows on each metric, per profile. */
 const IO_SHARE: Readonly<Record<WorkloadProfile, { network: number; storage: number }>> = {
+  stopped: { network: 0, storage: 0 },
   steady: { network: 0.5, storage: 0.4 },
   daily: { network: 0.6, storage: 0.35 },
   batch: { network: 0.25, storage: 0.9 },
@@ -68,7 +81,7 @@ const IO_SHARE: Readonly<Record<WorkloadProfile, { network: number; storage: num
 const HOUR_MS = 3_600_000;
 const KNOT_SLOTS = 20; // smooth noise changes direction every 5 minutes
 
-function clampPercent(value: number): number {
+export function clampPercent(value: number): number {
   return Math.min(100, Math.max(0, Math.round(value)));
 }
 
@@ -79,7 +92,7 @@ function hourDistance(a: number, b: number): number {
 }
 
 /** Office-hours bell: 1 at 13:00 UTC (shifted per partition), near 0 at night. */
-function dayCurve(hour: number, shift: number): number {
+export function dayCurve(hour: number, shift: number): number {
   const d = hourDistance(hour, 13 + shift);
   return Math.exp(-(d * d) / (2 * 3.5 * 3.5));
 }
@@ -94,7 +107,7 @@ function batchWindow(hour: number, start: number): number {
 }
 
 /** Value noise in [-1, 1] that drifts smoothly between 5-minute knots. */
-function smoothNoise(seed: number, key: number, salt: number, slot: number): number {
+export function smoothNoise(seed: number, key: number, salt: number, slot: number): number {
   const knot = Math.floor(slot / KNOT_SLOTS);
   const frac = (slot - knot * KNOT_SLOTS) / KNOT_SLOTS;
   const a = unit(seed, key, SALT.smooth, salt, knot) * 2 - 1;
@@ -103,12 +116,12 @@ function smoothNoise(seed: number, key: number, salt: number, slot: number): num
   return a + (b - a) * t;
 }
 
-function jitter(seed: number, key: number, salt: number, slot: number): number {
+export function jitter(seed: number, key: number, salt: number, slot: number): number {
   return unit(seed, key, SALT.jitter, salt, slot) * 2 - 1;
 }
 
 /** The partition's activity level 0..100 before per-metric noise. */
-function activity(seed: number, key: number, profile: WorkloadProfile, slot: number): number {
+export function activity(seed: number, key: number, profile: WorkloadProfile, slot: number): number {
   const hour = ((slotStartMs(slot) % (24 * HOUR_MS)) / HOUR_MS + 24) % 24;
   const level = 0.8 + 0.4 * unit(seed, key, SALT.level);
   const shift = unit(seed, key, SALT.phase) * 2 - 1;
@@ -131,6 +144,8 @@ function activity(seed: number, key: number, profile: WorkloadProfile, slot: num
     }
     case 'idle':
       return 1.5 * level;
+    case 'stopped':
+      return 0;
   }
 }
 
@@ -138,7 +153,7 @@ function activity(seed: number, key: number, profile: WorkloadProfile, slot: num
  * A running partition's `partition-usage` values for one 15 s slot. Callers decide whether the
  * partition runs (stopped partitions have no usage at all, see isRunning).
  */
-export function partitionUsage(seed: number, partition: PartitionSpec, slot: number): PartitionUsage {
+export function partitionUsage(seed: number, partition: UsageSubject, slot: number): PartitionUsage {
   const key = fnv1a(partition['object-id']);
   const a = activity(seed, key, partition.workload, slot);
   const noisy = (base: number, salt: number, amplitude: number): number =>
@@ -159,7 +174,7 @@ export function partitionUsage(seed: number, partition: PartitionSpec, slot: num
 }
 
 /** Mean of integer percents weighted by processor counts, rounded to an integer percent. */
-function weightedMean(items: readonly { value: number; weight: number }[]): number {
+export function weightedMean(items: readonly { value: number; weight: number }[]): number {
   let sum = 0;
   let weights = 0;
   for (const item of items) {
@@ -182,6 +197,37 @@ export interface CpcSample {
  * CPC measures its physical processors and adapters, which shared partitions overcommit).
  */
 export function sampleCpc(seed: number, cpc: CpcSpec, slot: number): CpcSample {
+  return CPC_SAMPLES.get(cpc, seed, slot, () => computeCpcSample(seed, cpc, slot));
+}
+
+/**
+ * Caches a per-slot value of an object (the object's identity stands for its content: scenarios
+ * are immutable). Many series (adapters, processors, environmentals) derive from one CPC sample.
+ */
+export class SlotMemo<T> {
+  private readonly byOwner = new WeakMap<object, Map<number, T>>();
+
+  constructor(private readonly limit = 50_000) {}
+
+  get(owner: object, seed: number, slot: number, compute: () => T): T {
+    let bySlot = this.byOwner.get(owner);
+    if (bySlot === undefined) {
+      bySlot = new Map();
+      this.byOwner.set(owner, bySlot);
+    }
+    const key = slot * 65_537 + (seed % 65_537);
+    const cached = bySlot.get(key);
+    if (cached !== undefined) return cached;
+    if (bySlot.size >= this.limit) bySlot.clear();
+    const value = compute();
+    bySlot.set(key, value);
+    return value;
+  }
+}
+
+const CPC_SAMPLES = new SlotMemo<CpcSample>();
+
+function computeCpcSample(seed: number, cpc: CpcSpec, slot: number): CpcSample {
   const partitions = cpc.partitions
     .filter(isRunning)
     .map((partition) => ({ partition, usage: partitionUsage(seed, partition, slot) }));
@@ -212,6 +258,11 @@ export function sampleCpc(seed: number, cpc: CpcSpec, slot: number): CpcSample {
       cpDedicated: byType('cp-processors', 'dedicated'),
       iflShared: byType('ifl-processors', 'shared'),
       iflDedicated: byType('ifl-processors', 'dedicated'),
+      allShared: weightedMean(
+        partitions.filter((p) => p.partition['processor-mode'] === 'shared').map((p) => ({ value: p.usage.processor, weight: processorCount(p.partition) })),
+      ),
+      cpAll: weightedMean(partitions.map((p) => ({ value: p.usage.processor, weight: p.partition['cp-processors'] }))),
+      iflAll: weightedMean(partitions.map((p) => ({ value: p.usage.processor, weight: p.partition['ifl-processors'] }))),
     },
   };
 }

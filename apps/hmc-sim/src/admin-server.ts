@@ -1,0 +1,76 @@
+// The admin endpoint (plain HTTP, off unless enabled): switches faults and statuses at runtime for
+// the BFF's reliability tests and for demos. JSON in, JSON out:
+//
+//   GET    /admin/faults                 the active faults
+//   PUT    /admin/faults        {...}    replace them (FaultSettings)
+//   DELETE /admin/faults                 clear them
+//   POST   /admin/expire-sessions        every session and metrics context is gone (403.5 / 404.1)
+//   POST   /admin/down          {"ms"?}  the HMC API and STOMP stop listening; back after ms if given
+//   POST   /admin/up                     listening again (sessions are lost, as after a reboot)
+//   POST   /admin/status        {"uri", "status"}  a CPC, partition, LPAR or adapter changes status
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { parseFaultSettings } from './faults.js';
+import { isRecord } from './narrow.js';
+import type { SimulatorFaults } from './simulator.js';
+
+export interface AdminDeps {
+  readonly faults: SimulatorFaults;
+  setStatus(uri: string, status: string): unknown;
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return text === '' ? {} : JSON.parse(text);
+}
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export function createAdminServer(deps: AdminDeps): Server {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://admin.invalid').pathname;
+    const route = `${request.method ?? 'GET'} ${path}`;
+    try {
+      const body = request.method === 'PUT' || request.method === 'POST' ? await readJson(request) : undefined;
+      switch (route) {
+        case 'GET /admin/faults':
+          return reply(response, 200, deps.faults.current());
+        case 'PUT /admin/faults':
+          deps.faults.set(parseFaultSettings(body));
+          return reply(response, 200, deps.faults.current());
+        case 'DELETE /admin/faults':
+          deps.faults.clear();
+          return reply(response, 200, deps.faults.current());
+        case 'POST /admin/expire-sessions':
+          deps.faults.expireAllSessions();
+          return reply(response, 200, { expired: true });
+        case 'POST /admin/down': {
+          const ms = isRecord(body) ? body.ms : undefined;
+          if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0)) throw new Error('ms must be an integer >= 0');
+          await deps.faults.goDown(ms);
+          return reply(response, 200, { down: true, ...(ms === undefined ? {} : { backInMs: ms }) });
+        }
+        case 'POST /admin/up':
+          await deps.faults.comeBack();
+          return reply(response, 200, { down: false });
+        case 'POST /admin/status': {
+          if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.status !== 'string') throw new Error('expected {"uri": "...", "status": "..."}');
+          return reply(response, 200, deps.setStatus(body.uri, body.status));
+        }
+        default:
+          return reply(response, 404, { error: `no admin operation ${route}` });
+      }
+    } catch (error) {
+      reply(response, 400, { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return createServer((request, response) => {
+    void handle(request, response);
+  });
+}
