@@ -100,7 +100,7 @@ describe('live mode', () => {
     expect(body.stale).toBe(false);
     const cpc = body.cpcs.find((c) => c.name === 'ZLX1');
     expect(cpc).toMatchObject({ mode: 'dpm', status: 'active', machineType: '3931', machineModel: 'A01', sources: ['hmc'] });
-    expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({ name: 'ZVM PROD 1', status: 'active', type: 'zvm', sources: ['hmc'] });
+    expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({ name: 'ZVM PROD 1', status: 'active', type: 'zvm', sources: ['hmc'], noSeries: false });
     const ready = ReadyResponseSchema.parse(await getJson('/readyz', 200));
     expect(ready).toMatchObject({ ready: true, mode: 'live', checks: { hmc: { ok: true } } });
   });
@@ -142,7 +142,7 @@ describe('live mode', () => {
     nowSeconds = T0 + 1300;
     const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory', 200));
     expect(inventory.stale).toBe(true);
-    expect(inventory.cpcs.map((c) => c.name)).toEqual(['ZLX1', 'ZLX2']);
+    expect(inventory.cpcs.map((c) => c.name)).toEqual(sim.scenario.cpcs.map((c) => c.name).sort());
     const ready = ReadyResponseSchema.parse(await getJson('/readyz', 503));
     expect(ready.checks.hmc?.ok).toBe(false);
     const unknown = ErrorResponseSchema.parse(await getJson('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=NOPE', 404));

@@ -87,13 +87,16 @@ describe('with Prometheus', () => {
     expect(body.stale).toBe(false);
     expect(body.cpcs.map((c) => c.name)).toEqual(sim.scenario.cpcs.map((c) => c.name).sort());
     const zlx1 = body.cpcs.find((c) => c.name === 'ZLX1');
-    expect(zlx1).toMatchObject({ status: 'active', mode: null, machineType: null, sources: ['prometheus'] });
+    // Prometheus alone tells the mode by which partition status metric a CPC has.
+    expect(zlx1).toMatchObject({ status: 'active', mode: 'dpm', machineType: null, sources: ['prometheus'] });
+    expect(body.cpcs.find((c) => c.name === 'ZOS1')?.mode).toBe('classic');
     expect(zlx1?.partitions.map((p) => p.name).sort()).toEqual(cpcSpec('ZLX1').partitions.map((p) => p.name).sort());
     expect(zlx1?.partitions.find((p) => p.name === 'Storage Test')).toEqual({
       name: 'Storage Test',
       status: 'stopped',
       type: null,
       sources: ['prometheus'],
+      noSeries: false,
     });
   });
 
@@ -106,6 +109,7 @@ describe('with Prometheus', () => {
       status: 'active',
       type: 'ssc',
       sources: ['prometheus', 'hmc'],
+      noSeries: false,
     });
   });
 
