@@ -1,31 +1,103 @@
 // One queryOptions factory per BFF endpoint. Keys are hierarchical (['zlens', endpoint, ...]),
-// and a series key holds the range preset and the rounded step instead of a pixel width or a
-// clock time, so equal panels (and a refresh) share one cache entry.
+// and a time-series key holds the window (a preset, or an absolute from-to) and the rounded step
+// instead of a pixel width or a clock time, so equal panels (and a refresh) share one cache entry.
 import { queryOptions } from '@tanstack/react-query';
 import {
+  AdapterDetailSchema,
+  CpcDetailSchema,
+  HeatmapResponseSchema,
   InventoryResponseSchema,
   MAX_POINTS_LIMIT,
+  PartitionDetailSchema,
   SeriesResponseSchema,
+  TopResponseSchema,
   chooseStep,
+  type InventoryResponse,
   type MetricId,
 } from '@zlens/shared';
-import { rangeExpression, rangeSeconds, refreshInterval, type RangeKey, type RefreshKey } from '../state/view-params';
-import { fetchJson } from './fetch-json';
+import {
+  refreshInterval,
+  windowExpression,
+  windowKey,
+  windowSeconds,
+  type RefreshKey,
+  type TimeWindow,
+} from '../state/view-params';
+import { fetchJson, type ResponseSchema } from './fetch-json';
 
 export const API_BASE = '/api/v1';
+
+/**
+ * The inventory as the contract describes it, read tolerantly: `adapters` and `noSeries` were
+ * added to the contract while BFFs without them are still deployed; a missing list is empty,
+ * a missing flag false. Everything else is checked as strictly as the shared schema does.
+ */
+function withInventoryDefaults(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { cpcs?: unknown }).cpcs)) return body;
+  const cpcs = (body as { cpcs: unknown[] }).cpcs.map((cpc) => {
+    if (typeof cpc !== 'object' || cpc === null) return cpc;
+    const c = cpc as Record<string, unknown>;
+    const partitions = Array.isArray(c.partitions)
+      ? c.partitions.map((p: unknown) => (typeof p === 'object' && p !== null && !('noSeries' in p) ? { ...p, noSeries: false } : p))
+      : c.partitions;
+    return { ...c, partitions, adapters: c.adapters ?? [] };
+  });
+  return { ...body, cpcs };
+}
+
+const TolerantInventorySchema: ResponseSchema<InventoryResponse> = {
+  safeParse: (body) => InventoryResponseSchema.safeParse(withInventoryDefaults(body)),
+};
 
 export const queryKeys = {
   all: ['zlens'] as const,
   inventory: () => [...queryKeys.all, 'inventory'] as const,
+  cpc: (cpc: string) => [...queryKeys.all, 'cpc', cpc] as const,
+  partition: (cpc: string, partition: string) => [...queryKeys.all, 'partition', cpc, partition] as const,
+  adapter: (cpc: string, adapter: string) => [...queryKeys.all, 'adapter', cpc, adapter] as const,
   seriesAll: () => [...queryKeys.all, 'series'] as const,
   series: (key: SeriesKey) =>
-    [...queryKeys.seriesAll(), key.metric, key.cpc, key.partition ?? null, key.range, key.step] as const,
+    [...queryKeys.seriesAll(), key.metric, key.cpc, key.partition ?? null, key.adapter ?? null, key.window, key.step] as const,
+  top: (metric: MetricId, cpc: string, n: number, window: string) => [...queryKeys.all, 'top', metric, cpc, n, window] as const,
+  heatmap: (metric: MetricId, cpc: string | null, window: string, step: number) =>
+    [...queryKeys.all, 'heatmap', metric, cpc, window, step] as const,
 };
+
+/** An absolute window never changes: refreshing it would only repeat the same query. */
+function interval(window: TimeWindow, refresh: RefreshKey): number | false {
+  return window.kind === 'absolute' ? false : refreshInterval(refresh);
+}
 
 export function inventoryQuery(refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.inventory(),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/inventory`, InventoryResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/inventory`, TolerantInventorySchema, signal),
+    refetchInterval: refreshInterval(refresh),
+  });
+}
+
+const enc = encodeURIComponent;
+
+export function cpcDetailQuery(cpc: string, refresh: RefreshKey) {
+  return queryOptions({
+    queryKey: queryKeys.cpc(cpc),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}`, CpcDetailSchema, signal),
+    refetchInterval: refreshInterval(refresh),
+  });
+}
+
+export function partitionDetailQuery(cpc: string, partition: string, refresh: RefreshKey) {
+  return queryOptions({
+    queryKey: queryKeys.partition(cpc, partition),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}/partitions/${enc(partition)}`, PartitionDetailSchema, signal),
+    refetchInterval: refreshInterval(refresh),
+  });
+}
+
+export function adapterDetailQuery(cpc: string, adapter: string, refresh: RefreshKey) {
+  return queryOptions({
+    queryKey: queryKeys.adapter(cpc, adapter),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}/adapters/${enc(adapter)}`, AdapterDetailSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
@@ -35,46 +107,106 @@ export interface SeriesRequest {
   cpc: string;
   /** Omitted for a partition-scope metric: every partition of the CPC. */
   partition?: string;
-  range: RangeKey;
+  /** Adapter, port and NIC metrics: one adapter. */
+  adapter?: string;
+  window: TimeWindow;
   /** About one point per horizontal pixel of the chart (reference/echarts-performance.md). */
   maxPoints: number;
 }
 
-export interface SeriesKey extends Omit<SeriesRequest, 'maxPoints'> {
+export interface SeriesKey {
+  metric: MetricId;
+  cpc: string;
+  partition?: string;
+  adapter?: string;
+  /** windowKey(): the preset or `from-to`. */
+  window: string;
   /** The step the BFF will use (shared `chooseStep`), in seconds. */
   step: number;
 }
 
+function clampPoints(maxPoints: number): number {
+  return Math.min(MAX_POINTS_LIMIT, Math.max(2, Math.round(maxPoints)));
+}
+
 /** The step a request resolves to; the same rule the BFF applies. */
+export function stepFor(window: TimeWindow, maxPoints: number): number {
+  return chooseStep(windowSeconds(window), clampPoints(maxPoints));
+}
+
+/** maxPoints derived from the step, so a request depends on its key only. */
+function pointsFor(window: TimeWindow, step: number): number {
+  return Math.min(MAX_POINTS_LIMIT, Math.max(2, Math.ceil(windowSeconds(window) / step)));
+}
+
 export function seriesKey(request: SeriesRequest): SeriesKey {
-  const maxPoints = Math.min(MAX_POINTS_LIMIT, Math.max(2, Math.round(request.maxPoints)));
   const key: SeriesKey = {
     metric: request.metric,
     cpc: request.cpc,
-    range: request.range,
-    step: chooseStep(rangeSeconds(request.range), maxPoints),
+    window: windowKey(request.window),
+    step: stepFor(request.window, request.maxPoints),
   };
   if (request.partition !== undefined) key.partition = request.partition;
+  if (request.adapter !== undefined) key.adapter = request.adapter;
   return key;
 }
 
-/** The URL for a key. maxPoints is derived from the step so the request depends on the key only. */
-export function seriesUrl(key: SeriesKey): string {
-  const { from, to } = rangeExpression(key.range);
-  const maxPoints = Math.min(MAX_POINTS_LIMIT, Math.max(2, Math.ceil(rangeSeconds(key.range) / key.step)));
+export function seriesUrl(request: SeriesRequest): string {
+  const key = seriesKey(request);
+  const { from, to } = windowExpression(request.window);
   const search = new URLSearchParams({ metric: key.metric, cpc: key.cpc });
   if (key.partition !== undefined) search.set('partition', key.partition);
+  if (key.adapter !== undefined) search.set('adapter', key.adapter);
   search.set('from', from);
   search.set('to', to);
-  search.set('maxPoints', String(maxPoints));
+  search.set('maxPoints', String(pointsFor(request.window, key.step)));
   return `${API_BASE}/series?${search.toString()}`;
 }
 
 export function seriesQuery(request: SeriesRequest, refresh: RefreshKey) {
   const key = seriesKey(request);
+  const url = seriesUrl(request);
   return queryOptions({
     queryKey: queryKeys.series(key),
-    queryFn: ({ signal }) => fetchJson(seriesUrl(key), SeriesResponseSchema, signal),
-    refetchInterval: refreshInterval(refresh),
+    queryFn: ({ signal }) => fetchJson(url, SeriesResponseSchema, signal),
+    refetchInterval: interval(request.window, refresh),
+  });
+}
+
+export function topUrl(metric: MetricId, cpc: string, n: number, window: TimeWindow): string {
+  const { from, to } = windowExpression(window);
+  const search = new URLSearchParams({ metric, cpc, n: String(n), from, to });
+  return `${API_BASE}/top?${search.toString()}`;
+}
+
+export function topQuery(request: { metric: MetricId; cpc: string; n: number; window: TimeWindow }, refresh: RefreshKey) {
+  const { metric, cpc, n, window } = request;
+  return queryOptions({
+    queryKey: queryKeys.top(metric, cpc, n, windowKey(window)),
+    queryFn: ({ signal }) => fetchJson(topUrl(metric, cpc, n, window), TopResponseSchema, signal),
+    refetchInterval: interval(window, refresh),
+  });
+}
+
+export function heatmapUrl(metric: MetricId, cpc: string | null, window: TimeWindow, step: number): string {
+  const { from, to } = windowExpression(window);
+  const search = new URLSearchParams({ metric });
+  if (cpc !== null) search.set('cpc', cpc);
+  search.set('from', from);
+  search.set('to', to);
+  search.set('maxPoints', String(pointsFor(window, step)));
+  return `${API_BASE}/heatmap?${search.toString()}`;
+}
+
+export function heatmapQuery(
+  request: { metric: MetricId; cpc: string | null; window: TimeWindow; maxPoints: number },
+  refresh: RefreshKey,
+) {
+  const { metric, cpc, window } = request;
+  const step = stepFor(window, request.maxPoints);
+  return queryOptions({
+    queryKey: queryKeys.heatmap(metric, cpc, windowKey(window), step),
+    queryFn: ({ signal }) => fetchJson(heatmapUrl(metric, cpc, window, step), HeatmapResponseSchema, signal),
+    refetchInterval: interval(window, refresh),
   });
 }

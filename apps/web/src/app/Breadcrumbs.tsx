@@ -1,16 +1,19 @@
 import { useParams } from 'react-router';
+import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
-import { cpcPath, fleetPath, partitionPath } from '../navigation/paths';
+import { adapterPath, cpcPath, fleetPath, partitionPath } from '../navigation/paths';
 
-/** Fleet › CPC › partition, from the route's params; the last crumb is the current page. */
+/** Fleet › CPC › partition or adapter, from the route's params; the last crumb is the current page. */
 export function Breadcrumbs() {
-  const { cpc, partition } = useParams();
-  const crumbs: { label: string; to: string }[] = [{ label: 'Fleet', to: fleetPath() }];
+  const { cpc, partition, adapter } = useParams();
+  const { t } = useI18n();
+  const crumbs: { label: string; to: string }[] = [{ label: t('nav.fleet'), to: fleetPath() }];
   if (cpc !== undefined) crumbs.push({ label: cpc, to: cpcPath(cpc) });
   if (cpc !== undefined && partition !== undefined) crumbs.push({ label: partition, to: partitionPath(cpc, partition) });
+  if (cpc !== undefined && adapter !== undefined) crumbs.push({ label: adapter, to: adapterPath(cpc, adapter) });
 
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
+    <nav aria-label={t('nav.breadcrumb')} className="breadcrumbs">
       <ol>
         {crumbs.map((crumb, index) => (
           <li key={crumb.to}>

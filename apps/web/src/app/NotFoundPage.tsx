@@ -1,13 +1,8 @@
 import { NotFound } from '../components/NotFound';
+import { useI18n } from '../i18n/use-i18n';
 import { fleetPath } from '../navigation/paths';
 
 export function NotFoundPage() {
-  return (
-    <NotFound
-      title="Page not found"
-      message="zlens has no page at this address."
-      backTo={fleetPath()}
-      backLabel="Back to the fleet"
-    />
-  );
+  const { t } = useI18n();
+  return <NotFound title={t('notFound.title')} message={t('notFound.message')} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
 }

@@ -1,37 +1,121 @@
-import { useId } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { formatDateTime } from '../components/format';
+import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
-import { RANGES, RANGE_LABELS, REFRESHES, REFRESH_LABELS } from '../state/view-params';
+import { LANGS, MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow } from '../state/view-params';
+
+const CUSTOM = 'custom';
+
+/** `2025-11-24T13:05` in local time, what an `<input type="datetime-local">` holds. */
+export function toLocalInput(unixSeconds: number): string {
+  return formatDateTime(unixSeconds * 1000).slice(0, 16).replace(' ', 'T');
+}
+
+/** Unix seconds from a datetime-local value (local time), or null. */
+export function fromLocalInput(value: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+}
 
 export function TimeRangePicker() {
-  const [{ range }, setParams] = useViewParams();
+  const [{ range, window }, setParams] = useViewParams();
+  const { t } = useI18n();
   const id = useId();
+  const absolute = window.kind === 'absolute';
   return (
-    <div className="picker">
-      <label htmlFor={id}>Time range</label>
-      <select
-        id={id}
-        value={range}
-        onChange={(event) => {
-          const next = RANGES.find((candidate) => candidate === event.target.value);
-          if (next) setParams({ range: next });
-        }}
+    <div className="picker-group">
+      <div className="picker">
+        <label htmlFor={id}>{t('picker.timeRange')}</label>
+        <select
+          id={id}
+          value={absolute ? CUSTOM : range}
+          onChange={(event) => {
+            const next = RANGES.find((candidate) => candidate === event.target.value);
+            if (next) setParams({ range: next, from: null, to: null });
+          }}
+        >
+          {absolute ? (
+            <option value={CUSTOM}>
+              {t('range.absolute', { from: formatDateTime(window.from * 1000).slice(0, 16), to: formatDateTime(window.to * 1000).slice(0, 16) })}
+            </option>
+          ) : null}
+          {RANGES.map((value) => (
+            <option key={value} value={value}>
+              {t(`range.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        className="button button-ghost button-small picker-button"
+        onClick={() => setParams(zoomOutWindow(window, Date.now() / 1000))}
       >
-        {RANGES.map((value) => (
-          <option key={value} value={value}>
-            {RANGE_LABELS[value]}
-          </option>
-        ))}
-      </select>
+        {t('picker.zoomOut')}
+      </button>
+      <AbsoluteRangePicker />
     </div>
+  );
+}
+
+/** From/to fields for an absolute window, in a disclosure so the toolbar stays compact. */
+function AbsoluteRangePicker() {
+  const [{ window }, setParams] = useViewParams();
+  const { t } = useI18n();
+  const [from, setFrom] = useState(() => toLocalInput(resolveWindow(window, Date.now() / 1000).from));
+  const [to, setTo] = useState(() => toLocalInput(resolveWindow(window, Date.now() / 1000).to));
+  const [invalid, setInvalid] = useState(false);
+  const fromId = useId();
+  const toId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const f = fromLocalInput(from);
+    const e = fromLocalInput(to);
+    if (f === null || e === null || e - f < MIN_WINDOW_SECONDS) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setParams({ from: f, to: e });
+  };
+  return (
+    <details
+      className="disclosure"
+      onToggle={(event) => {
+        if ((event.target as HTMLDetailsElement).open) {
+          const now = resolveWindow(window, Date.now() / 1000);
+          setFrom(toLocalInput(now.from));
+          setTo(toLocalInput(now.to));
+        }
+      }}
+    >
+      <summary className="button button-ghost button-small">{t('picker.custom')}</summary>
+      <form className="disclosure-body" onSubmit={submit}>
+        <label htmlFor={fromId}>{t('picker.from')}</label>
+        <input id={fromId} type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} />
+        <label htmlFor={toId}>{t('picker.to')}</label>
+        <input id={toId} type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} />
+        {invalid ? (
+          <p role="alert" className="form-error">
+            {t('picker.invalidRange')}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-primary button-small">
+          {t('picker.apply')}
+        </button>
+      </form>
+    </details>
   );
 }
 
 export function RefreshPicker() {
   const [{ refresh }, setParams] = useViewParams();
+  const { t } = useI18n();
   const id = useId();
   return (
     <div className="picker">
-      <label htmlFor={id}>Refresh</label>
+      <label htmlFor={id}>{t('picker.refresh')}</label>
       <select
         id={id}
         value={refresh}
@@ -42,10 +126,88 @@ export function RefreshPicker() {
       >
         {REFRESHES.map((value) => (
           <option key={value} value={value}>
-            {REFRESH_LABELS[value]}
+            {t(`refresh.${value}`)}
           </option>
         ))}
       </select>
     </div>
+  );
+}
+
+export function LanguagePicker() {
+  const [{ lang }, setParams] = useViewParams();
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="picker">
+      <label htmlFor={id}>{t('picker.language')}</label>
+      <select
+        id={id}
+        value={lang}
+        onChange={(event) => {
+          const next = LANGS.find((candidate) => candidate === event.target.value);
+          if (next) setParams({ lang: next });
+        }}
+      >
+        {LANGS.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {t(`lang.${value}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ThemePicker() {
+  const [{ theme }, setParams] = useViewParams();
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="picker">
+      <label htmlFor={id}>{t('picker.theme')}</label>
+      <select
+        id={id}
+        value={theme}
+        onChange={(event) => {
+          const next = THEMES.find((candidate) => candidate === event.target.value);
+          if (next) setParams({ theme: next });
+        }}
+      >
+        {THEMES.map((value) => (
+          <option key={value} value={value}>
+            {t(`theme.${value}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Warning and critical threshold bands (percent), kept in the URL. */
+export function ThresholdPicker() {
+  const [{ warn, crit }, setParams] = useViewParams();
+  const { t } = useI18n();
+  const warnId = useId();
+  const critId = useId();
+  const [draft, setDraft] = useState({ warn: String(warn), crit: String(crit) });
+  const apply = (next: { warn: string; crit: string }) => {
+    setDraft(next);
+    const w = Number(next.warn);
+    const c = Number(next.crit);
+    if (Number.isInteger(w) && Number.isInteger(c) && w >= 1 && c <= 100 && w <= c) setParams({ warn: w, crit: c });
+  };
+  return (
+    <details className="disclosure">
+      <summary className="button button-ghost button-small">
+        {t('picker.thresholds')} {warn}/{crit}%
+      </summary>
+      <div className="disclosure-body">
+        <label htmlFor={warnId}>{t('picker.warn')}</label>
+        <input id={warnId} type="number" min={1} max={100} step={1} value={draft.warn} onChange={(event) => apply({ ...draft, warn: event.target.value })} />
+        <label htmlFor={critId}>{t('picker.crit')}</label>
+        <input id={critId} type="number" min={1} max={100} step={1} value={draft.crit} onChange={(event) => apply({ ...draft, crit: event.target.value })} />
+      </div>
+    </details>
   );
 }

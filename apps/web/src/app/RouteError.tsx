@@ -1,16 +1,18 @@
 import { Link, useRouteError } from 'react-router';
 import { errorMessage } from '../api/fetch-json';
+import { useI18n } from '../i18n/use-i18n';
 
 /** Shown instead of a blank page when a view throws while rendering (or its chunk fails to load). */
 export function RouteError() {
   const error = useRouteError();
+  const { t } = useI18n();
   return (
     <div className="not-found" role="alert">
-      <title>Error · zlens</title>
-      <h1>Something went wrong</h1>
+      <title>{`${t('error.title')} · zlens`}</title>
+      <h1>{t('error.title')}</h1>
       <p>{errorMessage(error)}</p>
       <Link to="/" reloadDocument className="button button-primary">
-        Reload zlens
+        {t('error.reload')}
       </Link>
     </div>
   );

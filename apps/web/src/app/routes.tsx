@@ -8,6 +8,7 @@ import { RouteError } from './RouteError';
 const FleetView = lazy(() => import('../views/fleet/FleetView'));
 const CpcView = lazy(() => import('../views/cpc/CpcView'));
 const PartitionView = lazy(() => import('../views/partition/PartitionView'));
+const AdapterView = lazy(() => import('../views/adapter/AdapterView'));
 
 export const routes: RouteObject[] = [
   {
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <FleetView /> },
       { path: 'cpcs/:cpc', element: <CpcView /> },
       { path: 'cpcs/:cpc/partitions/:partition', element: <PartitionView /> },
+      { path: 'cpcs/:cpc/adapters/:adapter', element: <AdapterView /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { connect, init, type ECharts } from 'echarts/core';
 import type { ChartOption } from './echarts-setup';
 import './echarts-setup';
@@ -10,12 +10,28 @@ export interface EChartProps {
   height: number;
   /** Charts of one group share the crosshair and tooltip (echarts.connect). */
   group?: string;
+  /** Drag across a time chart selects a window (ms); without it the chart cannot be zoomed. */
+  onZoom?: (fromMs: number, toMs: number) => void;
+  /** A click on a category label of the y axis (heatmap rows). */
+  onYLabelClick?: (label: string) => void;
+  /** Receives the instance, e.g. for PNG export. */
+  instanceRef?: RefObject<ECharts | null>;
+}
+
+interface BrushEndEvent {
+  areas?: { coordRange?: unknown }[];
 }
 
 /** The one ECharts component of the app: owns the instance, resizes with its box, disposes on unmount. */
-export function EChart({ option, ariaLabel, height, group }: EChartProps) {
+export function EChart({ option, ariaLabel, height, group, onZoom, onYLabelClick, instanceRef }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
+  const zoomRef = useRef(onZoom);
+  const labelRef = useRef(onYLabelClick);
+  useLayoutEffect(() => {
+    zoomRef.current = onZoom;
+    labelRef.current = onYLabelClick;
+  });
 
   // A layout effect, so the first frame the user sees already has the chart.
   useLayoutEffect(() => {
@@ -23,14 +39,27 @@ export function EChart({ option, ariaLabel, height, group }: EChartProps) {
     if (!container) return undefined;
     const chart = init(container, null, { renderer: 'canvas' });
     chartRef.current = chart;
+    if (instanceRef) instanceRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
+    chart.on('brushEnd', (event) => {
+      const range = (event as BrushEndEvent).areas?.[0]?.coordRange;
+      // Clear the selection box: the new window replaces it.
+      chart.dispatchAction({ type: 'brush', areas: [] });
+      if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number') {
+        zoomRef.current?.(range[0], range[1]);
+      }
+    });
+    chart.on('click', (event) => {
+      if (event.componentType === 'yAxis' && typeof event.value === 'string') labelRef.current?.(event.value);
+    });
     return () => {
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
+      if (instanceRef) instanceRef.current = null;
     };
-  }, []);
+  }, [instanceRef]);
 
   useLayoutEffect(() => {
     const chart = chartRef.current;
@@ -39,11 +68,18 @@ export function EChart({ option, ariaLabel, height, group }: EChartProps) {
     if (group) connect(group);
   }, [group]);
 
+  const zoomable = onZoom !== undefined;
   useLayoutEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
     // replaceMerge drops series that disappeared (a partition gone from the response) instead of
     // keeping stale lines around, while axes and tooltip state survive a refresh.
-    chartRef.current?.setOption(option, { replaceMerge: ['series'] });
-  }, [option]);
+    chart.setOption(option, { replaceMerge: ['series'] });
+    if (zoomable) {
+      // Drag-to-zoom without a toolbox: the brush is the chart's cursor from the start.
+      chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    }
+  }, [option, zoomable]);
 
   return <div ref={containerRef} className="chart" role="img" aria-label={ariaLabel} style={{ height }} />;
 }

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useI18n } from '../i18n/use-i18n';
 
 export interface PanelProps {
   title: ReactNode;
@@ -30,39 +31,43 @@ export function Panel({ title, stale = false, level = 2, actions, children, clas
 }
 
 export function StaleBadge() {
+  const { t } = useI18n();
   return (
-    <span className="tag tag-warning" title="A data source could not be reached; what is shown may be old.">
-      Stale
+    <span className="tag tag-warning" title={t('panel.staleTitle')}>
+      {t('panel.stale')}
     </span>
   );
 }
 
-export function PanelLoading({ label = 'Loading…', height }: { label?: string; height?: number }) {
+export function PanelLoading({ label, height }: { label?: string; height?: number }) {
+  const { t } = useI18n();
   return (
     <div className="panel-state panel-loading" role="status" style={{ minHeight: height }}>
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('panel.loading')}
     </div>
   );
 }
 
 export function PanelError({ message, onRetry, height }: { message: string; onRetry: () => void; height?: number }) {
+  const { t } = useI18n();
   return (
     <div className="panel-state panel-error" role="alert" style={{ minHeight: height }}>
       <div>
-        <strong>Could not load the data.</strong> {message}
+        <strong>{t('panel.couldNotLoad')}</strong> {message}
       </div>
       <button type="button" className="button button-secondary" onClick={onRetry}>
-        Retry
+        {t('panel.retry')}
       </button>
     </div>
   );
 }
 
-export function PanelNoData({ hint, height }: { hint: string; height?: number }) {
+export function PanelNoData({ hint, height, title }: { hint: string; height?: number; title?: string }) {
+  const { t } = useI18n();
   return (
     <div className="panel-state panel-no-data" style={{ minHeight: height }}>
-      <strong>No data</strong>
+      <strong>{title ?? t('panel.noData')}</strong>
       <span>{hint}</span>
     </div>
   );

@@ -70,3 +70,89 @@ export function formatDateTime(unixMs: number): string {
   const d = new Date(unixMs);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+export type ValueUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status';
+
+const BYTE_PREFIXES = ['', 'k', 'M', 'G', 'T'] as const;
+
+/** A rate in bytes per second with a decimal prefix: `1.2 MB/s` (`unit` is the localised "B/s"). */
+export function formatBytesPerSecond(value: number | null | undefined, unit = 'B/s'): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  let scaled = Math.abs(value);
+  let prefix = 0;
+  while (scaled >= 1000 && prefix < BYTE_PREFIXES.length - 1) {
+    scaled /= 1000;
+    prefix += 1;
+  }
+  const digits = scaled >= 100 || prefix === 0 ? 0 : 1;
+  const sign = value < 0 ? '-' : '';
+  const p = BYTE_PREFIXES[prefix] ?? '';
+  return `${sign}${scaled.toFixed(digits)} ${p}${unit}`;
+}
+
+/** A count per second: `12.3 k packets/s`. */
+export function formatRate(value: number | null | undefined, unit: string): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${(value / 1e6).toFixed(1)} M ${unit}`;
+  if (abs >= 1e4) return `${(value / 1e3).toFixed(1)} k ${unit}`;
+  return `${abs >= 100 || Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+}
+
+/** Minimum, maximum, average and last of the values that are not gaps; all null without any. */
+export function seriesStats(values: readonly (number | null)[]): { min: number | null; max: number | null; avg: number | null; last: number | null } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    if (value == null || !Number.isFinite(value)) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    sum += value;
+    count += 1;
+  }
+  if (count === 0) return { min: null, max: null, avg: null, last: null };
+  return { min, max, avg: sum / count, last: lastValue(values) };
+}
+
+/** MiB as `512 MiB` or `64.0 GiB`. */
+export function formatMiB(mib: number | null | undefined, units: { mib: string; gib: string }): string {
+  if (mib == null || !Number.isFinite(mib)) return NO_VALUE;
+  return mib >= 1024 ? `${(mib / 1024).toFixed(1)} ${units.gib}` : `${mib} ${units.mib}`;
+}
+
+/** The time of a CSV row: ISO 8601 in UTC, which every spreadsheet reads. */
+export function isoTime(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString();
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A chart's data as CSV: one row per timestamp, one column per line. A gap is an empty cell
+ * (no data), never 0; values are as the API sends them (ratios 0..1, rates per second).
+ */
+export function toCsv(
+  timeHeader: string,
+  lines: readonly { name: string; timestamps: readonly number[]; values: readonly (number | null)[] }[],
+): string {
+  const times = [...new Set(lines.flatMap((line) => line.timestamps))].sort((a, b) => a - b);
+  const lookup = lines.map((line) => new Map(line.timestamps.map((t, i) => [t, line.values[i] ?? null])));
+  const rows = [[timeHeader, ...lines.map((line) => line.name)].map(csvCell).join(',')];
+  for (const t of times) {
+    rows.push([isoTime(t), ...lookup.map((map) => {
+      const value = map.get(t);
+      return value == null ? '' : String(value);
+    })].join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** A file name from a panel title: letters, digits (any script), dashes. */
+export function fileName(title: string, extension: string): string {
+  const base = title.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'zlens';
+  return `${base}.${extension}`;
+}

@@ -1,5 +1,5 @@
 // The Carbon design tokens zlens uses (light theme: g10, whose gray background sets off white
-// panels). Only these values are read, and they become CSS custom properties once at start-up,
+// panels; dark theme: g100). Only these values are read, and they become CSS custom properties once at start-up,
 // so the stylesheet never hard-codes a colour.
 import { cyan50, magenta70, purple70, teal70 } from '@carbon/colors';
 import { CATALOG, type MetricId } from '@zlens/shared';
@@ -7,6 +7,8 @@ import { CATALOG, type MetricId } from '@zlens/shared';
 // plain named constants, so only the tokens below reach the bundle. The index pulls in every
 // theme plus a colour library (about 45 kB).
 import * as g10 from '@carbon/themes/js/generated/themes/g10.js';
+import * as g100 from '@carbon/themes/js/generated/themes/g100.js';
+import type { ThemeKey } from '../state/view-params';
 
 /** Carbon's categorical data-visualisation palette, in its prescribed order (purple, cyan, teal, magenta). */
 export const SERIES_COLORS = [purple70, cyan50, teal70, magenta70] as const;
@@ -19,35 +21,52 @@ export function metricColor(metric: MetricId): string {
   return purple70;
 }
 
-export const TOKENS = {
-  background: g10.background,
-  layer: g10.layer01,
-  layerHover: g10.layerHover01,
-  layerAccent: g10.layerAccent01,
-  layerAccentHover: g10.layerAccentHover01,
-  borderSubtle: g10.borderSubtle01,
-  borderStrong: g10.borderStrong01,
-  textPrimary: g10.textPrimary,
-  textSecondary: g10.textSecondary,
-  textHelper: g10.textHelper,
-  textInverse: g10.textInverse,
-  backgroundInverse: g10.backgroundInverse,
-  linkPrimary: g10.linkPrimary,
-  focus: g10.focus,
-  supportError: g10.supportError,
-  supportSuccess: g10.supportSuccess,
-  supportWarning: g10.supportWarning,
-  supportCautionMajor: g10.supportCautionMajor,
-  supportInfo: g10.supportInfo,
-  interactive: g10.interactive,
-} as const;
+type CarbonTheme = typeof g10;
+
+function tokensOf(t: CarbonTheme) {
+  return {
+    background: t.background,
+    layer: t.layer01,
+    layerHover: t.layerHover01,
+    layerAccent: t.layerAccent01,
+    layerAccentHover: t.layerAccentHover01,
+    borderSubtle: t.borderSubtle01,
+    borderStrong: t.borderStrong01,
+    textPrimary: t.textPrimary,
+    textSecondary: t.textSecondary,
+    textHelper: t.textHelper,
+    textInverse: t.textInverse,
+    backgroundInverse: t.backgroundInverse,
+    linkPrimary: t.linkPrimary,
+    focus: t.focus,
+    supportError: t.supportError,
+    supportSuccess: t.supportSuccess,
+    supportWarning: t.supportWarning,
+    supportCautionMajor: t.supportCautionMajor,
+    supportInfo: t.supportInfo,
+    interactive: t.interactive,
+  };
+}
+
+export type ThemeTokens = ReturnType<typeof tokensOf>;
+
+/** Light = Carbon g10 (gray background setting off white panels), dark = g100. */
+export const THEME_TOKENS: Readonly<Record<ThemeKey, ThemeTokens>> = {
+  light: tokensOf(g10),
+  dark: tokensOf(g100 as unknown as CarbonTheme),
+};
+
+/** The light tokens; charts take the tokens of the current theme (useThemeTokens). */
+export const TOKENS = THEME_TOKENS.light;
 
 export const FONT_FAMILY =
   "'IBM Plex Sans', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Writes the tokens as `--zl-<name>` custom properties on `root`. */
-export function applyTheme(root: HTMLElement): void {
-  for (const [name, value] of Object.entries(TOKENS)) {
+export function applyTheme(root: HTMLElement, theme: ThemeKey = 'light'): void {
+  root.dataset.theme = theme;
+  root.style.colorScheme = theme;
+  for (const [name, value] of Object.entries(THEME_TOKENS[theme])) {
     root.style.setProperty(`--zl-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value);
   }
   root.style.setProperty('--zl-font', FONT_FAMILY);

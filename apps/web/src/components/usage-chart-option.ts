@@ -1,17 +1,24 @@
-// Builds the ECharts option of a usage chart: ratios on a 0-100 % axis over the requested time
-// range, gaps where there is no sample.
+// Builds the ECharts option of a time chart: ratios on a 0-100 % axis (with the threshold
+// bands), rates on an axis that fits them, status codes as a stepped line; always over the whole
+// requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
-import { formatDateTime, formatPercent } from './format';
-import { SERIES_COLORS, TOKENS } from './theme';
+import { formatBytesPerSecond, formatDateTime, formatPercent, formatRate, type ValueUnit } from './format';
+import { SERIES_COLORS, TOKENS, type ThemeTokens } from './theme';
 
 export interface UsageLine {
   name: string;
-  /** Fixed colour (e.g. per metric kind); otherwise the next palette colour. */
+  /** Fixed colour (e.g. per metric kind); otherwise the palette colour of its position. */
   color?: string;
   /** Unix seconds. */
   timestamps: readonly number[];
-  /** Ratios 0..1, null for a gap. */
+  /** Ratios 0..1 (or rates, status codes), null for a gap. */
   values: readonly (number | null)[];
+}
+
+export interface Thresholds {
+  /** Ratios 0..1: warning band from `warn`, critical band from `crit`. */
+  warn: number;
+  crit: number;
 }
 
 export interface UsageChartInput {
@@ -19,7 +26,19 @@ export interface UsageChartInput {
   /** Unix seconds: the x axis always spans the whole range, even where data is missing. */
   start: number;
   end: number;
-  showLegend: boolean;
+  /** Kept for callers that drew the ECharts legend; the legend is now the HTML table under the chart. */
+  showLegend?: boolean;
+  unit?: ValueUnit;
+  thresholds?: Thresholds | null;
+  tokens?: ThemeTokens;
+  /** Names of lines the user hid in the legend: left out, the others keep their colours. */
+  hidden?: ReadonlySet<string>;
+  /** Localised unit words for rates ("B/s", "packets/s"). */
+  unitLabels?: { bytes: string; packets: string };
+  /** Status metric: code → label, for the axis and the tooltip. */
+  statusLabels?: ReadonlyMap<number, string>;
+  /** Whether the brush (drag-to-zoom) is on. */
+  zoomable?: boolean;
 }
 
 type Point = [number, number | null];
@@ -30,7 +49,7 @@ interface MarkedPoint {
 }
 
 /**
- * Points as [ms, ratio]. A sample with gaps on both sides has no line to draw, so it gets a
+ * Points as [ms, value]. A sample with gaps on both sides has no line to draw, so it gets a
  * dot: otherwise a lone sample (the first one in live mode, a blip between outages) is invisible.
  */
 function toPoints(line: UsageLine): (Point | MarkedPoint)[] {
@@ -45,8 +64,7 @@ function percentTick(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface TooltipItem {
   seriesName?: string;
@@ -54,67 +72,138 @@ interface TooltipItem {
   value?: unknown;
 }
 
+export type ValueFormatter = (value: number | null) => string;
+
+/** The formatter of a unit: percent for ratios, B/s with prefixes, packets/s, status words. */
+export function valueFormatter(
+  unit: ValueUnit,
+  unitLabels: { bytes: string; packets: string } = { bytes: 'B/s', packets: 'packets/s' },
+  statusLabels?: ReadonlyMap<number, string>,
+): ValueFormatter {
+  if (unit === 'bytes-per-second') return (v) => formatBytesPerSecond(v, unitLabels.bytes);
+  if (unit === 'packets-per-second') return (v) => formatRate(v, unitLabels.packets);
+  if (unit === 'status') return (v) => (v == null ? formatPercent(null) : (statusLabels?.get(v) ?? String(v)));
+  return (v) => formatPercent(v);
+}
+
 /**
- * The tooltip: local time, then one row per line with its value in % ("—" in a gap). Partition
+ * The tooltip: local time, then one row per line with its value ("—" in a gap). Partition
  * names come from the HMC and may contain markup characters, so they are escaped.
  */
-export function tooltipHtml(items: readonly TooltipItem[]): string {
-  const first = items[0];
+export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatter = (v) => formatPercent(v)): string {
+  const visible = items.filter((item) => !(item.seriesName ?? '').startsWith('__'));
+  const first = visible[0];
   const time = first && Array.isArray(first.value) && typeof first.value[0] === 'number' ? formatDateTime(first.value[0]) : '';
-  const rows = items.map((item) => {
+  const rows = visible.map((item) => {
     const value = Array.isArray(item.value) ? item.value[1] : undefined;
     const marker = typeof item.marker === 'string' ? item.marker : '';
-    const ratio = typeof value === 'number' ? value : null;
-    return `<div class="zl-tt-row">${marker}${escapeHtml(item.seriesName ?? '')}<b style="margin-left:12px;float:right">${formatPercent(ratio)}</b></div>`;
+    const number = typeof value === 'number' ? value : null;
+    return `<div class="zl-tt-row">${marker}${escapeHtml(item.seriesName ?? '')}<b style="margin-left:12px;float:right">${escapeHtml(format(number))}</b></div>`;
   });
   return `<div class="zl-tt"><div style="margin-bottom:4px">${escapeHtml(time)}</div>${rows.join('')}</div>`;
 }
 
-export function usageChartOption({ lines, start, end, showLegend }: UsageChartInput): ChartOption {
-  const series: LineSeriesOption[] = lines.map((line, index) => ({
+/** The colour of a line: its own, else the palette colour of its position (stable when others hide). */
+export function lineColor(line: UsageLine, index: number): string {
+  return line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0];
+}
+
+/** Warning and critical bands as a mark area on an empty helper series. */
+function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens): LineSeriesOption {
+  return {
     type: 'line',
-    name: line.name,
-    data: toPoints(line),
-    // No symbols but on isolated samples (see toPoints); showAllSymbol keeps ECharts from thinning those out.
-    symbol: 'none',
-    showSymbol: true,
-    showAllSymbol: true,
-    // A gap is "no sample", not a zero and not a straight line across the outage.
-    connectNulls: false,
-    lineStyle: { width: 1.5 },
-    color: line.color ?? SERIES_COLORS[index % SERIES_COLORS.length],
-    emphasis: { disabled: true },
-  }));
+    name: '__thresholds',
+    data: [],
+    silent: true,
+    markArea: {
+      silent: true,
+      label: { show: false },
+      data: [
+        [{ yAxis: thresholds.warn, itemStyle: { color: tokens.supportWarning, opacity: 0.12 } }, { yAxis: thresholds.crit }],
+        [{ yAxis: thresholds.crit, itemStyle: { color: tokens.supportError, opacity: 0.12 } }, { yAxis: 1 }],
+      ],
+    },
+  };
+}
+
+export function usageChartOption({
+  lines,
+  start,
+  end,
+  unit = 'ratio',
+  thresholds = null,
+  tokens = TOKENS,
+  hidden,
+  unitLabels,
+  statusLabels,
+  zoomable = false,
+}: UsageChartInput): ChartOption {
+  const format = valueFormatter(unit, unitLabels, statusLabels);
+  const series: LineSeriesOption[] = [];
+  lines.forEach((line, index) => {
+    if (hidden?.has(line.name)) return;
+    series.push({
+      type: 'line',
+      name: line.name,
+      data: toPoints(line),
+      // No symbols but on isolated samples (see toPoints); showAllSymbol keeps ECharts from thinning those out.
+      symbol: 'none',
+      showSymbol: true,
+      showAllSymbol: true,
+      // A gap is "no sample", not a zero and not a straight line across the outage.
+      connectNulls: false,
+      step: unit === 'status' ? 'end' : false,
+      lineStyle: { width: 1.5 },
+      color: lineColor(line, index),
+      emphasis: { disabled: true },
+    });
+  });
+  if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens));
+
+  const codes = statusLabels ? [...statusLabels.keys()] : [];
+  const yAxis: ChartOption['yAxis'] =
+    unit === 'ratio'
+      ? {
+          type: 'value',
+          min: 0,
+          max: 1,
+          interval: 0.25,
+          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: percentTick },
+          splitLine: { lineStyle: { color: tokens.borderSubtle } },
+        }
+      : {
+          type: 'value',
+          min: 0,
+          ...(unit === 'status' ? { max: Math.max(1, ...codes), minInterval: 1 } : {}),
+          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => (unit === 'status' ? (statusLabels?.get(v) ?? '') : format(v)) },
+          splitLine: { lineStyle: { color: tokens.borderSubtle } },
+        };
 
   return {
     animation: false,
-    textStyle: { fontFamily: "'IBM Plex Sans', system-ui, sans-serif" },
-    grid: { left: 44, right: 16, top: showLegend ? 32 : 12, bottom: 24 },
-    legend: showLegend
-      ? { show: true, top: 0, left: 0, icon: 'rect', itemWidth: 10, itemHeight: 10, textStyle: { color: TOKENS.textSecondary, fontSize: 12 } }
-      : { show: false },
+    textStyle: { fontFamily: "'IBM Plex Sans', 'Noto Sans CJK SC', system-ui, sans-serif" },
+    grid: { left: unit === 'ratio' ? 44 : 84, right: 16, top: 12, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'line' },
-      formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params]),
+      backgroundColor: tokens.layer,
+      borderColor: tokens.borderStrong,
+      textStyle: { color: tokens.textPrimary },
+      formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], format),
     },
+    ...(zoomable
+      ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }
+      : {}),
     xAxis: {
       type: 'time',
       min: start * 1000,
       max: end * 1000,
-      axisLine: { lineStyle: { color: TOKENS.borderStrong } },
-      axisLabel: { color: TOKENS.textSecondary, fontSize: 11, hideOverlap: true },
+      axisLine: { lineStyle: { color: tokens.borderStrong } },
+      axisLabel: { color: tokens.textSecondary, fontSize: 11, hideOverlap: true },
       splitLine: { show: false },
       axisPointer: { label: { formatter: ({ value }) => formatDateTime(Number(value)) } },
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      interval: 0.25,
-      axisLabel: { color: TOKENS.textSecondary, fontSize: 11, formatter: percentTick },
-      splitLine: { lineStyle: { color: TOKENS.borderSubtle } },
-    },
+    yAxis,
     series,
   };
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { MetricId, SeriesResponse } from '@zlens/shared';
 import { seriesQuery } from '../api/queries';
-import type { RangeKey, RefreshKey } from '../state/view-params';
+import type { RefreshKey, TimeWindow } from '../state/view-params';
 import { errorMessage } from '../api/fetch-json';
 import type { UsageLine } from './usage-chart-option';
 
@@ -10,6 +10,7 @@ export interface UsageSource {
   metric: MetricId;
   cpc: string;
   partition?: string;
+  adapter?: string;
   /** Legend name. A response with several series (all partitions) names each by its partition. */
   name: string;
   color?: string;
@@ -18,7 +19,16 @@ export interface UsageSource {
 export type UsageSeriesState =
   | { status: 'pending' }
   | { status: 'error'; message: string; retry: () => void }
-  | { status: 'success'; lines: UsageLine[]; start: number; end: number; stale: boolean; hasData: boolean };
+  | {
+      status: 'success';
+      lines: UsageLine[];
+      start: number;
+      end: number;
+      stale: boolean;
+      hasData: boolean;
+      /** Set when the BFF says the CPC's mode has no such metric (and what shows the same thing). */
+      unsupported: SeriesResponse['unsupportedInMode'] | null;
+    };
 
 interface Combined {
   responses: (SeriesResponse | undefined)[];
@@ -40,10 +50,23 @@ function combine(results: UseQueryResult<SeriesResponse>[]): Combined {
   };
 }
 
+/**
+ * The legend name of one series. A query over every partition names each line by its partition;
+ * several series of one adapter or partition (ports, NICs) add what tells them apart.
+ */
+function seriesName(source: UsageSource, labels: Record<string, string>, many: boolean): string {
+  if (source.partition === undefined && source.adapter === undefined && labels.partition !== undefined) return labels.partition;
+  if (!many) return source.name;
+  const parts = [labels.nic, labels.port !== undefined ? `#${labels.port}` : undefined, labels.channel_css_chpid].filter(
+    (part): part is string => part !== undefined && part !== '',
+  );
+  return parts.length > 0 ? `${source.name} ${parts.join(' ')}` : source.name;
+}
+
 function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
   const many = response.series.length > 1;
   return response.series.map((series) => ({
-    name: many || source.partition === undefined ? (series.labels.partition ?? source.name) : source.name,
+    name: seriesName(source, series.labels, many),
     // Several series of one source (all partitions) must be told apart: palette colours then.
     color: many ? undefined : source.color,
     timestamps: response.timestamps,
@@ -54,7 +77,7 @@ function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
 /** The series of several usage metrics for one chart, with one loading / error / data state. */
 export function useUsageSeries(
   sources: readonly UsageSource[],
-  range: RangeKey,
+  window: TimeWindow,
   refresh: RefreshKey,
   maxPoints: number,
   /** False while the caller cannot yet tell whether the metrics apply (the inventory is loading). */
@@ -62,7 +85,10 @@ export function useUsageSeries(
 ): UsageSeriesState {
   const combined = useQueries({
     queries: sources.map((source) => ({
-      ...seriesQuery({ metric: source.metric, cpc: source.cpc, partition: source.partition, range, maxPoints }, refresh),
+      ...seriesQuery(
+        { metric: source.metric, cpc: source.cpc, partition: source.partition, adapter: source.adapter, window, maxPoints },
+        refresh,
+      ),
       enabled,
     })),
     combine,
@@ -78,6 +104,7 @@ export function useUsageSeries(
     let start = Number.POSITIVE_INFINITY;
     let end = Number.NEGATIVE_INFINITY;
     let stale = false;
+    let unsupported: SeriesResponse['unsupportedInMode'] | null = null;
     sources.forEach((source, index) => {
       const response = combined.responses[index];
       if (!response) return;
@@ -85,8 +112,9 @@ export function useUsageSeries(
       start = Math.min(start, response.start);
       end = Math.max(end, response.end);
       stale ||= response.stale;
+      unsupported ??= response.unsupportedInMode ?? null;
     });
     const hasData = lines.some((line) => line.values.some((value) => value != null));
-    return { status: 'success', lines, start, end, stale, hasData };
+    return { status: 'success', lines, start, end, stale, hasData, unsupported };
   }, [combined, sources]);
 }

@@ -12,3 +12,7 @@ export function cpcPath(cpc: string): string {
 export function partitionPath(cpc: string, partition: string): string {
   return `${cpcPath(cpc)}/partitions/${encodeURIComponent(partition)}`;
 }
+
+export function adapterPath(cpc: string, adapter: string): string {
+  return `${cpcPath(cpc)}/adapters/${encodeURIComponent(adapter)}`;
+}

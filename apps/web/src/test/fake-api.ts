@@ -2,7 +2,16 @@
 // deterministically. The real BFF, Prometheus and Chromium are exercised end to end by
 // Playwright (apps/web/e2e).
 import { vi } from 'vitest';
-import { isMetricId, type InventoryResponse, type SeriesResponse } from '@zlens/shared';
+import {
+  isMetricId,
+  type AdapterDetail,
+  type CpcDetail,
+  type HeatmapResponse,
+  type InventoryResponse,
+  type PartitionDetail,
+  type SeriesResponse,
+  type TopResponse,
+} from '@zlens/shared';
 
 export const INVENTORY: InventoryResponse = {
   stale: false,
@@ -16,10 +25,14 @@ export const INVENTORY: InventoryResponse = {
       machineModel: 'A01',
       sources: ['prometheus', 'hmc'],
       partitions: [
-        { name: 'LNX1', status: 'active', type: 'linux', sources: ['prometheus', 'hmc'] },
-        { name: 'DB "prod"/2', status: 'active', type: 'linux', sources: ['prometheus', 'hmc'] },
-        { name: '测试 分区', status: 'active', type: 'ssc', sources: ['prometheus', 'hmc'] },
-        { name: 'IDLE', status: 'stopped', type: 'linux', sources: ['hmc'] },
+        { name: 'LNX1', status: 'active', type: 'linux', sources: ['prometheus', 'hmc'], noSeries: false },
+        { name: 'DB "prod"/2', status: 'active', type: 'linux', sources: ['prometheus', 'hmc'], noSeries: false },
+        { name: '测试 分区', status: 'active', type: 'ssc', sources: ['prometheus', 'hmc'], noSeries: false },
+        { name: 'IDLE', status: 'stopped', type: 'linux', sources: ['hmc'], noSeries: false },
+      ],
+      adapters: [
+        { name: 'OSA 1', adapterId: '0110', type: 'osd', family: 'network', status: 'active', sources: ['prometheus', 'hmc'] },
+        { name: 'FCP A', adapterId: '0120', type: 'fcp', family: 'storage', status: 'active', sources: ['prometheus', 'hmc'] },
       ],
     },
     {
@@ -30,6 +43,7 @@ export const INVENTORY: InventoryResponse = {
       machineModel: null,
       sources: ['prometheus'],
       partitions: [],
+      adapters: [],
     },
   ],
 };
@@ -82,9 +96,91 @@ export function defaultSeries(call: SeriesCall): Reply {
   return { status: 200, body: seriesResponse(metric, [{ labels, values: [0.1, 0.2, 0.42] }]) };
 }
 
+export function cpcDetail(cpc: string): CpcDetail {
+  const summary = INVENTORY.cpcs.find((c) => c.name === cpc) ?? INVENTORY.cpcs[0];
+  if (!summary) throw new Error('no CPC in the fake inventory');
+  return { ...summary, seVersion: '2.16.0', processors: { cp: 4, ifl: 12, iip: 2, icf: null, sap: 2 }, memoryMiB: 4_194_304, stale: false };
+}
+
+export function partitionDetail(cpc: string, partition: string): PartitionDetail {
+  return {
+    name: partition,
+    status: 'active',
+    type: 'linux',
+    sources: ['prometheus', 'hmc'],
+    noSeries: false,
+    cpc,
+    cpcMode: 'dpm',
+    description: 'Linux production',
+    processorMode: 'shared',
+    processors: { cp: null, ifl: 4, iip: null, icf: null },
+    weights: { cp: null, ifl: 100, iip: null, icf: null },
+    memoryMiB: { initial: 16384, maximum: 32768 },
+    adapters: [{ adapter: 'OSA 1', adapterId: '0110', type: 'osd', family: 'network', via: 'nic', through: 'eth0', port: 0 }],
+    stale: false,
+  };
+}
+
+export function adapterDetail(cpc: string, adapter: string): AdapterDetail {
+  return {
+    name: adapter,
+    adapterId: '0110',
+    type: 'osd',
+    family: 'network',
+    status: 'active',
+    sources: ['prometheus', 'hmc'],
+    cpc,
+    detectedCardType: 'osa-express-7s-25gb',
+    ports: [{ index: 0, name: 'Port 0' }],
+    partitions: [
+      { partition: 'LNX1', via: 'nic', through: 'eth0', port: 0 },
+      { partition: 'DB "prod"/2', via: 'nic', through: 'eth1', port: 0 },
+    ],
+    stale: false,
+  };
+}
+
+export function topResponse(cpc: string, n: number): TopResponse {
+  const entries = [
+    { labels: { cpc, partition: 'DB "prod"/2' }, avg: 0.68, peak: 0.81 },
+    { labels: { cpc, partition: 'LNX1' }, avg: 0.18, peak: 0.95 },
+    { labels: { cpc, partition: '测试 分区' }, avg: 0.17, peak: 0.3 },
+  ].slice(0, n);
+  return {
+    metric: 'zhmc_partition_processor_usage_ratio',
+    source: 'prometheus',
+    start: 1_700_000_000,
+    end: 1_700_003_600,
+    n,
+    byAverage: entries,
+    byPeak: [...entries].sort((a, b) => (b.peak ?? 0) - (a.peak ?? 0)),
+    stale: false,
+  };
+}
+
+export function heatmapResponse(cpc: string | null): HeatmapResponse {
+  const start = 1_700_000_000;
+  const c = cpc ?? 'P0001';
+  return {
+    metric: 'zhmc_partition_processor_usage_ratio',
+    source: 'prometheus',
+    step: 60,
+    start,
+    end: start + 120,
+    timestamps: [start, start + 60, start + 120],
+    rows: [
+      { labels: { cpc: c, partition: 'DB "prod"/2' }, values: [0.5, 0.72, 0.81], avg: 0.68 },
+      { labels: { cpc: c, partition: 'LNX1' }, values: [0.1, 0.25, null], avg: 0.175 },
+    ],
+    stale: false,
+  };
+}
+
 export interface FakeApi {
   inventory: () => Reply;
   series: (call: SeriesCall) => Reply;
+  /** /cpcs/..., /top, /heatmap: the path and query; answers from the fixtures above by default. */
+  other: (url: URL) => Reply;
   calls: string[];
   seriesCalls: SeriesCall[];
 }
@@ -94,6 +190,7 @@ export function installFakeApi(): FakeApi {
   const api: FakeApi = {
     inventory: () => ({ status: 200, body: INVENTORY }),
     series: defaultSeries,
+    other: defaultOther,
     calls: [],
     seriesCalls: [],
   };
@@ -114,13 +211,27 @@ export function installFakeApi(): FakeApi {
         };
         api.seriesCalls.push(call);
         reply = api.series(call);
-      } else reply = { status: 404, text: '<html>nope</html>' };
+      } else reply = api.other(url);
       if (reply === 'network-error') throw new TypeError('Failed to fetch');
       const body = 'body' in reply ? JSON.stringify(reply.body) : reply.text;
       return new Response(body, { status: reply.status });
     }),
   );
   return api;
+}
+
+/** The detail, top-N and heatmap endpoints, answered from the fixtures. */
+export function defaultOther(url: URL): Reply {
+  const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
+  const q = url.searchParams;
+  if (parts[0] === 'cpcs' && parts[1] !== undefined) {
+    if (parts.length === 2) return { status: 200, body: cpcDetail(parts[1]) };
+    if (parts[2] === 'partitions' && parts[3] !== undefined) return { status: 200, body: partitionDetail(parts[1], parts[3]) };
+    if (parts[2] === 'adapters' && parts[3] !== undefined) return { status: 200, body: adapterDetail(parts[1], parts[3]) };
+  }
+  if (parts[0] === 'top') return { status: 200, body: topResponse(q.get('cpc') ?? '', Number(q.get('n') ?? 10)) };
+  if (parts[0] === 'heatmap') return { status: 200, body: heatmapResponse(q.get('cpc')) };
+  return { status: 404, text: '<html>nope</html>' };
 }
 
 export const errorReply = (status: number, code: string, message: string): Reply => ({

@@ -6,4 +6,8 @@ declare module '@carbon/colors' {
   export const cyan50: string;
   export const teal70: string;
   export const magenta70: string;
+  export const purple10: string;
+  export const purple30: string;
+  export const purple50: string;
+  export const purple90: string;
 }

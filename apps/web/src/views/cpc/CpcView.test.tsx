@@ -65,7 +65,7 @@ describe('CPC view', () => {
   it('lists partitions busiest first, stopped ones with a dash, names encoded in links', async () => {
     installFakeApi();
     renderApp('/cpcs/P0001?range=6h');
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', { name: /^Partitions/ });
     await waitFor(() => expect(within(table).getByText('81.0%')).toBeTruthy());
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
@@ -90,8 +90,11 @@ describe('CPC view', () => {
   it('explains that adapter usage is not measured for a classic CPC instead of querying it', async () => {
     const api = installFakeApi();
     renderApp('/cpcs/CL%202');
-    const notes = await screen.findAllByText(/Not measured for Classic CPCs/);
+    // Channel usage instead of the adapter charts, with the reason, on the chart and on the adapters table.
+    const notes = await screen.findAllByText(/channel usage shows the I\/O load instead/);
     expect(notes).toHaveLength(2);
+    expect(screen.getByRole('region', { name: 'Channel usage' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Network adapter usage' })).toBeNull();
     expect(screen.getByText('This CPC has no partitions.')).toBeTruthy();
     await waitFor(() => expect(api.seriesCalls.some((call) => call.metric === 'zhmc_cpc_processor_usage_ratio')).toBe(true));
     expect(api.seriesCalls.some((call) => call.metric.includes('adapter'))).toBe(false);

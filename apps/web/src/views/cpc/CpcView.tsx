@@ -1,99 +1,160 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CATALOG, type CpcSummary, type MetricId } from '@zlens/shared';
-import { inventoryQuery } from '../../api/queries';
+import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId } from '@zlens/shared';
+import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { errorMessage } from '../../api/fetch-json';
-import { formatMachine, formatMode } from '../../components/format';
+import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
+import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { NotFound } from '../../components/NotFound';
-import { Panel, PanelError, StaleBadge } from '../../components/Panel';
+import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
+import { useI18n } from '../../i18n/use-i18n';
 import { fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
-import type { RangeKey, RefreshKey } from '../../state/view-params';
+import { AdaptersTable } from './AdaptersTable';
 import { PartitionTable } from './PartitionTable';
+import { TopPartitions } from './TopPartitions';
 
-const CPC_USAGE_METRICS: readonly MetricId[] = [
+const DPM_USAGE: readonly MetricId[] = [
   'zhmc_cpc_processor_usage_ratio',
   'zhmc_cpc_network_adapter_usage_ratio',
   'zhmc_cpc_storage_adapter_usage_ratio',
 ];
+const CLASSIC_USAGE: readonly MetricId[] = ['zhmc_cpc_processor_usage_ratio', 'zhmc_cpc_channel_usage_ratio'];
 
-/** `/cpcs/:cpc`: the CPC's usage over time and its partitions. */
+/**
+ * The processor-type breakdown for a mode: shared and dedicated per type where the mode reports
+ * them; a type's total only where it has no dedicated figure (DPM reports CP/IFL and their shared part).
+ */
+export function breakdownMetrics(mode: CpcSummary['mode']): MetricId[] {
+  const applicable = METRIC_IDS.filter((id) => {
+    const m = CATALOG[id];
+    return m.scope === 'cpc' && m.unit === 'ratio' && m.processorType !== undefined && metricAppliesTo(m, mode);
+  });
+  return applicable.filter((id) => {
+    const m = CATALOG[id];
+    if (m.unit !== 'ratio' || m.sharing !== undefined) return true;
+    return !applicable.some((other) => {
+      const o = CATALOG[other];
+      return o.unit === 'ratio' && o.processorType === m.processorType && o.sharing === 'dedicated';
+    });
+  });
+}
+
+/** `/cpcs/:cpc`: usage over time, processor types, top partitions, heatmap, partitions and adapters. */
 export default function CpcView() {
   const { cpc: cpcName = '' } = useParams();
-  const [{ range, refresh }] = useViewParams();
+  const [{ refresh }] = useViewParams();
+  const { t, mode } = useI18n();
   const inventory = useQuery(inventoryQuery(refresh));
   const cpc = inventory.data?.cpcs.find((candidate) => candidate.name === cpcName);
+  const known = inventory.data !== undefined || inventory.isError;
+  const cpcMode = cpc?.mode ?? null;
+  const group = `cpc:${cpcName}`;
+
+  const usageMetrics = cpcMode === 'classic' ? CLASSIC_USAGE : DPM_USAGE;
 
   if (inventory.data && !cpc) {
     return (
       <NotFound
-        title="CPC not found"
-        message={`There is no CPC named “${cpcName}” in the inventory.`}
+        title={t('cpc.notFound')}
+        message={t('cpc.notFoundMessage', { name: cpcName })}
         backTo={fleetPath()}
-        backLabel="Back to the fleet"
+        backLabel={t('nav.backToFleet')}
       />
     );
   }
 
   return (
     <div className="view">
-      <title>{`${cpcName} · CPC · zlens`}</title>
+      <title>{`${cpcName} · ${t('cpc.kind')} · zlens`}</title>
       <div className="view-heading">
         <h1>{cpcName}</h1>
         {cpc ? <StatusTag status={cpc.status} /> : null}
         {cpc ? (
           <span className="view-subtitle">
-            {formatMode(cpc.mode)} · Machine {formatMachine(cpc.machineType, cpc.machineModel)}
+            {mode(cpc.mode)} · {t('fleet.machine', { machine: formatMachine(cpc.machineType, cpc.machineModel) })}
           </span>
         ) : null}
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
       {inventory.isError ? (
-        <PanelError message={`Inventory: ${errorMessage(inventory.error)}`} onRetry={() => void inventory.refetch()} />
+        <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} />
       ) : null}
+      {cpc ? <CpcProperties cpc={cpcName} /> : null}
       <div className="chart-grid">
-        {CPC_USAGE_METRICS.map((metric) => (
-          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} mode={cpc?.mode ?? null}
-            known={inventory.data !== undefined || inventory.isError}
-            range={range} refresh={refresh} />
+        {usageMetrics.map((metric) => (
+          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} known={known} group={group} classic={cpcMode === 'classic'} />
         ))}
       </div>
+      {cpc ? (
+        <div className="chart-grid chart-grid-2">
+          <BreakdownPanel cpc={cpc.name} mode={cpc.mode} group={group} />
+          <TopPartitions cpc={cpc.name} partitions={cpc.partitions} />
+        </div>
+      ) : null}
+      {cpc ? <HeatmapPanel title={t('cpc.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={cpc.name} /> : null}
+      {cpc ? <AdaptersTable cpc={cpc} /> : null}
       {cpc ? <PartitionTable cpc={cpc.name} partitions={cpc.partitions} refresh={refresh} /> : null}
     </div>
   );
 }
 
-function CpcUsagePanel({
-  metric,
-  cpc,
-  mode,
-  known,
-  range,
-  refresh,
-}: {
-  metric: MetricId;
-  cpc: string;
-  mode: CpcSummary['mode'];
-  /** Whether the inventory has answered (or failed): until then the mode, and so what applies, is unknown. */
-  known: boolean;
-  range: RangeKey;
-  refresh: RefreshKey;
-}) {
-  const title = CATALOG[metric].title.en;
+function BreakdownPanel({ cpc, mode, group }: { cpc: string; mode: CpcSummary['mode']; group: string }) {
+  const { t, metric: metricTitle } = useI18n();
+  const sources = useMemo<UsageSource[]>(
+    () => breakdownMetrics(mode).map((metric) => ({ metric, cpc, name: metricTitle(metric) })),
+    [mode, cpc, metricTitle],
+  );
+  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} hideEmptyLines />;
+}
+
+function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricId; cpc: string; known: boolean; group: string; classic: boolean }) {
+  const { t, metric: metricTitle } = useI18n();
+  const title = metricTitle(metric);
   const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, name: title, color: metricColor(metric) }], [metric, cpc, title]);
-  if (mode !== null && !CATALOG[metric].modes.includes(mode)) {
-    return (
-      <Panel title={title}>
-        <p className="panel-note">
-          Not measured for {formatMode(mode)} CPCs: the HMC reports adapter usage per CPC only in DPM mode.
-        </p>
-      </Panel>
-    );
-  }
-  return <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} enabled={known} group={`cpc:${cpc}`} />;
+  const note = classic && metric === 'zhmc_cpc_channel_usage_ratio' ? t('cpc.channelNote') : undefined;
+  return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} />;
+}
+
+/** Processors by type, memory and SE version from the CPC detail endpoint. */
+function CpcProperties({ cpc }: { cpc: string }) {
+  const [{ refresh }] = useViewParams();
+  const { t } = useI18n();
+  const detail = useQuery(cpcDetailQuery(cpc, refresh));
+  if (detail.isPending) return null;
+  if (detail.isError) return <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  const p = detail.data.processors;
+  const processors = (
+    [
+      ['CP', p.cp],
+      ['IFL', p.ifl],
+      ['zIIP', p.iip],
+      ['ICF', p.icf],
+      ['SAP', p.sap],
+    ] as const
+  )
+    .filter(([, count]) => count != null && count > 0)
+    .map(([name, count]) => `${count} ${name}`)
+    .join(' · ');
+  return (
+    <dl className="properties" aria-label={t('cpc.kind')}>
+      <div>
+        <dt>{t('cpc.processors')}</dt>
+        <dd>{processors || NO_VALUE}</dd>
+      </div>
+      <div>
+        <dt>{t('cpc.memory')}</dt>
+        <dd>{formatMiB(detail.data.memoryMiB, { mib: t('unit.mib'), gib: t('unit.gib') })}</dd>
+      </div>
+      <div>
+        <dt>{t('cpc.seVersion')}</dt>
+        <dd>{detail.data.seVersion ?? NO_VALUE}</dd>
+      </div>
+    </dl>
+  );
 }

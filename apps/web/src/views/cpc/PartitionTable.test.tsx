@@ -18,7 +18,7 @@ afterEach(() => {
 async function loadedTable(path = '/cpcs/P0001') {
   installFakeApi();
   const rendered = renderApp(path);
-  const table = await screen.findByRole('table');
+  const table = await screen.findByRole('table', { name: /^Partitions/ });
   await waitFor(() => expect(within(table).getByText('81.0%')).toBeTruthy());
   return { ...rendered, table };
 }
@@ -94,7 +94,7 @@ describe('Partition table sorting', () => {
     await screen.findByRole('heading', { level: 1, name: 'LNX1' });
 
     await router.navigate(-1);
-    const again = await screen.findByRole('table');
+    const again = await screen.findByRole('table', { name: /^Partitions/ });
     expect(header(again, 'Partition').getAttribute('aria-sort')).toBe('ascending');
     expect(rowNames(again)).toEqual(['DB "prod"/2', 'IDLE', 'LNX1', '测试 分区']);
   });

@@ -9,7 +9,7 @@ import {
   type PartitionSort,
 } from './partition-rows';
 
-const partition = (name: string, status: string | null): PartitionSummary => ({ name, status, type: 'linux', sources: ['prometheus'] });
+const partition = (name: string, status: string | null): PartitionSummary => ({ name, status, type: 'linux', sources: ['prometheus'], noSeries: false });
 
 const usage: SeriesResponse = {
   metric: 'zhmc_partition_processor_usage_ratio',

@@ -1,43 +1,47 @@
 import { useMemo } from 'react';
-import { CATALOG, type CpcSummary, type MetricId } from '@zlens/shared';
-import { formatMachine, formatMode, formatPercent, lastValue } from '../../components/format';
+import { CATALOG, metricAppliesTo, type CpcSummary, type MetricId } from '@zlens/shared';
+import { formatMachine, formatPercent, lastValue } from '../../components/format';
 import { Panel } from '../../components/Panel';
+import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartBody } from '../../components/UsageChartPanel';
 import { useElementWidth } from '../../components/use-element-width';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from '../../components/use-usage-series';
+import { useI18n } from '../../i18n/use-i18n';
+import type { MessageKey } from '../../i18n/translate';
 import { AppLink } from '../../navigation/AppLink';
 import { cpcPath } from '../../navigation/paths';
-import type { RangeKey, RefreshKey } from '../../state/view-params';
+import { useViewParams } from '../../state/use-view-params';
 
-const CPC_USAGE_METRICS: readonly { metric: MetricId; short: string }[] = [
-  { metric: 'zhmc_cpc_processor_usage_ratio', short: 'Processor' },
-  { metric: 'zhmc_cpc_network_adapter_usage_ratio', short: 'Network' },
-  { metric: 'zhmc_cpc_storage_adapter_usage_ratio', short: 'Storage' },
+/** DPM CPCs: processor, network and storage adapter usage; classic CPCs: processor and channel usage. */
+const CPC_USAGE_METRICS: readonly { metric: MetricId; short: MessageKey }[] = [
+  { metric: 'zhmc_cpc_processor_usage_ratio', short: 'fleet.processor' },
+  { metric: 'zhmc_cpc_network_adapter_usage_ratio', short: 'fleet.network' },
+  { metric: 'zhmc_cpc_storage_adapter_usage_ratio', short: 'fleet.storage' },
+  { metric: 'zhmc_cpc_channel_usage_ratio', short: 'fleet.channel' },
 ];
 
 /** A card is about 440 px wide at 1440 px; until measured, ask for that many points. */
 const FALLBACK_WIDTH = 440;
 
-function applies(metric: MetricId, mode: CpcSummary['mode']): boolean {
-  // With the mode unknown, ask anyway: the data will say.
-  return mode === null || CATALOG[metric].modes.includes(mode);
+/** What a card shows: with the mode unknown, the DPM set (the data will say). */
+export function cardMetrics(mode: CpcSummary['mode']): typeof CPC_USAGE_METRICS {
+  return CPC_USAGE_METRICS.filter(({ metric }) =>
+    mode === null ? metric !== 'zhmc_cpc_channel_usage_ratio' : metricAppliesTo(CATALOG[metric], mode),
+  );
 }
 
-export function CpcCard({ cpc, range, refresh }: { cpc: CpcSummary; range: RangeKey; refresh: RefreshKey }) {
+export function CpcCard({ cpc }: { cpc: CpcSummary }) {
+  const [{ window, refresh }] = useViewParams();
+  const { t, metric: metricTitle, mode } = useI18n();
+  const metrics = cardMetrics(cpc.mode);
   const sources = useMemo<UsageSource[]>(
-    () =>
-      CPC_USAGE_METRICS.filter(({ metric }) => applies(metric, cpc.mode)).map(({ metric, short }) => ({
-        metric,
-        cpc: cpc.name,
-        name: short,
-        color: metricColor(metric),
-      })),
-    [cpc.name, cpc.mode],
+    () => metrics.map(({ metric, short }) => ({ metric, cpc: cpc.name, name: t(short), color: metricColor(metric) })),
+    [metrics, cpc.name, t],
   );
   const [chartRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  const state = useUsageSeries(sources, range, refresh, width);
+  const state = useUsageSeries(sources, window, refresh, width);
 
   return (
     <Panel
@@ -47,55 +51,44 @@ export function CpcCard({ cpc, range, refresh }: { cpc: CpcSummary; range: Range
       actions={<StatusTag status={cpc.status} />}
     >
       <p className="cpc-card-meta">
-        <span>{formatMode(cpc.mode)}</span>
+        <span>{mode(cpc.mode)}</span>
         <span aria-hidden="true">·</span>
-        <span>Machine {formatMachine(cpc.machineType, cpc.machineModel)}</span>
+        <span>{t('fleet.machine', { machine: formatMachine(cpc.machineType, cpc.machineModel) })}</span>
         <span aria-hidden="true">·</span>
-        <span>
-          {cpc.partitions.length} {cpc.partitions.length === 1 ? 'partition' : 'partitions'}
-        </span>
+        <span>{t('fleet.partitionCount', { n: cpc.partitions.length })}</span>
       </p>
       <dl className="usage-figures">
-        {CPC_USAGE_METRICS.map(({ metric, short }) => (
-          <CurrentUsage
-            key={metric}
-            label={short}
-            title={CATALOG[metric].title.en}
-            color={metricColor(metric)}
-            state={state}
-            applicable={applies(metric, cpc.mode)}
-          />
+        {metrics.map(({ metric, short }) => (
+          <CurrentUsage key={metric} label={t(short)} title={metricTitle(metric)} color={metricColor(metric)} state={state} />
         ))}
       </dl>
+      {cpc.mode === 'classic' ? <p className="panel-note card-note">{t('fleet.classicNote')}</p> : null}
       <div ref={chartRef}>
-        <UsageChartBody state={state} ariaLabel={`${cpc.name}: processor, network and storage usage`} height={150} />
+        <UsageChartBody
+          state={state}
+          ariaLabel={t('fleet.cardChart', { cpc: cpc.name })}
+          height={130}
+          legend={false}
+          zoomable={false}
+          group="fleet"
+        />
       </div>
     </Panel>
   );
 }
 
-function CurrentUsage({
-  label,
-  title,
-  color,
-  state,
-  applicable,
-}: {
-  label: string;
-  title: string;
-  color: string;
-  state: UsageSeriesState;
-  applicable: boolean;
-}) {
+function CurrentUsage({ label, title, color, state }: { label: string; title: string; color: string; state: UsageSeriesState }) {
+  const { t } = useI18n();
   let value: number | null = null;
+  let values: readonly (number | null)[] = [];
   let hint = '';
-  if (!applicable) hint = 'not measured in classic mode';
-  else if (state.status === 'pending') hint = 'loading';
-  else if (state.status === 'error') hint = 'unavailable';
+  if (state.status === 'pending') hint = t('hint.loading');
+  else if (state.status === 'error') hint = t('hint.unavailable');
   else {
     const line = state.lines.find((candidate) => candidate.name === label);
+    values = line?.values ?? [];
     value = line ? lastValue(line.values) : null;
-    if (value === null) hint = 'no data';
+    if (value === null) hint = t('hint.noData');
   }
   return (
     <div className="usage-figure" title={title} style={{ borderLeftColor: color }}>
@@ -103,6 +96,7 @@ function CurrentUsage({
       <dd>
         <span className="usage-value">{formatPercent(value)}</span>
         {hint ? <span className="usage-hint">{hint}</span> : null}
+        {values.length > 0 ? <Sparkline values={values} color={color} width={96} height={20} /> : null}
       </dd>
     </div>
   );

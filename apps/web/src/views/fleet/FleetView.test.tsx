@@ -29,7 +29,7 @@ describe('Fleet view', () => {
     expect(within(dpm).getByText('DPM')).toBeTruthy();
     expect(within(dpm).getByText('Machine 3931 A01')).toBeTruthy();
     await waitFor(() => expect(within(dpm).getAllByText('42.0%')).toHaveLength(3));
-    const chart = within(dpm).getByRole('img', { name: 'P0001: processor, network and storage usage' });
+    const chart = within(dpm).getByRole('img', { name: 'P0001: usage over time' });
     expect(chart.textContent).toContain('line Processor: 3 points');
     expect(chart.textContent).toContain('line Storage: 3 points');
     expect(document.title).toBe('Fleet · zlens');
@@ -46,13 +46,17 @@ describe('Fleet view', () => {
     await screen.findByRole('heading', { name: 'CL 2' });
     const classic = card('CL 2');
     expect(within(classic).getByText('Classic')).toBeTruthy();
-    expect(within(classic).getAllByText('not measured in classic mode')).toHaveLength(2);
-    await waitFor(() => expect(within(classic).getByText('no data')).toBeTruthy());
+    // Classic: processor and channel usage, and the card says why there are no adapter figures.
+    expect(within(classic).getByText(/so channel usage is shown instead/)).toBeTruthy();
+    expect(within(classic).getByText('Channels')).toBeTruthy();
+    expect(within(classic).queryByText('Network')).toBeNull();
+    await waitFor(() => expect(within(classic).getAllByText('no data')).toHaveLength(2));
     expect(within(classic).queryByText(/0\.0%/)).toBeNull();
     expect(within(classic).getByText('No data')).toBeTruthy();
     // The classic CPC never asks for the DPM-only adapter metrics.
     expect(api.seriesCalls.filter((call) => call.cpc === 'CL 2').map((call) => call.metric)).toEqual([
       'zhmc_cpc_processor_usage_ratio',
+      'zhmc_cpc_channel_usage_ratio',
     ]);
   });
 

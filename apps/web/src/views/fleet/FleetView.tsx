@@ -1,43 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryQuery } from '../../api/queries';
 import { errorMessage } from '../../api/fetch-json';
+import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
+import { useI18n } from '../../i18n/use-i18n';
 import { useViewParams } from '../../state/use-view-params';
 import { CpcCard } from './CpcCard';
+import { UnhealthyPartitions } from './UnhealthyPartitions';
 
-/** `/`: one card per CPC of the inventory. */
+/** `/`: partitions needing attention, one card per CPC, and a partitions × time heatmap of the fleet. */
 export default function FleetView() {
-  const [{ range, refresh }] = useViewParams();
+  const [{ refresh }] = useViewParams();
+  const { t } = useI18n();
   const inventory = useQuery(inventoryQuery(refresh));
 
   return (
     <div className="view">
-      <title>Fleet · zlens</title>
+      <title>{`${t('fleet.title')} · zlens`}</title>
       <div className="view-heading">
-        <h1>Fleet</h1>
-        {inventory.data ? (
-          <span className="view-subtitle">
-            {inventory.data.cpcs.length} {inventory.data.cpcs.length === 1 ? 'CPC' : 'CPCs'}
-          </span>
-        ) : null}
+        <h1>{t('fleet.title')}</h1>
+        {inventory.data ? <span className="view-subtitle">{t('fleet.cpcCount', { n: inventory.data.cpcs.length })}</span> : null}
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
-      {inventory.isPending ? <PanelLoading label="Loading the inventory…" height={160} /> : null}
+      {inventory.isPending ? <PanelLoading label={t('fleet.loadingInventory')} height={160} /> : null}
       {inventory.isError ? (
         <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} height={160} />
       ) : null}
       {inventory.data && inventory.data.cpcs.length === 0 ? (
         <div className="panel-state panel-no-data">
-          <strong>No CPCs</strong>
-          <span>Neither Prometheus nor the HMC reports any CPC yet.</span>
+          <strong>{t('fleet.noCpcs')}</strong>
+          <span>{t('fleet.noCpcsHint')}</span>
         </div>
       ) : null}
       {inventory.data && inventory.data.cpcs.length > 0 ? (
-        <div className="card-grid">
-          {inventory.data.cpcs.map((cpc) => (
-            <CpcCard key={cpc.name} cpc={cpc} range={range} refresh={refresh} />
-          ))}
-        </div>
+        <>
+          <UnhealthyPartitions cpcs={inventory.data.cpcs} />
+          <div className="card-grid">
+            {inventory.data.cpcs.map((cpc) => (
+              <CpcCard key={cpc.name} cpc={cpc} />
+            ))}
+          </div>
+          <HeatmapPanel title={t('fleet.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={null} />
+        </>
       ) : null}
     </div>
   );

@@ -23,15 +23,18 @@ describe('Partition view', () => {
     const properties = screen.getByLabelText('Partition properties');
     expect(properties?.textContent).toContain('linux');
     expect(properties?.textContent).toContain('DPM');
-    for (const title of ['Processor usage', 'Network adapter usage', 'Storage adapter usage']) {
+    for (const title of ['Processor usage: partition and CPC', 'Network adapter usage: partition and CPC', 'Storage adapter usage: partition and CPC']) {
       await within(screen.getByRole('region', { name: title })).findByRole('img', { name: title });
     }
     await waitFor(() =>
       expect(
         api.seriesCalls.filter((call) => call.partition === 'DB "prod"/2').map((call) => call.metric).sort(),
       ).toEqual([
+        'zhmc_nic_bytes_received_count_total',
+        'zhmc_nic_bytes_sent_count_total',
         'zhmc_partition_network_adapter_usage_ratio',
         'zhmc_partition_processor_usage_ratio',
+        'zhmc_partition_status_int',
         'zhmc_partition_storage_adapter_usage_ratio',
       ]),
     );

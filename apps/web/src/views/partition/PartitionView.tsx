@@ -1,52 +1,78 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CATALOG, type CpcSummary, type MetricId } from '@zlens/shared';
+import { CATALOG, type MetricId } from '@zlens/shared';
 import { inventoryQuery } from '../../api/queries';
 import { errorMessage } from '../../api/fetch-json';
-import { NO_VALUE, formatMode } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
-import { Panel, PanelError, StaleBadge } from '../../components/Panel';
+import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
+import { useI18n } from '../../i18n/use-i18n';
+import { statusLabel } from '../../i18n/translate';
 import { AppLink } from '../../navigation/AppLink';
 import { cpcPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
-import type { RangeKey, RefreshKey } from '../../state/view-params';
+import { PartitionAdapters } from './PartitionAdapters';
+import { PartitionProperties } from './PartitionProperties';
 
-const PARTITION_USAGE_METRICS: readonly MetricId[] = [
-  'zhmc_partition_processor_usage_ratio',
-  'zhmc_partition_network_adapter_usage_ratio',
-  'zhmc_partition_storage_adapter_usage_ratio',
+/** Partition usage metric → the same usage of the whole CPC, charted against it. */
+const DPM_PAIRS: readonly [MetricId, MetricId][] = [
+  ['zhmc_partition_processor_usage_ratio', 'zhmc_cpc_processor_usage_ratio'],
+  ['zhmc_partition_network_adapter_usage_ratio', 'zhmc_cpc_network_adapter_usage_ratio'],
+  ['zhmc_partition_storage_adapter_usage_ratio', 'zhmc_cpc_storage_adapter_usage_ratio'],
 ];
+const CLASSIC_PAIRS: readonly [MetricId, MetricId][] = [['zhmc_partition_processor_usage_ratio', 'zhmc_cpc_processor_usage_ratio']];
 
-/** `/cpcs/:cpc/partitions/:partition`: one partition's usage, status and type. */
+/** `/cpcs/:cpc/partitions/:partition`: the LPAR drill-down. */
 export default function PartitionView() {
   const { cpc: cpcName = '', partition: partitionName = '' } = useParams();
-  const [{ range, refresh }] = useViewParams();
+  const [{ refresh }] = useViewParams();
+  const { t, lang, metric: metricTitle } = useI18n();
   const inventory = useQuery(inventoryQuery(refresh));
   const cpc = inventory.data?.cpcs.find((candidate) => candidate.name === cpcName);
   const partition = cpc?.partitions.find((candidate) => candidate.name === partitionName);
+  const known = inventory.data !== undefined || inventory.isError;
+  const classic = cpc?.mode === 'classic';
+  const group = `partition:${cpcName}/${partitionName}`;
+
+  const statusMetric: MetricId = classic ? 'zhmc_partition_lpar_status_int' : 'zhmc_partition_status_int';
+  const statusLabels = useMemo(() => {
+    const m = CATALOG[statusMetric];
+    const codes = m.unit === 'status' ? m.statusCodes : {};
+    return new Map(Object.entries(codes).map(([status, code]) => [code, statusLabel(lang, status)]));
+  }, [statusMetric, lang]);
+  const statusSources = useMemo<UsageSource[]>(
+    () => [{ metric: statusMetric, cpc: cpcName, partition: partitionName, name: metricTitle(statusMetric) }],
+    [statusMetric, cpcName, partitionName, metricTitle],
+  );
+  const channelSources = useMemo<UsageSource[]>(
+    () => [{ metric: 'zhmc_channel_usage_ratio', cpc: cpcName, partition: partitionName, name: metricTitle('zhmc_channel_usage_ratio') }],
+    [cpcName, partitionName, metricTitle],
+  );
+  const nicSources = useMemo<UsageSource[]>(
+    () =>
+      (['zhmc_nic_bytes_sent_count_total', 'zhmc_nic_bytes_received_count_total'] as const).map((metric) => ({
+        metric,
+        cpc: cpcName,
+        partition: partitionName,
+        name: metricTitle(metric),
+      })),
+    [cpcName, partitionName, metricTitle],
+  );
 
   if (inventory.data && !cpc) {
-    return (
-      <NotFound
-        title="CPC not found"
-        message={`There is no CPC named “${cpcName}” in the inventory.`}
-        backTo={fleetPath()}
-        backLabel="Back to the fleet"
-      />
-    );
+    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
   }
   if (inventory.data && !partition) {
     return (
       <NotFound
-        title="Partition not found"
-        message={`CPC “${cpcName}” has no partition named “${partitionName}”.`}
+        title={t('partition.notFound')}
+        message={t('partition.notFoundMessage', { cpc: cpcName, name: partitionName })}
         backTo={cpcPath(cpcName)}
-        backLabel={`Back to ${cpcName}`}
+        backLabel={t('nav.backTo', { name: cpcName })}
       />
     );
   }
@@ -58,83 +84,54 @@ export default function PartitionView() {
         <h1>{partitionName}</h1>
         {partition ? <StatusTag status={partition.status} /> : null}
         <span className="view-subtitle">
-          Partition of <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
+          <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
         </span>
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
-      {inventory.isError ? (
-        <PanelError message={`Inventory: ${errorMessage(inventory.error)}`} onRetry={() => void inventory.refetch()} />
-      ) : null}
-      {partition && cpc ? (
-        <dl className="properties" aria-label="Partition properties">
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <StatusTag status={partition.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>Type</dt>
-            <dd>{partition.type ?? NO_VALUE}</dd>
-          </div>
-          <div>
-            <dt>CPC mode</dt>
-            <dd>{formatMode(cpc.mode)}</dd>
-          </div>
-          <div>
-            <dt>Sources</dt>
-            <dd>{partition.sources.length > 0 ? partition.sources.join(', ') : NO_VALUE}</dd>
-          </div>
-        </dl>
-      ) : null}
+      {inventory.isError ? <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} /> : null}
+      {partition?.noSeries ? <p className="panel-note">{t('partition.noSeries')}</p> : null}
+      {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">
-        {PARTITION_USAGE_METRICS.map((metric) => (
-          <PartitionUsagePanel
-            key={metric}
-            metric={metric}
-            cpc={cpcName}
-            partition={partitionName}
-            mode={cpc?.mode ?? null}
-            known={inventory.data !== undefined || inventory.isError}
-            range={range}
-            refresh={refresh}
-          />
+        {(classic ? CLASSIC_PAIRS : DPM_PAIRS).map(([own, whole]) => (
+          <VsCpcPanel key={own} metric={own} cpcMetric={whole} cpc={cpcName} partition={partitionName} known={known} group={group} />
         ))}
+        {classic ? (
+          <UsageChartPanel title={metricTitle('zhmc_channel_usage_ratio')} sources={channelSources} enabled={known} group={group} note={t('cpc.channelNote')} />
+        ) : null}
       </div>
+      <div className="chart-grid chart-grid-2">
+        <UsageChartPanel title={t('partition.statusOverTime')} sources={statusSources} enabled={known} group={group} unit="status" statusLabels={statusLabels} height={160} />
+        {!classic && cpc ? (
+          <UsageChartPanel title={t('partition.nicTraffic')} sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
+        ) : null}
+      </div>
+      {cpc ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
     </div>
   );
 }
 
-function PartitionUsagePanel({
+function VsCpcPanel({
   metric,
+  cpcMetric,
   cpc,
   partition,
-  mode,
   known,
-  range,
-  refresh,
+  group,
 }: {
   metric: MetricId;
+  cpcMetric: MetricId;
   cpc: string;
   partition: string;
-  mode: CpcSummary['mode'];
-  /** Whether the inventory has answered (or failed): until then the mode, and so what applies, is unknown. */
   known: boolean;
-  range: RangeKey;
-  refresh: RefreshKey;
+  group: string;
 }) {
-  const title = CATALOG[metric].title.en;
-  const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, partition, name: title, color: metricColor(metric) }], [metric, cpc, partition, title]);
-  if (mode !== null && !CATALOG[metric].modes.includes(mode)) {
-    return (
-      <Panel title={title}>
-        <p className="panel-note">
-          Not measured for partitions of {formatMode(mode)} CPCs: the HMC reports adapter usage per partition only in DPM mode.
-        </p>
-      </Panel>
-    );
-  }
-  return (
-    <UsageChartPanel title={title} sources={sources} range={range} refresh={refresh} enabled={known} group={`partition:${cpc}/${partition}`} />
+  const { t, metric: metricTitle } = useI18n();
+  const sources = useMemo<UsageSource[]>(
+    () => [
+      { metric, cpc, partition, name: t('partition.thisPartition'), color: metricColor(metric) },
+      { metric: cpcMetric, cpc, name: t('partition.wholeCpc', { cpc }), color: '#8d8d8d' },
+    ],
+    [metric, cpcMetric, cpc, partition, t],
   );
+  return <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} />;
 }

@@ -1,0 +1,124 @@
+import { useMemo, useRef, useState } from 'react';
+import { useNavigate, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import type { ECharts } from 'echarts/core';
+import { purple10, purple30, purple50, purple70, purple90 } from '@carbon/colors';
+import type { MetricId } from '@zlens/shared';
+import { errorMessage } from '../api/fetch-json';
+import { heatmapQuery } from '../api/queries';
+import { useI18n } from '../i18n/use-i18n';
+import { AppLink } from '../navigation/AppLink';
+import { partitionPath } from '../navigation/paths';
+import { useViewParams } from '../state/use-view-params';
+import { EChart } from './EChart';
+import { formatPercent } from './format';
+import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
+import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
+import { THEME_TOKENS } from './theme';
+import { ChartActions } from './UsageChartPanel';
+import { useElementWidth } from './use-element-width';
+
+const HEATMAP_COLORS = [purple10, purple30, purple50, purple70, purple90] as const;
+/** The tallest the panel grows; more rows scroll inside it, labels always legible. */
+const MAX_VISIBLE_HEIGHT = 480;
+const FALLBACK_WIDTH = 1100;
+
+/**
+ * Partitions × time for one CPC (or, without `cpc`, the whole fleet), sorted by average with the
+ * busiest on top. Each row label is a link to the partition; the table view lists them as links too.
+ */
+export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: MetricId; cpc: string | null }) {
+  const [{ window, refresh, theme }] = useViewParams();
+  const { t } = useI18n();
+  const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  // The grid's labels take about 150 px; ask for one cell per ~3 px of the rest.
+  const maxPoints = Math.max(20, Math.round((width - 170) / 3));
+  const query = useQuery(heatmapQuery({ metric, cpc, window, maxPoints }, refresh));
+  const instanceRef = useRef<ECharts | null>(null);
+  const [showTable, setShowTable] = useState(false);
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const withCpc = cpc === null;
+  const tokens = THEME_TOKENS[theme];
+  const data = query.data;
+
+  const option = useMemo(() => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, HEATMAP_COLORS) : null), [data, withCpc, tokens]);
+  const rows = useMemo(
+    () =>
+      (data?.rows ?? []).map((row) => ({
+        label: heatmapRowLabel(row.labels, withCpc),
+        cpc: row.labels.cpc ?? cpc ?? '',
+        partition: row.labels.partition ?? '',
+        avg: row.avg,
+        line: { name: heatmapRowLabel(row.labels, withCpc), timestamps: data?.timestamps ?? [], values: row.values },
+      })),
+    [data, withCpc, cpc],
+  );
+  const byLabel = useMemo(() => new Map(rows.map((row) => [row.label, row])), [rows]);
+
+  let body;
+  if (query.isPending) body = <PanelLoading height={200} />;
+  else if (query.isError) body = <PanelError message={errorMessage(query.error)} onRetry={() => void query.refetch()} height={200} />;
+  else if (!option) body = <PanelNoData hint={t('panel.noSamples')} height={120} />;
+  else if (showTable) {
+    body = (
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+        <table className="data-table data-table-compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.partition')}</th>
+              <th scope="col" className="numeric">{t('col.avg')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">
+                  <AppLink to={partitionPath(row.cpc, row.partition)}>{row.label}</AppLink>
+                </th>
+                <td className="numeric">{formatPercent(row.avg)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="heatmap-scroll" style={{ maxHeight: MAX_VISIBLE_HEIGHT }} tabIndex={0} role="region" aria-label={title}>
+        <EChart
+          option={option}
+          ariaLabel={`${title}: ${t('cpc.heatmapRows', { n: rows.length })}`}
+          height={heatmapHeight(rows.length)}
+          instanceRef={instanceRef}
+          onYLabelClick={(label) => {
+            const row = byLabel.get(label);
+            if (row) void navigate({ pathname: partitionPath(row.cpc, row.partition), search });
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <Panel
+      title={title}
+      stale={data?.stale ?? false}
+      actions={
+        option ? (
+          <ChartActions
+            title={title}
+            lines={rows.map((row) => row.line)}
+            instanceRef={instanceRef}
+            showTable={showTable}
+            onToggleTable={() => setShowTable((shown) => !shown)}
+            background={tokens.layer}
+          />
+        ) : null
+      }
+    >
+      {option ? <p className="panel-subtitle">{t('cpc.heatmapRows', { n: rows.length })}</p> : null}
+      <div ref={bodyRef}>{body}</div>
+    </Panel>
+  );
+}

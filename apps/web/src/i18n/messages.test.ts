@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG, LANGUAGES, METRIC_IDS } from '@zlens/shared';
+import { LANGS } from '../state/view-params';
+import { EN, ZH_CN } from './messages';
+import { metricTitle, placeholders, statusLabel, translate } from './translate';
+
+describe('i18n coverage', () => {
+  it('has every key in both languages, and no extra one', () => {
+    expect(Object.keys(ZH_CN).sort()).toEqual(Object.keys(EN).sort());
+  });
+
+  it('has no empty message, and the same placeholders in zh-CN as in English', () => {
+    const keys = Object.keys(EN) as (keyof typeof EN)[];
+    expect(keys.filter((key) => EN[key].trim() === '' || ZH_CN[key].trim() === '')).toEqual([]);
+    expect(keys.filter((key) => placeholders(ZH_CN[key]).join() !== placeholders(EN[key]).join())).toEqual([]);
+  });
+
+  it('translates the zh-CN strings (a copied English text is a missed translation)', () => {
+    // Keys whose text is the same in both languages on purpose: abbreviations, units, names of languages.
+    const same = new Set(['lang.en', 'lang.zh-CN', 'mode.dpm', 'cpc.kind', 'col.pchid', 'panel.exportCsv', 'panel.exportPng', 'unit.mib', 'unit.gib', 'partition.wholeCpc']);
+    const copied = (Object.keys(EN) as (keyof typeof EN)[]).filter((key) => !same.has(key) && EN[key] === ZH_CN[key]);
+    expect(copied).toEqual([]);
+  });
+
+  it('supports exactly the catalog languages, and the catalog has a title in each for every metric', () => {
+    expect([...LANGS].sort()).toEqual([...LANGUAGES].sort());
+    for (const id of METRIC_IDS) {
+      for (const lang of LANGS) expect(CATALOG[id].title[lang].trim()).not.toBe('');
+    }
+    expect(metricTitle('zh-CN', 'zhmc_cpc_processor_usage_ratio')).toBe('处理器使用率');
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('en', 'fleet.cpcCount', { n: 3 })).toBe('3 CPCs');
+    expect(translate('zh-CN', 'fleet.cpcCount', { n: 3 })).toBe('3 台 CPC');
+    expect(translate('en', 'nav.backTo', {})).toBe('Back to {name}');
+  });
+
+  it('names statuses in both languages, and unknown statuses as words', () => {
+    expect(statusLabel('en', 'not-operating')).toBe('Not operating');
+    expect(statusLabel('zh-CN', 'stopped')).toBe('已停止');
+    expect(statusLabel('zh-CN', 'brand-new-state')).toBe('Brand new state');
+    expect(statusLabel('en', null)).toBe('Unknown');
+  });
+});

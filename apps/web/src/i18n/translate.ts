@@ -1,0 +1,49 @@
+// Pure translation helpers: a message by key with `{name}` placeholders, metric titles from the
+// shared catalog, status words. The hook in use-i18n.ts binds them to the URL's `lang`.
+import { CATALOG, type MetricId } from '@zlens/shared';
+import type { Lang } from '../state/view-params';
+import { EN, ZH_CN, type MessageKey } from './messages';
+
+export type { MessageKey };
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
+
+/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const text = DICTIONARIES[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The `{placeholders}` a message uses (the i18n test compares them across languages). */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+export function metricTitle(lang: Lang, metric: MetricId): string {
+  return CATALOG[metric].title[lang];
+}
+
+export function metricHelp(lang: Lang, metric: MetricId): string {
+  return CATALOG[metric].help[lang];
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return key in EN;
+}
+
+/** An HMC status string (kebab-case) in words; an unknown one is shown as words of its own. */
+export function statusLabel(lang: Lang, status: string | null): string {
+  if (status == null || status === '') return translate(lang, 'status.unknown');
+  const key = `status.${status}`;
+  if (isMessageKey(key)) return translate(lang, key);
+  const words = status.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function modeLabel(lang: Lang, mode: 'dpm' | 'classic' | null): string {
+  if (mode === 'dpm') return translate(lang, 'mode.dpm');
+  if (mode === 'classic') return translate(lang, 'mode.classic');
+  return translate(lang, 'mode.unknown');
+}

@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { MetricId } from '@zlens/shared';
+import { parseViewParams, type Lang } from '../state/view-params';
+import { metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
+
+export interface I18n {
+  lang: Lang;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  metric: (metric: MetricId) => string;
+  status: (status: string | null) => string;
+  mode: (mode: 'dpm' | 'classic' | null) => string;
+}
+
+/** The translation functions for the language in the URL (`lang=`). */
+export function useI18n(): I18n {
+  const [search] = useSearchParams();
+  const lang = parseViewParams(search).lang;
+  return useMemo(
+    () => ({
+      lang,
+      t: (key, params) => translate(lang, key, params),
+      metric: (metric) => metricTitle(lang, metric),
+      status: (status) => statusLabel(lang, status),
+      mode: (mode) => modeLabel(lang, mode),
+    }),
+    [lang],
+  );
+}

@@ -1,0 +1,182 @@
+import { useMemo } from 'react';
+import { useParams } from 'react-router';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { MetricId } from '@zlens/shared';
+import { adapterDetailQuery, inventoryQuery, seriesQuery } from '../../api/queries';
+import { errorMessage } from '../../api/fetch-json';
+import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/format';
+import { NotFound } from '../../components/NotFound';
+import { Panel, PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
+import { StatusTag } from '../../components/StatusTag';
+import { metricColor } from '../../components/theme';
+import { UsageChartPanel } from '../../components/UsageChartPanel';
+import type { UsageSource } from '../../components/use-usage-series';
+import { useI18n } from '../../i18n/use-i18n';
+import { AppLink } from '../../navigation/AppLink';
+import { cpcPath, fleetPath, partitionPath } from '../../navigation/paths';
+import { useViewParams } from '../../state/use-view-params';
+import { nicShares } from './nic-share';
+
+const USAGE: MetricId = 'zhmc_adapter_usage_ratio';
+const PORT_BYTES: readonly MetricId[] = ['zhmc_port_bytes_sent_count_total', 'zhmc_port_bytes_received_count_total'];
+const PORT_PACKETS: readonly MetricId[] = ['zhmc_port_packets_sent_count_total', 'zhmc_port_packets_received_count_total'];
+const PORT_DROPS: readonly MetricId[] = ['zhmc_port_packets_sent_dropped_count_total', 'zhmc_port_packets_received_dropped_count_total'];
+const NIC_BYTES: readonly MetricId[] = ['zhmc_nic_bytes_sent_count_total', 'zhmc_nic_bytes_received_count_total'];
+
+/** `/cpcs/:cpc/adapters/:adapter`: usage, port traffic and the partitions that use the adapter. */
+export default function AdapterView() {
+  const { cpc: cpcName = '', adapter: adapterName = '' } = useParams();
+  const [{ refresh }] = useViewParams();
+  const { t, metric: metricTitle } = useI18n();
+  const inventory = useQuery(inventoryQuery(refresh));
+  const cpc = inventory.data?.cpcs.find((candidate) => candidate.name === cpcName);
+  const adapter = cpc?.adapters.find((candidate) => candidate.name === adapterName);
+  const known = inventory.data !== undefined || inventory.isError;
+  const group = `adapter:${cpcName}/${adapterName}`;
+  // Port traffic exists for network adapters; with the family unknown (no HMC), ask anyway.
+  const network = adapter?.family == null || adapter.family === 'network';
+
+  const sourcesOf = useMemo(
+    () => (metrics: readonly MetricId[]): UsageSource[] =>
+      metrics.map((metric) => ({ metric, cpc: cpcName, adapter: adapterName, name: metricTitle(metric) })),
+    [cpcName, adapterName, metricTitle],
+  );
+  const usageSources = useMemo<UsageSource[]>(
+    () => [{ metric: USAGE, cpc: cpcName, adapter: adapterName, name: metricTitle(USAGE), color: metricColor(USAGE) }],
+    [cpcName, adapterName, metricTitle],
+  );
+
+  if (inventory.data && !cpc) {
+    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
+  }
+  if (inventory.data && !adapter) {
+    return (
+      <NotFound
+        title={t('adapter.notFound')}
+        message={t('adapter.notFoundMessage', { cpc: cpcName, name: adapterName })}
+        backTo={cpcPath(cpcName)}
+        backLabel={t('nav.backTo', { name: cpcName })}
+      />
+    );
+  }
+
+  return (
+    <div className="view">
+      <title>{`${adapterName} · ${cpcName} · zlens`}</title>
+      <div className="view-heading">
+        <h1>{adapterName}</h1>
+        {adapter ? <StatusTag status={adapter.status} /> : null}
+        <span className="view-subtitle">
+          <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
+          {adapter?.adapterId ? ` · PCHID ${adapter.adapterId}` : ''}
+          {adapter?.type ? ` · ${adapter.type}` : ''}
+        </span>
+        {inventory.data?.stale ? <StaleBadge /> : null}
+      </div>
+      {inventory.isError ? <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} /> : null}
+      {cpc ? <AdapterProperties cpc={cpcName} adapter={adapterName} /> : null}
+      <div className="chart-grid chart-grid-2">
+        <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} />
+        {network ? (
+          <UsageChartPanel title={t('adapter.portBytes')} sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
+        ) : (
+          <Panel title={t('adapter.portBytes')}>
+            <p className="panel-note">{t('adapter.notNetwork')}</p>
+          </Panel>
+        )}
+        {network ? (
+          <UsageChartPanel title={t('adapter.portPackets')} sources={sourcesOf(PORT_PACKETS)} enabled={known} group={group} unit="packets-per-second" />
+        ) : null}
+        {network ? (
+          <UsageChartPanel title={t('adapter.portDrops')} sources={sourcesOf(PORT_DROPS)} enabled={known} group={group} unit="packets-per-second" />
+        ) : null}
+      </div>
+      {cpc ? <AdapterPartitions cpc={cpcName} adapter={adapterName} network={network} /> : null}
+    </div>
+  );
+}
+
+function AdapterProperties({ cpc, adapter }: { cpc: string; adapter: string }) {
+  const [{ refresh }] = useViewParams();
+  const { t } = useI18n();
+  const detail = useQuery(adapterDetailQuery(cpc, adapter, refresh));
+  if (detail.isPending) return null;
+  if (detail.isError) return <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  const d = detail.data;
+  return (
+    <dl className="properties" aria-label={t('adapter.properties')}>
+      <div>
+        <dt>{t('col.pchid')}</dt>
+        <dd>{d.adapterId ?? NO_VALUE}</dd>
+      </div>
+      <div>
+        <dt>{t('col.type')}</dt>
+        <dd>{d.type ?? NO_VALUE}</dd>
+      </div>
+      <div>
+        <dt>{t('col.family')}</dt>
+        <dd>{d.family ? t(`family.${d.family}`) : NO_VALUE}</dd>
+      </div>
+      <div>
+        <dt>{t('adapter.cardType')}</dt>
+        <dd>{d.detectedCardType ?? NO_VALUE}</dd>
+      </div>
+      <div>
+        <dt>{t('adapter.ports')}</dt>
+        <dd>{d.ports.length > 0 ? d.ports.map((port) => port.name ?? `#${port.index}`).join(', ') : NO_VALUE}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The partitions that use the adapter, and (network adapters) each one's share of its NIC traffic. */
+function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adapter: string; network: boolean }) {
+  const [{ window, refresh }] = useViewParams();
+  const { t } = useI18n();
+  const detail = useQuery(adapterDetailQuery(cpc, adapter, refresh));
+  const nic = useQueries({
+    queries: NIC_BYTES.map((metric) => ({ ...seriesQuery({ metric, cpc, adapter, window, maxPoints: 60 }, refresh), enabled: network })),
+  });
+  const shares = useMemo(() => nicShares(nic.flatMap((q) => q.data?.series ?? [])), [nic]);
+
+  let body;
+  if (detail.isPending) body = <PanelLoading height={80} />;
+  else if (detail.isError) body = <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  else if (detail.data.partitions.length === 0) body = <p className="panel-note">{t('adapter.noPartitions')}</p>;
+  else {
+    body = (
+      <table className="data-table" aria-label={t('adapter.partitions')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.partition')}</th>
+            <th scope="col">{t('col.via')}</th>
+            <th scope="col">{t('col.port')}</th>
+            {network ? <th scope="col" className="numeric">{t('partition.nicTraffic')}</th> : null}
+            {network ? <th scope="col" className="numeric">%</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {detail.data.partitions.map((use) => {
+            const share = shares.get(use.partition);
+            return (
+              <tr key={`${use.partition}/${use.via}/${use.through}`}>
+                <th scope="row">
+                  <AppLink to={partitionPath(cpc, use.partition)}>{use.partition}</AppLink>
+                </th>
+                <td>{t(`via.${use.via}`, { name: use.through })}</td>
+                <td>{use.port ?? NO_VALUE}</td>
+                {network ? <td className="numeric">{formatBytesPerSecond(share?.rate ?? null, t('unit.bytesPerSecond'))}</td> : null}
+                {network ? <td className="numeric">{formatPercent(share?.share ?? null)}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <Panel title={t('adapter.partitions')} stale={detail.data?.stale ?? false}>
+      {body}
+    </Panel>
+  );
+}

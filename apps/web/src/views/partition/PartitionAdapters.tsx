@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { CpcSummary } from '@zlens/shared';
+import { errorMessage } from '../../api/fetch-json';
+import { partitionDetailQuery, seriesQuery } from '../../api/queries';
+import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
+import { Panel, PanelError, PanelLoading } from '../../components/Panel';
+import { Sparkline } from '../../components/Sparkline';
+import { metricColor } from '../../components/theme';
+import { useI18n } from '../../i18n/use-i18n';
+import { AppLink } from '../../navigation/AppLink';
+import { adapterPath } from '../../navigation/paths';
+import { useViewParams } from '../../state/use-view-params';
+
+const METRIC = 'zhmc_adapter_usage_ratio';
+
+/** The adapters the partition reaches (NIC, storage group, channel) with each adapter's usage. */
+export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partition: string }) {
+  const [{ window, refresh }] = useViewParams();
+  const { t } = useI18n();
+  const detail = useQuery(partitionDetailQuery(cpc.name, partition, refresh));
+  const dpm = cpc.mode !== 'classic';
+  const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: 60 }, refresh), enabled: dpm });
+  const byAdapter = useMemo(() => new Map((usage.data?.series ?? []).map((s) => [s.labels.adapter ?? '', s.values])), [usage.data]);
+
+  let body;
+  if (detail.isPending) body = <PanelLoading height={80} />;
+  else if (detail.isError) body = <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  else if (detail.data.adapters.length === 0) body = <p className="panel-note">{t('partition.noAdapters')}</p>;
+  else {
+    body = (
+      <table className="data-table" aria-label={t('partition.adapters')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.adapter')}</th>
+            <th scope="col">{t('col.pchid')}</th>
+            <th scope="col">{t('col.type')}</th>
+            <th scope="col">{t('col.via')}</th>
+            <th scope="col" className="numeric">{t('col.usage')}</th>
+            <th scope="col">{t('cpc.trend')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.data.adapters.map((use) => {
+            const values = byAdapter.get(use.adapter) ?? [];
+            return (
+              <tr key={`${use.adapter}/${use.via}/${use.through}`}>
+                <th scope="row">
+                  <AppLink to={adapterPath(cpc.name, use.adapter)}>{use.adapter}</AppLink>
+                </th>
+                <td>{use.adapterId ?? NO_VALUE}</td>
+                <td>{use.type ?? NO_VALUE}</td>
+                <td>
+                  {t(`via.${use.via}`, { name: use.through })}
+                  {use.port != null ? ` · ${t('col.port')} ${use.port}` : ''}
+                </td>
+                <td className="numeric">{formatPercent(lastValue(values))}</td>
+                <td>{values.length > 0 ? <Sparkline values={values} color={metricColor(METRIC)} /> : null}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <Panel title={t('partition.adapters')} stale={detail.data?.stale ?? false}>
+      {body}
+    </Panel>
+  );
+}
