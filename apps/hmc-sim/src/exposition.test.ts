@@ -2,12 +2,36 @@ import { CATALOG, METRIC_IDS } from '@zlens/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario } from './default-scenario.js';
 import { escapeLabelValue, formatFloat, formatLabels } from './exposition.js';
-import { isRunning, type Scenario } from './scenario.js';
+import { EXPORTER_METRICS } from './exporter-catalog-data.js';
+import { isLparRunning, isRunning, type Scenario } from './scenario.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
 import { sampleLines } from './test/exposition-parser.js';
 import { promtool } from './test/promtool.js';
 
 const NOW = Date.UTC(2025, 2, 10, 2, 30, 5);
+const USAGE_IDS = [
+  'zhmc_cpc_processor_usage_ratio',
+  'zhmc_cpc_network_adapter_usage_ratio',
+  'zhmc_cpc_storage_adapter_usage_ratio',
+  'zhmc_partition_processor_usage_ratio',
+  'zhmc_partition_network_adapter_usage_ratio',
+  'zhmc_partition_storage_adapter_usage_ratio',
+] as const;
+
+/**
+ * promtool's findings other than its naming lint on `*_count` gauges: the exporter really exports
+ * names such as zhmc_cpc_ifl_processor_count, so the simulator must too. Parse errors would stay.
+ */
+function promtoolProblems(output: string): string[] {
+  const exporterNames = new Set(EXPORTER_METRICS.map((d) => d.exposition_name));
+  return output
+    .split('\n')
+    .filter((line) => line !== '')
+    .filter((line) => {
+      const match = /^(\S+) non-histogram and non-summary metrics should not have "_count" suffix$/.exec(line);
+      return match?.[1] === undefined || !exporterNames.has(match[1]);
+    });
+}
 
 async function scrape(sim: RunningSimulator): Promise<{ text: string; contentType: string | null }> {
   const response = await fetch(sim.metricsUrl);
@@ -60,22 +84,30 @@ describe('/metrics', () => {
     const { text, contentType } = await scrape(sim);
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     for (const id of METRIC_IDS) {
-      expect(text).toContain(`# HELP ${id} ${CATALOG[id].help.en}\n# TYPE ${id} gauge\n`);
+      // The exporter's HELP text (the reference catalog), which zlens' catalog repeats.
+      const help = EXPORTER_METRICS.find((d) => d.exposition_name === id)?.help;
+      expect(help).toBe(CATALOG[id].help.en);
+      const type = EXPORTER_METRICS.find((d) => d.exposition_name === id)?.type;
+      expect(text).toContain(`# HELP ${id} ${help ?? ''}\n# TYPE ${id} ${type ?? ''}\n`);
     }
   });
 
   it('has one sample per CPC and per running partition for each usage metric, no timestamps', async () => {
     const samples = sampleLines((await scrape(sim)).text);
     for (const sample of samples) expect(sample.timestamp).toBeUndefined();
-    const running = sim.scenario.cpcs.flatMap((c) => c.partitions.filter(isRunning).map((p) => `${c.name}/${p.name}`));
-    for (const id of METRIC_IDS) {
+    // The overall usage ratios exist for every CPC and every running partition of their modes.
+    for (const id of USAGE_IDS) {
       const metric = CATALOG[id];
       const mine = samples.filter((s) => s.name === id);
-      if (metric.unit !== 'ratio') continue;
+      const cpcs = sim.scenario.cpcs.filter((c) => metric.modes.includes(c['dpm-enabled'] ? 'dpm' : 'classic'));
       if (metric.scope === 'cpc') {
-        expect(mine.map((s) => s.labels.cpc)).toEqual(['ZLX1', 'ZLX2']);
+        expect(mine.map((s) => s.labels.cpc).sort()).toEqual(cpcs.map((c) => c.name).sort());
       } else {
-        expect(mine.map((s) => `${s.labels.cpc ?? ''}/${s.labels.partition ?? ''}`)).toEqual(running);
+        const running = cpcs.flatMap((c) => [
+          ...c.partitions.filter(isRunning).map((p) => `${c.name}/${p.name}`),
+          ...c['logical-partitions'].filter(isLparRunning).map((l) => `${c.name}/${l.name}`),
+        ]);
+        expect(mine.map((s) => `${s.labels.cpc ?? ''}/${s.labels.partition ?? ''}`).sort()).toEqual(running.sort());
       }
       for (const sample of mine) {
         const value = Number(sample.value);
@@ -92,7 +124,13 @@ describe('/metrics', () => {
     expect(cpcStatus.map((s) => [s.labels, s.value])).toEqual([
       [{ cpc: 'ZLX1', value: 'active' }, '0.0'],
       [{ cpc: 'ZLX2', value: 'active' }, '0.0'],
+      [{ cpc: 'ZOS1', value: 'active' }, '0.0'],
     ]);
+    const lparStatus = new Map(samples.filter((s) => s.name === 'zhmc_partition_lpar_status_int').map((s) => [s.labels.partition, s]));
+    expect(lparStatus.size).toBe(sim.scenario.cpcs.reduce((n, c) => n + c['logical-partitions'].length, 0));
+    expect(lparStatus.get('PRD1')).toMatchObject({ labels: { cpc: 'ZOS1', value: 'operating' }, value: '0.0' });
+    expect(lparStatus.get('TST1')).toMatchObject({ labels: { value: 'not-operating' }, value: '1.0' });
+    expect(lparStatus.get('LNXB')).toMatchObject({ labels: { value: 'not-activated' }, value: '2.0' });
     const partitionStatus = samples.filter((s) => s.name === 'zhmc_partition_status_int');
     expect(partitionStatus).toHaveLength(sim.scenario.cpcs.reduce((n, c) => n + c.partitions.length, 0));
     const byName = new Map(partitionStatus.map((s) => [s.labels.partition, s]));
@@ -104,11 +142,9 @@ describe('/metrics', () => {
     expect(usage).toContain('LNXPRD04');
   });
 
-  it('passes promtool check metrics', async () => {
+  it('passes promtool check metrics, except its lint of the exporter\'s own `_count` names', async () => {
     const { text } = await scrape(sim);
-    const result = await promtool(['check', 'metrics'], text);
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
+    expect(promtoolProblems((await promtool(['check', 'metrics'], text)).output)).toEqual([]);
   });
 
   it('answers 404 for other paths', async () => {
@@ -138,6 +174,6 @@ describe('/metrics with awkward names', () => {
     const { text } = await scrape(sim);
     expect(text).toContain('partition="Test \\"quoted\\" \\\\ back"');
     expect(sampleLines(text).some((s) => s.labels.partition === odd)).toBe(true);
-    expect((await promtool(['check', 'metrics'], text)).code).toBe(0);
+    expect(promtoolProblems((await promtool(['check', 'metrics'], text)).output)).toEqual([]);
   });
 });

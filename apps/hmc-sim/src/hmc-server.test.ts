@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DPM_SYSTEM_USAGE_OVERVIEW, PARTITION_USAGE } from './metric-groups.js';
+import { PARTITION_USAGE } from './metric-groups.js';
 import { isRunning } from './scenario.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
 import { hmcRequest, type HmcResponse } from './test/hmc-client.js';
@@ -143,7 +143,8 @@ describe('inventory', () => {
 
   it('lists CPCs with the list properties, filtered by an anchored name regex', async () => {
     const all = arrayField((await call('GET', '/api/cpcs', session)).json(), 'cpcs');
-    expect(all).toHaveLength(2);
+    expect(all.map((c) => field(c, 'name'))).toEqual(['ZLX1', 'ZLX2', 'ZOS1']);
+    expect(all.map((c) => field(c, 'dpm-enabled'))).toEqual([true, true, false]);
     expect(keysOf(all[0]).sort()).toEqual(
       ['dpm-enabled', 'has-unacceptable-status', 'name', 'object-uri', 'se-version', 'status'].sort(),
     );
@@ -232,7 +233,22 @@ describe('metrics service', () => {
     const body = response.json();
     expect(stringField(body, 'metrics-context-uri')).toMatch(/^\/api\/services\/metrics\/context\/\d+$/);
     const infos = arrayField(body, 'metric-group-infos');
-    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['dpm-system-usage-overview', 'partition-usage']);
+    // The demo site has both modes, so every served group of both (hmc-api.md §3.2).
+    expect(infos.map((g) => field(g, 'group-name'))).toEqual([
+      'dpm-system-usage-overview',
+      'partition-usage',
+      'adapter-usage',
+      'network-physical-adapter-port',
+      'partition-attached-network-interface',
+      'cpc-usage-overview',
+      'logical-partition-usage',
+      'channel-usage',
+      'crypto-usage',
+      'flash-memory-usage',
+      'roce-usage',
+      'zcpc-environmentals-and-power',
+      'zcpc-processor-usage',
+    ]);
     expect(arrayField(infos[0], 'metric-infos').map((m) => field(m, 'metric-name'))).toEqual([
       'processor-usage',
       'network-usage',
@@ -245,6 +261,10 @@ describe('metrics service', () => {
       'cp-dedicated-processor-usage',
       'ifl-shared-processor-usage',
       'ifl-dedicated-processor-usage',
+      // The three the exporter also reads (dpm-all-processor-usage, on by default).
+      'all-shared-processor-usage',
+      'cp-all-processor-usage',
+      'ifl-all-processor-usage',
     ]);
     expect(arrayField(infos[1], 'metric-infos')).toEqual(PARTITION_USAGE['metric-infos']);
   });
@@ -252,10 +272,10 @@ describe('metrics service', () => {
   it('keeps the requested order and drops groups it does not simulate', async () => {
     const response = await call('POST', '/api/services/metrics/context', session, {
       'anticipated-frequency-seconds': 15,
-      'metric-groups': ['partition-usage', 'channel-usage', 'dpm-system-usage-overview', 'no-such-group'],
+      'metric-groups': ['partition-usage', 'environmental-power-status', 'channel-usage', 'dpm-system-usage-overview', 'no-such-group'],
     });
     const infos = arrayField(response.json(), 'metric-group-infos');
-    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['partition-usage', 'dpm-system-usage-overview']);
+    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['partition-usage', 'channel-usage', 'dpm-system-usage-overview']);
   });
 
   it('requires anticipated-frequency-seconds (400.5)', async () => {
@@ -264,7 +284,12 @@ describe('metrics service', () => {
   });
 
   it('serves Get Metrics in the §3.4 format: every CPC and every running partition, one slot', async () => {
-    const created = (await call('POST', '/api/services/metrics/context', session, { 'anticipated-frequency-seconds': 15 })).json();
+    const created = (
+      await call('POST', '/api/services/metrics/context', session, {
+        'anticipated-frequency-seconds': 15,
+        'metric-groups': ['dpm-system-usage-overview', 'partition-usage'],
+      })
+    ).json();
     const uri = stringField(created, 'metrics-context-uri');
     const response = await call('GET', uri, session);
     expect(response.status).toBe(200);
@@ -272,12 +297,17 @@ describe('metrics service', () => {
 
     const groups = parseMetricsResponse(response.text);
     expect(groups.map((g) => g.name)).toEqual(['dpm-system-usage-overview', 'partition-usage']);
+    const overviewInfos = arrayField(arrayField(created, 'metric-group-infos')[0], 'metric-infos').flatMap((m) =>
+      typeof field(m, 'metric-name') === 'string' ? [{ 'metric-name': stringField(m, 'metric-name'), 'metric-type': stringField(m, 'metric-type') }] : [],
+    );
     const [overview, partitions] = groups;
     if (overview === undefined || partitions === undefined) throw new Error('groups missing');
-    checkRows(overview, DPM_SYSTEM_USAGE_OVERVIEW['metric-infos']);
+    checkRows(overview, overviewInfos);
     checkRows(partitions, PARTITION_USAGE['metric-infos']);
 
-    expect(overview.objects.map((o) => o.uri)).toEqual(sim.scenario.cpcs.map((c) => `/api/cpcs/${c['object-id']}`));
+    // DPM groups report on DPM CPCs only.
+    const dpm = sim.scenario.cpcs.filter((c) => c['dpm-enabled']);
+    expect(overview.objects.map((o) => o.uri)).toEqual(dpm.map((c) => `/api/cpcs/${c['object-id']}`));
     const running = sim.scenario.cpcs.flatMap((c) => c.partitions.filter(isRunning));
     expect(running.length).toBeLessThan(sim.scenario.cpcs.flatMap((c) => c.partitions).length);
     expect(partitions.objects.map((o) => o.uri)).toEqual(running.map((p) => `/api/partitions/${p['object-id']}`));

@@ -204,7 +204,7 @@ function channels(lparNames: readonly string[], count: number): ChannelSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const shared = i % 3 !== 2;
     return {
-      'channel-name': `${Math.floor(i / 256)}.${(0x40 + (i % 192)).toString(16).toUpperCase()}`,
+      'channel-name': `${Math.floor(i / 192)}.${(0x40 + (i % 192)).toString(16).toUpperCase()}`,
       shared,
       partition: shared ? '' : (lparNames[i % lparNames.length] ?? ''),
     };

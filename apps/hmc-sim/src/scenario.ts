@@ -88,8 +88,8 @@ export interface MetricsSettings {
   readonly 'thread-metric-names': ThreadMetricSpelling;
   /**
    * Whether `dpm-system-usage-overview` also has all-shared-processor-usage, cp-all-processor-usage
-   * and ifl-all-processor-usage (listed by the exporter, missing from the mock; type UNKNOWN,
-   * simulated as integer-metric after the 11 known metrics).
+   * and ifl-all-processor-usage (the exporter defines them for DPM, the mock lacks them; type and
+   * position UNKNOWN: simulated as integer-metric after the 11 known metrics). Default true.
    */
   readonly 'dpm-all-processor-usage': boolean;
 }
@@ -319,5 +319,5 @@ export const DEFAULT_HMC: HmcInfo = {
 
 export const DEFAULT_METRICS_SETTINGS: MetricsSettings = {
   'thread-metric-names': 'thread-0-usage',
-  'dpm-all-processor-usage': false,
+  'dpm-all-processor-usage': true,
 };
