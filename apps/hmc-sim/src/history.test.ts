@@ -2,16 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { CATALOG, METRIC_IDS } from '@zlens/shared';
+import { METRIC_IDS } from '@zlens/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario } from './default-scenario.js';
 import { writeHistory } from './history.js';
-import { DPM_SYSTEM_USAGE_OVERVIEW, PARTITION_USAGE } from './metric-groups.js';
-import { isRunning } from './scenario.js';
+import { exporterFamilies } from './exposition.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
 import { sampleLines, seriesKey } from './test/exposition-parser.js';
 import { hmcRequest } from './test/hmc-client.js';
-import { stringField } from './test/json.js';
+import { arrayField, stringField } from './test/json.js';
 import { parseMetricsResponse } from './test/metrics-parser.js';
 import { promtool } from './test/promtool.js';
 
@@ -48,15 +47,16 @@ describe('writeHistory', () => {
 
   it('writes each family once (HELP, TYPE, samples), series in ascending second timestamps, then # EOF', async () => {
     const out = new Collect();
-    const stats = await writeHistory(scenario, { startMs: END - 10 * 60_000, endMs: END }, out);
+    const stats = await writeHistory(scenario, { startMs: END - 10 * 60_000, endMs: END, families: 'all' }, out);
     const lines = out.text.split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toBe('# EOF');
+    const families = exporterFamilies(scenario).filter((f) => f.series.length > 0);
     const helps = lines.filter((l) => l.startsWith('# HELP ')).map((l) => l.split(' ')[2]);
-    expect(helps).toEqual([...METRIC_IDS]);
-    for (const id of METRIC_IDS) {
-      expect(out.text).toContain(`# HELP ${id} ${CATALOG[id].help.en}\n# TYPE ${id} gauge\n`);
-    }
+    expect(helps).toEqual(families.map((f) => f.familyName));
+    // OpenMetrics: a counter family is named without `_total`, its samples with it.
+    expect(out.text).toContain('# TYPE zhmc_port_bytes_sent_count counter\nzhmc_port_bytes_sent_count_total{');
+    expect(out.text).toContain('# TYPE zhmc_cpc_processor_usage_ratio gauge\nzhmc_cpc_processor_usage_ratio{');
     // Families are contiguous and each series' timestamps ascend by the step.
     const samples = sampleLines(out.text.replace('# EOF\n', ''));
     expect(samples).toHaveLength(stats.samples);
@@ -78,6 +78,17 @@ describe('writeHistory', () => {
     }
   });
 
+  it('writes only the zlens catalog metrics by default, or the named families', async () => {
+    const catalog = new Collect();
+    await writeHistory(scenario, { startMs: END - 60_000, endMs: END }, catalog);
+    const names = new Set(sampleLines(catalog.text.replace('# EOF\n', '')).map((s) => s.name));
+    expect([...names].every((n) => (METRIC_IDS as readonly string[]).includes(n))).toBe(true);
+    expect(names).toContain('zhmc_partition_status_int');
+    const two = new Collect();
+    await writeHistory(scenario, { startMs: END - 60_000, endMs: END, families: ['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total'] }, two);
+    expect(new Set(sampleLines(two.text.replace('# EOF\n', '')).map((s) => s.name))).toEqual(new Set(['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total']));
+  });
+
   it('aligns to the step and rejects steps that are not multiples of 15 s', async () => {
     const out = new Collect();
     const stats = await writeHistory(scenario, { startMs: END - 119_000, endMs: END + 59_000, stepSeconds: 60 }, out);
@@ -90,17 +101,16 @@ describe('writeHistory', () => {
   it('streams 24 h at 15 s of the default scenario', async () => {
     const out = new Count();
     const stats = await writeHistory(scenario, { startMs: END - 24 * 3_600_000, endMs: END }, out);
-    const running = scenario.cpcs.flatMap((c) => c.partitions.filter(isRunning)).length;
-    const all = scenario.cpcs.reduce((n, c) => n + c.partitions.length, 0);
-    expect(stats.series).toBe(3 * scenario.cpcs.length + 3 * running + scenario.cpcs.length + all);
+    const wanted = exporterFamilies(scenario).filter((f) => f.series.length > 0 && (METRIC_IDS as readonly string[]).includes(f.name));
+    expect(stats.series).toBe(wanted.reduce((n, f) => n + f.series.length, 0));
     expect(stats.samples).toBe(stats.series * 5761);
-    expect(out.lines).toBe(stats.samples + 2 * METRIC_IDS.length + 1);
+    expect(out.lines).toBe(stats.samples + 2 * wanted.length + 1);
     expect(out.last.endsWith('# EOF\n')).toBe(true);
   }, 60_000);
 
   it('writes to a file path that promtool turns into TSDB blocks', async () => {
     const file = join(dir, 'history.om');
-    await writeHistory(scenario, { startMs: END - 3_600_000, endMs: END }, file);
+    await writeHistory(scenario, { startMs: END - 3_600_000, endMs: END, stepSeconds: 60, families: 'all' }, file);
     const text = await readFile(file, 'utf8');
     expect(text.endsWith('# EOF\n')).toBe(true);
     const result = await promtool(['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', file, join(dir, 'blocks')]);
@@ -120,59 +130,64 @@ describe('HMC API, /metrics and history agree on one slot', () => {
     await sim.close();
   });
 
-  it('gives the same numbers (HMC percent / 100) for every CPC and running partition', async () => {
-    // HMC API: percents by object URI.
-    const logon = await hmcRequest(sim.hmcUrl, 'POST', '/api/sessions', { ca: sim.caPem, body: sim.credentials });
-    const session = stringField(logon.json(), 'api-session');
-    const created = await hmcRequest(sim.hmcUrl, 'POST', '/api/services/metrics/context', {
-      ca: sim.caPem,
-      session,
-      body: { 'anticipated-frequency-seconds': 15 },
-    });
-    const uri = stringField(created.json(), 'metrics-context-uri');
-    const groups = parseMetricsResponse((await hmcRequest(sim.hmcUrl, 'GET', uri, { ca: sim.caPem, session })).text);
-
-    const fromHmc = new Map<string, number>();
-    const column = (group: typeof DPM_SYSTEM_USAGE_OVERVIEW, metric: string): number =>
-      group['metric-infos'].findIndex((m) => m['metric-name'] === metric);
-    for (const cpc of scenario.cpcs) {
-      const row = groups[0]?.objects.find((o) => o.uri === `/api/cpcs/${cpc['object-id']}`)?.rows[0] ?? [];
-      for (const id of METRIC_IDS) {
-        const metric = CATALOG[id];
-        if (metric.unit !== 'ratio' || metric.scope !== 'cpc' || metric.hmc.dpm === undefined) continue;
-        fromHmc.set(`${id}|${cpc.name}`, Number(row[column(DPM_SYSTEM_USAGE_OVERVIEW, metric.hmc.dpm.metric)]) / 100);
-      }
-      for (const partition of cpc.partitions.filter(isRunning)) {
-        const prow = groups[1]?.objects.find((o) => o.uri === `/api/partitions/${partition['object-id']}`)?.rows[0] ?? [];
-        for (const id of METRIC_IDS) {
-          const metric = CATALOG[id];
-          if (metric.unit !== 'ratio' || metric.scope !== 'partition' || metric.hmc.dpm === undefined) continue;
-          fromHmc.set(`${id}|${cpc.name}|${partition.name}`, Number(prow[column(PARTITION_USAGE, metric.hmc.dpm.metric)]) / 100);
-        }
-      }
-    }
-    expect(fromHmc.size).toBe(3 * 2 + 3 * scenario.cpcs.flatMap((c) => c.partitions.filter(isRunning)).length);
-    expect([...fromHmc.values()].every((v) => Number.isFinite(v))).toBe(true);
-
-    const keyOf = (name: string, labels: Readonly<Record<string, string>>): string =>
-      [name, labels.cpc, labels.partition].filter((x) => x !== undefined).join('|');
-
-    // /metrics at the same clock.
-    const exported = new Map(
-      sampleLines(await (await fetch(sim.metricsUrl)).text()).map((s) => [keyOf(s.name, s.labels), Number(s.value)]),
-    );
-    // History around the slot: take the sample stamped with the slot start.
+  it('/metrics and the history have the same series and values for the slot', async () => {
+    const exported = sampleLines(await (await fetch(sim.metricsUrl)).text());
     const out = new Collect();
-    await writeHistory(scenario, { startMs: SLOT - 60_000, endMs: SLOT + 60_000 }, out);
+    await writeHistory(scenario, { startMs: SLOT - 30_000, endMs: SLOT + 30_000, families: 'all' }, out);
     const history = new Map(
       sampleLines(out.text.replace('# EOF\n', ''))
         .filter((s) => Number(s.timestamp) === SLOT / 1000)
-        .map((s) => [keyOf(s.name, s.labels), Number(s.value)]),
+        .map((s) => [seriesKey(s.name, s.labels), s.value]),
     );
+    expect(history.size).toBe(exported.length);
+    for (const s of exported) expect({ key: seriesKey(s.name, s.labels), value: history.get(seriesKey(s.name, s.labels)) }).toEqual({ key: seriesKey(s.name, s.labels), value: s.value });
+  });
 
-    for (const [key, value] of fromHmc) {
-      expect({ key, value: exported.get(key) }).toEqual({ key, value });
-      expect({ key, value: history.get(key) }).toEqual({ key, value });
-    }
+  it('exports what Get Metrics says, for every group (percent / 100, counters as they are)', async () => {
+    const logon = await hmcRequest(sim.hmcUrl, 'POST', '/api/sessions', { ca: sim.caPem, body: sim.credentials });
+    const session = stringField(logon.json(), 'api-session');
+    const created = (await hmcRequest(sim.hmcUrl, 'POST', '/api/services/metrics/context', { ca: sim.caPem, session, body: { 'anticipated-frequency-seconds': 15 } })).json();
+    const infos = new Map(
+      arrayField(created, 'metric-group-infos').map((g) => [stringField(g, 'group-name'), arrayField(g, 'metric-infos').map((m) => stringField(m, 'metric-name'))]),
+    );
+    const groups = parseMetricsResponse((await hmcRequest(sim.hmcUrl, 'GET', stringField(created, 'metrics-context-uri'), { ca: sim.caPem, session })).text);
+    const exported = sampleLines(await (await fetch(sim.metricsUrl)).text());
+    const find = (name: string, labels: Record<string, string>): number => {
+      const found = exported.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+      if (found === undefined) throw new Error(`no ${name} ${JSON.stringify(labels)}`);
+      return Number(found.value);
+    };
+    const hmc = (group: string, uri: string, metric: string, row = 0): number => {
+      const column = infos.get(group)?.indexOf(metric) ?? -1;
+      const value = groups.find((g) => g.name === group)?.objects.find((o) => o.uri === uri)?.rows[row]?.[column];
+      if (value === undefined) throw new Error(`no ${group} ${uri} ${metric}`);
+      return Number(value.replace(/"/g, ''));
+    };
+    const [zlx1, , zos1] = scenario.cpcs;
+    if (zlx1 === undefined || zos1 === undefined) throw new Error('demo scenario changed');
+    const partition = zlx1.partitions.find((p) => p.name === 'KVM HOST A');
+    const lpar = zos1['logical-partitions'].find((l) => l.name === 'PRD1');
+    const adapter = zlx1.adapters.find((a) => a.type === 'osd');
+    const nicPartition = zlx1.partitions.find((p) => p.name === 'LNXPRD01');
+    const nic = nicPartition?.nics[0];
+    if (partition === undefined || lpar === undefined || adapter === undefined || nicPartition === undefined || nic === undefined) throw new Error('demo scenario changed');
+    const cpcUri = (c: typeof zlx1): string => `/api/cpcs/${c['object-id']}`;
+    const checks: [number, number][] = [
+      [find('zhmc_cpc_processor_usage_ratio', { cpc: 'ZLX1' }), hmc('dpm-system-usage-overview', cpcUri(zlx1), 'processor-usage') / 100],
+      [find('zhmc_cpc_processor_usage_ratio', { cpc: 'ZOS1' }), hmc('cpc-usage-overview', cpcUri(zos1), 'cpc-processor-usage') / 100],
+      [find('zhmc_cpc_channel_usage_ratio', { cpc: 'ZOS1' }), hmc('cpc-usage-overview', cpcUri(zos1), 'channel-usage') / 100],
+      [find('zhmc_partition_processor_usage_ratio', { cpc: 'ZLX1', partition: 'KVM HOST A' }), hmc('partition-usage', `/api/partitions/${partition['object-id']}`, 'processor-usage') / 100],
+      [find('zhmc_partition_cp_processor_usage_ratio', { cpc: 'ZOS1', partition: 'PRD1' }), hmc('logical-partition-usage', `/api/logical-partitions/${lpar['object-id']}`, 'cp-processor-usage') / 100],
+      [find('zhmc_adapter_usage_ratio', { adapter: adapter.name }), hmc('adapter-usage', `/api/adapters/${adapter['object-id']}`, 'adapter-usage') / 100],
+      [find('zhmc_port_bytes_sent_count_total', { adapter: adapter.name, port: '1' }), hmc('network-physical-adapter-port', `/api/adapters/${adapter['object-id']}`, 'bytes-sent', 1)],
+      [find('zhmc_nic_bytes_received_count_total', { partition: 'LNXPRD01', nic: nic.name }), hmc('partition-attached-network-interface', `/api/partitions/${nicPartition['object-id']}/nics/${nic['element-id']}`, 'bytes-received')],
+      [find('zhmc_processor_usage_ratio', { cpc: 'ZOS1', processor: 'CP000', type: 'cp' }), hmc('zcpc-processor-usage', cpcUri(zos1), 'processor-usage', 0) / 100],
+      [find('zhmc_channel_usage_ratio', { cpc: 'ZOS1', channel_css_chpid: '0.42', partition: 'BAT1', shared: 'false' }), hmc('channel-usage', cpcUri(zos1), 'channel-usage', 2) / 100],
+      [find('zhmc_crypto_adapter_usage_ratio', { cpc: 'ZOS1', adapter_pchid: '1C4' }), hmc('crypto-usage', cpcUri(zos1), 'adapter-usage', 1) / 100],
+      [find('zhmc_cpc_humidity_percent', { cpc: 'ZLX2' }), hmc('zcpc-environmentals-and-power', cpcUri(scenario.cpcs[1] ?? zlx1), 'humidity')],
+    ];
+    for (const [exportedValue, hmcValue] of checks) expect(exportedValue).toBe(hmcValue);
+    // The byte counter is large and grows: not a placeholder.
+    expect(hmc('network-physical-adapter-port', `/api/adapters/${adapter['object-id']}`, 'bytes-sent', 1)).toBeGreaterThan(1e9);
   });
 });

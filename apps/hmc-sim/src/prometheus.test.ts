@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { METRIC_IDS } from '@zlens/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exporterFamilies, formatFloat } from './exposition.js';
 import { findExecutable, queryPrometheus, startPrometheus, waitForSeries, type RunningPrometheus } from './prometheus.js';
@@ -55,13 +56,17 @@ describe('startPrometheus with history and a live scrape', () => {
 
     // Every backfilled usage series has a sample at that time, equal to what /metrics gives for it.
     const all = await queryPrometheus(prom.url, '{__name__=~"zhmc_.*_usage_ratio"}', t / 1000);
+    // The history holds the zlens catalog metrics (writeHistory's default).
     const expected = exporterFamilies(sim.scenario)
-      .filter((f) => f.name.endsWith('_usage_ratio'))
+      .filter((f) => f.name.endsWith('_usage_ratio') && (METRIC_IDS as readonly string[]).includes(f.name))
       .flatMap((f) => f.series.map((s) => ({ name: f.name, labels: s.labels, value: s.valueAt(slotOf(t)) })));
     expect(all).toHaveLength(expected.length);
     for (const e of expected) {
       const found = all.find(
-        (s) => s.metric.__name__ === e.name && s.metric.cpc === e.labels.cpc && s.metric.partition === e.labels.partition,
+        (s) =>
+          s.metric.__name__ === e.name &&
+          Object.entries(e.labels).every(([k, v]) => s.metric[k] === v) &&
+          Object.keys(s.metric).length === Object.keys(e.labels).length + 1,
       );
       expect({ series: e, value: found === undefined ? undefined : Number(found.value[1]) }).toEqual({
         series: e,

@@ -75,12 +75,19 @@ export function checkRows(group: ParsedGroup, infos: readonly MetricInfoLike[]):
       }
       row.forEach((value, i) => {
         const info = infos[i];
+        // §3.4: integers and longs are plain digits, doubles decimal, strings double-quoted
+        // (zhmcclient splits on ',' without quote awareness), booleans true/false.
+        const type = info?.['metric-type'];
         const ok =
-          info?.['metric-type'] === 'integer-metric'
+          type === 'integer-metric' || type === 'long-metric' || type === 'short-metric' || type === 'byte-metric'
             ? /^-?\d+$/.test(value)
-            : info?.['metric-type'] === 'double-metric'
+            : type === 'double-metric'
               ? /^-?\d+\.\d+$/.test(value)
-              : false;
+              : type === 'string-metric'
+                ? /^"[^"]*"$/.test(value)
+                : type === 'boolean-metric'
+                  ? /^(true|false)$/i.test(value)
+                  : false;
         if (!ok) throw new Error(`${group.name} ${object.uri}: ${JSON.stringify(value)} is not a ${info?.['metric-type'] ?? 'known type'}`);
       });
     }
