@@ -211,9 +211,10 @@ export function UsageChartBody({
             unitLabels,
             statusLabels,
             zoomable,
+            dark: theme === 'dark',
           })
         : null,
-    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable],
+    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme],
   );
   if (state.status === 'pending') return <PanelLoading height={height} />;
   if (state.status === 'error') return <PanelError message={state.message} onRetry={state.retry} height={height} />;
@@ -241,6 +242,7 @@ export function UsageChartBody({
       />
       {legend && unit !== 'status' ? (
         <LegendTable
+          dark={theme === 'dark'}
           title={ariaLabel}
           lines={state.lines}
           hidden={hidden}
@@ -260,12 +262,14 @@ export function UsageChartBody({
 
 /** The legend: one row per line with min / max / avg / last; the name toggles the line. */
 function LegendTable({
+  dark,
   title,
   lines,
   hidden,
   format,
   onToggle,
 }: {
+  dark: boolean;
   title: string;
   lines: readonly UsageLine[];
   hidden: ReadonlySet<string>;
@@ -273,7 +277,7 @@ function LegendTable({
   onToggle: (name: string) => void;
 }) {
   const { t } = useI18n();
-  const rows = useMemo(() => lines.map((line, index) => ({ line, color: lineColor(line, index), stats: seriesStats(line.values) })), [lines]);
+  const rows = useMemo(() => lines.map((line, index) => ({ line, color: lineColor(line, index, dark), stats: seriesStats(line.values) })), [lines, dark]);
   return (
     <div className={rows.length > 6 ? 'legend legend-scroll' : 'legend'}>
       <table className="legend-table" aria-label={t('legend.label', { title })}>

@@ -96,7 +96,9 @@ export function formatRate(value: number | null | undefined, unit: string): stri
   const abs = Math.abs(value);
   if (abs >= 1e6) return `${(value / 1e6).toFixed(1)} M ${unit}`;
   if (abs >= 1e4) return `${(value / 1e3).toFixed(1)} k ${unit}`;
-  return `${abs >= 100 || Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+  if (abs >= 100 || Number.isInteger(value)) return `${value.toFixed(0)} ${unit}`;
+  // A few dropped packets per minute are fractions per second: keep two significant digits.
+  return `${abs >= 1 ? value.toFixed(1) : Number(value.toPrecision(2)).toString()} ${unit}`;
 }
 
 /** Minimum, maximum, average and last of the values that are not gaps; all null without any. */

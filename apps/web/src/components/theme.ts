@@ -1,7 +1,35 @@
 // The Carbon design tokens zlens uses (light theme: g10, whose gray background sets off white
 // panels; dark theme: g100). Only these values are read, and they become CSS custom properties once at start-up,
 // so the stylesheet never hard-codes a colour.
-import { cyan50, magenta70, purple70, teal70 } from '@carbon/colors';
+import {
+  blue50,
+  blue80,
+  cyan20,
+  cyan40,
+  cyan50,
+  cyan90,
+  green30,
+  green60,
+  magenta20,
+  magenta40,
+  magenta50,
+  magenta70,
+  orange40,
+  orange70,
+  purple30,
+  purple50,
+  purple60,
+  purple70,
+  red10,
+  red50,
+  red90,
+  teal40,
+  teal50,
+  teal60,
+  teal70,
+  yellow30,
+  yellow50,
+} from '@carbon/colors';
 import { CATALOG, type MetricId } from '@zlens/shared';
 // The per-theme token module of @carbon/themes (what its index re-exports), imported directly:
 // plain named constants, so only the tokens below reach the bundle. The index pulls in every
@@ -10,8 +38,22 @@ import * as g10 from '@carbon/themes/js/generated/themes/g10.js';
 import * as g100 from '@carbon/themes/js/generated/themes/g100.js';
 import type { ThemeKey } from '../state/view-params';
 
-/** Carbon's categorical data-visualisation palette, in its prescribed order (purple, cyan, teal, magenta). */
-export const SERIES_COLORS = [purple70, cyan50, teal70, magenta70] as const;
+/** Carbon's 14-colour categorical data-visualisation palette (light themes), in its prescribed order. */
+export const SERIES_COLORS = [
+  purple70, cyan50, teal70, magenta70, red50, red90, green60, blue80, magenta50, yellow50, teal50, cyan90, orange70, purple50,
+] as const;
+
+/** The same palette for dark themes (Carbon g90/g100), colour for colour. */
+export const SERIES_COLORS_DARK = [
+  purple60, cyan40, teal60, magenta40, red50, red10, green30, blue50, magenta20, yellow30, teal40, cyan20, orange40, purple30,
+] as const;
+
+/** A palette colour in the theme's variant (light colours are too dark on g100); other colours as they are. */
+export function themedColor(color: string, dark: boolean): string {
+  if (!dark) return color;
+  const index = (SERIES_COLORS as readonly string[]).indexOf(color);
+  return index >= 0 ? (SERIES_COLORS_DARK[index] ?? color) : color;
+}
 
 /** One colour per kind of usage, the same in every chart and figure of the app. */
 export function metricColor(metric: MetricId): string {

@@ -3,7 +3,7 @@
 // requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { formatBytesPerSecond, formatDateTime, formatPercent, formatRate, type ValueUnit } from './format';
-import { SERIES_COLORS, TOKENS, type ThemeTokens } from './theme';
+import { SERIES_COLORS, TOKENS, themedColor, type ThemeTokens } from './theme';
 
 export interface UsageLine {
   name: string;
@@ -39,6 +39,8 @@ export interface UsageChartInput {
   statusLabels?: ReadonlyMap<number, string>;
   /** Whether the brush (drag-to-zoom) is on. */
   zoomable?: boolean;
+  /** Dark theme: the palette's dark variant. */
+  dark?: boolean;
 }
 
 type Point = [number, number | null];
@@ -104,8 +106,15 @@ export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatte
 }
 
 /** The colour of a line: its own, else the palette colour of its position (stable when others hide). */
-export function lineColor(line: UsageLine, index: number): string {
-  return line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0];
+export function lineColor(line: UsageLine, index: number, dark = false): string {
+  return themedColor(line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0], dark);
+}
+
+/** The status codes a status chart's axis lists: 0 (healthy) and every code in the data, ascending. */
+export function statusAxis(lines: readonly UsageLine[]): number[] {
+  const codes = new Set<number>([0]);
+  for (const line of lines) for (const v of line.values) if (v != null) codes.add(v);
+  return [...codes].sort((a, b) => a - b);
 }
 
 /** Warning and critical bands as a mark area on an empty helper series. */
@@ -137,10 +146,16 @@ export function usageChartOption({
   unitLabels,
   statusLabels,
   zoomable = false,
+  dark = false,
 }: UsageChartInput): ChartOption {
   const format = valueFormatter(unit, unitLabels, statusLabels);
+  // Status codes are far apart (0, 1, 10, 20, ...): the axis lists only the statuses in the data
+  // (and the healthy one), one step each, so the labels never crowd.
+  const statusOrder = unit === 'status' ? statusAxis(lines) : [];
+  const ordinal = new Map(statusOrder.map((code, i) => [code, i]));
+  const plotted = unit === 'status' ? lines.map((line) => ({ ...line, values: line.values.map((v) => (v == null ? null : (ordinal.get(v) ?? null))) })) : lines;
   const series: LineSeriesOption[] = [];
-  lines.forEach((line, index) => {
+  plotted.forEach((line, index) => {
     if (hidden?.has(line.name)) return;
     series.push({
       type: 'line',
@@ -154,13 +169,16 @@ export function usageChartOption({
       connectNulls: false,
       step: unit === 'status' ? 'end' : false,
       lineStyle: { width: 1.5 },
-      color: lineColor(line, index),
+      color: lineColor(line, index, dark),
       emphasis: { disabled: true },
     });
   });
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens));
 
-  const codes = statusLabels ? [...statusLabels.keys()] : [];
+  const statusFormat = (v: number): string => {
+    const code = statusOrder[Math.round(v)];
+    return code === undefined ? '' : (statusLabels?.get(code) ?? String(code));
+  };
   const yAxis: ChartOption['yAxis'] =
     unit === 'ratio'
       ? {
@@ -174,8 +192,8 @@ export function usageChartOption({
       : {
           type: 'value',
           min: 0,
-          ...(unit === 'status' ? { max: Math.max(1, ...codes), minInterval: 1 } : {}),
-          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => (unit === 'status' ? (statusLabels?.get(v) ?? '') : format(v)) },
+          ...(unit === 'status' ? { max: Math.max(1, statusOrder.length - 1), interval: 1 } : {}),
+          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => (unit === 'status' ? statusFormat(v) : format(v)) },
           splitLine: { lineStyle: { color: tokens.borderSubtle } },
         };
 
@@ -189,7 +207,8 @@ export function usageChartOption({
       backgroundColor: tokens.layer,
       borderColor: tokens.borderStrong,
       textStyle: { color: tokens.textPrimary },
-      formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], format),
+      formatter: (params) =>
+        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? format(null) : statusFormat(v)) : format),
     },
     ...(zoomable
       ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }

@@ -10,4 +10,25 @@ declare module '@carbon/colors' {
   export const purple30: string;
   export const purple50: string;
   export const purple90: string;
+  export const red50: string;
+  export const red90: string;
+  export const green60: string;
+  export const blue80: string;
+  export const magenta50: string;
+  export const yellow50: string;
+  export const teal50: string;
+  export const cyan90: string;
+  export const orange70: string;
+  export const purple60: string;
+  export const cyan40: string;
+  export const teal60: string;
+  export const magenta40: string;
+  export const red10: string;
+  export const green30: string;
+  export const blue50: string;
+  export const magenta20: string;
+  export const yellow30: string;
+  export const teal40: string;
+  export const cyan20: string;
+  export const orange40: string;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId } from '@zlens/shared';
+import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { errorMessage } from '../../api/fetch-json';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
@@ -30,10 +30,12 @@ const CLASSIC_USAGE: readonly MetricId[] = ['zhmc_cpc_processor_usage_ratio', 'z
  * The processor-type breakdown for a mode: shared and dedicated per type where the mode reports
  * them; a type's total only where it has no dedicated figure (DPM reports CP/IFL and their shared part).
  */
-export function breakdownMetrics(mode: CpcSummary['mode']): MetricId[] {
+export function breakdownMetrics(mode: CpcSummary['mode'], processors?: Partial<Record<ProcessorType, number | null>>): MetricId[] {
   const applicable = METRIC_IDS.filter((id) => {
     const m = CATALOG[id];
-    return m.scope === 'cpc' && m.unit === 'ratio' && m.processorType !== undefined && metricAppliesTo(m, mode);
+    if (m.scope !== 'cpc' || m.unit !== 'ratio' || m.processorType === undefined || !metricAppliesTo(m, mode)) return false;
+    // A type the CPC has none of (IFL only on a LinuxONE) has nothing to show.
+    return processors?.[m.processorType] !== 0;
   });
   return applicable.filter((id) => {
     const m = CATALOG[id];
@@ -106,11 +108,19 @@ export default function CpcView() {
 
 function BreakdownPanel({ cpc, mode, group }: { cpc: string; mode: CpcSummary['mode']; group: string }) {
   const { t, metric: metricTitle } = useI18n();
-  const sources = useMemo<UsageSource[]>(
-    () => breakdownMetrics(mode).map((metric) => ({ metric, cpc, name: metricTitle(metric) })),
-    [mode, cpc, metricTitle],
+  const [{ refresh }] = useViewParams();
+  const detail = useQuery(cpcDetailQuery(cpc, refresh));
+  const processors = detail.data?.processors;
+  const counts = useMemo(
+    () => (processors ? { cp: processors.cp ?? null, ifl: processors.ifl ?? null, iip: processors.iip ?? null, icf: processors.icf ?? null } : undefined),
+    [processors],
   );
-  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} hideEmptyLines />;
+  const sources = useMemo<UsageSource[]>(
+    () => breakdownMetrics(mode, counts).map((metric) => ({ metric, cpc, name: metricTitle(metric) })),
+    [mode, cpc, metricTitle, counts],
+  );
+  // Waits for the detail (or its failure), so the chart does not first query types the CPC lacks.
+  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines />;
 }
 
 function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricId; cpc: string; known: boolean; group: string; classic: boolean }) {
