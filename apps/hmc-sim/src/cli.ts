@@ -6,22 +6,27 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultScenario } from './default-scenario.js';
 import { writeHistory } from './history.js';
-import { loadScenario } from './scenario-file.js';
+import { PRESETS, presetScenario, type PresetName } from './presets.js';
+import { loadScenario, scenarioToYaml } from './scenario-file.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_CREDENTIALS, startSimulator } from './simulator.js';
 
 const USAGE = `Usage:
-  hmc-sim serve [--host 127.0.0.1] [--port 6794] [--metrics-port 9291] [--cert FILE --key FILE]
-                [--userid U --password P] [--ca-out FILE] [--scenario FILE.yaml]
-  hmc-sim history --out FILE [--hours 24] [--end <ms since epoch>] [--step 15] [--scenario FILE.yaml]
+  hmc-sim serve [--host 127.0.0.1] [--port 6794] [--metrics-port 9291] [--stomp-port 61612]
+                [--admin-port PORT] [--cert FILE --key FILE] [--userid U --password P]
+                [--ca-out FILE] [--preset demo|large | --scenario FILE.yaml]
+  hmc-sim history --out FILE [--hours 24] [--end <ms since epoch>] [--step 15]
+                [--families catalog|all|NAME,NAME] [--preset demo|large | --scenario FILE.yaml]
+  hmc-sim scenario [--preset demo|large]       print a preset as a scenario file (YAML)
 
-serve    HMC Web Services API over HTTPS on --port, exporter-format /metrics over HTTP on
-         --metrics-port. Without --cert/--key a self-signed certificate is made; its PEM is written
-         to --ca-out (default: <tmp>/zlens-hmc-sim/ca.pem) for clients to verify with.
-history  OpenMetrics samples of every exported series from --end minus --hours up to --end
-         (default end: one minute ago), every --step seconds (a multiple of 15).`;
+serve    HMC Web Services API over HTTPS on --port, STOMP notifications over TLS on --stomp-port,
+         exporter-format /metrics over HTTP on --metrics-port, and with --admin-port the admin
+         endpoint for faults (off otherwise). Without --cert/--key a self-signed certificate is
+         made; its PEM is written to --ca-out (default: <tmp>/zlens-hmc-sim/ca.pem).
+history  OpenMetrics samples from --end minus --hours up to --end (default end: one minute ago),
+         every --step seconds (a multiple of 15), of the zlens catalog metrics (--families
+         catalog, the default), of everything /metrics serves (all), or of the named families.`;
 
 class UsageError extends Error {}
 
@@ -39,8 +44,15 @@ function positive(value: string | undefined, name: string, fallback: number): nu
   return parsed;
 }
 
-async function scenarioFrom(file: string | undefined): Promise<Scenario> {
-  return file === undefined ? defaultScenario() : loadScenario(await readFile(file, 'utf8'));
+function preset(value: string | undefined): PresetName {
+  const found = PRESETS.find((p) => p === (value ?? 'demo'));
+  if (found === undefined) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, got "${value ?? ''}"`);
+  return found;
+}
+
+async function scenarioFrom(file: string | undefined, presetName: string | undefined): Promise<Scenario> {
+  if (file !== undefined && presetName !== undefined) throw new UsageError('--scenario and --preset exclude each other');
+  return file === undefined ? presetScenario(preset(presetName)) : loadScenario(await readFile(file, 'utf8'));
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -51,6 +63,9 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string' },
       'metrics-port': { type: 'string' },
+      'stomp-port': { type: 'string' },
+      'admin-port': { type: 'string' },
+      preset: { type: 'string' },
       cert: { type: 'string' },
       key: { type: 'string' },
       userid: { type: 'string' },
@@ -70,19 +85,23 @@ async function serve(args: string[]): Promise<void> {
       ? { userid: values.userid, password: values.password }
       : DEFAULT_CREDENTIALS;
   const sim = await startSimulator({
-    scenario: await scenarioFrom(values.scenario),
+    scenario: await scenarioFrom(values.scenario, values.preset),
     host: values.host,
     hmcPort: integer(values.port, 'port', 6794, 0),
     metricsPort: integer(values['metrics-port'], 'metrics-port', 9291, 0),
+    stompPort: integer(values['stomp-port'], 'stomp-port', 61612, 0),
+    ...(values['admin-port'] === undefined ? {} : { adminPort: integer(values['admin-port'], 'admin-port', 0, 0) }),
     credentials,
     ...(tls === undefined ? {} : { tls }),
   });
   const caFile = resolve(values['ca-out'] ?? join(tmpdir(), 'zlens-hmc-sim', 'ca.pem'));
   await mkdir(dirname(caFile), { recursive: true });
   await writeFile(caFile, sim.caPem);
-  const partitions = sim.scenario.cpcs.reduce((sum, cpc) => sum + cpc.partitions.length, 0);
+  const partitions = sim.scenario.cpcs.reduce((sum, cpc) => sum + cpc.partitions.length + cpc['logical-partitions'].length, 0);
   console.log(`HMC API   ${sim.hmcUrl}  (userid ${credentials.userid})`);
+  console.log(`STOMP     ${sim.hmcUrl.replace('https://', 'ssl://').replace(/:\d+$/, `:${sim.stompPort}`)}`);
   console.log(`/metrics  ${sim.metricsUrl}`);
+  if (sim.adminUrl !== undefined) console.log(`admin     ${sim.adminUrl}/admin/faults`);
   console.log(`CA PEM    ${caFile}`);
   console.log(`scenario  ${sim.scenario.cpcs.length} CPCs, ${partitions} partitions, seed ${sim.scenario.seed}`);
   const shutdown = (): void => {
@@ -101,6 +120,8 @@ async function history(args: string[]): Promise<void> {
       end: { type: 'string' },
       step: { type: 'string' },
       out: { type: 'string' },
+      families: { type: 'string' },
+      preset: { type: 'string' },
       scenario: { type: 'string' },
     },
   });
@@ -110,9 +131,10 @@ async function history(args: string[]): Promise<void> {
   const endMs = integer(values.end, 'end', Date.now() - 60_000, 0);
   const stepSeconds = integer(values.step, 'step', 15, 15);
   if (stepSeconds % 15 !== 0) throw new UsageError(`--step must be a multiple of 15, got ${stepSeconds}`);
+  const families = values.families === undefined || values.families === 'catalog' || values.families === 'all' ? (values.families ?? 'catalog') : values.families.split(',');
   const stats = await writeHistory(
-    await scenarioFrom(values.scenario),
-    { startMs: endMs - hours * 3_600_000, endMs, stepSeconds },
+    await scenarioFrom(values.scenario, values.preset),
+    { startMs: endMs - hours * 3_600_000, endMs, stepSeconds, families },
     values.out,
   );
   console.log(
@@ -124,6 +146,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'serve') return serve(rest);
   if (command === 'history') return history(rest);
+  if (command === 'scenario') {
+    const { values } = parseArgs({ args: rest, strict: true, options: { preset: { type: 'string' } } });
+    process.stdout.write(scenarioToYaml(presetScenario(preset(values.preset))));
+    return;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return;
