@@ -2,14 +2,13 @@
 // (AbortSignal), bounded concurrency, and ends either in validated data or in a readable AppError:
 // network failure → 502 upstream_error, timeout → 504 upstream_timeout, a non-JSON body or an
 // `status: "error"` envelope → 502 with Prometheus's own message.
-import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { PrometheusConfig } from '../config.js';
 import { AppError, describeError } from '../errors.js';
 import { Limiter } from '../limiter.js';
 import type { AppMetrics } from '../metrics.js';
 import { ResultCache } from './cache.js';
-import { EnvelopeSchema, QueryDataSchema, type MatrixSeries, type VectorSample } from './schemas.js';
+import { EnvelopeSchema, parseQueryData, type MatrixSeries, type QueryData, type VectorSample } from './schemas.js';
 
 export interface PrometheusClientOptions {
   config: PrometheusConfig;
@@ -26,7 +25,7 @@ export type QueryObserver = (path: string, params: Readonly<Record<string, strin
 export class PrometheusClient {
   private readonly limiter: Limiter;
   /** Identical in-flight requests share one upstream call (many browsers, one wall dashboard). */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, Promise<QueryData>>();
   private readonly cache: ResultCache | null;
   private readonly observers: QueryObserver[] = [];
 
@@ -45,21 +44,21 @@ export class PrometheusClient {
     const params: Record<string, string> = { query: promql };
     if (timeSeconds !== undefined) params.time = String(timeSeconds);
     // Only an instant query at a fixed time in the past is final; "now" never is.
-    const data = await this.call('api/v1/query', params, QueryDataSchema, timeSeconds);
+    const data = await this.call('api/v1/query', params, timeSeconds);
     if (data.resultType !== 'vector') throw this.protocolError(`expected a vector, got ${data.resultType}`);
     return data.result;
   }
 
   async queryRange(promql: string, start: number, end: number, step: number): Promise<MatrixSeries[]> {
     const params = { query: promql, start: String(start), end: String(end), step: String(step) };
-    const data = await this.call('api/v1/query_range', params, QueryDataSchema, end);
+    const data = await this.call('api/v1/query_range', params, end);
     if (data.resultType !== 'matrix') throw this.protocolError(`expected a matrix, got ${data.resultType}`);
     return data.result;
   }
 
   /** A cheap query that any PromQL API answers: the readiness probe. */
   async ping(): Promise<void> {
-    await this.call('api/v1/query', { query: '1' }, QueryDataSchema);
+    await this.call('api/v1/query', { query: '1' });
   }
 
   /**
@@ -67,21 +66,16 @@ export class PrometheusClient {
    * only an answer whose newest point is at least one scrape interval old is cached, so the cache
    * never holds a point a later scrape could still change.
    */
-  private call<S extends z.ZodType>(
-    path: string,
-    params: Record<string, string>,
-    schema: S,
-    newestSeconds?: number,
-  ): Promise<z.infer<S>> {
+  private call(path: string, params: Record<string, string>, newestSeconds?: number): Promise<QueryData> {
     const { metrics } = this.options;
     const body = new URLSearchParams(params).toString();
     const key = `${path}?${body}`;
     const cacheable = this.cache !== null && newestSeconds !== undefined && this.cache.isFinal(newestSeconds);
-    let pending: Promise<unknown> | undefined;
+    let pending: Promise<QueryData> | undefined;
     if (cacheable) {
       const hit = this.cache?.get(key);
       metrics.cacheRequests.inc({ result: hit === undefined ? 'miss' : 'hit' });
-      if (hit !== undefined) pending = Promise.resolve(hit);
+      if (hit !== undefined) pending = Promise.resolve(hit as QueryData);
     }
     if (pending === undefined) {
       pending = this.inFlight.get(key);
@@ -89,7 +83,12 @@ export class PrometheusClient {
     }
     if (pending === undefined) {
       for (const observer of this.observers) observer(path, params);
-      const created = this.limiter.run(() => this.request(path, body));
+      // Validated once, before waiters and the cache share it.
+      const created = this.limiter.run(() => this.request(path, body)).then((data) => {
+        const parsed = parseQueryData(data);
+        if (parsed === null) throw this.protocolError(`unexpected response shape from ${path}`);
+        return parsed;
+      });
       const cleanup = (): void => {
         this.inFlight.delete(key);
       };
@@ -100,11 +99,7 @@ export class PrometheusClient {
       this.inFlight.set(key, created);
       pending = created;
     }
-    return pending.then((data) => {
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) throw this.protocolError(`unexpected response shape from ${path}`);
-      return parsed.data;
-    });
+    return pending;
   }
 
   private async request(path: string, body: string): Promise<unknown> {
@@ -122,7 +117,14 @@ export class PrometheusClient {
       // POST keeps long label matchers out of URL length limits; every PromQL API accepts it.
       response = await fetch(url, {
         method: 'POST',
-        headers: { ...config.headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          ...config.headers,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          // Uncompressed: on the LAN between BFF and Prometheus, gzip costs both sides more CPU time
+          // than the bytes it saves (docs/benchmarks.md).
+          'accept-encoding': 'identity',
+        },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });

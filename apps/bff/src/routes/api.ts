@@ -49,6 +49,23 @@ function pathName(req: Request, name: string): string {
   return parse(LabelValueSchema, req.params[name]);
 }
 
+/**
+ * A cached upstream answer maps to the same series array every time (PrometheusSource), and that
+ * array fixes metric, range and grid; so its JSON is kept beside it (per stale flag), and a cache
+ * hit costs no serialisation. Entries go when the cached answer does.
+ */
+const serialized = new WeakMap<SeriesResponse['series'], { stale: boolean; json: string }[]>();
+
+function serializeSeries(body: SeriesResponse): string {
+  if (body.series.length === 0) return JSON.stringify(body);
+  const known = serialized.get(body.series) ?? [];
+  const hit = known.find((k) => k.stale === body.stale);
+  if (hit !== undefined) return hit.json;
+  const json = JSON.stringify(body);
+  serialized.set(body.series, [...known, { stale: body.stale, json }]);
+  return json;
+}
+
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
 
@@ -74,7 +91,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.get('/series', async (req, res) => {
     const body: SeriesResponse = await deps.queries.series(parse(SeriesQuerySchema, req.query));
-    res.json(body);
+    res.type('json').send(serializeSeries(body));
   });
 
   router.get('/top', async (req, res) => {

@@ -1,7 +1,7 @@
 // Time series from Prometheus, all built from the catalog on the aligned grid: series and heatmap
 // are one query_range each, mapped onto the grid with null for every missing point; top-N is four
 // instant queries that let Prometheus rank (topk over avg_over_time / max_over_time).
-import { gridTimestamps, type AlignedRange, type TopEntry } from '@zlens/shared';
+import { gridTimestamps, type AlignedRange, type Series, type TopEntry } from '@zlens/shared';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { sampleValue } from '../prometheus/client.js';
 import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
@@ -46,8 +46,22 @@ function entries(ranked: readonly VectorSample[], other: readonly VectorSample[]
 
 export class PrometheusSource implements TimeSeriesSource {
   readonly kind = 'prometheus';
+  /**
+   * A cached (or shared in-flight) answer is the same array object every time; its mapping onto the
+   * grid is kept beside it, so a cache hit costs only the response's serialisation. Never mutated.
+   */
+  private readonly mapped = new WeakMap<readonly MatrixSeries[], Series[]>();
 
   constructor(private readonly client: PrometheusClient) {}
+
+  private seriesOnGrid(matrix: readonly MatrixSeries[], range: AlignedRange): Series[] {
+    let series = this.mapped.get(matrix);
+    if (series === undefined) {
+      series = sortSeries(onGrid(matrix, range));
+      this.mapped.set(matrix, series);
+    }
+    return series;
+  }
 
   async series(request: SeriesRequest): Promise<SeriesResult> {
     const { range } = request;
@@ -58,7 +72,7 @@ export class PrometheusSource implements TimeSeriesSource {
     };
     const query = buildSeriesQuery(request.metric, selector, range.step);
     const matrix = await this.client.queryRange(query, range.start, range.end, range.step);
-    return { series: sortSeries(onGrid(matrix, range)), stale: false };
+    return { series: this.seriesOnGrid(matrix, range), stale: false };
   }
 
   async top(request: TopRequest): Promise<TopResult> {
