@@ -42,10 +42,18 @@ export function EChart({ option, ariaLabel, height, group, onZoom, onYLabelClick
     if (instanceRef) instanceRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
+    // Connected charts (echarts.connect) replay a brush in every chart of the group; only the
+    // chart the pointer went down on reports the zoom, so one drag is one history entry.
+    let pressed = false;
+    chart.getZr().on('mousedown', () => {
+      pressed = true;
+    });
     chart.on('brushEnd', (event) => {
       const range = (event as BrushEndEvent).areas?.[0]?.coordRange;
       // Clear the selection box: the new window replaces it.
       chart.dispatchAction({ type: 'brush', areas: [] });
+      if (!pressed) return;
+      pressed = false;
       if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number') {
         zoomRef.current?.(range[0], range[1]);
       }

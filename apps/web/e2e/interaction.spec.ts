@@ -1,0 +1,142 @@
+// Time range, zoom, refresh, language, theme, export and shared links in Chromium against the
+// real stack. Every state under test lives in the URL, so each step checks the URL and what
+// the page shows for it.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { baseUrl } from './base-url';
+import { dragAcross, expectLineDrawn, inventory, settled } from './helpers';
+import { purple70 } from '@carbon/colors';
+
+async function dpmCpc(page: Parameters<typeof inventory>[0]): Promise<string> {
+  const cpc = (await inventory(page)).cpcs.find((c) => c.mode === 'dpm');
+  if (!cpc) throw new Error('no DPM CPC in the inventory');
+  return cpc.name;
+}
+
+test('zoom by dragging across a chart, zoom out, and back through the history', async ({ page }) => {
+  const cpc = await dpmCpc(page);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}?range=6h`);
+  const chart = page.getByRole('img', { name: 'Processor usage', exact: true });
+  await expectLineDrawn(chart, purple70);
+
+  const zoomed = page.waitForResponse((r) => r.url().includes('/api/v1/series') && /from=\d+/.test(r.url()));
+  await dragAcross(page, chart, 0.4, 0.7);
+  await expect(page).toHaveURL(/[?&]from=\d+&to=\d+/);
+  await zoomed;
+  const search = new URL(page.url()).searchParams;
+  const span = Number(search.get('to')) - Number(search.get('from'));
+  // 30 % of a 6 h axis (the plot is a little narrower than the box): about 1.5 to 2 h.
+  expect(span).toBeGreaterThan(3600);
+  expect(span).toBeLessThan(3 * 3600);
+  await expect(page.getByRole('combobox', { name: 'Time range' })).toHaveValue('custom');
+  await expectLineDrawn(chart, purple70);
+
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(() => {
+    const s = new URL(page.url()).searchParams;
+    return Number(s.get('to')) - Number(s.get('from'));
+  }).toBe(2 * span);
+
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/\?range=6h$/);
+  await expect(page.getByRole('combobox', { name: 'Time range' })).toHaveValue('6h');
+});
+
+test('change the range and the refresh: the URL and the queries follow', async ({ page }) => {
+  const cpc = await dpmCpc(page);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}`);
+  await expectLineDrawn(page.getByRole('img', { name: 'Processor usage', exact: true }), purple70);
+
+  const sixHours = page.waitForResponse((r) => r.url().includes('/api/v1/series') && r.url().includes('from=now-6h'));
+  await page.getByRole('combobox', { name: 'Time range' }).selectOption('6h');
+  await expect(page).toHaveURL(/[?&]range=6h/);
+  expect((await sixHours).ok()).toBe(true);
+
+  await page.getByRole('combobox', { name: 'Refresh' }).selectOption('15s');
+  await expect(page).toHaveURL(/[?&]refresh=15s/);
+  // With a 15 s refresh the charts ask again by themselves.
+  const again = await page.waitForResponse((r) => r.url().includes('/api/v1/series') && r.url().includes('from=now-6h'), { timeout: 30_000 });
+  expect(again.ok()).toBe(true);
+});
+
+test('switch language and theme; the whole view follows and a screenshot shows it', async ({ page }, testInfo) => {
+  const cpc = await dpmCpc(page);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}`);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page).toHaveURL(/[?&]lang=zh-CN/);
+  await expect(page.getByRole('heading', { level: 2, name: '处理器使用率', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await expect(page).toHaveURL(/[?&]theme=dark/);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 22, 22)');
+  await settled(page);
+  await page.screenshot({ path: testInfo.outputPath('cpc-zh-CN-dark.png'), fullPage: true });
+
+  await page.goto(`${baseUrl()}/?lang=zh-CN&theme=dark`);
+  await expect(page.getByRole('heading', { level: 1, name: '全部 CPC' })).toBeVisible();
+  await settled(page);
+  await page.screenshot({ path: testInfo.outputPath('fleet-zh-CN-dark.png'), fullPage: true });
+});
+
+test('export a panel as CSV and as PNG', async ({ page }) => {
+  const cpc = await dpmCpc(page);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}`);
+  const panel = page.getByRole('region', { name: 'Processor usage', exact: true });
+  await expectLineDrawn(panel.getByRole('img'), purple70);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('Processor-usage.csv');
+  const text = await readFile(await csv.path(), 'utf8');
+  const lines = text.trim().split('\r\n');
+  expect(lines[0]).toBe('Time,Processor usage');
+  // About one row per pixel of the chart over the hour, each an ISO time and a ratio (or empty).
+  expect(lines.length).toBeGreaterThan(100);
+  expect(lines.slice(1).every((line) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,(0(\.\d+)?|1(\.0+)?)?$/.test(line))).toBe(true);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('Processor-usage.png');
+  const bytes = await readFile(await png.path());
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+});
+
+test('a copied link opens the same view: range, zoom, language, theme, thresholds, top-N', async ({ page, context }) => {
+  const cpc = await dpmCpc(page);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}`);
+  await page.getByRole('combobox', { name: 'Time range' }).selectOption('24h');
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('5');
+  await page.getByText(/Thresholds 70\/90%/).click();
+  await page.getByLabel('Warning at %').fill('60');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page).toHaveURL(/lang=zh-CN/);
+  const link = page.url();
+
+  const colleague = await context.newPage();
+  await colleague.goto(link);
+  await expect(colleague.getByRole('combobox', { name: '时间范围' })).toHaveValue('24h');
+  await expect(colleague.getByRole('combobox', { name: '显示' })).toHaveValue('5');
+  await expect(colleague.getByText(/阈值 60\/90%/)).toBeVisible();
+  await expect(colleague.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(colleague.getByRole('table', { name: '使用率最高的分区' }).getByRole('row')).toHaveCount(6);
+});
+
+test('controls are reachable from the keyboard with a visible focus', async ({ page }) => {
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.getByRole('img', { name: /usage over time$/ }).first()).toBeVisible();
+  const seen: string[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    // Carbon's focus ring: a 2 px solid outline on whatever has keyboard focus.
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    seen.push(
+      await focused.evaluate((el) => {
+        const labelled = (el as HTMLSelectElement).labels?.[0]?.textContent;
+        return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+      }),
+    );
+  }
+  for (const control of ['zlens', 'Language', 'Theme', 'Time range', 'Zoom out', 'Custom range', 'Refresh']) expect(seen).toContain(control);
+});
