@@ -4,7 +4,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionUsage, sampleCpc, slotOf, startSimulator, type RunningSimulator } from '@zlens/hmc-sim';
-import { ErrorResponseSchema, InventoryResponseSchema, ReadyResponseSchema, SeriesResponseSchema } from '@zlens/shared';
+import {
+  ErrorResponseSchema,
+  HeatmapResponseSchema,
+  InventoryResponseSchema,
+  ReadyResponseSchema,
+  SeriesResponseSchema,
+  TopResponseSchema,
+} from '@zlens/shared';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { loadConfig } from './config.js';
@@ -86,6 +93,23 @@ describe('live mode', () => {
     const all = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&${range}`, 200));
     const running = zlx1().partitions.filter((p) => p.status === 'active' || p.status === 'degraded');
     expect(all.series.map((s) => s.labels.partition)).toEqual(running.map((p) => p.name).sort());
+  });
+
+  it('ranks partitions and maps them over time from the window it holds (top-N, heatmap)', async () => {
+    const range = `from=${T0}&to=${T0 + 45}`;
+    const running = zlx1().partitions.filter((p) => p.status === 'active' || p.status === 'degraded');
+    const average = (spec: (typeof running)[number]): number =>
+      [0, 1, 2, 3].map((i) => partitionUsage(sim.scenario.seed, spec, slotOf((T0 + i * 15) * 1000)).processor / 100).reduce((a, b) => a + b) / 4;
+    const expected = running.map((p) => ({ name: p.name, avg: average(p) })).sort((a, b) => b.avg - a.avg || (a.name < b.name ? -1 : 1));
+
+    const top = TopResponseSchema.parse(await getJson(`/api/v1/top?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&n=3&${range}`, 200));
+    expect(top).toMatchObject({ source: 'live', n: 3, stale: false });
+    expect(top.byAverage.map((e) => e.labels.partition)).toEqual(expected.slice(0, 3).map((e) => e.name));
+    expect(top.byAverage[0]?.avg).toBeCloseTo(expected[0]?.avg ?? Number.NaN, 9);
+
+    const heatmap = HeatmapResponseSchema.parse(await getJson(`/api/v1/heatmap?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&${range}`, 200));
+    expect(heatmap.timestamps).toEqual([T0, T0 + 15, T0 + 30, T0 + 45]);
+    expect(heatmap.rows.map((r) => r.labels.partition)).toEqual(expected.map((e) => e.name));
   });
 
   it('records status series from the inventory', async () => {

@@ -52,6 +52,8 @@ export interface Config {
   /** Result cache: how long an answer is kept, and how many; 0 entries turns it off. */
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
+  /** How long the joined inventory (Prometheus label sets, HMC objects) is reused. */
+  inventoryTtlSeconds: number;
 }
 
 /** The HMC metrics service produces a sample every 15 s; polling faster only loads the HMC. */
@@ -278,6 +280,7 @@ export function loadConfig(env: Env): Config {
   const upstreamMaxInFlight = r.int('ZLENS_UPSTREAM_MAX_IN_FLIGHT', 8, 1, 256);
   const cacheTtlSeconds = r.int('ZLENS_CACHE_TTL_SECONDS', 300, 1, 86_400);
   const cacheMaxEntries = r.int('ZLENS_CACHE_MAX_ENTRIES', 1000, 0, 1_000_000);
+  const inventoryTtlSeconds = r.int('ZLENS_INVENTORY_TTL_SECONDS', 60, 1, 86_400);
   if (prometheus === null && hmc === null && r.problems.length === 0) {
     r.problems.push('ZLENS_PROMETHEUS_URL or ZLENS_HMC_URL: configure at least one data source');
   }
@@ -295,5 +298,6 @@ export function loadConfig(env: Env): Config {
     upstreamMaxInFlight,
     cacheTtlSeconds,
     cacheMaxEntries,
+    inventoryTtlSeconds,
   };
 }

@@ -35,7 +35,7 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache })
     : null;
   const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4) }) : null;
-  const inventory = new InventoryService({ prometheus, hmc, clock, logger });
+  const inventory = new InventoryService({ prometheus, hmc, clock, logger, ttlMs: config.inventoryTtlSeconds * 1000 });
 
   let live: LiveSource | null = null;
   let source: AppDeps['source'];

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { largeScenario, startPrometheus, writeBenchmarkSection, writeHistory } from '@zlens/hmc-sim';
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   try {
     const endS = endMs / 1000;
+    const loadBefore = loadavg()[0] ?? 0;
     // Warm both inventories (one instant query per inventory metric; cached for 60 s after).
     await timedFetch(`${uncached.url}/api/v1/inventory`);
     await timedFetch(`${cached.url}/api/v1/inventory`);
@@ -204,10 +205,11 @@ async function main(): Promise<void> {
       console.log(heatmapRows[heatmapRows.length - 1]);
     }
 
+    const loadAfter = loadavg()[0] ?? 0;
     const promVersion = execFileSync('prometheus', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? 'prometheus';
     const cpu = cpus();
     lines.push(
-      `Run ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${promVersion}.`,
+      `Run ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${promVersion}. 1-minute load average ${loadBefore.toFixed(1)} when the measurements started and ${loadAfter.toFixed(1)} when they ended (other work shared the machine; on 2 cores, latencies are only comparable within one run).`,
       '',
       `Data: the simulator's \`large\` preset (6 DPM + 2 classic CPCs × 85 partitions), ${days} days at 15 s, only the ${FAMILIES.length} families the views below read (${FAMILIES.join(', ')}): ${stats.series} series, ${stats.samples.toLocaleString('en')} samples, ${mib(fileBytes)} MiB of OpenMetrics written in ${writeSeconds.toFixed(0)} s, backfilled with promtool and Prometheus ready after ${backfillSeconds.toFixed(0)} s. Everything (Prometheus, BFF, load generator) on the same machine; BFF and Prometheus on loopback; sequential requests unless stated; ${runs} interleaved runs per row after 3 warm-ups.`,
       '',

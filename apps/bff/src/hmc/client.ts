@@ -163,6 +163,12 @@ export class HmcClient {
   private async send(method: string, path: string, payload: unknown, session: string | null): Promise<HmcBody> {
     const started = performance.now();
     const { metrics } = this.options;
+    const nowMs = (this.options.clock ?? systemClock).nowMs();
+    if (nowMs < this.backoffUntilMs) {
+      // A busy or failing HMC gets no more load until the back-off ends; callers serve stale data.
+      const seconds = Math.ceil((this.backoffUntilMs - nowMs) / 1000);
+      throw new HmcError(503, 0, `HMC ${method} ${path}: backing off after errors, next try in ${seconds} s`);
+    }
     metrics.upstreamRequests.inc({ upstream: 'hmc', endpoint: method });
     const observe = (outcome: 'success' | 'error' | 'timeout', kind?: string): void => {
       metrics.upstreamDuration.observe({ upstream: 'hmc', outcome }, (performance.now() - started) / 1000);

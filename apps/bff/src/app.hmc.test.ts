@@ -1,0 +1,224 @@
+// Integration: Prometheus and the simulated HMC together (the simulator's demo site: two DPM CPCs and
+// one classic CPC). Properties and topology from the HMC, both modes, and the HMC's failures:
+// expired session, HTML 500, busy (409), down, each answered with data (stale where it must be).
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrometheus, startSimulator, writeHistory, type CpcSpec, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import {
+  AdapterDetailSchema,
+  CpcDetailSchema,
+  InventoryResponseSchema,
+  PartitionDetailSchema,
+  SeriesResponseSchema,
+  type AdapterUse,
+} from '@zlens/shared';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { buildDeps, type BuiltDeps } from './deps.js';
+import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
+
+const PASSWORD = `pw-${Math.random().toString(36).slice(2)}-secret`;
+const historyFile = join(tmpdir(), `zlens-bff-hmc-history-${process.pid}.om`);
+let sim: RunningSimulator;
+let prom: RunningPrometheus;
+let built: BuiltDeps;
+let captured: CapturedLogger;
+let agent: ReturnType<typeof request>;
+let historyEnd: number;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  sim = await startSimulator({ credentials: { userid: 'monitor', password: PASSWORD } });
+  const nowMs = Date.now();
+  const stats = await writeHistory(sim.scenario, { startMs: nowMs - 3600_000, endMs: nowMs - 30_000 }, historyFile);
+  historyEnd = stats.lastMs / 1000;
+  prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
+  captured = captureLogger();
+  const config = loadConfig({
+    ZLENS_PROMETHEUS_URL: prom.url,
+    ZLENS_HMC_URL: sim.hmcUrl,
+    ZLENS_HMC_USERID: 'monitor',
+    ZLENS_HMC_PASSWORD: PASSWORD,
+    ZLENS_HMC_CA_FILE: tempFile('ca.pem', sim.caPem),
+    ZLENS_INVENTORY_TTL_SECONDS: '1',
+    ZLENS_UPSTREAM_TIMEOUT_MS: '3000',
+  });
+  built = buildDeps({ ...config, webDir: null }, captured.logger);
+  agent = request(createApp(built.deps));
+}, 90_000);
+
+afterAll(async () => {
+  await built?.close();
+  await prom?.close();
+  await sim?.close();
+  rmSync(historyFile, { force: true });
+});
+
+async function getJson(url: string, status = 200): Promise<unknown> {
+  const res = await agent.get(url);
+  bodies.push(res.text);
+  expect(res.status, res.text).toBe(status);
+  return res.body;
+}
+
+const spec = (name: string): CpcSpec => {
+  const cpc = sim.scenario.cpcs.find((c) => c.name === name);
+  if (!cpc) throw new Error(`no CPC ${name}`);
+  return cpc;
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hmcRequests = async (): Promise<number> =>
+  (await built.deps.metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc').reduce((n, v) => n + v.value, 0);
+
+/** How the simulator's scenario says a DPM partition reaches its adapters. */
+function expectedUses(cpc: CpcSpec, partitionName: string): Pick<AdapterUse, 'adapter' | 'via' | 'through' | 'port'>[] {
+  const partition = cpc.partitions.find((p) => p.name === partitionName);
+  if (!partition) throw new Error(`no partition ${partitionName}`);
+  const out: Pick<AdapterUse, 'adapter' | 'via' | 'through' | 'port'>[] = [];
+  for (const nic of partition.nics) {
+    const vswitch = cpc['virtual-switches'].find((v) => v.name === nic['virtual-switch']);
+    if (vswitch) out.push({ adapter: vswitch['backing-adapter'], via: 'nic', through: nic.name, port: vswitch.port });
+    else if (nic.adapter !== undefined) out.push({ adapter: nic.adapter, via: 'nic', through: nic.name, port: nic.port ?? null });
+  }
+  for (const groupName of partition['storage-groups']) {
+    const group = cpc['storage-groups'].find((g) => g.name === groupName);
+    for (const adapter of group?.adapters ?? []) out.push({ adapter, via: 'storage-group', through: groupName, port: null });
+  }
+  return out;
+}
+
+describe('with Prometheus and the HMC', () => {
+  it('serves CPC properties and adapters from the HMC', async () => {
+    const zlx1 = spec('ZLX1');
+    const cpc = CpcDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1'));
+    expect(cpc).toMatchObject({
+      mode: 'dpm',
+      seVersion: zlx1['se-version'],
+      machineType: zlx1['machine-type'],
+      memoryMiB: zlx1['storage-total-installed'],
+      processors: { ifl: zlx1['processor-count-ifl'], sap: zlx1['processor-count-service-assist'] },
+      sources: ['prometheus', 'hmc'],
+      stale: false,
+    });
+    expect(cpc.adapters.map((a) => a.name).sort()).toEqual(zlx1.adapters.map((a) => a.name).sort());
+    const fcp = zlx1.adapters.find((a) => a.type === 'fcp');
+    expect(cpc.adapters.find((a) => a.name === fcp?.name)).toMatchObject({ type: 'fcp', family: 'storage', adapterId: fcp?.['adapter-id'] });
+  });
+
+  it('serves a DPM partition with NIC → virtual switch / port → adapter and storage group → adapter', async () => {
+    const zlx1 = spec('ZLX1');
+    const partition = zlx1.partitions.find((p) => p.nics.length > 0 && p['storage-groups'].length > 0);
+    if (!partition) throw new Error('the demo has no partition with NICs and storage groups');
+    const body = PartitionDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/partitions/${encodeURIComponent(partition.name)}`));
+    expect(body).toMatchObject({
+      cpcMode: 'dpm',
+      processorMode: partition['processor-mode'],
+      processors: { ifl: partition['ifl-processors'] },
+      memoryMiB: { initial: partition['initial-memory'], maximum: partition['maximum-memory'] },
+      stale: false,
+    });
+    const uses = body.adapters.map(({ adapter, via, through, port }) => ({ adapter, via, through, port }));
+    const expected = expectedUses(zlx1, partition.name);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(uses).toEqual(expect.arrayContaining(expected));
+    for (const use of body.adapters) expect(use.family, JSON.stringify(use)).not.toBeNull();
+  });
+
+  it('serves an adapter with its ports and card type', async () => {
+    const zlx1 = spec('ZLX1');
+    const osa = zlx1.adapters.find((a) => a.type === 'osd');
+    if (!osa) throw new Error('no OSA adapter');
+    const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(osa.name)}`));
+    expect(body).toMatchObject({ name: osa.name, detectedCardType: osa['detected-card-type'], family: 'network', stale: false });
+    expect(body.ports.map((p) => p.index)).toEqual(Array.from({ length: osa['port-count'] }, (_, i) => i));
+  });
+
+  it('serves a classic LPAR with its channels, and marks DPM-only metrics unsupported on the classic CPC', async () => {
+    const zos1 = spec('ZOS1');
+    const lpar = zos1['logical-partitions'].find((l) => l.status === 'operating' && zos1.channels.length > 0);
+    if (!lpar) throw new Error('no operating LPAR');
+    const body = PartitionDetailSchema.parse(await getJson(`/api/v1/cpcs/ZOS1/partitions/${encodeURIComponent(lpar.name)}`));
+    expect(body).toMatchObject({
+      cpcMode: 'classic',
+      processors: { cp: lpar['number-general-purpose-processors'], iip: lpar['number-ziip-processors'] },
+      stale: false,
+    });
+    const channels = body.adapters.filter((a) => a.via === 'channel');
+    expect(channels.length).toBeGreaterThan(0);
+
+    const from = historyEnd - 600;
+    const unsupported = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`),
+    );
+    expect(unsupported.unsupportedInMode).toEqual({ mode: 'classic', alternative: 'zhmc_channel_usage_ratio' });
+    const channel = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_channel_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`),
+    );
+    expect(channel.series.map((s) => s.labels.channel_css_chpid).sort()).toEqual(channels.map((c) => c.through).sort());
+  });
+
+  it('logs on again after the HMC expired every session', async () => {
+    const logons = async (): Promise<number> => (await built.deps.metrics.hmcLogons.get()).values[0]?.value ?? 0;
+    const before = await logons();
+    sim.faults.expireAllSessions();
+    const body = CpcDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX2'));
+    const partition = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX2/partitions/SSC%20HSM'));
+    expect(body.stale).toBe(false);
+    expect(partition.stale).toBe(false);
+    expect(await logons()).toBe(before + 1);
+  });
+
+  it('answers an HMC HTML 500 with Prometheus data marked stale, backs off, then recovers', async () => {
+    sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/', times: 1 });
+    const degraded = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
+    expect(degraded).toMatchObject({ name: 'LNXPRD01', stale: true, processorMode: null });
+    expect(captured.text()).toMatch(/HMC GET \/api\/partitions\/[^ ]+: HTTP 500: /);
+    // Within the back-off the HMC gets no request at all.
+    const sent = await hmcRequests();
+    const during = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
+    expect(during.stale).toBe(true);
+    expect(captured.text()).toMatch(/backing off after errors/);
+    expect(await hmcRequests()).toBe(sent);
+    await sleep(1100);
+    const after = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
+    expect(after.stale).toBe(false);
+    expect(after.processorMode).not.toBeNull();
+  });
+
+  it('backs off when the HMC is busy (409)', async () => {
+    await sleep(1100);
+    sim.faults.set({ busy: true, pathPattern: '/api/adapters/', times: 1 });
+    const busy = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(spec('ZLX1').adapters[0]?.name ?? '')}`));
+    expect(busy.stale).toBe(true);
+    expect(captured.text()).toMatch(/409,2/);
+    sim.faults.clear();
+  });
+
+  it('serves the last inventory marked stale while the HMC is down, and keeps serving series', async () => {
+    await sleep(2100);
+    await sim.faults.goDown();
+    try {
+      await sleep(1100);
+      const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
+      expect(inventory.stale).toBe(true);
+      expect(inventory.cpcs.find((c) => c.name === 'ZOS1')).toMatchObject({ mode: 'classic', machineType: spec('ZOS1')['machine-type'], sources: ['prometheus', 'hmc'] });
+      const series = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${historyEnd - 300}&to=${historyEnd}`));
+      expect(series.series).toHaveLength(1);
+      expect(series.stale).toBe(true);
+    } finally {
+      await sim.faults.comeBack();
+    }
+    await sleep(2100);
+    const back = InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
+    expect(back.stale).toBe(false);
+  }, 20_000);
+
+  it('never puts the HMC password in responses or logs', () => {
+    const everything = [...bodies, captured.text()].join('\n');
+    expect(everything).toContain('logged on to the HMC');
+    expect(everything).not.toContain(PASSWORD);
+  });
+});
