@@ -18,7 +18,9 @@ import { THEME_TOKENS } from './theme';
 import { ChartActions } from './UsageChartPanel';
 import { useElementWidth } from './use-element-width';
 
+/** Carbon's sequential purple: light to dark on a light theme; on a dark theme low usage fades into the background. */
 const HEATMAP_COLORS = [purple10, purple30, purple50, purple70, purple90] as const;
+const HEATMAP_COLORS_DARK = [purple90, purple70, purple50, purple30, purple10] as const;
 /** The tallest the panel grows; more rows scroll inside it, labels always legible. */
 const MAX_VISIBLE_HEIGHT = 480;
 const FALLBACK_WIDTH = 1100;
@@ -42,7 +44,10 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   const tokens = THEME_TOKENS[theme];
   const data = query.data;
 
-  const option = useMemo(() => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, HEATMAP_COLORS) : null), [data, withCpc, tokens]);
+  const option = useMemo(
+    () => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS) : null),
+    [data, withCpc, tokens, theme],
+  );
   const rows = useMemo(
     () =>
       (data?.rows ?? []).map((row) => ({

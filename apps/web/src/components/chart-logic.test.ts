@@ -89,7 +89,7 @@ describe('usageChartOption', () => {
     const option = usageChartOption({ lines: status, start: 0, end: 30, unit: 'status', statusLabels: labels });
     const series = Array.isArray(option.series) ? option.series : [];
     expect(series[0]?.data).toEqual([[0, 0], [15_000, 1], [30_000, null]]);
-    expect(option.yAxis).toMatchObject({ min: 0, max: 1, interval: 1 });
+    expect(option.yAxis).toMatchObject({ type: 'category', data: ['Active', 'Stopped'] });
     expect(valueFormatter('status', undefined, labels)(11)).toBe('Stopped');
   });
 

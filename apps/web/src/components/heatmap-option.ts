@@ -36,7 +36,8 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
   return {
     animation: false,
     textStyle: { fontFamily: "'IBM Plex Sans', 'Noto Sans CJK SC', system-ui, sans-serif" },
-    grid: { left: withCpc ? 150 : 110, right: 16, top: 8, bottom: 48 },
+    // Time axis and colour scale on top: with 85 rows the panel scrolls, and both stay in view.
+    grid: { left: withCpc ? 150 : 110, right: 16, top: 48, bottom: 8 },
     tooltip: {
       trigger: 'item',
       backgroundColor: tokens.layer,
@@ -53,6 +54,7 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
     },
     xAxis: {
       type: 'category',
+      position: 'top',
       data: times,
       axisLabel: { color: tokens.textSecondary, fontSize: 11, hideOverlap: true },
       axisLine: { lineStyle: { color: tokens.borderStrong } },
@@ -72,8 +74,8 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
       max: 1,
       calculable: false,
       orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      right: 16,
+      top: 0,
       itemHeight: 160,
       itemWidth: 10,
       text: ['100%', '0%'],

@@ -180,7 +180,16 @@ export function usageChartOption({
     return code === undefined ? '' : (statusLabels?.get(code) ?? String(code));
   };
   const yAxis: ChartOption['yAxis'] =
-    unit === 'ratio'
+    unit === 'status'
+      ? {
+          // One band per status, the line in the middle of its band (never flat on the axis).
+          type: 'category',
+          data: statusOrder.map((code) => statusLabels?.get(code) ?? String(code)),
+          axisLabel: { color: tokens.textSecondary, fontSize: 11 },
+          axisTick: { show: false },
+          splitLine: { show: true, lineStyle: { color: tokens.borderSubtle } },
+        }
+      : unit === 'ratio'
       ? {
           type: 'value',
           min: 0,
@@ -192,15 +201,14 @@ export function usageChartOption({
       : {
           type: 'value',
           min: 0,
-          ...(unit === 'status' ? { max: Math.max(1, statusOrder.length - 1), interval: 1 } : {}),
-          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => (unit === 'status' ? statusFormat(v) : format(v)) },
+          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => format(v) },
           splitLine: { lineStyle: { color: tokens.borderSubtle } },
         };
 
   return {
     animation: false,
     textStyle: { fontFamily: "'IBM Plex Sans', 'Noto Sans CJK SC', system-ui, sans-serif" },
-    grid: { left: unit === 'ratio' ? 44 : 84, right: 16, top: 12, bottom: 24 },
+    grid: { left: unit === 'ratio' ? 44 : unit === 'status' ? 110 : 84, right: 16, top: 12, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'line' },

@@ -93,7 +93,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   else {
     const dir = (column: TopColumn) => (current.column === column ? current.direction : null);
     body = (
-      <table className="data-table" aria-label={t('cpc.top')}>
+      <table className="data-table data-table-ranked" aria-label={t('cpc.top')}>
         <thead>
           <tr>
             <SortHeader label={t('col.partition')} direction={dir('name')} onSort={() => sortTop('name', ranking)} />
