@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSeriesQuery, escapeLabelValue } from './promql.js';
+import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries, escapeLabelValue, heatmapApplies } from './promql.js';
 
 /** Reads one PromQL double-quoted string starting at `start` (the opening quote); returns its value and end. */
 function readStringLiteral(text: string, start: number): { value: string; end: number } {
@@ -60,5 +60,53 @@ describe('buildSeriesQuery', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('counters, top-N and heatmap queries', () => {
+  it('turns counters into rates over at least 4 scrapes and at least the step', () => {
+    expect(buildSeriesQuery('zhmc_port_bytes_sent_count_total', { cpc: 'A', adapter: 'OSA 1' }, 15)).toBe(
+      'max by (cpc, adapter, port) (rate(zhmc_port_bytes_sent_count_total{cpc="A",adapter="OSA 1"}[60s]))',
+    );
+    expect(buildSeriesQuery('zhmc_nic_packets_received_count_total', { cpc: 'A' }, 300)).toBe(
+      'max by (cpc, partition, nic, adapter, port) (rate(zhmc_nic_packets_received_count_total{cpc="A"}[300s]))',
+    );
+  });
+
+  it('matches classic crypto adapters by PCHID, and refuses an adapter where the metric has none', () => {
+    expect(buildSeriesQuery('zhmc_crypto_adapter_usage_ratio', { cpc: 'Z', adapter: '01C0' })).toBe(
+      'max by (cpc, adapter_pchid) (zhmc_crypto_adapter_usage_ratio{cpc="Z",adapter_pchid="01C0"})',
+    );
+    expect(() => buildSeriesQuery('zhmc_partition_processor_usage_ratio', { cpc: 'Z', adapter: 'x' })).toThrow(RangeError);
+  });
+
+  it('ranks with topk over the range, and pairs each top list with the other measure', () => {
+    const q = buildTopQueries('zhmc_partition_processor_usage_ratio', { cpc: 'A' }, 5, 3600, 15);
+    const avg = 'max by (cpc, partition) (avg_over_time(zhmc_partition_processor_usage_ratio{cpc="A"}[3600s]))';
+    const peak = 'max by (cpc, partition) (max_over_time(zhmc_partition_processor_usage_ratio{cpc="A"}[3600s]))';
+    expect(q).toEqual({
+      byAverage: `topk(5, ${avg})`,
+      peakOfByAverage: `${peak} and on (cpc, partition) topk(5, ${avg})`,
+      byPeak: `topk(5, ${peak})`,
+      averageOfByPeak: `${avg} and on (cpc, partition) topk(5, ${peak})`,
+    });
+    const rates = buildTopQueries('zhmc_nic_bytes_sent_count_total', { cpc: 'A' }, 2, 600, 30);
+    expect(rates.byPeak).toBe(
+      'topk(2, max by (cpc, partition, nic, adapter, port) (max_over_time(rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s])[600s:30s])))',
+    );
+    expect(() => buildTopQueries('zhmc_partition_processor_usage_ratio', {}, 0, 600, 15)).toThrow(RangeError);
+    expect(() => buildTopQueries('zhmc_partition_processor_usage_ratio', {}, 3, 1.5, 15)).toThrow(RangeError);
+  });
+
+  it('builds one heatmap row per partition', () => {
+    expect(buildHeatmapQuery('zhmc_partition_processor_usage_ratio', undefined, 60)).toBe(
+      'max by (cpc, partition) (zhmc_partition_processor_usage_ratio{})',
+    );
+    expect(buildHeatmapQuery('zhmc_nic_bytes_sent_count_total', 'A', 15)).toBe(
+      'sum by (cpc, partition) (rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))',
+    );
+    expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 15)).toBe('avg by (cpc, partition) (zhmc_channel_usage_ratio{cpc="Z"})');
+    expect(heatmapApplies('zhmc_cpc_processor_usage_ratio')).toBe(false);
+    expect(heatmapApplies('zhmc_partition_status_int')).toBe(false);
   });
 });
