@@ -287,6 +287,31 @@ describe('query hygiene', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes every endpoint from the shared schemas', async () => {
+    const { agent } = app();
+    const doc = (await getJson(agent, '/api/v1/openapi.json', 200)) as {
+      openapi: string;
+      paths: Record<string, { get: { parameters: { name: string; required: boolean; schema: { enum?: string[] } }[] } }>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      ['/cpcs/{cpc}', '/cpcs/{cpc}/adapters/{adapter}', '/cpcs/{cpc}/partitions/{partition}', '/heatmap', '/inventory', '/series', '/top'],
+    );
+    const series = doc.paths['/series']?.get.parameters ?? [];
+    expect(series.map((p) => [p.name, p.required])).toEqual([
+      ['metric', true],
+      ['cpc', true],
+      ['partition', false],
+      ['adapter', false],
+      ['from', false],
+      ['to', false],
+      ['maxPoints', false],
+    ]);
+    expect(series[0]?.schema.enum).toContain('zhmc_nic_bytes_sent_count_total');
+  });
+});
+
 describe('failures', () => {
   it('answers 502 while Prometheus is down, and answers again once it is back', async () => {
     const { agent } = app({ ZLENS_UPSTREAM_TIMEOUT_MS: '2000' });

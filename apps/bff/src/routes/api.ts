@@ -15,6 +15,7 @@ import {
 } from '@zlens/shared';
 import type { z } from 'zod';
 import { badRequest, notFound } from '../errors.js';
+import { openApiDocument } from '../openapi.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { DetailService } from '../services/detail-service.js';
 import type { QueryService } from '../services/query-service.js';
@@ -102,6 +103,10 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/heatmap', async (req, res) => {
     const body: HeatmapResponse = await deps.queries.heatmap(parse(HeatmapQuerySchema, req.query));
     res.json(body);
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
   });
 
   router.all('/{*rest}', (req) => {

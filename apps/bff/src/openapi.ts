@@ -1,0 +1,83 @@
+// GET /api/v1/openapi.json: an OpenAPI 3.1 document generated from the shared zod schemas (zod 4's
+// JSON Schema output), so it cannot drift from what the BFF validates and the web parses.
+import {
+  AdapterDetailSchema,
+  CpcDetailSchema,
+  ErrorResponseSchema,
+  HeatmapQuerySchema,
+  HeatmapResponseSchema,
+  InventoryResponseSchema,
+  LabelValueSchema,
+  PartitionDetailSchema,
+  SeriesQuerySchema,
+  SeriesResponseSchema,
+  TopQuerySchema,
+  TopResponseSchema,
+} from '@zlens/shared';
+import { z } from 'zod';
+
+type JsonSchema = Record<string, unknown>;
+
+function schema(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  // Refinements (e.g. "no control characters") have no JSON Schema form and are left out.
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+function queryParameters(query: z.ZodObject): JsonSchema[] {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const type = field as z.ZodType;
+    const optional = type.safeParse(undefined).success;
+    return { name, in: 'query', required: !optional, schema: schema(type, 'input') };
+  });
+}
+
+const pathParameter = (name: string): JsonSchema => ({ name, in: 'path', required: true, schema: schema(LabelValueSchema, 'input') });
+
+function operation(summary: string, response: z.ZodType, parameters: JsonSchema[]): JsonSchema {
+  const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  return {
+    get: {
+      summary,
+      parameters,
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: schema(response, 'output') } } },
+        '400': { description: 'a parameter is invalid (the message names it)', ...error },
+        '404': { description: 'unknown CPC, partition or adapter', ...error },
+        '502': { description: 'an upstream failed', ...error },
+        '504': { description: 'an upstream did not answer in time', ...error },
+      },
+    },
+  };
+}
+
+let cached: JsonSchema | null = null;
+
+export function openApiDocument(): JsonSchema {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'zlens BFF API',
+      version: '1',
+      description: 'Monitoring data of IBM Z / LinuxONE CPCs, partitions and adapters, from Prometheus (zhmc-prometheus-exporter) and the HMC. Metrics are named by catalog id; the API never accepts PromQL.',
+    },
+    servers: [{ url: '/api/v1' }],
+    paths: {
+      '/inventory': operation('CPCs with their partitions and adapters, joined from Prometheus and the HMC', InventoryResponseSchema, []),
+      '/cpcs/{cpc}': operation('One CPC: properties and processors', CpcDetailSchema, [pathParameter('cpc')]),
+      '/cpcs/{cpc}/partitions/{partition}': operation('One partition: properties and the adapters it uses', PartitionDetailSchema, [
+        pathParameter('cpc'),
+        pathParameter('partition'),
+      ]),
+      '/cpcs/{cpc}/adapters/{adapter}': operation('One adapter: ports and the partitions that use it', AdapterDetailSchema, [
+        pathParameter('cpc'),
+        pathParameter('adapter'),
+      ]),
+      '/series': operation('Time series of one catalog metric on an aligned step grid', SeriesResponseSchema, queryParameters(SeriesQuerySchema)),
+      '/top': operation('Top-N series by average and by peak', TopResponseSchema, queryParameters(TopQuerySchema)),
+      '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
+    },
+    components: { schemas: { Error: schema(ErrorResponseSchema, 'output') } },
+  };
+  return cached;
+}
