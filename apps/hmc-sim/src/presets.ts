@@ -3,131 +3,21 @@
 // one degraded, names with spaces), and one z/OS CPC in classic mode. `large`: eight CPCs at the
 // 85-partition limit, about 200 adapters per DPM CPC, to measure the simulator and zlens at scale.
 
-import {
-  makeAdapter,
-  makeCpc,
-  makeLpar,
-  makeNic,
-  makePartition,
-  makeStorageGroup,
-  makeVirtualSwitch,
-  type AdapterInput,
-  type LparInput,
-  type PartitionInput,
-} from './builders.js';
+import { makeCpc, makeLpar, type LparInput, type PartitionInput } from './builders.js';
 import {
   DEFAULT_HMC,
   DEFAULT_METRICS_SETTINGS,
-  type AdapterSpec,
-  type AdapterType,
-  type ChannelSpec,
   type CpcSpec,
-  type PartitionSpec,
   type PartitionType,
   type Scenario,
   type WorkloadProfile,
 } from './scenario.js';
 
+import { MiB_PER_GiB, channels, dpmTopology, p } from './preset-parts.js';
+
 export const DEFAULT_SEED = 20240611;
 export const PRESETS = ['demo', 'large'] as const;
 export type PresetName = (typeof PRESETS)[number];
-
-interface AdapterMix {
-  readonly osd: number;
-  readonly roce: number;
-  readonly hipersockets: number;
-  readonly fcp: number;
-  readonly crypto: number;
-}
-
-/**
- * The I/O of a DPM CPC: adapters with PCHIDs from 0x100 up, a virtual switch on port 0 of every
- * OSA and HiperSockets adapter, storage groups over pairs of FCP adapters, and each partition wired
- * to one OSA switch (plus RoCE or HiperSockets for every other one) and one or two storage groups.
- */
-function dpmTopology(
-  cpcName: string,
-  mix: AdapterMix,
-  partitions: readonly PartitionInput[],
-  inactiveAdapters = 0,
-): Pick<CpcSpec, 'adapters' | 'virtual-switches' | 'storage-groups' | 'partitions'> {
-  const inputs: AdapterInput[] = [];
-  let pchid = 0x100;
-  const add = (type: AdapterType, n: number): void => {
-    for (let i = 0; i < n; i += 1) {
-      inputs.push({ type, 'adapter-id': pchid.toString(16).toUpperCase() });
-      pchid += 4;
-    }
-  };
-  add('osd', mix.osd);
-  add('roce', mix.roce);
-  add('hipersockets', mix.hipersockets);
-  add('fcp', mix.fcp);
-  add('crypto', mix.crypto);
-  const adapters = inputs.map((input, i) =>
-    makeAdapter(cpcName, { ...input, ...(i >= inputs.length - inactiveAdapters ? { status: 'not-active' } : {}) }),
-  );
-  const ofType = (type: AdapterType): AdapterSpec[] => adapters.filter((a) => a.type === type && a.status === 'active');
-  const osa = ofType('osd');
-  const roce = ofType('roce');
-  const hipers = ofType('hipersockets');
-  const fcp = ofType('fcp');
-  const vswitches = [...osa, ...hipers].map((adapter) =>
-    makeVirtualSwitch(cpcName, { name: `VSW ${adapter['adapter-id']}`, 'backing-adapter': adapter.name, port: 0 }),
-  );
-  const groupCount = Math.max(1, Math.floor(fcp.length / 2));
-  const storageGroups = Array.from({ length: fcp.length === 0 ? 0 : groupCount }, (_, i) =>
-    makeStorageGroup(cpcName, {
-      name: `SG ${cpcName} ${String(i + 1).padStart(2, '0')}`,
-      description: i === 0 ? 'Shared boot volumes' : 'Data volumes',
-      shared: i === 0,
-      adapters: [fcp[(2 * i) % fcp.length], fcp[(2 * i + 1) % fcp.length]].flatMap((a) => (a === undefined ? [] : [a.name])),
-    }),
-  );
-  const osaSwitches = vswitches.filter((v) => osa.some((a) => a.name === v['backing-adapter']));
-  const hiperSwitches = vswitches.filter((v) => hipers.some((a) => a.name === v['backing-adapter']));
-  const wired = partitions.map((input, i): PartitionSpec => {
-    const nics = [];
-    const osaSwitch = osaSwitches[i % Math.max(1, osaSwitches.length)];
-    if (osaSwitch !== undefined) nics.push({ name: 'NIC OSA', 'device-number': '0100', 'virtual-switch': osaSwitch.name });
-    if (i % 2 === 1 && roce.length > 0) {
-      const adapter = roce[i % roce.length];
-      if (adapter !== undefined) nics.push({ name: 'NIC ROCE', 'device-number': '0200', adapter: adapter.name, port: i % adapter['port-count'] });
-    } else if (hiperSwitches.length > 0) {
-      const vswitch = hiperSwitches[i % hiperSwitches.length];
-      if (vswitch !== undefined) nics.push({ name: 'NIC HIPERS', 'device-number': '0300', 'virtual-switch': vswitch.name });
-    }
-    const groups = storageGroups.length === 0 ? [] : [storageGroups[0], storageGroups[1 + (i % Math.max(1, storageGroups.length - 1))]];
-    return makePartition(cpcName, {
-      ...input,
-      nics: nics.map((nic) => makeNic(cpcName, input.name, nic)),
-      'storage-groups': [...new Set(groups.flatMap((g) => (g === undefined ? [] : [g.name])))],
-    });
-  });
-  return { adapters, 'virtual-switches': vswitches, 'storage-groups': storageGroups, partitions: wired };
-}
-
-function p(
-  name: string,
-  type: PartitionType,
-  workload: WorkloadProfile,
-  ifl: number,
-  weight: number,
-  memoryGiB: number,
-  extra: Partial<PartitionInput> = {},
-): PartitionInput {
-  const memory = memoryGiB * 1024;
-  return {
-    name,
-    type,
-    workload,
-    'ifl-processors': ifl,
-    'initial-ifl-processing-weight': weight,
-    'initial-memory': memory,
-    'maximum-memory': memory * 2,
-    ...extra,
-  };
-}
 
 function zlx1(): CpcSpec {
   const partitions = [
@@ -194,20 +84,6 @@ function zlx2(): CpcSpec {
     'processor-count-service-assist': 4,
     'storage-total-installed': 2097152,
     ...dpmTopology('ZLX2', { osd: 2, roce: 1, hipersockets: 1, fcp: 4, crypto: 1 }, partitions, 1),
-  });
-}
-
-const MiB_PER_GiB = 1024;
-
-/** Channels of a classic CPC: FICON and OSA CHPIDs in CSS 0, owned by or shared among the LPARs. */
-function channels(lparNames: readonly string[], count: number): ChannelSpec[] {
-  return Array.from({ length: count }, (_, i) => {
-    const shared = i % 3 !== 2;
-    return {
-      'channel-name': `${Math.floor(i / 192)}.${(0x40 + (i % 192)).toString(16).toUpperCase()}`,
-      shared,
-      partition: shared ? '' : (lparNames[i % lparNames.length] ?? ''),
-    };
   });
 }
 

@@ -13,7 +13,9 @@ import {
   makeStorageGroup,
   makeVirtualSwitch,
 } from './builders.js';
-import { isRecord } from './narrow.js';
+import { anyText, count, flag, list, names, objectId, oneOf, record, text } from './scenario-fields.js';
+import { assertUnique, checkReferences } from './scenario-checks.js';
+import { ScenarioError } from './scenario-error.js';
 import { DEFAULT_SEED } from './presets.js';
 import {
   ADAPTER_STATUSES,
@@ -43,77 +45,7 @@ import {
   type VirtualSwitchSpec,
 } from './scenario.js';
 
-export class ScenarioError extends Error {
-  override name = 'ScenarioError';
-}
-
-type Fields = Record<string, unknown>;
-
-function record(value: unknown, path: string): Fields {
-  if (!isRecord(value)) throw new ScenarioError(`${path}: expected a mapping`);
-  return value;
-}
-
-function list(value: unknown, path: string): unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new ScenarioError(`${path}: expected a list`);
-  return value;
-}
-
-function text(f: Fields, key: string, path: string): string;
-function text(f: Fields, key: string, path: string, optional: 'optional'): string | undefined;
-function text(f: Fields, key: string, path: string, optional?: 'optional'): string | undefined {
-  const value = f[key];
-  if (value === undefined && optional !== undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new ScenarioError(`${path}.${key}: expected a non-empty string`);
-  return value;
-}
-
-/** A string that may be empty (descriptions, load parameters). */
-function anyText(f: Fields, key: string, path: string): string | undefined {
-  const value = f[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new ScenarioError(`${path}.${key}: expected a string`);
-  return value;
-}
-
-// Object ids become URI segments (/api/partitions/{object-id}).
-function objectId(f: Fields, key: string, path: string): string | undefined {
-  const id = text(f, key, path, 'optional');
-  if (id !== undefined && !/^[A-Za-z0-9._-]+$/.test(id)) throw new ScenarioError(`${path}.${key}: only letters, digits, '.', '_' and '-'`);
-  return id;
-}
-
-function count(f: Fields, key: string, path: string, min = 0): number | undefined {
-  const value = f[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ScenarioError(`${path}.${key}: expected an integer >= ${min}`);
-  }
-  return value;
-}
-
-function flag(f: Fields, key: string, path: string): boolean | undefined {
-  const value = f[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw new ScenarioError(`${path}.${key}: expected true or false`);
-  return value;
-}
-
-function oneOf<T extends string>(f: Fields, key: string, path: string, allowed: readonly T[]): T | undefined {
-  const value = f[key];
-  if (value === undefined) return undefined;
-  const found = allowed.find((item) => item === value);
-  if (found === undefined) throw new ScenarioError(`${path}.${key}: expected one of ${allowed.join(', ')}`);
-  return found;
-}
-
-function names(f: Fields, key: string, path: string): string[] {
-  return list(f[key], `${path}.${key}`).map((value, i) => {
-    if (typeof value !== 'string' || value === '') throw new ScenarioError(`${path}.${key}[${i}]: expected a name`);
-    return value;
-  });
-}
+export { ScenarioError };
 
 function nicFrom(value: unknown, path: string, cpc: string, partition: string): NicSpec {
   const f = record(value, path);
@@ -247,39 +179,6 @@ function cryptoFrom(value: unknown, path: string): CryptoAdapterSpec {
   return { 'channel-id': text(f, 'channel-id', path), 'crypto-id': text(f, 'crypto-id', path) };
 }
 
-function checkReferences(cpc: CpcSpec, path: string): void {
-  const adapters = new Map(cpc.adapters.map((a) => [a.name, a]));
-  const vswitches = new Set(cpc['virtual-switches'].map((v) => v.name));
-  const groups = new Set(cpc['storage-groups'].map((g) => g.name));
-  cpc['virtual-switches'].forEach((v, i) => {
-    const adapter = adapters.get(v['backing-adapter']);
-    if (adapter === undefined) throw new ScenarioError(`${path}.virtual-switches[${i}].backing-adapter: no adapter named "${v['backing-adapter']}"`);
-    if (v.port >= adapter['port-count']) throw new ScenarioError(`${path}.virtual-switches[${i}].port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
-  });
-  cpc['storage-groups'].forEach((g, i) => {
-    for (const name of g.adapters) {
-      const adapter = adapters.get(name);
-      if (adapter?.type !== 'fcp' && adapter?.type !== 'fc') throw new ScenarioError(`${path}.storage-groups[${i}].adapters: "${name}" is not an FCP adapter of ${cpc.name}`);
-    }
-  });
-  cpc.partitions.forEach((partition, i) => {
-    partition.nics.forEach((nic, j) => {
-      const at = `${path}.partitions[${i}].nics[${j}]`;
-      if ((nic['virtual-switch'] === undefined) === (nic.adapter === undefined)) throw new ScenarioError(`${at}: give either virtual-switch or adapter (and port)`);
-      if (nic['virtual-switch'] !== undefined && !vswitches.has(nic['virtual-switch'])) throw new ScenarioError(`${at}.virtual-switch: no virtual switch named "${nic['virtual-switch']}"`);
-      if (nic.adapter !== undefined) {
-        const adapter = adapters.get(nic.adapter);
-        if (adapter === undefined) throw new ScenarioError(`${at}.adapter: no adapter named "${nic.adapter}"`);
-        if ((nic.port ?? 0) >= adapter['port-count']) throw new ScenarioError(`${at}.port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
-      }
-    });
-    for (const name of partition['storage-groups']) {
-      if (!groups.has(name)) throw new ScenarioError(`${path}.partitions[${i}].storage-groups: no storage group named "${name}"`);
-    }
-    assertUnique(partition.nics.map((n) => n.name), `NIC name in ${partition.name}`);
-  });
-}
-
 function cpcFrom(value: unknown, path: string): CpcSpec {
   const f = record(value, path);
   const name = text(f, 'name', path);
@@ -350,14 +249,6 @@ function metricsFrom(value: unknown): MetricsSettings {
     'thread-metric-names': oneOf(f, 'thread-metric-names', 'metrics', THREAD_METRIC_SPELLINGS) ?? DEFAULT_METRICS_SETTINGS['thread-metric-names'],
     'dpm-all-processor-usage': flag(f, 'dpm-all-processor-usage', 'metrics') ?? DEFAULT_METRICS_SETTINGS['dpm-all-processor-usage'],
   };
-}
-
-function assertUnique(values: readonly string[], what: string): void {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.has(value)) throw new ScenarioError(`duplicate ${what}: ${value}`);
-    seen.add(value);
-  }
 }
 
 /** Validates a parsed scenario document (for example from JSON). */
