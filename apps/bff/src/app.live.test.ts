@@ -3,7 +3,7 @@
 // known 15 s sample.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partitionUsage, sampleCpc, slotOf, startSimulator, type RunningSimulator } from '@zlens/hmc-sim';
+import { lparUsage, partitionUsage, sampleCpc, slotOf, startSimulator, type RunningSimulator } from '@zlens/hmc-sim';
 import {
   ErrorResponseSchema,
   HeatmapResponseSchema,
@@ -110,6 +110,23 @@ describe('live mode', () => {
     const heatmap = HeatmapResponseSchema.parse(await getJson(`/api/v1/heatmap?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&${range}`, 200));
     expect(heatmap.timestamps).toEqual([T0, T0 + 15, T0 + 30, T0 + 45]);
     expect(heatmap.rows.map((r) => r.labels.partition)).toEqual(expected.map((e) => e.name));
+  });
+
+  it('polls classic CPCs too: LPAR usage and LPAR status', async () => {
+    const zos1 = sim.scenario.cpcs.find((c) => c.name === 'ZOS1');
+    const lpar = zos1?.['logical-partitions'].find((l) => l.status === 'operating');
+    if (!lpar) throw new Error('the demo has no operating LPAR on ZOS1');
+    const range = `from=${T0}&to=${T0 + 45}`;
+    const usage = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`, 200),
+    );
+    expect(usage.series).toEqual([
+      { labels: { cpc: 'ZOS1', partition: lpar.name }, values: [0, 1, 2, 3].map((i) => lparUsage(sim.scenario.seed, lpar, slotOf((T0 + i * 15) * 1000)).processor / 100) },
+    ]);
+    const status = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_lpar_status_int&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`, 200),
+    );
+    expect(status.series).toEqual([{ labels: { cpc: 'ZOS1', partition: lpar.name, value: 'operating' }, values: [0, 0, 0, 0] }]);
   });
 
   it('records status series from the inventory', async () => {

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { largeScenario, startPrometheus, writeBenchmarkSection, writeHistory } from '@zlens/hmc-sim';
+import { largeScenario, startPrometheus, startSimulator, waitForSeries, writeBenchmarkSection, writeHistory } from '@zlens/hmc-sim';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { buildDeps, type BuiltDeps } from '../deps.js';
@@ -64,10 +64,14 @@ async function main(): Promise<void> {
   const writeSeconds = (performance.now() - t) / 1000;
   const fileBytes = statSync(historyFile).size;
   console.log(`  ${stats.series} series, ${stats.samples} samples, ${mib(fileBytes)} MiB in ${writeSeconds.toFixed(1)} s; backfilling…`);
+  // The simulator's exporter keeps the present current (the inventory reads label sets at "now"),
+  // as a real exporter does while the history is being queried.
+  const sim = await startSimulator({ scenario });
   t = performance.now();
-  const prom = await startPrometheus({ scrapeTargets: [], historyFile, readyTimeoutMs: 3_600_000 });
+  const prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, readyTimeoutMs: 3_600_000 });
   const backfillSeconds = (performance.now() - t) / 1000;
   rmSync(historyFile, { force: true });
+  await waitForSeries(prom.url, 'zhmc_partition_status_int', 120_000);
   console.log(`  Prometheus ready after ${backfillSeconds.toFixed(1)} s`);
 
   const logger = createLogger('warn');
@@ -95,7 +99,9 @@ async function main(): Promise<void> {
     const directP50: Record<string, number> = {};
     for (const view of views) {
       const path = `/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=${CPC}&from=${view.from}&to=${endS}&maxPoints=1000`;
-      const sample = (await (await fetch(`${uncached.url}${path}`)).json()) as { start: number; end: number; step: number };
+      const first = await fetch(`${uncached.url}${path}`);
+      if (!first.ok) throw new Error(`${path}: HTTP ${first.status}: ${await first.text()}`);
+      const sample = (await first.json()) as { start: number; end: number; step: number };
       const form = new URLSearchParams({
         query: buildSeriesQuery('zhmc_partition_processor_usage_ratio', { cpc: CPC }, sample.step),
         start: String(sample.start),
@@ -211,7 +217,7 @@ async function main(): Promise<void> {
     lines.push(
       `Run ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${promVersion}. 1-minute load average ${loadBefore.toFixed(1)} when the measurements started and ${loadAfter.toFixed(1)} when they ended (other work shared the machine; on 2 cores, latencies are only comparable within one run).`,
       '',
-      `Data: the simulator's \`large\` preset (6 DPM + 2 classic CPCs × 85 partitions), ${days} days at 15 s, only the ${FAMILIES.length} families the views below read (${FAMILIES.join(', ')}): ${stats.series} series, ${stats.samples.toLocaleString('en')} samples, ${mib(fileBytes)} MiB of OpenMetrics written in ${writeSeconds.toFixed(0)} s, backfilled with promtool and Prometheus ready after ${backfillSeconds.toFixed(0)} s. Everything (Prometheus, BFF, load generator) on the same machine; BFF and Prometheus on loopback; sequential requests unless stated; ${runs} interleaved runs per row after 3 warm-ups.`,
+      `Data: the simulator's \`large\` preset (6 DPM + 2 classic CPCs × 85 partitions), ${days} days at 15 s, only the ${FAMILIES.length} families the views below read (${FAMILIES.join(', ')}): ${stats.series} series, ${stats.samples.toLocaleString('en')} samples, ${mib(fileBytes)} MiB of OpenMetrics written in ${writeSeconds.toFixed(0)} s, backfilled with promtool and Prometheus ready after ${backfillSeconds.toFixed(0)} s; Prometheus also scrapes the simulator's live /metrics of the same site (≈ 69,000 lines every 15 s) throughout, as it would a real exporter. Everything (Prometheus, BFF, load generator) on the same machine; BFF and Prometheus on loopback; sequential requests unless stated; ${runs} interleaved runs per row after 3 warm-ups.`,
       '',
       '**(1) `/api/v1/series` vs the same PromQL straight to Prometheus, uncached** (BFF with `ZLENS_CACHE_MAX_ENTRIES=0`; `zhmc_partition_processor_usage_ratio` for every partition of one CPC, `maxPoints=1000`; target ratio ≤ 1.10)',
       '',
@@ -251,6 +257,7 @@ async function main(): Promise<void> {
     await uncachedDeps.close();
     await cachedDeps.close();
     await prom.close();
+    await sim.close();
   }
 }
 

@@ -26,12 +26,17 @@ import {
   type TopResult,
 } from './types.js';
 
-/** Metric groups the context asks for: the catalog's HMC sources (the sim and this MVP are DPM). */
+/**
+ * Metric groups the context asks for: the HMC sources of the catalog's CPC and partition usage
+ * metrics, both modes (DPM: dpm-system-usage-overview, partition-usage; classic: cpc-usage-overview,
+ * logical-partition-usage). Per-adapter, per-channel and per-processor groups are Prometheus-only.
+ */
 export const LIVE_METRIC_GROUPS: readonly string[] = [
   ...new Set(
     METRIC_IDS.flatMap((id) => {
       const entry = CATALOG[id];
-      return entry.unit === 'ratio' && entry.hmc.dpm ? [entry.hmc.dpm.group] : [];
+      if (entry.unit !== 'ratio' || (entry.scope !== 'cpc' && entry.scope !== 'partition')) return [];
+      return [entry.hmc.dpm?.group, entry.hmc.classic?.group].filter((g): g is string => g !== undefined);
     }),
   ),
 ];
@@ -154,17 +159,18 @@ export class LiveSource implements TimeSeriesSource {
 
   private recordStatus(cpcs: readonly HmcCpc[], timeSeconds: number): void {
     const cpcStatus = CATALOG.zhmc_cpc_status_int;
-    const partitionStatus = CATALOG.zhmc_partition_status_int;
     for (const cpc of cpcs) {
       if (cpc.status !== null && cpcStatus.unit === 'status') {
         this.window.record('zhmc_cpc_status_int', { cpc: cpc.name, value: cpc.status }, timeSeconds, statusCode(cpcStatus, cpc.status));
       }
-      // zhmc_partition_status_int is the DPM partition's metric; classic LPARs have other codes.
-      if (cpc.mode !== 'dpm' || partitionStatus.unit !== 'status') continue;
+      // DPM partitions and classic LPARs have different status metrics and codes.
+      const id = cpc.mode === 'dpm' ? 'zhmc_partition_status_int' : cpc.mode === 'classic' ? 'zhmc_partition_lpar_status_int' : null;
+      const metric = id === null ? null : CATALOG[id];
+      if (id === null || metric?.unit !== 'status') continue;
       for (const p of cpc.partitions) {
         if (p.status === null) continue;
         const labels = { cpc: cpc.name, partition: p.name, value: p.status };
-        this.window.record('zhmc_partition_status_int', labels, timeSeconds, statusCode(partitionStatus, p.status));
+        this.window.record(id, labels, timeSeconds, statusCode(metric, p.status));
       }
     }
   }
@@ -174,7 +180,7 @@ function usageMetricsFor(group: string, mode: CpcMode, partitionScope: boolean):
   const out: { id: MetricId; metric: UsageMetric }[] = [];
   for (const id of METRIC_IDS) {
     const metric = CATALOG[id];
-    if (metric.unit !== 'ratio' || (metric.scope === 'partition') !== partitionScope) continue;
+    if (metric.unit !== 'ratio' || metric.scope !== (partitionScope ? 'partition' : 'cpc')) continue;
     if (metric.hmc[mode]?.group === group) out.push({ id, metric });
   }
   return out;
