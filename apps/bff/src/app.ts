@@ -84,6 +84,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag on API answers: hashing a megabyte of JSON per response costs more than it saves (the
+  // SPA never revalidates); static files keep theirs (serve-static).
+  app.set('etag', false);
   app.use(requestMetrics(deps));
   app.use(helmet());
 
