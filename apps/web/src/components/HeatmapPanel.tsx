@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
 import { purple10, purple30, purple50, purple70, purple90 } from '@carbon/colors';
 import type { MetricId } from '@zlens/shared';
-import { errorMessage } from '../api/fetch-json';
 import { heatmapQuery } from '../api/queries';
 import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
@@ -29,20 +28,28 @@ const FALLBACK_WIDTH = 1100;
  * Partitions × time for one CPC (or, without `cpc`, the whole fleet), sorted by average with the
  * busiest on top. Each row label is a link to the partition; the table view lists them as links too.
  */
+/** Rows drawn before "show all": a fleet of 8 × 85 partitions would be 680 rows and a second to draw. */
+export const HEATMAP_ROW_LIMIT = 100;
+
 export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: MetricId; cpc: string | null }) {
   const [{ window, refresh, theme }] = useViewParams();
   const { t } = useI18n();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  // The grid's labels take about 150 px; ask for one cell per ~3 px of the rest.
-  const maxPoints = Math.max(20, Math.round((width - 170) / 3));
+  // The grid's labels take about 150 px; one cell per ~6 px of the rest keeps 85 rows cheap to
+  // draw (about 15,000 cells) and each cell wide enough to point at.
+  const maxPoints = Math.max(20, Math.round((width - 170) / 6));
   const query = useQuery(heatmapQuery({ metric, cpc, window, maxPoints }, refresh));
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const navigate = useNavigate();
   const { search } = useLocation();
   const withCpc = cpc === null;
   const tokens = THEME_TOKENS[theme];
-  const data = query.data;
+  const full = query.data;
+  const hiddenRows = full && !showAll ? Math.max(0, full.rows.length - HEATMAP_ROW_LIMIT) : 0;
+  // Rows come sorted by average, busiest first: the limit keeps the ones an operator looks for.
+  const data = useMemo(() => (full && hiddenRows > 0 ? { ...full, rows: full.rows.slice(0, HEATMAP_ROW_LIMIT) } : full), [full, hiddenRows]);
 
   const option = useMemo(
     () => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS) : null),
@@ -63,7 +70,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
 
   let body;
   if (query.isPending) body = <PanelLoading height={200} />;
-  else if (query.isError) body = <PanelError message={errorMessage(query.error)} onRetry={() => void query.refetch()} height={200} />;
+  else if (query.isError) body = <PanelError error={query.error} onRetry={() => void query.refetch()} height={200} />;
   else if (!option) body = <PanelNoData hint={t('panel.noSamples')} height={120} />;
   else if (showTable) {
     body = (
@@ -124,6 +131,11 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     >
       {option ? <p className="panel-subtitle">{t('cpc.heatmapRows', { n: rows.length })}</p> : null}
       <div ref={bodyRef}>{body}</div>
+      {hiddenRows > 0 || (showAll && full && full.rows.length > HEATMAP_ROW_LIMIT) ? (
+        <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((all) => !all)}>
+          {showAll ? t('panel.showFewer', { n: HEATMAP_ROW_LIMIT }) : t('panel.showAll', { n: full?.rows.length ?? 0 })}
+        </button>
+      ) : null}
     </Panel>
   );
 }

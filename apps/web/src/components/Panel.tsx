@@ -49,12 +49,12 @@ export function PanelLoading({ label, height }: { label?: string; height?: numbe
   );
 }
 
-export function PanelError({ message, onRetry, height }: { message: string; onRetry: () => void; height?: number }) {
-  const { t } = useI18n();
+export function PanelError({ error, onRetry, height }: { error: unknown; onRetry: () => void; height?: number }) {
+  const { t, error: describe } = useI18n();
   return (
     <div className="panel-state panel-error" role="alert" style={{ minHeight: height }}>
       <div>
-        <strong>{t('panel.couldNotLoad')}</strong> {message}
+        <strong>{t('panel.couldNotLoad')}</strong> {describe(error)}
       </div>
       <button type="button" className="button button-secondary" onClick={onRetry}>
         {t('panel.retry')}

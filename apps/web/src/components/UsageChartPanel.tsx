@@ -217,7 +217,7 @@ export function UsageChartBody({
     [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme],
   );
   if (state.status === 'pending') return <PanelLoading height={height} />;
-  if (state.status === 'error') return <PanelError message={state.message} onRetry={state.retry} height={height} />;
+  if (state.status === 'error') return <PanelError error={state.error} onRetry={state.retry} height={height} />;
   if (state.unsupported) {
     const alt = state.unsupported.alternative;
     return (
@@ -239,6 +239,7 @@ export function UsageChartBody({
         group={group}
         instanceRef={instanceRef}
         onZoom={zoomable ? (fromMs, toMs) => setParams(zoomWindow(fromMs, toMs)) : undefined}
+        hint={zoomable ? t('panel.zoomHint') : undefined}
       />
       {legend && unit !== 'status' ? (
         <LegendTable

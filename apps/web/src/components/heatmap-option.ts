@@ -87,7 +87,8 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
         type: 'heatmap',
         data: cells,
         progressive: 0,
-        emphasis: { itemStyle: { borderColor: tokens.textPrimary, borderWidth: 1 } },
+        // Highlighting a hovered cell redraws the whole layer of thousands of cells: off, the tooltip says enough.
+        emphasis: { disabled: true },
       },
     ],
   };

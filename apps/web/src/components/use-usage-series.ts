@@ -3,7 +3,6 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { MetricId, SeriesResponse } from '@zlens/shared';
 import { seriesQuery } from '../api/queries';
 import type { RefreshKey, TimeWindow } from '../state/view-params';
-import { errorMessage } from '../api/fetch-json';
 import type { UsageLine } from './usage-chart-option';
 
 export interface UsageSource {
@@ -18,7 +17,7 @@ export interface UsageSource {
 
 export type UsageSeriesState =
   | { status: 'pending' }
-  | { status: 'error'; message: string; retry: () => void }
+  | { status: 'error'; error: unknown; retry: () => void }
   | {
       status: 'success';
       lines: UsageLine[];
@@ -97,7 +96,7 @@ export function useUsageSeries(
   return useMemo((): UsageSeriesState => {
     const firstError = combined.errors[0];
     if (firstError !== undefined) {
-      return { status: 'error', message: errorMessage(firstError), retry: combined.refetchFailed };
+      return { status: 'error', error: firstError, retry: combined.refetchFailed };
     }
     if (combined.pending) return { status: 'pending' };
     const lines: UsageLine[] = [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, LANGUAGES, METRIC_IDS } from '@zlens/shared';
 import { LANGS } from '../state/view-params';
 import { EN, ZH_CN } from './messages';
-import { metricTitle, placeholders, statusLabel, translate } from './translate';
+import { ApiError } from '../api/fetch-json';
+import { errorText, metricTitle, placeholders, statusLabel, translate } from './translate';
 
 describe('i18n coverage', () => {
   it('has every key in both languages, and no extra one', () => {
@@ -43,5 +44,16 @@ describe('translate', () => {
     expect(statusLabel('zh-CN', 'stopped')).toBe('已停止');
     expect(statusLabel('zh-CN', 'brand-new-state')).toBe('Brand new state');
     expect(statusLabel('en', null)).toBe('Unknown');
+  });
+});
+
+describe('errorText', () => {
+  it('keeps the English message, says what failed in Chinese with the server detail in brackets', () => {
+    const bff = new ApiError('Prometheus did not answer within 10 s', 'http', 504, 'upstream_timeout');
+    expect(errorText('en', bff)).toBe('Prometheus did not answer within 10 s');
+    expect(errorText('zh-CN', bff)).toBe('服务器或其数据源出错（HTTP 504）（Prometheus did not answer within 10 s）');
+    expect(errorText('zh-CN', new ApiError('Cannot reach the zlens server (Failed to fetch)', 'network', 0))).toBe('无法连接 zlens 服务器');
+    expect(errorText('zh-CN', new ApiError('Not found (HTTP 404)', 'http', 404))).toBe('未找到');
+    expect(errorText('zh-CN', new Error('boom'))).toBe('boom');
   });
 });

@@ -1,6 +1,7 @@
 // Pure translation helpers: a message by key with `{name}` placeholders, metric titles from the
 // shared catalog, status words. The hook in use-i18n.ts binds them to the URL's `lang`.
 import { CATALOG, type MetricId } from '@zlens/shared';
+import { ApiError, errorMessage } from '../api/fetch-json';
 import type { Lang } from '../state/view-params';
 import { EN, ZH_CN, type MessageKey } from './messages';
 
@@ -46,4 +47,20 @@ export function modeLabel(lang: Lang, mode: 'dpm' | 'classic' | null): string {
   if (mode === 'dpm') return translate(lang, 'mode.dpm');
   if (mode === 'classic') return translate(lang, 'mode.classic');
   return translate(lang, 'mode.unknown');
+}
+
+/**
+ * What a failed request says to the operator. English keeps the fetch helper's own message (with
+ * the BFF's detail); zh-CN says what failed in Chinese and keeps the server's detail in brackets.
+ */
+export function errorText(lang: Lang, error: unknown): string {
+  if (lang === 'en' || !(error instanceof ApiError)) return errorMessage(error);
+  if (error.kind === 'network') return translate(lang, 'error.network');
+  if (error.kind === 'aborted') return translate(lang, 'error.aborted');
+  if (error.kind === 'invalid-response') return translate(lang, 'error.invalid');
+  let what = translate(lang, 'error.http', { status: error.status });
+  if (error.status === 400) what = translate(lang, 'error.http400');
+  else if (error.status === 404) what = translate(lang, 'error.http404');
+  else if (error.status >= 500) what = translate(lang, 'error.http5xx', { status: error.status });
+  return error.code ? `${what}（${error.message}）` : what;
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MetricId } from '@zlens/shared';
 import { parseViewParams, type Lang } from '../state/view-params';
-import { metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
+import { errorText, metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
 
 export interface I18n {
   lang: Lang;
@@ -10,6 +10,8 @@ export interface I18n {
   metric: (metric: MetricId) => string;
   status: (status: string | null) => string;
   mode: (mode: 'dpm' | 'classic' | null) => string;
+  /** A failed request, in words for the operator. */
+  error: (error: unknown) => string;
 }
 
 /** The translation functions for the language in the URL (`lang=`). */
@@ -23,6 +25,7 @@ export function useI18n(): I18n {
       metric: (metric) => metricTitle(lang, metric),
       status: (status) => statusLabel(lang, status),
       mode: (mode) => modeLabel(lang, mode),
+      error: (error) => errorText(lang, error),
     }),
     [lang],
   );

@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A view renders several panels, each waiting for its own fake response; on a busy machine the
+// default 1 s for findBy/waitFor is too tight, and a slow pass is not a failure.
+configure({ asyncUtilTimeout: 3000 });
 
 // Testing Library only cleans up by itself when the test runner exposes globals; vitest here does not.
 afterEach(() => {

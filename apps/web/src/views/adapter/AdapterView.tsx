@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { MetricId } from '@zlens/shared';
 import { adapterDetailQuery, inventoryQuery, seriesQuery } from '../../api/queries';
-import { errorMessage } from '../../api/fetch-json';
 import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
 import { Panel, PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
@@ -73,7 +72,7 @@ export default function AdapterView() {
         </span>
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
-      {inventory.isError ? <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} /> : null}
+      {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {cpc ? <AdapterProperties cpc={cpcName} adapter={adapterName} /> : null}
       <div className="chart-grid chart-grid-2">
         <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} />
@@ -101,7 +100,7 @@ function AdapterProperties({ cpc, adapter }: { cpc: string; adapter: string }) {
   const { t } = useI18n();
   const detail = useQuery(adapterDetailQuery(cpc, adapter, refresh));
   if (detail.isPending) return null;
-  if (detail.isError) return <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) return <PanelError error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   return (
     <dl className="properties" aria-label={t('adapter.properties')}>
@@ -141,7 +140,7 @@ function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adapter: st
 
   let body;
   if (detail.isPending) body = <PanelLoading height={80} />;
-  else if (detail.isError) body = <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  else if (detail.isError) body = <PanelError error={detail.error} onRetry={() => void detail.refetch()} />;
   else if (detail.data.partitions.length === 0) body = <p className="panel-note">{t('adapter.noPartitions')}</p>;
   else {
     body = (

@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AdapterSummary, CpcSummary } from '@zlens/shared';
-import { errorMessage } from '../../api/fetch-json';
 import { seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError } from '../../components/Panel';
@@ -19,6 +18,7 @@ import { useTableSortStore, type AdapterColumn } from './table-sort-store';
 const METRIC = 'zhmc_adapter_usage_ratio';
 const SPARK_POINTS = 60;
 const COLOR = metricColor(METRIC);
+export const ADAPTER_ROW_LIMIT = 20;
 
 export interface AdapterRow {
   name: string;
@@ -61,7 +61,10 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: SPARK_POINTS }, refresh), enabled: dpm && cpc.adapters.length > 0 });
   const sort = useTableSortStore((state) => state.adapters);
   const sortAdapters = useTableSortStore((state) => state.sortAdapters);
-  const rows = useMemo(() => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue), [cpc.adapters, usage.data, sort]);
+  const all = useMemo(() => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue), [cpc.adapters, usage.data, sort]);
+  const [showAll, setShowAll] = useState(false);
+  // A CPC can have 200 adapters: the busiest (or first, as sorted) until the user asks for all.
+  const rows = showAll ? all : all.slice(0, ADAPTER_ROW_LIMIT);
   const dir = (column: AdapterColumn) => (sort.column === column ? sort.direction : null);
   const header = (column: AdapterColumn, label: string, numeric = false) => (
     <SortHeader label={label} direction={dir(column)} onSort={() => sortAdapters(column)} numeric={numeric} />
@@ -69,7 +72,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
 
   return (
     <Panel title={t('cpc.adapters', { n: cpc.adapters.length })} stale={usage.data?.stale ?? false}>
-      {usage.isError ? <PanelError message={errorMessage(usage.error)} onRetry={() => void usage.refetch()} /> : null}
+      {usage.isError ? <PanelError error={usage.error} onRetry={() => void usage.refetch()} /> : null}
       {!dpm ? <p className="panel-note">{t('cpc.channelNote')}</p> : null}
       {cpc.adapters.length === 0 ? (
         <p className="panel-note">{t('cpc.noAdapters')}</p>
@@ -107,6 +110,11 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
           </table>
         </div>
       )}
+      {all.length > ADAPTER_ROW_LIMIT ? (
+        <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((shown) => !shown)}>
+          {showAll ? t('panel.showFewer', { n: ADAPTER_ROW_LIMIT }) : t('panel.showAll', { n: all.length })}
+        </button>
+      ) : null}
     </Panel>
   );
 }

@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
-import { errorMessage } from '../../api/fetch-json';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { NotFound } from '../../components/NotFound';
@@ -85,7 +84,7 @@ export default function CpcView() {
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
       {inventory.isError ? (
-        <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} />
+        <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} />
       ) : null}
       {cpc ? <CpcProperties cpc={cpcName} /> : null}
       <div className="chart-grid">
@@ -137,7 +136,7 @@ function CpcProperties({ cpc }: { cpc: string }) {
   const { t } = useI18n();
   const detail = useQuery(cpcDetailQuery(cpc, refresh));
   if (detail.isPending) return null;
-  if (detail.isError) return <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) return <PanelError error={detail.error} onRetry={() => void detail.refetch()} />;
   const p = detail.data.processors;
   const processors = (
     [

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PartitionSummary } from '@zlens/shared';
 import { seriesQuery } from '../../api/queries';
-import { errorMessage } from '../../api/fetch-json';
 import { NO_VALUE, formatPercent, isRunning } from '../../components/format';
 import { Panel, PanelError } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
@@ -33,7 +32,7 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
   return (
     <Panel title={t('cpc.partitions', { n: partitions.length })} stale={usage.data?.stale ?? false}>
       {usage.isError ? (
-        <PanelError message={`${t('col.usageNow')}: ${errorMessage(usage.error)}`} onRetry={() => void usage.refetch()} />
+        <PanelError error={usage.error} onRetry={() => void usage.refetch()} />
       ) : null}
       {partitions.length === 0 ? (
         <p className="panel-note">{t('cpc.noPartitions')}</p>

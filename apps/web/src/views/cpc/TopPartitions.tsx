@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { PartitionSummary } from '@zlens/shared';
-import { errorMessage } from '../../api/fetch-json';
 import { seriesQuery, topQuery } from '../../api/queries';
 import { formatPercent } from '../../components/format';
 import { Panel, PanelError, PanelLoading, PanelNoData } from '../../components/Panel';
@@ -87,7 +86,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
 
   let body;
   if (query.isPending) body = <PanelLoading height={160} />;
-  else if (query.isError) body = <PanelError message={errorMessage(query.error)} onRetry={() => void query.refetch()} height={160} />;
+  else if (query.isError) body = <PanelError error={query.error} onRetry={() => void query.refetch()} height={160} />;
   else if (query.data.unsupportedInMode) body = <p className="panel-note">{t('panel.unsupported', { mode: mode(query.data.unsupportedInMode.mode) })}</p>;
   else if (rows.length === 0) body = <PanelNoData hint={t('panel.noSamples')} height={120} />;
   else {

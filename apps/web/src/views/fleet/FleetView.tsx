@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryQuery } from '../../api/queries';
-import { errorMessage } from '../../api/fetch-json';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
 import { useI18n } from '../../i18n/use-i18n';
@@ -24,7 +23,7 @@ export default function FleetView() {
       </div>
       {inventory.isPending ? <PanelLoading label={t('fleet.loadingInventory')} height={160} /> : null}
       {inventory.isError ? (
-        <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} height={160} />
+        <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} height={160} />
       ) : null}
       {inventory.data && inventory.data.cpcs.length === 0 ? (
         <div className="panel-state panel-no-data">

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CpcSummary } from '@zlens/shared';
-import { errorMessage } from '../../api/fetch-json';
 import { partitionDetailQuery, seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
@@ -25,7 +24,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
 
   let body;
   if (detail.isPending) body = <PanelLoading height={80} />;
-  else if (detail.isError) body = <PanelError message={errorMessage(detail.error)} onRetry={() => void detail.refetch()} />;
+  else if (detail.isError) body = <PanelError error={detail.error} onRetry={() => void detail.refetch()} />;
   else if (detail.data.adapters.length === 0) body = <p className="panel-note">{t('partition.noAdapters')}</p>;
   else {
     body = (

@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, type MetricId } from '@zlens/shared';
 import { inventoryQuery } from '../../api/queries';
-import { errorMessage } from '../../api/fetch-json';
 import { NotFound } from '../../components/NotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
@@ -88,7 +87,7 @@ export default function PartitionView() {
         </span>
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
-      {inventory.isError ? <PanelError message={errorMessage(inventory.error)} onRetry={() => void inventory.refetch()} /> : null}
+      {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {partition?.noSeries ? <p className="panel-note">{t('partition.noSeries')}</p> : null}
       {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">

@@ -1,0 +1,198 @@
+// `pnpm --filter @zlens/web bench`: the web's speed, measured (never asserted) and written to
+// docs/benchmarks.md (section `web`). Each stack is the real pipeline the e2e tests use: the
+// simulated HMC over HTTPS, Prometheus with backfilled history, the BFF process serving the
+// built SPA (run `pnpm turbo run build --filter=@zlens/web...` first), Debian's Chromium.
+//
+//  1. First chart of the fleet view (`demo` preset): navigation start → the first chart's
+//     `zlens:first-chart` performance mark (ECharts' `finished` after data), cold and warm.
+//  2. CPC view of an 85-partition CPC (`large` preset): the longest task (PerformanceObserver
+//     `longtask`, i.e. anything over 50 ms) while hovering the charts and the heatmap, and while
+//     zooming by drag (the zoom includes fetching and drawing the new window).
+//  3. Initial JS: the scripts the browser loads for the fleet view, gzip -9 as served by a
+//     compressing proxy, from the built files.
+import { readFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { writeBenchmarkSection } from '@zlens/hmc-sim';
+import { DIST, startStack } from './stack.mjs';
+const RUNS = 7;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** What the CPC view reads: enough history for its charts without gigabytes for 680 partitions. */
+const CPC_VIEW_FAMILIES = [
+  'zhmc_cpc_status_int',
+  'zhmc_cpc_processor_usage_ratio',
+  'zhmc_cpc_network_adapter_usage_ratio',
+  'zhmc_cpc_storage_adapter_usage_ratio',
+  'zhmc_cpc_channel_usage_ratio',
+  'zhmc_cpc_cp_processor_usage_ratio',
+  'zhmc_cpc_cp_shared_processor_usage_ratio',
+  'zhmc_cpc_ifl_processor_usage_ratio',
+  'zhmc_cpc_ifl_shared_processor_usage_ratio',
+  'zhmc_partition_status_int',
+  'zhmc_partition_lpar_status_int',
+  'zhmc_partition_processor_usage_ratio',
+  'zhmc_adapter_usage_ratio',
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${Math.round(x)}`;
+
+async function firstChartMark(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('zlens:first-chart').length > 0, null, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('zlens:first-chart')[0].startTime);
+}
+
+/** 1 and 3: the fleet view on the demo preset. */
+async function benchFleet(browser, baseUrl) {
+  const cold = [];
+  const warm = [];
+  let scripts = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const loaded = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') loaded.push(new URL(response.url()).pathname);
+    });
+    await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
+    cold.push(await firstChartMark(page));
+    await page.reload({ waitUntil: 'commit' });
+    warm.push(await firstChartMark(page));
+    if (i === 0) scripts = [...new Set(loaded)];
+    await context.close();
+  }
+  const files = await Promise.all(
+    scripts.map(async (path) => {
+      const bytes = await readFile(join(DIST, path));
+      return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    }),
+  );
+  return { cold, warm, files };
+}
+
+/** 2: hover and zoom on the CPC view of an 85-partition CPC. */
+async function benchCpc(browser, baseUrl, cpc) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/cpcs/${encodeURIComponent(cpc)}`);
+  const chart = page.getByRole('img', { name: 'Processor usage', exact: true });
+  await chart.waitFor();
+  await page.getByRole('img', { name: /^Partition processor usage over time/ }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0, null, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const loadTasks = await page.evaluate(() => window.__longTasks.splice(0));
+
+  const rounds = [];
+  for (let round = 0; round < 3; round += 1) {
+    // Hover: across the three usage charts (shared crosshair, tooltips) and down the heatmap.
+    for (const name of ['Processor usage', 'Network adapter usage', 'Storage adapter usage']) {
+      const box = await page.getByRole('img', { name, exact: true }).boundingBox();
+      for (let step = 0; step <= 40; step += 1) await page.mouse.move(box.x + 50 + ((box.width - 70) * step) / 40, box.y + box.height / 2);
+    }
+    const heatmap = page.getByRole('img', { name: /^Partition processor usage over time/ });
+    await heatmap.scrollIntoViewIfNeeded();
+    const hb = await heatmap.boundingBox();
+    for (let step = 0; step <= 60; step += 1) await page.mouse.move(hb.x + 150 + ((hb.width - 180) * step) / 60, hb.y + 60 + Math.min(400, (hb.height - 80)) * (step / 60));
+    const hover = await page.evaluate(() => window.__longTasks.splice(0));
+
+    // Zoom: drag across the processor chart; the view fetches and draws the new window.
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    const before = page.url();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction((url) => location.href !== url, before);
+    await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0, null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const zoom = await page.evaluate(() => window.__longTasks.splice(0));
+    // Back to the preset for the next round (a history step, as an operator would).
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0, null, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const back = await page.evaluate(() => window.__longTasks.splice(0));
+    rounds.push({ hover, zoom, back });
+  }
+  await context.close();
+  return { loadTasks, rounds };
+}
+
+const maxOf = (xs) => (xs.length === 0 ? 0 : Math.max(...xs));
+const describeTasks = (xs) => (xs.length === 0 ? 'none over 50 ms' : `${xs.length} long tasks, longest ${ms(maxOf(xs))} ms`);
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const started = new Date();
+  let demo;
+  let large;
+  try {
+    console.log('web bench: demo stack …');
+    demo = await startStack('demo', 6, 'catalog');
+    const fleet = await benchFleet(browser, demo.baseUrl);
+    await demo.close();
+    demo = undefined;
+
+    console.log('web bench: large stack (6 DPM + 2 classic CPCs × 85 partitions) …');
+    large = await startStack('large', 6, CPC_VIEW_FAMILIES);
+    const inventory = await (await fetch(`${large.baseUrl}/api/v1/inventory`)).json();
+    const big = inventory.cpcs.find((c) => c.mode === 'dpm' && c.partitions.length >= 85) ?? inventory.cpcs[0];
+    const cpc = await benchCpc(browser, large.baseUrl, big.name);
+    const largeSetup = large.setupSeconds;
+    await large.close();
+    large = undefined;
+
+    const initial = fleet.files.reduce((sum, f) => sum + f.gzip, 0);
+    const hoverAll = cpc.rounds.flatMap((r) => r.hover);
+    const zoomAll = cpc.rounds.flatMap((r) => r.zoom);
+    const backAll = cpc.rounds.flatMap((r) => r.back);
+    const chromiumVersion = browser.version();
+    const md = [
+      `Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromiumVersion} (headless, no GPU), viewport 1440×900. The BFF serves the built SPA without compression; sizes below are gzip -9 of the built files. Measured, not asserted: \`pnpm --filter @zlens/web bench\`.`,
+      '',
+      `**(1) First chart of the fleet view** (\`demo\` preset: 2 DPM + 1 classic CPC, 43 partitions, 6 h of history): navigation start → \`zlens:first-chart\` (ECharts \`finished\` after the first data). ${RUNS} runs, each in a new browser context (cold: empty HTTP cache), then a reload (warm). Target ≤ 1500 ms.`,
+      '',
+      '| | median ms | min ms | max ms |',
+      '| --- | --- | --- | --- |',
+      `| cold | ${ms(median(fleet.cold))} | ${ms(Math.min(...fleet.cold))} | ${ms(Math.max(...fleet.cold))} |`,
+      `| warm (reload) | ${ms(median(fleet.warm))} | ${ms(Math.min(...fleet.warm))} | ${ms(Math.max(...fleet.warm))} |`,
+      '',
+      `**(2) CPC view of an 85-partition CPC** (\`large\` preset, CPC ${big.name}: ${big.partitions.length} partitions, ${big.adapters.length} adapters; 6 h of the view's ${CPC_VIEW_FAMILIES.length} metric families, stack set up in ${Math.round(largeSetup)} s). Long tasks (> 50 ms, PerformanceObserver \`longtask\`) over 3 rounds of: hovering across the three usage charts (shared crosshair and tooltips, 41 positions each) and 61 positions down the 85-row heatmap; a drag-zoom on the processor chart until the new window is drawn; back to the preset. Target: no task over 200 ms.`,
+      '',
+      '| phase | long tasks |',
+      '| --- | --- |',
+      `| first load of the view | ${describeTasks(cpc.loadTasks)} |`,
+      `| hovering (3 × 184 pointer positions) | ${describeTasks(hoverAll)} |`,
+      `| zoom by drag, until drawn (3×) | ${describeTasks(zoomAll)} |`,
+      `| back to the preset (3×) | ${describeTasks(backAll)} |`,
+      '',
+      `**(3) Initial JS of the fleet view** (every script the browser loads for \`/\`): **${(initial / 1024).toFixed(1)} kB gzip** (${(fleet.files.reduce((s, f) => s + f.raw, 0) / 1024).toFixed(0)} kB minified). Target < 350 kB. ECharts is tree-shaken (line, heatmap; grid, tooltip, mark area, brush, visual map; canvas) in its own cached chunk; each view is its own chunk.`,
+      '',
+      '| script | minified kB | gzip kB |',
+      '| --- | --- | --- |',
+      ...fleet.files.sort((a, b) => b.gzip - a.gzip).map((f) => `| \`${f.path.replace(/-[\w-]{8}\.js$/, '.js')}\` | ${(f.raw / 1024).toFixed(1)} | ${(f.gzip / 1024).toFixed(1)} |`),
+    ].join('\n');
+    const file = await writeBenchmarkSection('web', 'Web: fleet first chart, CPC view responsiveness, initial JS (apps/web)', md);
+    console.log(md);
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    await demo?.close();
+    await large?.close();
+    await browser.close();
+  }
+}
+
+await main();

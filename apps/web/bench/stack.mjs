@@ -1,0 +1,82 @@
+// The real pipeline for the web bench: the simulated HMC over HTTPS (a preset), Prometheus with
+// backfilled history, the BFF process serving the built SPA.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPrometheus, startSimulator, writeHistory } from '@zlens/hmc-sim';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const DIST = resolve(HERE, '../dist');
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForReady(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the BFF exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the BFF did not become ready at ${url}`);
+}
+
+export async function startStack(preset, hours, families) {
+  const workDir = await mkdtemp(join(tmpdir(), 'zlens-web-bench-'));
+  const sim = await startSimulator({ preset });
+  const historyFile = join(workDir, 'history.om');
+  const endMs = Date.now() - 60_000;
+  const started = Date.now();
+  await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families }, historyFile);
+  const prometheus = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
+  const setupSeconds = (Date.now() - started) / 1000;
+  const caFile = join(workDir, 'hmc-ca.pem');
+  await writeFile(caFile, sim.caPem);
+  const port = await freePort();
+  const bff = spawn(process.execPath, [resolve(HERE, '../../bff/dist/server.js')], {
+    env: {
+      // eslint-disable-next-line no-restricted-syntax -- the BFF child needs PATH only; its config is explicit below
+      PATH: process.env.PATH,
+      ZLENS_HOST: '127.0.0.1',
+      ZLENS_PORT: String(port),
+      ZLENS_LOG_LEVEL: 'warn',
+      ZLENS_WEB_DIR: DIST,
+      ZLENS_PROMETHEUS_URL: prometheus.url,
+      ZLENS_HMC_URL: sim.hmcUrl,
+      ZLENS_HMC_USERID: sim.credentials.userid,
+      ZLENS_HMC_PASSWORD: sim.credentials.password,
+      ZLENS_HMC_CA_FILE: caFile,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForReady(`${baseUrl}/readyz`, bff, 60_000);
+  return {
+    baseUrl,
+    setupSeconds,
+    scenario: sim.scenario,
+    close: async () => {
+      bff.kill('SIGTERM');
+      await new Promise((r) => bff.once('exit', r));
+      await prometheus.close();
+      await sim.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
