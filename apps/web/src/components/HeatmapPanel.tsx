@@ -129,7 +129,16 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
         ) : null
       }
     >
-      {option ? <p className="panel-subtitle">{t('cpc.heatmapRows', { n: rows.length })}</p> : null}
+      {option ? (
+        <div className="heatmap-caption">
+          <p className="panel-subtitle">{t('cpc.heatmapRows', { n: rows.length })}</p>
+          <span className="heatmap-scale" aria-hidden="true">
+            0%
+            <span style={{ background: `linear-gradient(to right, ${(theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS).join(', ')})` }} />
+            100%
+          </span>
+        </div>
+      ) : null}
       <div ref={bodyRef}>{body}</div>
       {hiddenRows > 0 || (showAll && full && full.rows.length > HEATMAP_ROW_LIMIT) ? (
         <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((all) => !all)}>

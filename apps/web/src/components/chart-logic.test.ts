@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileName, formatBytesPerSecond, formatMiB, formatRate, seriesStats, toCsv } from './format';
-import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
+import { heatColor, heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
 import { sparklinePath } from './Sparkline';
 import { SERIES_COLORS, SERIES_COLORS_DARK, THEME_TOKENS, themedColor } from './theme';
 import { lineColor, statusAxis, usageChartOption, valueFormatter } from './usage-chart-option';
@@ -116,14 +116,25 @@ describe('heatmapOption', () => {
   };
 
   it('puts the busiest row on top, draws in one pass, and leaves gaps without a cell (0 keeps its cell)', () => {
-    const option = heatmapOption(data, false, THEME_TOKENS.light, ['#fff', '#000']);
+    const option = heatmapOption(data, false, THEME_TOKENS.light, ['#ffffff', '#000000']);
     const y = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis;
     expect(y && 'data' in y ? y.data : []).toEqual(['IDLE', 'BUSY']);
     const series = Array.isArray(option.series) ? option.series[0] : option.series;
     expect(series).toMatchObject({ type: 'heatmap', progressive: 0 });
-    const cells = (series?.data ?? []) as unknown[];
+    const cells = (series?.data ?? []) as { value: number[]; itemStyle: { color: string } }[];
     expect(cells).toHaveLength(5);
-    expect(cells).toContainEqual([0, 0, 0]);
+    expect(cells).toContainEqual({ value: [0, 0, 0], itemStyle: { color: '#ffffff' } });
+    expect(cells).toContainEqual({ value: [0, 1, 0.9], itemStyle: { color: '#1a1a1a' } });
+  });
+
+  it('interpolates the colour scale between its stops, clamping out-of-range values', () => {
+    const stops = ['#000000', '#ff0000', '#ffffff'];
+    expect(heatColor(0, stops)).toBe('#000000');
+    expect(heatColor(0.25, stops)).toBe('#800000');
+    expect(heatColor(0.5, stops)).toBe('#ff0000');
+    expect(heatColor(1, stops)).toBe('#ffffff');
+    expect(heatColor(1.7, stops)).toBe('#ffffff');
+    expect(heatColor(-1, stops)).toBe('#000000');
   });
 
   it('labels fleet rows with their CPC and grows with the rows so 85 stay legible', () => {

@@ -7,12 +7,10 @@ import {
   GridComponent,
   MarkAreaComponent,
   TooltipComponent,
-  VisualMapComponent,
   type BrushComponentOption,
   type GridComponentOption,
   type MarkAreaComponentOption,
   type TooltipComponentOption,
-  type VisualMapComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -23,7 +21,6 @@ registerModules([
   TooltipComponent,
   MarkAreaComponent,
   BrushComponent,
-  VisualMapComponent,
   CanvasRenderer,
 ]);
 
@@ -34,6 +31,5 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | MarkAreaComponentOption
   | BrushComponentOption
-  | VisualMapComponentOption
 >;
 export type { HeatmapSeriesOption, LineSeriesOption };

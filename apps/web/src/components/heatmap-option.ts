@@ -7,7 +7,7 @@ import type { ThemeTokens } from './theme';
 
 /** Height of one row: enough for a 11 px label, so 85 rows stay readable (in a scrolling box). */
 export const HEATMAP_ROW_HEIGHT = 16;
-const HEATMAP_MARGIN = 56;
+const HEATMAP_MARGIN = 36;
 
 export function heatmapHeight(rows: number): number {
   return Math.max(120, rows * HEATMAP_ROW_HEIGHT + HEATMAP_MARGIN);
@@ -19,6 +19,26 @@ export function heatmapRowLabel(labels: Record<string, string>, withCpc: boolean
   return withCpc && labels.cpc !== undefined ? `${labels.cpc} / ${partition}` : partition;
 }
 
+function channels(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/**
+ * The colour of a ratio on a sequential scale (`stops` evenly spaced over 0..1), interpolated in
+ * RGB. Computed here rather than by ECharts' visualMap, which is 8 kB of the gzip bundle.
+ */
+export function heatColor(value: number, stops: readonly string[]): string {
+  const v = Math.min(1, Math.max(0, value));
+  const last = stops.length - 1;
+  const at = v * last;
+  const i = Math.min(last - 1, Math.floor(at));
+  const a = channels(stops[i] ?? '#000000');
+  const b = channels(stops[i + 1] ?? stops[i] ?? '#000000');
+  const f = at - i;
+  const mix = a.map((c, k) => Math.round(c + ((b[k] ?? c) - c) * f));
+  return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: ThemeTokens, colors: readonly string[]): ChartOption {
@@ -26,18 +46,20 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
   // Highest average at the top: ECharts draws category 0 at the bottom, so the rows go in reversed.
   const rows = [...data.rows].reverse();
   const labels = rows.map((row) => heatmapRowLabel(row.labels, withCpc));
-  const cells: [number, number, number | null][] = [];
+  const cells: { value: [number, number, number]; itemStyle: { color: string } }[] = [];
+  // 101 shades are more than the eye tells apart; each cell takes the nearest.
+  const shades = Array.from({ length: 101 }, (_, i) => heatColor(i / 100, colors));
   rows.forEach((row, y) => {
     row.values.forEach((value, x) => {
       // A gap gets no cell: the background shows through, distinct from a 0 % cell.
-      if (value != null) cells.push([x, y, value]);
+      if (value != null) cells.push({ value: [x, y, value], itemStyle: { color: shades[Math.round(Math.min(1, Math.max(0, value)) * 100)] ?? colors[0] ?? '#000' } });
     });
   });
   return {
     animation: false,
     textStyle: { fontFamily: "'IBM Plex Sans', 'Noto Sans CJK SC', system-ui, sans-serif" },
-    // Time axis and colour scale on top: with 85 rows the panel scrolls, and both stay in view.
-    grid: { left: withCpc ? 150 : 110, right: 16, top: 48, bottom: 8 },
+    // Time axis on top: with 85 rows the panel scrolls, and it stays in view (the scale is HTML, above).
+    grid: { left: withCpc ? 150 : 110, right: 16, top: 28, bottom: 8 },
     tooltip: {
       trigger: 'item',
       backgroundColor: tokens.layer,
@@ -67,20 +89,6 @@ export function heatmapOption(data: HeatmapResponse, withCpc: boolean, tokens: T
       triggerEvent: true,
       axisLabel: { color: tokens.linkPrimary, fontSize: 11, interval: 0, width: withCpc ? 140 : 100, overflow: 'truncate' },
       axisLine: { lineStyle: { color: tokens.borderStrong } },
-    },
-    visualMap: {
-      type: 'continuous',
-      min: 0,
-      max: 1,
-      calculable: false,
-      orient: 'horizontal',
-      right: 16,
-      top: 0,
-      itemHeight: 160,
-      itemWidth: 10,
-      text: ['100%', '0%'],
-      textStyle: { color: tokens.textSecondary, fontSize: 11 },
-      inRange: { color: [...colors] },
     },
     series: [
       {
