@@ -251,10 +251,10 @@ describe('top-N and heatmap', () => {
 
 describe('query hygiene', () => {
   it('coalesces identical concurrent queries into one upstream request', async () => {
-    const { agent, deps } = app();
+    // Cache off: only coalescing can share the answer.
+    const { agent, deps } = app({ ZLENS_CACHE_MAX_ENTRIES: '0' });
     await getJson(agent, '/api/v1/inventory', 200);
     const mark = proxy.requests.length;
-    // Ends "now": never cached, so only coalescing can share it.
     const url = `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-3h', to: 'now' })}`;
     const answers = await Promise.all(Array.from({ length: 20 }, () => agent.get(url)));
     for (const res of answers) expect(res.status).toBe(200);
@@ -265,7 +265,7 @@ describe('query hygiene', () => {
     expect(metrics).toMatch(new RegExp(`zlens_upstream_coalesced_waiters_total\\{upstream="prometheus"\\} ${20 - sent.length}\\b`));
   });
 
-  it('caches answers whose newest point is older than one scrape, and nothing younger', async () => {
+  it('caches answers, and ends "now" views at the last step one scrape interval old so they are final too', async () => {
     const { agent } = app();
     await getJson(agent, '/api/v1/inventory', 200);
     const past = `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: history.end - 3600, to: history.end })}`;
@@ -277,13 +277,29 @@ describe('query hygiene', () => {
 
     const recent = `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-1h', to: 'now' })}`;
     const mark2 = proxy.requests.length;
-    await getJson(agent, recent, 200);
-    await getJson(agent, recent, 200);
-    expect(since(mark2)).toHaveLength(2);
+    const a = SeriesResponseSchema.parse(await getJson(agent, recent, 200));
+    const b = SeriesResponseSchema.parse(await getJson(agent, recent, 200));
+    const nowSeconds = Date.now() / 1000;
+    for (const body of [a, b]) {
+      expect(body.end % body.step).toBe(0);
+      expect(body.end).toBeLessThanOrEqual(nowSeconds - 15);
+      expect(body.end).toBeGreaterThan(nowSeconds - 15 - 2 * body.step);
+      expect(body.timestamps[body.timestamps.length - 1]).toBe(body.end);
+    }
+    // Within one step both viewers get the same final answer from one upstream query; a step
+    // boundary between the two requests makes a second one.
+    expect(since(mark2)).toHaveLength(a.end === b.end ? 1 : 2);
     const metrics = await agent.get('/metrics');
-    expect(metrics.text).toMatch(/zlens_query_cache_requests_total\{result="hit"\} 1\b/);
-    expect(metrics.text).toMatch(/zlens_query_cache_requests_total\{result="miss"\} 1\b/);
-    expect(metrics.text).toMatch(/zlens_upstream_requests_total\{upstream="prometheus",endpoint="api\/v1\/query_range"\} 3\b/);
+    expect(metrics.text).toMatch(/zlens_query_cache_requests_total\{result="hit"\} [12]\b/);
+    expect(metrics.text).toMatch(/zlens_query_cache_requests_total\{result="miss"\} [23]\b/);
+  });
+
+  it('refuses a range with no point one scrape interval old', async () => {
+    const { agent } = app();
+    const body = ErrorResponseSchema.parse(
+      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-5s', to: 'now' })}`, 400),
+    );
+    expect(body.error.message).toMatch(/^to: the range holds no point at least one scrape interval \(15 s\) old/);
   });
 });
 

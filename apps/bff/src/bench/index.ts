@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     const distinctQueries = 5 + 4;
     const viewerRows: string[] = [];
     for (const [label, from, to] of [
-      ['live view (from=now-1h, to=now: never cached, only coalesced)', 'now-1h', 'now'],
+      ['live view (from=now-1h, to=now; ends at the last step one scrape old)', 'now-1h', 'now'],
       [`fixed past range (last hour of the history: cacheable)`, String(endS - 3600), String(endS)],
     ] as const) {
       const refreshes = 3;

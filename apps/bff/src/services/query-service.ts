@@ -3,6 +3,7 @@
 // the CPC's mode lacks is answered with `unsupportedInMode` and no upstream query at all.
 import {
   CATALOG,
+  SCRAPE_INTERVAL_SECONDS,
   alignRange,
   alternativeInMode,
   gridTimestamps,
@@ -121,7 +122,16 @@ export class QueryService {
     if (to === null) throw badRequest(`to: ${TIME_HINT}`);
     if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
     if (to - from > MAX_RANGE_SECONDS) throw badRequest(`from: the range may span at most ${MAX_RANGE_SECONDS / 86_400} days`);
-    return alignRange(from, to, maxPoints);
+    const range = alignRange(from, to, maxPoints);
+    if (this.deps.source.kind !== 'prometheus') return range;
+    // A point younger than one scrape interval is provisional: a scrape may still land before it
+    // (and another exporter's target may not be scraped yet). Prometheus answers end at the last
+    // step at least one scrape old, so every answer is final, identical for every viewer within
+    // the step, and cacheable: a wall of dashboards costs one upstream query per panel per step.
+    const newest = Math.floor((nowSeconds - SCRAPE_INTERVAL_SECONDS) / range.step) * range.step;
+    if (newest >= range.end) return range;
+    if (newest < range.start) throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
+    return { ...range, end: newest };
   }
 }
 
