@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HeatmapQuerySchema, SeriesQuerySchema, TopQuerySchema, alignRange, parseTimeExpression } from '@zlens/shared';
-import { heatmapUrl, inventoryQuery, queryKeys, seriesKey, seriesQuery, seriesUrl, topUrl } from './queries';
+import { heatmapUrl, inventoryQuery, queryKeys, sameSubject, seriesKey, seriesQuery, seriesUrl, topUrl } from './queries';
 
 describe('series query keys', () => {
   it('gives panels of slightly different widths one cache entry', () => {
@@ -79,5 +79,17 @@ describe('absolute windows', () => {
     const parsed = HeatmapQuerySchema.parse(Object.fromEntries(fleet.searchParams));
     expect(parsed.cpc).toBeUndefined();
     expect(parsed.maxPoints).toBe(120);
+  });
+});
+
+describe('keeping the previous window while the next loads', () => {
+  it('keeps data only for the same metric, CPC, partition and adapter', () => {
+    const base = { metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' }, maxPoints: 700 } as const;
+    const key = seriesQuery(base, 'off').queryKey;
+    const zoomed = seriesQuery({ ...base, window: { kind: 'absolute', from: 1_700_000_000, to: 1_700_000_600 } }, 'off').queryKey;
+    expect(sameSubject(zoomed, key, 6)).toBe(true);
+    expect(sameSubject(seriesQuery({ ...base, cpc: 'P2' }, 'off').queryKey, key, 6)).toBe(false);
+    expect(sameSubject(seriesQuery({ ...base, partition: 'LP1' }, 'off').queryKey, key, 6)).toBe(false);
+    expect(sameSubject(key, undefined, 6)).toBe(false);
   });
 });

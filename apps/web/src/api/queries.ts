@@ -63,6 +63,16 @@ export const queryKeys = {
     [...queryKeys.all, 'heatmap', metric, cpc, window, step] as const,
 };
 
+/**
+ * While a new window of the same thing loads (a zoom, another range, back in the history), keep
+ * showing the previous one: the chart stays mounted and redraws once, instead of flashing a
+ * loading state and rebuilding every chart of the view at once. Never across subjects: another
+ * CPC's data must not stand in for this one's.
+ */
+export function sameSubject(key: readonly unknown[], previousKey: readonly unknown[] | undefined, subjectLength: number): boolean {
+  return previousKey !== undefined && key.slice(0, subjectLength).every((part, i) => part === previousKey[i]);
+}
+
 /** An absolute window never changes: refreshing it would only repeat the same query. */
 function interval(window: TimeWindow, refresh: RefreshKey): number | false {
   return window.kind === 'absolute' ? false : refreshInterval(refresh);
@@ -166,10 +176,13 @@ export function seriesUrl(request: SeriesRequest): string {
 export function seriesQuery(request: SeriesRequest, refresh: RefreshKey) {
   const key = seriesKey(request);
   const url = seriesUrl(request);
+  const queryKey = queryKeys.series(key);
   return queryOptions({
-    queryKey: queryKeys.series(key),
+    queryKey,
     queryFn: ({ signal }) => fetchJson(url, SeriesResponseSchema, signal),
     refetchInterval: interval(request.window, refresh),
+    // Subject: metric, cpc, partition, adapter (after 'zlens', 'series').
+    placeholderData: (previous, previousQuery) => (sameSubject(queryKey, previousQuery?.queryKey, 6) ? previous : undefined),
   });
 }
 
@@ -181,10 +194,12 @@ export function topUrl(metric: MetricId, cpc: string, n: number, window: TimeWin
 
 export function topQuery(request: { metric: MetricId; cpc: string; n: number; window: TimeWindow }, refresh: RefreshKey) {
   const { metric, cpc, n, window } = request;
+  const queryKey = queryKeys.top(metric, cpc, n, windowKey(window));
   return queryOptions({
-    queryKey: queryKeys.top(metric, cpc, n, windowKey(window)),
+    queryKey,
     queryFn: ({ signal }) => fetchJson(topUrl(metric, cpc, n, window), TopResponseSchema, signal),
     refetchInterval: interval(window, refresh),
+    placeholderData: (previous, previousQuery) => (sameSubject(queryKey, previousQuery?.queryKey, 4) ? previous : undefined),
   });
 }
 
@@ -204,9 +219,11 @@ export function heatmapQuery(
 ) {
   const { metric, cpc, window } = request;
   const step = stepFor(window, request.maxPoints);
+  const queryKey = queryKeys.heatmap(metric, cpc, windowKey(window), step);
   return queryOptions({
-    queryKey: queryKeys.heatmap(metric, cpc, windowKey(window), step),
+    queryKey,
     queryFn: ({ signal }) => fetchJson(heatmapUrl(metric, cpc, window, step), HeatmapResponseSchema, signal),
     refetchInterval: interval(window, refresh),
+    placeholderData: (previous, previousQuery) => (sameSubject(queryKey, previousQuery?.queryKey, 4) ? previous : undefined),
   });
 }

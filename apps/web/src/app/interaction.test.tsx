@@ -183,3 +183,40 @@ describe('adapter view', () => {
     expect(screen.getByRole('link', { name: 'Back to P0001' }).getAttribute('href')).toBe('/cpcs/P0001');
   });
 });
+
+describe('not measured in this mode, and the heatmap as a table', () => {
+  it('explains a metric the BFF marks unsupportedInMode instead of drawing an empty chart', async () => {
+    const api = installFakeApi();
+    api.series = (call) => ({
+      status: 200,
+      body: {
+        metric: call.metric,
+        source: 'prometheus',
+        step: 15,
+        start: 0,
+        end: 30,
+        timestamps: [0, 15, 30],
+        series: [],
+        stale: false,
+        ...(call.metric === 'zhmc_cpc_storage_adapter_usage_ratio' ? { unsupportedInMode: { mode: 'classic', alternative: 'zhmc_cpc_channel_usage_ratio' } } : {}),
+      },
+    });
+    renderApp('/cpcs/P0001');
+    const panel = await screen.findByRole('region', { name: 'Storage adapter usage' });
+    expect(await within(panel).findByText(/Not measured for Classic CPCs: the HMC reports this only in DPM mode\. Channel usage is shown instead\./)).toBeTruthy();
+    expect(within(panel).queryByRole('img')).toBeNull();
+    // Another panel with an empty answer says "No data", not 0 %.
+    expect(await within(screen.getByRole('region', { name: 'Processor usage' })).findByText('No data')).toBeTruthy();
+  });
+
+  it('lists the heatmap rows as links with their average in the table view', async () => {
+    installFakeApi();
+    renderApp('/cpcs/P0001?range=24h');
+    const panel = await screen.findByRole('region', { name: 'Partition processor usage over time' });
+    expect(await within(panel).findByRole('img', { name: /2 partitions, highest average first/ })).toBeTruthy();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Show Partition processor usage over time as a table' }));
+    const rows = within(panel).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual(['DB "prod"/268.0%', 'LNX117.5%']);
+    expect(within(panel).getByRole('link', { name: 'LNX1' }).getAttribute('href')).toBe('/cpcs/P0001/partitions/LNX1?range=24h');
+  });
+});

@@ -119,12 +119,13 @@ describe('heatmapOption', () => {
     const option = heatmapOption(data, false, THEME_TOKENS.light, ['#ffffff', '#000000']);
     const y = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis;
     expect(y && 'data' in y ? y.data : []).toEqual(['IDLE', 'BUSY']);
-    const series = Array.isArray(option.series) ? option.series[0] : option.series;
-    expect(series).toMatchObject({ type: 'heatmap', progressive: 0 });
-    const cells = (series?.data ?? []) as { value: number[]; itemStyle: { color: string } }[];
+    const series = Array.isArray(option.series) ? option.series : [];
+    expect(series.every((s) => s.type === 'heatmap' && s.progressive === 0)).toBe(true);
+    const cells = series.flatMap((s) => ((s.data ?? []) as number[][]).map((cell) => [...cell, String(s.itemStyle?.color)]));
     expect(cells).toHaveLength(5);
-    expect(cells).toContainEqual({ value: [0, 0, 0], itemStyle: { color: '#ffffff' } });
-    expect(cells).toContainEqual({ value: [0, 1, 0.9], itemStyle: { color: '#1a1a1a' } });
+    expect(cells).toContainEqual([0, 0, 0, '#ffffff']);
+    // 0.9 is shade 18 of 20: 90 % of the way from white to black.
+    expect(cells).toContainEqual([0, 1, 0.9, '#1a1a1a']);
   });
 
   it('interpolates the colour scale between its stops, clamping out-of-range values', () => {
