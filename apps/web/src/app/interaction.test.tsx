@@ -220,3 +220,15 @@ describe('not measured in this mode, and the heatmap as a table', () => {
     expect(within(panel).getByRole('link', { name: 'LNX1' }).getAttribute('href')).toBe('/cpcs/P0001/partitions/LNX1?range=24h');
   });
 });
+
+describe('addressable panels', () => {
+  it.each(['/', '/cpcs/P0001', '/cpcs/P0001/partitions/LNX1', '/cpcs/P0001/adapters/OSA%201'])('gives every panel of %s a unique, stable id', async (path) => {
+    installFakeApi();
+    const { container } = renderApp(path);
+    await waitFor(() => expect(container.querySelectorAll('section.panel').length).toBeGreaterThan(2));
+    await waitFor(() => expect(screen.queryAllByRole('status')).toHaveLength(0));
+    const ids = [...container.querySelectorAll('section.panel')].map((section) => section.id);
+    expect(ids.every((id) => /^\S+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

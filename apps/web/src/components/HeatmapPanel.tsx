@@ -115,6 +115,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   return (
     <Panel
       title={title}
+      panelId="heatmap"
       stale={data?.stale ?? false}
       actions={
         option ? (

@@ -10,14 +10,19 @@ export interface PanelProps {
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
+  /**
+   * A stable name of the panel within its view (`processor-usage`, `heatmap`): the fragment a
+   * link or a later `/embed/panel/...` route uses to address one panel.
+   */
+  panelId?: string;
 }
 
 /** The frame of every panel: a titled region whose body shows one of the states below. */
-export function Panel({ title, stale = false, level = 2, actions, children, className }: PanelProps) {
+export function Panel({ title, stale = false, level = 2, actions, children, className, panelId }: PanelProps) {
   const titleId = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section className={`panel ${className ?? ''}`} aria-labelledby={titleId}>
+    <section id={panelId} data-panel={panelId} className={`panel ${className ?? ''}`} aria-labelledby={titleId}>
       <header className="panel-header">
         <Heading id={titleId} className="panel-title">
           {title}

@@ -29,6 +29,8 @@ export interface UsageChartPanelProps {
   note?: ReactNode;
   /** Leave out lines without a single sample (a breakdown lists what the CPC may report). */
   hideEmptyLines?: boolean;
+  /** The panel's address in its view; default: its first metric without the `zhmc_` prefix. */
+  panelId?: string;
 }
 
 /** A titled panel with one time chart, asking for about one point per pixel of its width. */
@@ -43,6 +45,7 @@ export function UsageChartPanel({
   statusLabels,
   note,
   hideEmptyLines = false,
+  panelId,
 }: UsageChartPanelProps) {
   const [{ window, refresh }] = useViewParams();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -69,7 +72,13 @@ export function UsageChartPanel({
   ) : null;
 
   return (
-    <Panel title={title} stale={state.status === 'success' && state.stale} level={level} actions={actions}>
+    <Panel
+      title={title}
+      stale={state.status === 'success' && state.stale}
+      level={level}
+      actions={actions}
+      panelId={panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-')}
+    >
       {note ? <p className="panel-note">{note}</p> : null}
       <div ref={bodyRef}>
         {showTable && hasData ? (

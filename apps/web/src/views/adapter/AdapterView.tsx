@@ -77,17 +77,17 @@ export default function AdapterView() {
       <div className="chart-grid chart-grid-2">
         <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} />
         {network ? (
-          <UsageChartPanel title={t('adapter.portBytes')} sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
+          <UsageChartPanel title={t('adapter.portBytes')} panelId="port-bytes" sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
         ) : (
           <Panel title={t('adapter.portBytes')}>
             <p className="panel-note">{t('adapter.notNetwork')}</p>
           </Panel>
         )}
         {network ? (
-          <UsageChartPanel title={t('adapter.portPackets')} sources={sourcesOf(PORT_PACKETS)} enabled={known} group={group} unit="packets-per-second" />
+          <UsageChartPanel title={t('adapter.portPackets')} panelId="port-packets" sources={sourcesOf(PORT_PACKETS)} enabled={known} group={group} unit="packets-per-second" />
         ) : null}
         {network ? (
-          <UsageChartPanel title={t('adapter.portDrops')} sources={sourcesOf(PORT_DROPS)} enabled={known} group={group} unit="packets-per-second" />
+          <UsageChartPanel title={t('adapter.portDrops')} panelId="port-drops" sources={sourcesOf(PORT_DROPS)} enabled={known} group={group} unit="packets-per-second" />
         ) : null}
       </div>
       {cpc ? <AdapterPartitions cpc={cpcName} adapter={adapterName} network={network} /> : null}
@@ -174,7 +174,7 @@ function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adapter: st
     );
   }
   return (
-    <Panel title={t('adapter.partitions')} stale={detail.data?.stale ?? false}>
+    <Panel title={t('adapter.partitions')} panelId="partitions" stale={detail.data?.stale ?? false}>
       {body}
     </Panel>
   );

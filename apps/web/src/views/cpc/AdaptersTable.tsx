@@ -71,7 +71,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   );
 
   return (
-    <Panel title={t('cpc.adapters', { n: cpc.adapters.length })} stale={usage.data?.stale ?? false}>
+    <Panel title={t('cpc.adapters', { n: cpc.adapters.length })} panelId="adapters" stale={usage.data?.stale ?? false}>
       {usage.isError ? <PanelError error={usage.error} onRetry={() => void usage.refetch()} /> : null}
       {!dpm ? <p className="panel-note">{t('cpc.channelNote')}</p> : null}
       {cpc.adapters.length === 0 ? (

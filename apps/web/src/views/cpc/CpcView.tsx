@@ -119,7 +119,7 @@ function BreakdownPanel({ cpc, mode, group }: { cpc: string; mode: CpcSummary['m
     [mode, cpc, metricTitle, counts],
   );
   // Waits for the detail (or its failure), so the chart does not first query types the CPC lacks.
-  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines />;
+  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines panelId="processor-types" />;
 }
 
 function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricId; cpc: string; known: boolean; group: string; classic: boolean }) {

@@ -30,7 +30,7 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
   const rows = sortPartitionRows(partitionRows(partitions, usage.data), sort);
 
   return (
-    <Panel title={t('cpc.partitions', { n: partitions.length })} stale={usage.data?.stale ?? false}>
+    <Panel title={t('cpc.partitions', { n: partitions.length })} panelId="partitions" stale={usage.data?.stale ?? false}>
       {usage.isError ? (
         <PanelError error={usage.error} onRetry={() => void usage.refetch()} />
       ) : null}

@@ -124,7 +124,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   }
 
   return (
-    <Panel title={t('cpc.top')} stale={query.data?.stale ?? false} actions={controls}>
+    <Panel title={t('cpc.top')} panelId="top-partitions" stale={query.data?.stale ?? false} actions={controls}>
       {body}
     </Panel>
   );

@@ -46,6 +46,7 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
   return (
     <Panel
       className="cpc-card"
+      panelId={`cpc-${encodeURIComponent(cpc.name)}`}
       title={<AppLink to={cpcPath(cpc.name)}>{cpc.name}</AppLink>}
       stale={state.status === 'success' && state.stale}
       actions={<StatusTag status={cpc.status} />}

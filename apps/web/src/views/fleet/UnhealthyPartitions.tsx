@@ -11,7 +11,7 @@ export function UnhealthyPartitions({ cpcs }: { cpcs: readonly CpcSummary[] }) {
   const { t } = useI18n();
   const rows = unhealthyPartitions(cpcs);
   return (
-    <Panel title={`${t('fleet.unhealthy')} (${rows.length})`} className="unhealthy-panel">
+    <Panel title={`${t('fleet.unhealthy')} (${rows.length})`} className="unhealthy-panel" panelId="unhealthy-partitions">
       {rows.length === 0 ? (
         <p className="panel-note">{t('fleet.unhealthyNone')}</p>
       ) : (

@@ -63,7 +63,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
     );
   }
   return (
-    <Panel title={t('partition.adapters')} stale={detail.data?.stale ?? false}>
+    <Panel title={t('partition.adapters')} panelId="adapters" stale={detail.data?.stale ?? false}>
       {body}
     </Panel>
   );

@@ -99,9 +99,9 @@ export default function PartitionView() {
         ) : null}
       </div>
       <div className="chart-grid chart-grid-2">
-        <UsageChartPanel title={t('partition.statusOverTime')} sources={statusSources} enabled={known} group={group} unit="status" statusLabels={statusLabels} height={160} />
+        <UsageChartPanel title={t('partition.statusOverTime')} panelId="status" sources={statusSources} enabled={known} group={group} unit="status" statusLabels={statusLabels} height={160} />
         {!classic && cpc ? (
-          <UsageChartPanel title={t('partition.nicTraffic')} sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
+          <UsageChartPanel title={t('partition.nicTraffic')} panelId="nic-traffic" sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
         ) : null}
       </div>
       {cpc ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
