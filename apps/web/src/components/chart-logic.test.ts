@@ -77,6 +77,12 @@ describe('usageChartOption', () => {
     expect(series.map((s) => [s.name, s.color])).toEqual([['B', SERIES_COLORS[1]]]);
   });
 
+  it('labels the time axis with numbers only, no English month names', () => {
+    const option = usageChartOption({ lines, start: 0, end: 7 * 86_400 });
+    expect(JSON.stringify(option.xAxis)).not.toMatch(/MMM|dddd/);
+    expect(option.xAxis).toMatchObject({ axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}' } } });
+  });
+
   it('turns the brush on only for zoomable charts', () => {
     expect(usageChartOption({ lines, start: 0, end: 15, zoomable: true }).brush).toMatchObject({ brushType: 'lineX', toolbox: [] });
     expect(usageChartOption({ lines, start: 0, end: 15 }).brush).toBeUndefined();

@@ -62,6 +62,18 @@ function toPoints(line: UsageLine): (Point | MarkedPoint)[] {
   });
 }
 
+/** Time-axis tick formats by level (ECharts' template syntax), numeric in every language. */
+export const TIME_TICKS = {
+  year: '{yyyy}',
+  month: '{yyyy}-{MM}',
+  day: '{MM}-{dd}',
+  hour: '{HH}:{mm}',
+  minute: '{HH}:{mm}',
+  second: '{HH}:{mm}:{ss}',
+  millisecond: '{HH}:{mm}:{ss}',
+  none: '{yyyy}-{MM}-{dd} {HH}:{mm}',
+};
+
 function percentTick(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
@@ -226,7 +238,9 @@ export function usageChartOption({
       min: start * 1000,
       max: end * 1000,
       axisLine: { lineStyle: { color: tokens.borderStrong } },
-      axisLabel: { color: tokens.textSecondary, fontSize: 11, hideOverlap: true },
+      // Numbers only (ECharts' defaults use English month names): the same in both languages,
+      // and the same style as the tooltip's `2025-11-24 13:05:30`.
+      axisLabel: { color: tokens.textSecondary, fontSize: 11, hideOverlap: true, formatter: TIME_TICKS },
       splitLine: { show: false },
       axisPointer: { label: { formatter: ({ value }) => formatDateTime(Number(value)) } },
     },
