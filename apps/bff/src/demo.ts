@@ -12,6 +12,11 @@ import { createLogger } from './logger.js';
 import { startBff, type RunningBff } from './run.js';
 
 const HISTORY_MS = 24 * 3600_000;
+/**
+ * 30 s history points: half the samples of 15 s (the demo starts in seconds, not half a minute),
+ * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
+ */
+const HISTORY_STEP_SECONDS = 30;
 /** Backfilled history must end a little before now, where Prometheus's own scrapes take over. */
 const HISTORY_GAP_MS = 60_000;
 
@@ -32,11 +37,13 @@ async function main(env: Env): Promise<void> {
   let sim: RunningSimulator | null = null;
   let prom: RunningPrometheus | null = null;
   let bff: RunningBff | null = null;
+  // Each part is stopped even when an earlier one fails to close cleanly.
   const shutdown = async (): Promise<void> => {
-    await bff?.close();
-    await prom?.close();
-    await sim?.close();
+    const results = await Promise.allSettled([bff?.close()]);
+    results.push(...(await Promise.allSettled([prom?.close(), sim?.close()])));
     await rm(tempDir, { recursive: true, force: true });
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   };
   try {
     sim = await startSimulator({ hmcPort: 0 });
@@ -47,7 +54,7 @@ async function main(env: Env): Promise<void> {
       console.log('zlens demo: writing 24 h of simulated history for Prometheus …');
       const historyFile = join(tempDir, 'history.om');
       const endMs = Date.now() - HISTORY_GAP_MS;
-      await writeHistory(sim.scenario, { startMs: endMs - HISTORY_MS, endMs }, historyFile);
+      await writeHistory(sim.scenario, { startMs: endMs - HISTORY_MS, endMs, stepSeconds: HISTORY_STEP_SECONDS }, historyFile);
       prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
     }
     const config = loadConfig({

@@ -143,6 +143,13 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
     );
     child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
     const running = child;
+    // If this process ends without close() (an uncaught error, process.exit in a signal handler),
+    // the child must not outlive it: a leftover Prometheus keeps its port and data dir.
+    const killOnExit = (): void => {
+      running.kill('SIGKILL');
+    };
+    process.once('exit', killOnExit);
+    running.once('exit', () => process.removeListener('exit', killOnExit));
     let spawnError: Error | undefined;
     running.once('error', (error) => (spawnError = error));
 
