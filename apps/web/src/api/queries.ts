@@ -12,7 +12,6 @@ import {
   SeriesResponseSchema,
   TopResponseSchema,
   chooseStep,
-  type InventoryResponse,
   type MetricId,
 } from '@zlens/shared';
 import {
@@ -23,31 +22,9 @@ import {
   type RefreshKey,
   type TimeWindow,
 } from '../state/view-params';
-import { fetchJson, type ResponseSchema } from './fetch-json';
+import { fetchJson } from './fetch-json';
 
 export const API_BASE = '/api/v1';
-
-/**
- * The inventory as the contract describes it, read tolerantly: `adapters` and `noSeries` were
- * added to the contract while BFFs without them are still deployed; a missing list is empty,
- * a missing flag false. Everything else is checked as strictly as the shared schema does.
- */
-function withInventoryDefaults(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { cpcs?: unknown }).cpcs)) return body;
-  const cpcs = (body as { cpcs: unknown[] }).cpcs.map((cpc) => {
-    if (typeof cpc !== 'object' || cpc === null) return cpc;
-    const c = cpc as Record<string, unknown>;
-    const partitions = Array.isArray(c.partitions)
-      ? c.partitions.map((p: unknown) => (typeof p === 'object' && p !== null && !('noSeries' in p) ? { ...p, noSeries: false } : p))
-      : c.partitions;
-    return { ...c, partitions, adapters: c.adapters ?? [] };
-  });
-  return { ...body, cpcs };
-}
-
-const TolerantInventorySchema: ResponseSchema<InventoryResponse> = {
-  safeParse: (body) => InventoryResponseSchema.safeParse(withInventoryDefaults(body)),
-};
 
 export const queryKeys = {
   all: ['zlens'] as const,
@@ -81,7 +58,7 @@ function interval(window: TimeWindow, refresh: RefreshKey): number | false {
 export function inventoryQuery(refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.inventory(),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/inventory`, TolerantInventorySchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/inventory`, InventoryResponseSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
