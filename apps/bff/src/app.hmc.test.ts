@@ -13,12 +13,12 @@ import {
   InventoryResponseSchema,
   PartitionDetailSchema,
   SeriesResponseSchema,
-  type AdapterUse,
 } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
+import { expectedUsers, expectedUses } from './test/topology.js';
 
 const PASSWORD = `pw-${Math.random().toString(36).slice(2)}-secret`;
 const historyFile = join(tmpdir(), `zlens-bff-hmc-history-${process.pid}.om`);
@@ -73,23 +73,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hmcRequests = async (): Promise<number> =>
   (await built.deps.metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc').reduce((n, v) => n + v.value, 0);
 
-/** How the simulator's scenario says a DPM partition reaches its adapters. */
-function expectedUses(cpc: CpcSpec, partitionName: string): Pick<AdapterUse, 'adapter' | 'via' | 'through' | 'port'>[] {
-  const partition = cpc.partitions.find((p) => p.name === partitionName);
-  if (!partition) throw new Error(`no partition ${partitionName}`);
-  const out: Pick<AdapterUse, 'adapter' | 'via' | 'through' | 'port'>[] = [];
-  for (const nic of partition.nics) {
-    const vswitch = cpc['virtual-switches'].find((v) => v.name === nic['virtual-switch']);
-    if (vswitch) out.push({ adapter: vswitch['backing-adapter'], via: 'nic', through: nic.name, port: vswitch.port });
-    else if (nic.adapter !== undefined) out.push({ adapter: nic.adapter, via: 'nic', through: nic.name, port: nic.port ?? null });
-  }
-  for (const groupName of partition['storage-groups']) {
-    const group = cpc['storage-groups'].find((g) => g.name === groupName);
-    for (const adapter of group?.adapters ?? []) out.push({ adapter, via: 'storage-group', through: groupName, port: null });
-  }
-  return out;
-}
-
 describe('with Prometheus and the HMC', () => {
   it('serves CPC properties and adapters from the HMC', async () => {
     const zlx1 = spec('ZLX1');
@@ -134,6 +117,20 @@ describe('with Prometheus and the HMC', () => {
     const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(osa.name)}`));
     expect(body).toMatchObject({ name: osa.name, detectedCardType: osa['detected-card-type'], family: 'network', stale: false });
     expect(body.ports.map((p) => p.index)).toEqual(Array.from({ length: osa['port-count'] }, (_, i) => i));
+    // Prometheus's NIC labels and the HMC's topology agree, so each NIC is listed once.
+    const users = expectedUsers(zlx1, osa.name);
+    expect(users.length).toBeGreaterThan(1);
+    expect(body.partitions).toEqual(users);
+  });
+
+  it('lists the partitions whose storage groups an FCP adapter serves (no series name them)', async () => {
+    const zlx1 = spec('ZLX1');
+    for (const fcp of zlx1.adapters.filter((a) => a.type === 'fcp')) {
+      const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(fcp.name)}`));
+      expect(body.partitions, fcp.name).toEqual(expectedUsers(zlx1, fcp.name));
+    }
+    const served = zlx1.adapters.filter((a) => a.type === 'fcp' && expectedUsers(zlx1, a.name).length > 0);
+    expect(served.length).toBeGreaterThan(0);
   });
 
   it('serves a classic LPAR with its channels, and marks DPM-only metrics unsupported on the classic CPC', async () => {

@@ -7,6 +7,7 @@ import { lparUsage, partitionUsage, sampleCpc, slotOf, startSimulator, type Runn
 import {
   ErrorResponseSchema,
   HeatmapResponseSchema,
+  AdapterDetailSchema,
   InventoryResponseSchema,
   ReadyResponseSchema,
   SeriesResponseSchema,
@@ -17,6 +18,7 @@ import type { Clock } from './clock.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
+import { expectedUsers } from './test/topology.js';
 
 const PASSWORD = `pw-${Math.random().toString(36).slice(2)}-secret`;
 const SLOT_SECONDS = 15;
@@ -144,6 +146,32 @@ describe('live mode', () => {
     expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({ name: 'ZVM PROD 1', status: 'active', type: 'zvm', sources: ['hmc'], noSeries: false });
     const ready = ReadyResponseSchema.parse(await getJson('/readyz', 200));
     expect(ready).toMatchObject({ ready: true, mode: 'live', checks: { hmc: { ok: true } } });
+  });
+
+  it('lists the partitions that use an adapter from the HMC topology alone, walking the CPC once per TTL', async () => {
+    const cpc = zlx1();
+    const used = (type: string) => {
+      const adapter = cpc.adapters.find((a) => a.type === type && expectedUsers(cpc, a.name).length > 1);
+      if (!adapter) throw new Error(`the demo has no ${type} adapter used by two partitions`);
+      return adapter;
+    };
+    const adapterDetail = async (name: string) => AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(name)}`, 200));
+    const hmcGets = async (): Promise<number> =>
+      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')?.value ?? 0;
+
+    const osa = used('osd');
+    const first = await adapterDetail(osa.name);
+    expect(first).toMatchObject({ partitions: expectedUsers(cpc, osa.name), stale: false });
+
+    const before = await hmcGets();
+    const roce = used('roce');
+    const fcp = used('fcp');
+    expect((await adapterDetail(roce.name)).partitions).toEqual(expectedUsers(cpc, roce.name));
+    const storage = await adapterDetail(fcp.name);
+    expect(storage.partitions).toEqual(expectedUsers(cpc, fcp.name));
+    expect(storage.partitions.every((p) => p.via === 'storage-group')).toBe(true);
+    // Within the TTL only the two adapters and their ports are read: the partitions are not walked again.
+    expect((await hmcGets()) - before).toBe(2 + roce['port-count'] + fcp['port-count']);
   });
 
   it('logs on again after the HMC expired the session, and keeps polling', async () => {

@@ -114,7 +114,14 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const queries = new QueryService({ inventory: deps.inventory, source: deps.source, clock: deps.clock });
-  const details = new DetailService({ inventory: deps.inventory, prometheus: deps.prometheus, hmc: deps.hmc, logger: deps.logger });
+  const details = new DetailService({
+    inventory: deps.inventory,
+    prometheus: deps.prometheus,
+    hmc: deps.hmc,
+    logger: deps.logger,
+    clock: deps.clock,
+    topologyTtlMs: deps.config.inventoryTtlSeconds * 1000,
+  });
   app.use('/api/v1', apiRouter({ inventory: deps.inventory, queries, details }));
   app.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.path}`);

@@ -63,13 +63,16 @@ export interface HmcAdapterUse {
   port: number | null;
 }
 
+/** What the topology reads need of the HMC client (a per-walk memo stands in for it). */
+export type JsonReader = Pick<HmcClient, 'getJson'>;
+
 export interface PartitionProperties {
   properties: Partial<PartitionDetail>;
   /** The DPM partition object, for the topology walk. */
   raw: z.infer<typeof DpmPartitionSchema> | null;
 }
 
-export async function readPartitionProperties(client: HmcClient, uri: string, mode: CpcMode): Promise<PartitionProperties> {
+export async function readPartitionProperties(client: JsonReader, uri: string, mode: CpcMode): Promise<PartitionProperties> {
   const body = await client.getJson(uri);
   if (mode === 'dpm') {
     const p = parse(DpmPartitionSchema, body, 'Get Partition Properties');
@@ -113,7 +116,7 @@ function adapterUriOfPort(portUri: string): string {
 }
 
 export async function readPartitionTopology(
-  client: HmcClient,
+  client: JsonReader,
   partition: PartitionProperties['raw'],
   adapters: readonly HmcAdapter[],
 ): Promise<HmcAdapterUse[]> {

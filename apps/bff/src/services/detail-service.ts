@@ -1,15 +1,18 @@
 // Detail views: a CPC, a partition with the adapters it uses, an adapter with its ports and the
 // partitions that use it. Properties come from the HMC when one is configured; topology from both
 // sources: Prometheus label sets (NIC series carry adapter and port, channel series the CHPID) and,
-// on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains.
-// An HMC failure degrades to what Prometheus knows, marked stale.
+// on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains,
+// inverted for the adapter view (hmc/adapter-users.ts). An HMC failure degrades to what Prometheus
+// knows, marked stale.
 import {
   type AdapterDetail,
   type AdapterUse,
   type CpcDetail,
   type PartitionDetail,
 } from '@zlens/shared';
+import type { Clock } from '../clock.js';
 import { describeError, notFound } from '../errors.js';
+import { AdapterUsers, type AdapterUser } from '../hmc/adapter-users.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
 import { readAdapterPorts, readPartitionProperties, readPartitionTopology, type HmcAdapterUse } from '../hmc/topology.js';
@@ -24,6 +27,9 @@ export interface DetailServiceDeps {
   prometheus: PrometheusClient | null;
   hmc: HmcClient | null;
   logger: Logger;
+  clock: Clock;
+  /** How long one walk of a CPC's topology (who uses which adapter) is reused: the inventory TTL. */
+  topologyTtlMs: number;
 }
 
 const NIC_LABEL_METRIC = 'zhmc_nic_bytes_sent_count_total';
@@ -36,7 +42,11 @@ function numberOrNull(text: string | undefined): number | null {
 }
 
 export class DetailService {
-  constructor(private readonly deps: DetailServiceDeps) {}
+  private readonly adapterUsers: AdapterUsers | null;
+
+  constructor(private readonly deps: DetailServiceDeps) {
+    this.adapterUsers = deps.hmc === null ? null : new AdapterUsers({ hmc: deps.hmc, clock: deps.clock, ttlMs: deps.topologyTtlMs });
+  }
 
   async cpc(name: string): Promise<CpcDetail> {
     const inventory = await this.deps.inventory.get();
@@ -98,49 +108,50 @@ export class DetailService {
     const summary = cpc.adapters.find((a) => a.name === adapterName);
     if (summary === undefined) throw notFound(`adapter: CPC "${cpc.name}" has no adapter named "${adapterName}"`);
     let stale = inventory.stale;
+    const degrade = (what: string) => (err: unknown): null => {
+      this.deps.logger.warn({ err: describeError(err) }, what);
+      stale = true;
+      return null;
+    };
+    const { prometheus, hmc } = this.deps;
+    const hmcCpc = this.hmcCpc(cpc.name);
+    const hmcAdapter = hmcCpc?.adapters.find((a) => a.name === adapterName);
+    const [fromPrometheus, fromHmc, hmcUsers] = await Promise.all([
+      prometheus === null ? null : this.prometheusAdapter(prometheus, cpc.name, adapterName).catch(degrade('adapter topology from Prometheus failed')),
+      hmc === null || hmcAdapter === undefined ? null : readAdapterPorts(hmc, hmcAdapter.uri).catch(degrade('adapter properties from the HMC failed')),
+      this.adapterUsers === null || hmcCpc === undefined ? null : this.adapterUsers.of(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
+    ]);
     const ports = new Map<number, { index: number; name: string | null }>();
-    const partitions: AdapterDetail['partitions'] = [];
-    let detectedCardType: string | null = null;
-    const { prometheus } = this.deps;
-    if (prometheus !== null) {
-      try {
-        const [portSamples, nicSamples] = await Promise.all([
-          prometheus.query(buildLabelsQuery(PORT_METRIC, { cpc: cpc.name, adapter: adapterName })),
-          prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc: cpc.name, adapter: adapterName })),
-        ]);
-        for (const { metric } of portSamples) {
-          const index = numberOrNull(metric.port);
-          if (index !== null) ports.set(index, { index, name: null });
-        }
-        for (const { metric } of nicSamples) {
-          if (metric.partition === undefined || metric.nic === undefined) continue;
-          partitions.push({ partition: metric.partition, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) });
-        }
-      } catch (err) {
-        this.deps.logger.warn({ err: describeError(err) }, 'adapter topology from Prometheus failed');
-        stale = true;
-      }
-    }
-    const hmcAdapter = this.hmcCpc(cpc.name)?.adapters.find((a) => a.name === adapterName);
-    if (this.deps.hmc !== null && hmcAdapter !== undefined) {
-      try {
-        const fromHmc = await readAdapterPorts(this.deps.hmc, hmcAdapter.uri);
-        detectedCardType = fromHmc.detectedCardType;
-        for (const port of fromHmc.ports) ports.set(port.index, port);
-      } catch (err) {
-        this.deps.logger.warn({ err: describeError(err) }, 'adapter properties from the HMC failed');
-        stale = true;
-      }
-    }
-    partitions.sort((a, b) => (a.partition < b.partition ? -1 : a.partition > b.partition ? 1 : a.through < b.through ? -1 : 1));
+    for (const index of fromPrometheus?.ports ?? []) ports.set(index, { index, name: null });
+    for (const port of fromHmc?.ports ?? []) ports.set(port.index, port);
+    if (hmcUsers?.stale === true) stale = true;
     return {
       ...summary,
       cpc: cpc.name,
-      detectedCardType,
+      detectedCardType: fromHmc?.detectedCardType ?? null,
       ports: [...ports.values()].sort((a, b) => a.index - b.index),
-      partitions,
+      partitions: mergeUsers([...(fromPrometheus?.users ?? []), ...(hmcUsers?.users ?? [])]),
       stale,
     };
+  }
+
+  /** Port series name the adapter's ports; NIC series name partition, NIC and port. */
+  private async prometheusAdapter(prometheus: PrometheusClient, cpc: string, adapter: string): Promise<{ ports: number[]; users: AdapterUser[] }> {
+    const [portSamples, nicSamples] = await Promise.all([
+      prometheus.query(buildLabelsQuery(PORT_METRIC, { cpc, adapter })),
+      prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc, adapter })),
+    ]);
+    const ports: number[] = [];
+    for (const { metric } of portSamples) {
+      const index = numberOrNull(metric.port);
+      if (index !== null) ports.push(index);
+    }
+    const users: AdapterUser[] = [];
+    for (const { metric } of nicSamples) {
+      if (metric.partition === undefined || metric.nic === undefined) continue;
+      users.push({ partition: metric.partition, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) });
+    }
+    return { ports, users };
   }
 
   private hmcCpc(name: string): HmcCpc | undefined {
@@ -190,6 +201,18 @@ export class DetailService {
       port: use.port,
     };
   }
+}
+
+/** One entry per partition and NIC or storage group; a known port wins over an unknown one. */
+function mergeUsers(users: readonly AdapterUser[]): AdapterUser[] {
+  const out = new Map<string, AdapterUser>();
+  for (const user of users) {
+    const key = JSON.stringify([user.partition, user.via, user.through]);
+    const known = out.get(key);
+    out.set(key, { ...user, port: user.port ?? known?.port ?? null });
+  }
+  const order = (u: AdapterUser): string => JSON.stringify([u.partition, u.via, u.through]);
+  return [...out.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 function dedupeUses(uses: readonly AdapterUse[]): AdapterUse[] {
