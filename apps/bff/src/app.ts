@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import helmet from 'helmet';
 import type { ErrorResponse, ReadyResponse } from '@zlens/shared';
 import type { Clock } from './clock.js';
+import type { TopologyCache } from './hmc/topology-cache.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { HmcClient } from './hmc/client.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   /** The upstream clients, for the readiness checks (null when not configured). */
   prometheus: PrometheusClient | null;
   hmc: HmcClient | null;
+  /** The HMC's DPM topology, walked once per CPC per inventory TTL (null without an HMC). */
+  topology: TopologyCache | null;
   clock: Clock;
   logger: Logger;
   metrics: AppMetrics;
@@ -119,8 +122,7 @@ export function createApp(deps: AppDeps): Express {
     prometheus: deps.prometheus,
     hmc: deps.hmc,
     logger: deps.logger,
-    clock: deps.clock,
-    topologyTtlMs: deps.config.inventoryTtlSeconds * 1000,
+    topology: deps.topology,
   });
   app.use('/api/v1', apiRouter({ inventory: deps.inventory, queries, details }));
   app.all('/api/{*rest}', (req) => {

@@ -4,6 +4,7 @@ import type { AppDeps } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { HmcClient } from './hmc/client.js';
+import { TopologyCache } from './hmc/topology-cache.js';
 import { InventoryService } from './inventory/service.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -36,6 +37,7 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     : null;
   const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4) }) : null;
   const inventory = new InventoryService({ prometheus, hmc, clock, logger, ttlMs: config.inventoryTtlSeconds * 1000 });
+  const topology = hmc ? new TopologyCache({ hmc, clock, ttlMs: config.inventoryTtlSeconds * 1000 }) : null;
 
   let live: LiveSource | null = null;
   let source: AppDeps['source'];
@@ -45,6 +47,7 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     live = new LiveSource({
       hmc,
       inventory,
+      topology: topology ?? new TopologyCache({ hmc, clock, ttlMs: config.inventoryTtlSeconds * 1000 }),
       clock,
       logger,
       windowSeconds: config.liveWindowSeconds,
@@ -65,5 +68,5 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     })();
     return closing;
   };
-  return { deps: { config, source, inventory, prometheus, hmc, clock, logger, metrics }, live, close };
+  return { deps: { config, source, inventory, prometheus, hmc, topology, clock, logger, metrics }, live, close };
 }

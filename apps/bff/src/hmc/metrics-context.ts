@@ -25,9 +25,16 @@ export class HmcMetricsContext {
 
   constructor(
     private readonly client: HmcClient,
-    private readonly metricGroups: readonly string[],
+    private metricGroups: readonly string[],
     private readonly logger: Logger,
   ) {}
+
+  /** Asks for other groups from the next read on (a context's groups are fixed: it is recreated). */
+  async useGroups(groups: readonly string[]): Promise<void> {
+    if (groups.length === this.metricGroups.length && groups.every((g, i) => g === this.metricGroups[i])) return;
+    this.metricGroups = [...groups];
+    await this.delete();
+  }
 
   /** Reads the current values of every object in the context's groups. */
   async fetch(): Promise<MetricObjectValues[]> {

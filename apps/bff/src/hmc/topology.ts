@@ -61,6 +61,8 @@ export interface HmcAdapterUse {
   via: 'nic' | 'storage-group';
   through: string;
   port: number | null;
+  /** NIC uses: the NIC's element URI (live metrics rows name NICs by it). */
+  nicUri?: string;
 }
 
 /** What the topology reads need of the HMC client (a per-walk memo stands in for it). */
@@ -129,12 +131,12 @@ export async function readPartitionTopology(
     if (vswitchUri) {
       const vswitch = parse(VirtualSwitchSchema, await client.getJson(vswitchUri), 'Get Virtual Switch Properties');
       const adapter = nameOf(vswitch['backing-adapter-uri']);
-      return adapter === null ? [] : [{ adapter, via: 'nic', through: nic.name, port: vswitch.port ?? null }];
+      return adapter === null ? [] : [{ adapter, via: 'nic', through: nic.name, port: vswitch.port ?? null, nicUri: uri }];
     }
     if (portUri) {
       const adapter = nameOf(adapterUriOfPort(portUri));
       const port = parse(PortSchema, await client.getJson(portUri), 'Get Port Properties');
-      return adapter === null ? [] : [{ adapter, via: 'nic', through: nic.name, port: port.index }];
+      return adapter === null ? [] : [{ adapter, via: 'nic', through: nic.name, port: port.index, nicUri: uri }];
     }
     return [];
   });

@@ -2,7 +2,7 @@
 // partitions that use it. Properties come from the HMC when one is configured; topology from both
 // sources: Prometheus label sets (NIC series carry adapter and port, channel series the CHPID) and,
 // on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains,
-// inverted for the adapter view (hmc/adapter-users.ts). An HMC failure degrades to what Prometheus
+// inverted for the adapter view (hmc/topology-cache.ts). An HMC failure degrades to what Prometheus
 // knows, marked stale.
 import {
   type AdapterDetail,
@@ -10,9 +10,8 @@ import {
   type CpcDetail,
   type PartitionDetail,
 } from '@zlens/shared';
-import type { Clock } from '../clock.js';
 import { describeError, notFound } from '../errors.js';
-import { AdapterUsers, type AdapterUser } from '../hmc/adapter-users.js';
+import { type AdapterUser, type TopologyCache } from '../hmc/topology-cache.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
 import { readAdapterPorts, readPartitionProperties, readPartitionTopology, type HmcAdapterUse } from '../hmc/topology.js';
@@ -27,9 +26,8 @@ export interface DetailServiceDeps {
   prometheus: PrometheusClient | null;
   hmc: HmcClient | null;
   logger: Logger;
-  clock: Clock;
-  /** How long one walk of a CPC's topology (who uses which adapter) is reused: the inventory TTL. */
-  topologyTtlMs: number;
+  /** The HMC topology walked once per CPC per inventory TTL (null without an HMC). */
+  topology: TopologyCache | null;
 }
 
 const NIC_LABEL_METRIC = 'zhmc_nic_bytes_sent_count_total';
@@ -42,11 +40,7 @@ function numberOrNull(text: string | undefined): number | null {
 }
 
 export class DetailService {
-  private readonly adapterUsers: AdapterUsers | null;
-
-  constructor(private readonly deps: DetailServiceDeps) {
-    this.adapterUsers = deps.hmc === null ? null : new AdapterUsers({ hmc: deps.hmc, clock: deps.clock, ttlMs: deps.topologyTtlMs });
-  }
+  constructor(private readonly deps: DetailServiceDeps) {}
 
   async cpc(name: string): Promise<CpcDetail> {
     const inventory = await this.deps.inventory.get();
@@ -119,7 +113,7 @@ export class DetailService {
     const [fromPrometheus, fromHmc, hmcUsers] = await Promise.all([
       prometheus === null ? null : this.prometheusAdapter(prometheus, cpc.name, adapterName).catch(degrade('adapter topology from Prometheus failed')),
       hmc === null || hmcAdapter === undefined ? null : readAdapterPorts(hmc, hmcAdapter.uri).catch(degrade('adapter properties from the HMC failed')),
-      this.adapterUsers === null || hmcCpc === undefined ? null : this.adapterUsers.of(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
+      this.deps.topology === null || hmcCpc === undefined ? null : this.deps.topology.adapterUsers(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
     ]);
     const ports = new Map<number, { index: number; name: string | null }>();
     for (const index of fromPrometheus?.ports ?? []) ports.set(index, { index, name: null });

@@ -1,17 +1,21 @@
 // Live mode (no Prometheus): the BFF reads the HMC metrics service itself. Every poll interval it
-// reads the metrics context, maps each group's values through the catalog's `hmc` field (HMC
-// percent / 100 = the exporter's ratio), records the CPC and partition status codes from the
-// inventory, and keeps a bounded window of samples. When the HMC is unreachable it keeps serving
-// what it has, marked stale.
-import { CATALOG, METRIC_IDS, statusCode, type CpcMode, type MetricId, type UsageMetric } from '@zlens/shared';
+// reads a metrics context holding every group the catalog maps for the modes present, labels each
+// row as the exporter would (live-groups.ts), turns HMC percents into ratios and cumulative
+// counters into per-second rates (counter-rates.ts), records the CPC and partition status codes
+// from the inventory, and keeps a bounded window of samples. When the HMC is unreachable it keeps
+// serving what it has, marked stale.
+import { CATALOG, CPC_MODES, statusCode, type MetricId, type Series } from '@zlens/shared';
 import type { Clock } from '../clock.js';
 import { describeError } from '../errors.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
+import type { TopologyCache } from '../hmc/topology-cache.js';
 import { HmcMetricsContext } from '../hmc/metrics-context.js';
 import type { MetricObjectValues } from '../hmc/metrics-text.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
+import { CounterRates } from './counter-rates.js';
+import { groupMetrics, liveMetricGroups, rowLabels, type ObjectRef } from './live-groups.js';
 import { LiveWindow } from './live-window.js';
 import {
   heatmapRows,
@@ -26,39 +30,25 @@ import {
   type TopResult,
 } from './types.js';
 
-/**
- * Metric groups the context asks for: the HMC sources of the catalog's CPC and partition usage
- * metrics, both modes (DPM: dpm-system-usage-overview, partition-usage; classic: cpc-usage-overview,
- * logical-partition-usage). Per-adapter, per-channel and per-processor groups are Prometheus-only.
- */
-export const LIVE_METRIC_GROUPS: readonly string[] = [
-  ...new Set(
-    METRIC_IDS.flatMap((id) => {
-      const entry = CATALOG[id];
-      if (entry.unit !== 'ratio' || (entry.scope !== 'cpc' && entry.scope !== 'partition')) return [];
-      return [entry.hmc.dpm?.group, entry.hmc.classic?.group].filter((g): g is string => g !== undefined);
-    }),
-  ),
-];
+/** Every group the catalog maps, both modes: the context asked for before the inventory is known. */
+export const LIVE_METRIC_GROUPS: readonly string[] = liveMetricGroups(CPC_MODES);
 
 export interface LiveSourceOptions {
   hmc: HmcClient;
   inventory: InventoryService;
+  /** NIC URIs → partition, NIC, backing adapter and port, for the NIC group's labels. */
+  topology: TopologyCache;
   clock: Clock;
   logger: Logger;
   windowSeconds: number;
   pollSeconds: number;
 }
 
-interface ObjectRef {
-  cpc: HmcCpc;
-  partition?: string;
-}
-
 export class LiveSource implements TimeSeriesSource {
   readonly kind = 'live';
   readonly window: LiveWindow;
   private readonly context: HmcMetricsContext;
+  private readonly rates: CounterRates;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private lastPollOk = false;
@@ -67,6 +57,8 @@ export class LiveSource implements TimeSeriesSource {
   constructor(private readonly options: LiveSourceOptions) {
     this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds });
     this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger);
+    // A rate spans at most a few polls, like Prometheus's rate() over 4 scrapes.
+    this.rates = new CounterRates(4 * options.pollSeconds);
   }
 
   /** First poll at once (data within seconds of start-up), then every poll interval. */
@@ -103,7 +95,7 @@ export class LiveSource implements TimeSeriesSource {
 
   async heatmap(request: HeatmapRequest): Promise<HeatmapResult> {
     const series = this.window.query(request.metric, request.cpc === undefined ? {} : { cpc: request.cpc }, request.range);
-    return { rows: heatmapRows(series.filter((s) => s.labels.partition !== undefined)), stale: this.stale };
+    return { rows: heatmapRows(byPartition(request.metric, series)), stale: this.stale };
   }
 
   /** Stops polling and deletes the metrics context (before the HMC client logs off). */
@@ -122,11 +114,13 @@ export class LiveSource implements TimeSeriesSource {
       await inventory.get();
       const cpcs = inventory.hmcCpcs();
       if (cpcs === null) throw new Error('the HMC inventory is not available');
+      await this.context.useGroups(liveMetricGroups(CPC_MODES.filter((mode) => cpcs.some((c) => c.mode === mode))));
       const values = await this.context.fetch();
       const nowSeconds = clock.nowMs() / 1000;
-      this.recordUsage(values, cpcs);
+      this.recordValues(values, await this.objectRefs(cpcs, values));
       this.recordStatus(cpcs, Math.floor(nowSeconds));
       this.window.prune(nowSeconds);
+      this.rates.prune(nowSeconds - this.options.windowSeconds);
       if (!this.lastPollOk) logger.info({ samples: this.window.size }, 'live source: polling the HMC');
       this.lastPollOk = true;
     } catch (err) {
@@ -135,24 +129,43 @@ export class LiveSource implements TimeSeriesSource {
     }
   }
 
-  private recordUsage(values: readonly MetricObjectValues[], cpcs: readonly HmcCpc[]): void {
+  /** Object URI → what it names; NIC URIs only when NIC rows came (their topology walk is cached). */
+  private async objectRefs(cpcs: readonly HmcCpc[], values: readonly MetricObjectValues[]): Promise<Map<string, ObjectRef>> {
     const refs = new Map<string, ObjectRef>();
+    const withNics = values.some((v) => v.group === 'partition-attached-network-interface');
     for (const cpc of cpcs) {
       refs.set(cpc.uri, { cpc });
       for (const p of cpc.partitions) refs.set(p.uri, { cpc, partition: p.name });
+      for (const a of cpc.adapters) refs.set(a.uri, { cpc, adapter: a.name });
+      if (!withNics || cpc.mode !== 'dpm') continue;
+      try {
+        for (const [uri, nic] of await this.options.topology.nics(cpc)) refs.set(uri, { cpc, nic });
+      } catch (err) {
+        // NIC rows stay unlabelled this poll; everything else is recorded.
+        this.options.logger.warn({ cpc: cpc.name, err: describeError(err) }, 'live source: NIC topology from the HMC failed');
+      }
     }
+    return refs;
+  }
+
+  private recordValues(values: readonly MetricObjectValues[], refs: ReadonlyMap<string, ObjectRef>): void {
     for (const block of values) {
       const ref = refs.get(block.objectUri);
-      const row = block.rows[0];
-      if (ref === undefined || row === undefined || ref.cpc.mode === null) continue;
+      if (ref === undefined || ref.cpc.mode === null) continue;
       const time = block.timestampMs / 1000;
-      for (const { id, metric } of usageMetricsFor(block.group, ref.cpc.mode, ref.partition !== undefined)) {
-        const percent = row[metric.hmc[ref.cpc.mode]?.metric ?? ''];
-        // -1 means "no such resource" (the exporter skips it too); a gap is not a zero.
-        if (typeof percent !== 'number' || percent < 0) continue;
-        const labels: Record<string, string> = { cpc: ref.cpc.name };
-        if (ref.partition !== undefined) labels.partition = ref.partition;
-        this.window.record(id, labels, time, percent / 100);
+      for (const { id, metric, name } of groupMetrics(block.group, ref.cpc.mode)) {
+        for (const row of block.rows) {
+          const value = row[name];
+          const labels = rowLabels(metric.scope, ref, row);
+          // -1 means "no such resource" (the exporter skips it too); a gap is not a zero.
+          if (typeof value !== 'number' || value < 0 || labels === null) continue;
+          if (metric.unit === 'ratio') {
+            this.window.record(id, labels, time, value / 100);
+            continue;
+          }
+          const rate = this.rates.rate(JSON.stringify([id, labels]), time, value);
+          if (rate !== null) this.window.record(id, labels, time, rate);
+        }
       }
     }
   }
@@ -176,12 +189,31 @@ export class LiveSource implements TimeSeriesSource {
   }
 }
 
-function usageMetricsFor(group: string, mode: CpcMode, partitionScope: boolean): { id: MetricId; metric: UsageMetric }[] {
-  const out: { id: MetricId; metric: UsageMetric }[] = [];
-  for (const id of METRIC_IDS) {
-    const metric = CATALOG[id];
-    if (metric.unit !== 'ratio' || metric.scope !== (partitionScope ? 'partition' : 'cpc')) continue;
-    if (metric.hmc[mode]?.group === group) out.push({ id, metric });
+/**
+ * Heatmap rows, one per partition, as the Prometheus source's query makes them: NIC rates summed
+ * over a partition's NICs, channel usage averaged over its channels, partition metrics as they are.
+ */
+function byPartition(metric: MetricId, series: readonly Series[]): Series[] {
+  const entry = CATALOG[metric];
+  const sum = entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second';
+  const rows = new Map<string, { labels: Record<string, string>; members: Series[] }>();
+  for (const s of series) {
+    const { cpc, partition } = s.labels;
+    if (cpc === undefined || partition === undefined) continue;
+    const key = JSON.stringify([cpc, partition]);
+    const row = rows.get(key) ?? { labels: { cpc, partition }, members: [] };
+    row.members.push(s);
+    rows.set(key, row);
   }
-  return out;
+  return [...rows.values()].map(({ labels, members }) => {
+    if (members.length === 1 && members[0] !== undefined && entry.scope === 'partition') return members[0];
+    const length = members[0]?.values.length ?? 0;
+    const values = Array.from({ length }, (_, i) => {
+      const present = members.map((m) => m.values[i]).filter((v): v is number => v !== null && v !== undefined);
+      if (present.length === 0) return null;
+      const total = present.reduce((a, b) => a + b, 0);
+      return sum ? total : total / present.length;
+    });
+    return { labels, values };
+  });
 }

@@ -1,5 +1,7 @@
 // Who uses each adapter of a DPM CPC, as the HMC knows it: every partition's NIC → virtual switch /
-// port → adapter and storage group → FCP adapter chains (topology.ts), inverted. A walk costs one
+// port → adapter and storage group → FCP adapter chains (topology.ts), inverted; and every NIC's URI
+// with its partition, backing adapter and port (the live source labels NIC metrics rows with them,
+// as the exporter does). A walk costs one
 // request per partition, NIC, virtual switch and storage group, so one walk per CPC serves every
 // adapter view for the inventory TTL; within a walk each URI is read once (partitions share virtual
 // switches and storage groups), and only a few partitions are walked at a time so the walk leaves
@@ -17,44 +19,60 @@ export interface AdapterUser {
   port: number | null;
 }
 
+/** A NIC as the exporter labels its metrics: partition, NIC, backing adapter and port. */
+export interface NicRef {
+  partition: string;
+  nic: string;
+  adapter: string;
+  port: number | null;
+}
+
 interface Walk {
   /** Adapter name → the partitions that use it. */
   users: Map<string, AdapterUser[]>;
+  /** NIC URI → what it is. */
+  nics: Map<string, NicRef>;
   fetchedAtMs: number;
 }
 
 const PARTITIONS_AT_ONCE = 2;
 
-export interface AdapterUsersOptions {
+export interface TopologyCacheOptions {
   hmc: HmcClient;
   clock: Clock;
   ttlMs: number;
 }
 
-export class AdapterUsers {
+export class TopologyCache {
   private readonly walks = new Map<string, Walk>();
   private readonly walking = new Map<string, Promise<Walk>>();
 
-  constructor(private readonly options: AdapterUsersOptions) {}
+  constructor(private readonly options: TopologyCacheOptions) {}
 
   /**
    * The partitions using `adapter` on `cpc`. When a new walk fails and an older one exists, the older
    * one is served with `stale: true`; with no walk at all the error is thrown.
    */
-  async of(cpc: HmcCpc, adapter: string): Promise<{ users: AdapterUser[]; stale: boolean }> {
-    if (cpc.mode !== 'dpm') return { users: [], stale: false };
-    const known = this.walks.get(cpc.uri);
-    let walk = known;
-    let stale = false;
-    if (known === undefined || this.options.clock.nowMs() - known.fetchedAtMs >= this.options.ttlMs) {
-      try {
-        walk = await this.walk(cpc);
-      } catch (err) {
-        if (known === undefined) throw err;
-        stale = true;
-      }
-    }
+  async adapterUsers(cpc: HmcCpc, adapter: string): Promise<{ users: AdapterUser[]; stale: boolean }> {
+    const { walk, stale } = await this.current(cpc);
     return { users: walk?.users.get(adapter) ?? [], stale };
+  }
+
+  /** The NICs of a DPM CPC by URI (empty for a classic CPC); errors as for adapterUsers. */
+  async nics(cpc: HmcCpc): Promise<ReadonlyMap<string, NicRef>> {
+    return (await this.current(cpc)).walk?.nics ?? new Map<string, NicRef>();
+  }
+
+  private async current(cpc: HmcCpc): Promise<{ walk: Walk | undefined; stale: boolean }> {
+    if (cpc.mode !== 'dpm') return { walk: undefined, stale: false };
+    const known = this.walks.get(cpc.uri);
+    if (known !== undefined && this.options.clock.nowMs() - known.fetchedAtMs < this.options.ttlMs) return { walk: known, stale: false };
+    try {
+      return { walk: await this.walk(cpc), stale: false };
+    } catch (err) {
+      if (known === undefined) throw err;
+      return { walk: known, stale: true };
+    }
   }
 
   private walk(cpc: HmcCpc): Promise<Walk> {
@@ -96,12 +114,14 @@ export class AdapterUsers {
       ),
     );
     const users = new Map<string, AdapterUser[]>();
+    const nics = new Map<string, NicRef>();
     for (const { use, partition } of perPartition.flat()) {
       const list = users.get(use.adapter) ?? [];
       list.push({ partition, via: use.via, through: use.through, port: use.port });
       users.set(use.adapter, list);
+      if (use.nicUri !== undefined) nics.set(use.nicUri, { partition, nic: use.through, adapter: use.adapter, port: use.port });
     }
-    const walk = { users, fetchedAtMs: clock.nowMs() };
+    const walk = { users, nics, fetchedAtMs: clock.nowMs() };
     this.walks.set(cpc.uri, walk);
     return walk;
   }
