@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.upstreamTimeoutMs).toBe(10_000);
     expect(config.liveWindowSeconds).toBe(6 * 3600);
+    expect(config.liveMaxSamples).toBe(10_000_000);
     expect(config.hmcPollSeconds).toBe(15);
     expect(config.prometheus).toEqual({ url: 'http://prom.example:9090/', headers: {} });
     expect(config.hmc).toBeNull();
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
     ['ZLENS_LOG_LEVEL', 'loud'],
     ['ZLENS_UPSTREAM_TIMEOUT_MS', '-5'],
     ['ZLENS_LIVE_WINDOW', 'six hours'],
+    ['ZLENS_LIVE_MAX_SAMPLES', '100'],
     ['ZLENS_HMC_POLL_SECONDS', '5'],
     ['ZLENS_HMC_INSECURE', 'maybe'],
     ['ZLENS_PROMETHEUS_HEADERS', '{"X-Scope-OrgID": 42}'],

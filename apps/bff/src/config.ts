@@ -46,6 +46,8 @@ export interface Config {
   hmc: HmcConfig | null;
   upstreamTimeoutMs: number;
   liveWindowSeconds: number;
+  /** Samples the live source holds over all series (12 bytes each); the window gives way beyond. */
+  liveMaxSamples: number;
   hmcPollSeconds: number;
   /** Upstream requests in flight at once, per upstream. */
   upstreamMaxInFlight: number;
@@ -276,6 +278,7 @@ export function loadConfig(env: Env): Config {
   if (liveWindowSeconds === null || liveWindowSeconds < 60 || liveWindowSeconds > 7 * 86_400) {
     r.problems.push(`ZLENS_LIVE_WINDOW: must be a duration like 30m, 6h or 1d (1 minute to 7 days), got "${windowText}"`);
   }
+  const liveMaxSamples = r.int('ZLENS_LIVE_MAX_SAMPLES', 10_000_000, 10_000, 1_000_000_000);
   const hmcPollSeconds = r.int('ZLENS_HMC_POLL_SECONDS', MIN_HMC_POLL_SECONDS, MIN_HMC_POLL_SECONDS, 3600);
   const upstreamMaxInFlight = r.int('ZLENS_UPSTREAM_MAX_IN_FLIGHT', 8, 1, 256);
   const cacheTtlSeconds = r.int('ZLENS_CACHE_TTL_SECONDS', 300, 1, 86_400);
@@ -294,6 +297,7 @@ export function loadConfig(env: Env): Config {
     hmc,
     upstreamTimeoutMs,
     liveWindowSeconds: liveWindowSeconds ?? 21_600,
+    liveMaxSamples,
     hmcPollSeconds,
     upstreamMaxInFlight,
     cacheTtlSeconds,

@@ -51,6 +51,7 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
       clock,
       logger,
       windowSeconds: config.liveWindowSeconds,
+      maxSamples: config.liveMaxSamples,
       pollSeconds: config.hmcPollSeconds,
     });
     source = live;

@@ -41,6 +41,8 @@ export interface LiveSourceOptions {
   clock: Clock;
   logger: Logger;
   windowSeconds: number;
+  /** Samples held over all series; see LiveWindow. */
+  maxSamples?: number;
   pollSeconds: number;
 }
 
@@ -52,10 +54,11 @@ export class LiveSource implements TimeSeriesSource {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private lastPollOk = false;
+  private budgetWarned = false;
   private closed = false;
 
   constructor(private readonly options: LiveSourceOptions) {
-    this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds });
+    this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds, maxSamples: options.maxSamples });
     this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger);
     // A rate spans at most a few polls, like Prometheus's rate() over 4 scrapes.
     this.rates = new CounterRates(4 * options.pollSeconds);
@@ -121,12 +124,24 @@ export class LiveSource implements TimeSeriesSource {
       this.recordStatus(cpcs, Math.floor(nowSeconds));
       this.window.prune(nowSeconds);
       this.rates.prune(nowSeconds - this.options.windowSeconds);
+      this.warnIfBudgetReached();
       if (!this.lastPollOk) logger.info({ samples: this.window.size }, 'live source: polling the HMC');
       this.lastPollOk = true;
     } catch (err) {
       if (this.lastPollOk || !this.closed) logger.warn({ err: describeError(err) }, 'live source: HMC poll failed, serving stale data');
       this.lastPollOk = false;
     }
+  }
+
+  private warnIfBudgetReached(): void {
+    const { samplesPerSeries } = this.window;
+    if (this.budgetWarned || samplesPerSeries > Math.ceil(this.options.windowSeconds / this.options.pollSeconds)) return;
+    this.budgetWarned = true;
+    const seconds = samplesPerSeries * this.options.pollSeconds;
+    this.options.logger.warn(
+      { maxSamples: this.options.maxSamples, samplesPerSeries },
+      `live source: too many series for the window within ZLENS_LIVE_MAX_SAMPLES; each keeps about its last ${Math.round(seconds / 60)} min`,
+    );
   }
 
   /** Object URI → what it names; NIC URIs only when NIC rows came (their topology walk is cached). */

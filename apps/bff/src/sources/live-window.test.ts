@@ -28,6 +28,34 @@ describe('LiveWindow', () => {
     );
   });
 
+  it('holds the total to its budget: with many series each keeps only its newest samples', () => {
+    const window = new LiveWindow({ windowSeconds: 3600, pollSeconds: 15, maxSamples: 1000 });
+    const range = { start: 0, end: 1485, step: 15 };
+    for (let t = 0; t < 1500; t += 15) {
+      for (let p = 0; p < 40; p += 1) window.record(METRIC, { cpc: 'C', partition: `P${p}` }, t, t);
+      window.prune(t);
+      expect(window.size).toBeLessThanOrEqual(1000);
+    }
+    // 1000 samples / 40 series: the newest 25 of each (1125..1485), nothing older.
+    expect(window.samplesPerSeries).toBe(25);
+    const values = window.query(METRIC, { partition: 'P7' }, range)[0]?.values ?? [];
+    expect(values.filter((v) => v !== null)).toEqual(Array.from({ length: 25 }, (_, i) => 1125 + i * 15));
+    // Fewer series again: the budget no longer bites and the series grow back to the window.
+    window.prune(1500 + 3600 + 1);
+    expect(window.size).toBe(0);
+    for (let t = 0; t < 1500; t += 15) window.record(METRIC, { cpc: 'C', partition: 'P0' }, t, t);
+    window.prune(1485);
+    expect(window.size).toBe(100);
+    expect(window.samplesPerSeries).toBe(window.maxSamplesPerSeries);
+  });
+
+  it('keeps every sample of a long series in order through its growth', () => {
+    const window = new LiveWindow({ windowSeconds: 7 * 86_400, pollSeconds: 15 });
+    for (let t = 15; t <= 15 * 3000; t += 15) window.record(METRIC, { cpc: 'C', partition: 'P' }, t, t / 15);
+    const values = window.query(METRIC, {}, { start: 15, end: 15 * 3000, step: 15 })[0]?.values;
+    expect(values).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+  });
+
   it('ignores samples that are not newer than the last one (the same HMC sample read twice)', () => {
     const window = new LiveWindow({ windowSeconds: 3600, pollSeconds: 15 });
     window.record(METRIC, { cpc: 'C', partition: 'P' }, 30, 0.5);
