@@ -155,4 +155,18 @@ describe('live mode, every metric group', () => {
     expect(row?.values).toEqual(POLLS.map((_, i) => (i === 0 ? null : mine.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))));
     expect(new Set(body.rows.map((r) => r.labels.partition)).size).toBe(body.rows.length);
   });
+
+  it('labels NIC rows from the NICs it knows, without walking the topology again after its TTL', async () => {
+    const hmcGets = async (): Promise<number> =>
+      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')?.value ?? 0;
+    // Past the inventory and topology TTL (60 s): the inventory is read again, the NICs are not.
+    nowSeconds = T0 + 90;
+    await built.deps.inventory.refresh();
+    const before = await hmcGets();
+    await built.live?.poll();
+    expect((await hmcGets()) - before).toBe(1); // Get Metrics only
+    const res = await agent.get(`/api/v1/series?metric=zhmc_nic_bytes_sent_count_total&cpc=ZLX1&partition=KVM%20HOST%20A&from=${T0 + 75}&to=${T0 + 90}`);
+    expect(res.status, res.text).toBe(200);
+    expect(SeriesResponseSchema.parse(res.body).series.length).toBeGreaterThan(1);
+  });
 });

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import { describeError } from '../errors.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
-import type { TopologyCache } from '../hmc/topology-cache.js';
+import type { NicRef, TopologyCache } from '../hmc/topology-cache.js';
 import { HmcMetricsContext } from '../hmc/metrics-context.js';
 import type { MetricObjectValues } from '../hmc/metrics-text.js';
 import type { InventoryService } from '../inventory/service.js';
@@ -55,6 +55,8 @@ export class LiveSource implements TimeSeriesSource {
   private polling: Promise<void> | null = null;
   private lastPollOk = false;
   private budgetWarned = false;
+  /** CPC URI → its NICs by URI, from the last topology walk. */
+  private readonly nics = new Map<string, ReadonlyMap<string, NicRef>>();
   private closed = false;
 
   constructor(private readonly options: LiveSourceOptions) {
@@ -117,8 +119,13 @@ export class LiveSource implements TimeSeriesSource {
       await inventory.get();
       const cpcs = inventory.hmcCpcs();
       if (cpcs === null) throw new Error('the HMC inventory is not available');
-      await this.context.useGroups(liveMetricGroups(CPC_MODES.filter((mode) => cpcs.some((c) => c.mode === mode))));
-      const values = await this.context.fetch();
+      const groups = liveMetricGroups(CPC_MODES.filter((mode) => cpcs.some((c) => c.mode === mode)));
+      // No CPC of a known mode: nothing to ask for (an empty list would mean every group).
+      let values: MetricObjectValues[] = [];
+      if (groups.length > 0) {
+        await this.context.useGroups(groups);
+        values = await this.context.fetch();
+      }
       const nowSeconds = clock.nowMs() / 1000;
       this.recordValues(values, await this.objectRefs(cpcs, values));
       this.recordStatus(cpcs, Math.floor(nowSeconds));
@@ -144,22 +151,38 @@ export class LiveSource implements TimeSeriesSource {
     );
   }
 
-  /** Object URI → what it names; NIC URIs only when NIC rows came (their topology walk is cached). */
+  /**
+   * Object URI → what it names. NICs come from the topology walk, which costs many HMC requests per
+   * CPC: the NICs known are reused, and a CPC is walked again (at most once per inventory TTL, by
+   * the cache) only when a NIC row names a NIC it does not know yet.
+   */
   private async objectRefs(cpcs: readonly HmcCpc[], values: readonly MetricObjectValues[]): Promise<Map<string, ObjectRef>> {
     const refs = new Map<string, ObjectRef>();
-    const withNics = values.some((v) => v.group === 'partition-attached-network-interface');
+    const partitionCpc = new Map<string, HmcCpc>();
     for (const cpc of cpcs) {
       refs.set(cpc.uri, { cpc });
-      for (const p of cpc.partitions) refs.set(p.uri, { cpc, partition: p.name });
+      for (const p of cpc.partitions) {
+        refs.set(p.uri, { cpc, partition: p.name });
+        partitionCpc.set(p.uri, cpc);
+      }
       for (const a of cpc.adapters) refs.set(a.uri, { cpc, adapter: a.name });
-      if (!withNics || cpc.mode !== 'dpm') continue;
+    }
+    const toWalk = new Set<HmcCpc>();
+    for (const block of values) {
+      if (block.group !== 'partition-attached-network-interface') continue;
+      // A NIC's URI is its partition's URI + /nics/{id} (hmc-api.md §2.6).
+      const cpc = partitionCpc.get(block.objectUri.replace(/\/nics\/[^/]*$/, ''));
+      if (cpc !== undefined && this.nics.get(cpc.uri)?.has(block.objectUri) !== true) toWalk.add(cpc);
+    }
+    for (const cpc of toWalk) {
       try {
-        for (const [uri, nic] of await this.options.topology.nics(cpc)) refs.set(uri, { cpc, nic });
+        this.nics.set(cpc.uri, await this.options.topology.nics(cpc));
       } catch (err) {
-        // NIC rows stay unlabelled this poll; everything else is recorded.
+        // Those NIC rows stay unlabelled this poll; everything else is recorded.
         this.options.logger.warn({ cpc: cpc.name, err: describeError(err) }, 'live source: NIC topology from the HMC failed');
       }
     }
+    for (const cpc of cpcs) for (const [uri, nic] of this.nics.get(cpc.uri) ?? []) refs.set(uri, { cpc, nic });
     return refs;
   }
 
