@@ -133,6 +133,19 @@ describe('with Prometheus and the HMC', () => {
     expect(served.length).toBeGreaterThan(0);
   });
 
+  it('serves the last topology walk, marked stale, when a new walk fails', async () => {
+    const zlx1 = spec('ZLX1');
+    const fcp = zlx1.adapters.find((a) => a.type === 'fcp' && expectedUsers(zlx1, a.name).length > 0);
+    if (!fcp) throw new Error('no FCP adapter in use');
+    await sleep(1100); // past the 1 s TTL of the walk
+    sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/', times: 1 });
+    const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(fcp.name)}`));
+    sim.faults.clear();
+    expect(body.stale).toBe(true);
+    expect(body.partitions).toEqual(expectedUsers(zlx1, fcp.name));
+    await sleep(1100); // the HMC client's back-off after the 500
+  });
+
   it('serves a classic LPAR with its channels, and marks DPM-only metrics unsupported on the classic CPC', async () => {
     const zos1 = spec('ZOS1');
     const lpar = zos1['logical-partitions'].find((l) => l.status === 'operating' && zos1.channels.length > 0);
