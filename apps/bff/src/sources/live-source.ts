@@ -174,14 +174,16 @@ export class LiveSource implements TimeSeriesSource {
       const cpc = partitionCpc.get(block.objectUri.replace(/\/nics\/[^/]*$/, ''));
       if (cpc !== undefined && this.nics.get(cpc.uri)?.has(block.objectUri) !== true) toWalk.add(cpc);
     }
-    for (const cpc of toWalk) {
-      try {
-        this.nics.set(cpc.uri, await this.options.topology.nics(cpc));
-      } catch (err) {
-        // Those NIC rows stay unlabelled this poll; everything else is recorded.
-        this.options.logger.warn({ cpc: cpc.name, err: describeError(err) }, 'live source: NIC topology from the HMC failed');
-      }
-    }
+    await Promise.all(
+      [...toWalk].map(async (cpc) => {
+        try {
+          this.nics.set(cpc.uri, await this.options.topology.nics(cpc));
+        } catch (err) {
+          // Those NIC rows stay unlabelled this poll; everything else is recorded.
+          this.options.logger.warn({ cpc: cpc.name, err: describeError(err) }, 'live source: NIC topology from the HMC failed');
+        }
+      }),
+    );
     for (const cpc of cpcs) for (const [uri, nic] of this.nics.get(cpc.uri) ?? []) refs.set(uri, { cpc, nic });
     return refs;
   }
