@@ -18,6 +18,7 @@ import {
   TopResponseSchema,
 } from '@zlens/shared';
 import { createApp } from './app.js';
+import type { Clock } from './clock.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger, type CapturedLogger } from './test/helpers.js';
@@ -60,11 +61,11 @@ beforeEach(() => {
   proxy.mode = 'pass';
 });
 
-function app(env: Env = {}) {
+function app(env: Env = {}, clock?: Clock) {
   const captured = captureLogger();
   logs.push(captured);
   const config = loadConfig({ ZLENS_PROMETHEUS_URL: proxy.url, ZLENS_PROMETHEUS_BEARER_TOKEN: BEARER, ...env });
-  const deps = buildDeps({ ...config, webDir: null }, captured.logger);
+  const deps = buildDeps({ ...config, webDir: null }, captured.logger, clock === undefined ? {} : { clock });
   built.push(deps);
   return { agent: request(createApp(deps.deps)), deps: deps.deps };
 }
@@ -295,7 +296,9 @@ describe('query hygiene', () => {
   });
 
   it('refuses a range with no point one scrape interval old', async () => {
-    const { agent } = app();
+    // 7 s into a 15 s step: the last 5 s hold no grid point at least 15 s old, whatever the wall clock.
+    const slot = Math.floor(Date.now() / 15_000) * 15;
+    const { agent } = app({}, { nowMs: () => (slot + 7) * 1000 });
     const body = ErrorResponseSchema.parse(
       await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-5s', to: 'now' })}`, 400),
     );
