@@ -1,5 +1,6 @@
 // The real pipeline for the web bench: the simulated HMC over HTTPS (a preset), Prometheus with
-// backfilled history, the BFF process serving the built SPA.
+// backfilled history, the BFF process serving the built SPA. Shared by the bench and the
+// Playwright global setup.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';

@@ -108,7 +108,12 @@ test('a copied link opens the same view: range, zoom, language, theme, threshold
   await page.getByRole('combobox', { name: 'Show' }).selectOption('5');
   await page.getByText(/Thresholds 70\/90%/).click();
   await page.getByLabel('Warning at %').fill('60');
+  // Each choice must be in the URL before the next one, or the copied link could miss it.
+  await expect(page).toHaveURL(/[?&]warn=60/);
+  await expect(page).toHaveURL(/[?&]range=24h/);
+  await expect(page).toHaveURL(/[?&]top=5/);
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page).toHaveURL(/[?&]theme=dark/);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page).toHaveURL(/lang=zh-CN/);
   const link = page.url();

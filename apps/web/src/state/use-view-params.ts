@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { parseViewParams, timeWindow, writeViewParams, type TimeWindow, type ViewParams } from './view-params';
 
 export interface CurrentViewParams extends ViewParams {
@@ -7,10 +7,22 @@ export interface CurrentViewParams extends ViewParams {
   window: TimeWindow;
 }
 
+/**
+ * The last query string a control asked for and the router has not rendered yet. The router
+ * renders navigations in a transition, so a second quick change from another control (a range,
+ * then top-N) would otherwise start from the old URL and drop the first. Shared by every
+ * control, since each has its own hook instance.
+ */
+let requested: { pathname: string; search: string } | null = null;
+
 /** The view params from the URL, and a setter that pushes a history entry. */
 export function useViewParams(): [CurrentViewParams, (change: Partial<ViewParams>) => void] {
   const [search, setSearch] = useSearchParams();
+  const { pathname } = useLocation();
   const key = search.toString();
+  useEffect(() => {
+    if (requested?.pathname === pathname && requested.search === key) requested = null;
+  }, [pathname, key]);
   const params = useMemo(() => {
     const parsed = parseViewParams(new URLSearchParams(key));
     return { ...parsed, window: timeWindow(parsed) };
@@ -19,11 +31,13 @@ export function useViewParams(): [CurrentViewParams, (change: Partial<ViewParams
     (change: Partial<ViewParams>) => {
       // A push (not a replace), so back/forward walk through the ranges the user looked at.
       // No entry when nothing changes (connected charts report the same zoom more than once).
-      const current = new URLSearchParams(key);
-      const next = writeViewParams(current, change);
-      if (next.toString() !== key) setSearch(next);
+      const base = requested?.pathname === pathname ? requested.search : key;
+      const next = writeViewParams(new URLSearchParams(base), change).toString();
+      if (next === base) return;
+      requested = { pathname, search: next };
+      setSearch(new URLSearchParams(next));
     },
-    [key, setSearch],
+    [pathname, key, setSearch],
   );
   return [params, update];
 }
