@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import type { AppMetrics } from './metrics.js';
 import type { PrometheusClient } from './prometheus/client.js';
 import { apiRouter } from './routes/api.js';
+import { embedRouter } from './routes/embed.js';
 import { DetailService } from './services/detail-service.js';
 import { QueryService } from './services/query-service.js';
 import type { TimeSeriesSource } from './sources/types.js';
@@ -91,7 +92,14 @@ export function createApp(deps: AppDeps): Express {
   // SPA never revalidates); static files keep theirs (serve-static).
   app.set('etag', false);
   app.use(requestMetrics(deps));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Framing is governed by CSP frame-ancestors alone: an X-Frame-Options of SAMEORIGIN would
+      // contradict an allowed portal origin (and browsers that know CSP ignore it anyway).
+      frameguard: false,
+      contentSecurityPolicy: { directives: { 'frame-ancestors': [...deps.config.frameAncestors] } },
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -124,6 +132,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     topology: deps.topology,
   });
+  app.use('/api/v1', embedRouter(deps.config));
   app.use('/api/v1', apiRouter({ inventory: deps.inventory, queries, details }));
   app.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.path}`);

@@ -106,3 +106,33 @@ describe('parseDuration', () => {
     expect(parseDuration('6 h')).toBeNull();
   });
 });
+
+describe('ZLENS_FRAME_ANCESTORS', () => {
+  it("defaults to 'self'", () => {
+    expect(loadConfig(PROM).frameAncestors).toEqual(["'self'"]);
+  });
+
+  it('reads space- and comma-separated origins and keywords, without duplicates', () => {
+    expect(
+      loadConfig({ ...PROM, ZLENS_FRAME_ANCESTORS: "https://portal.example:8443,  http://intranet.local/ self 'self' https://portal.example:8443" })
+        .frameAncestors,
+    ).toEqual(['https://portal.example:8443', 'http://intranet.local', "'self'"]);
+  });
+
+  it.each([
+    ['*', /wildcards are not allowed/],
+    ['https://*.example.com', /wildcards are not allowed/],
+    ['https:', /must list origins|must use http/],
+    ['portal.example', /must list origins/],
+    ['ftp://portal.example', /must use http or https/],
+    ['https://portal.example/app', /has no path/],
+    ['https://u:p@portal.example', /has no path, query or credentials/],
+    ["'none' https://portal.example", /'none' cannot be combined/],
+    [' , ', /names no source/],
+  ])('refuses %j', (value, message) => {
+    const problems = problemsOf({ ...PROM, ZLENS_FRAME_ANCESTORS: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^ZLENS_FRAME_ANCESTORS: /);
+    expect(problems[0]).toMatch(message);
+  });
+});

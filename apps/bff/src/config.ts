@@ -56,6 +56,11 @@ export interface Config {
   cacheMaxEntries: number;
   /** How long the joined inventory (Prometheus label sets, HMC objects) is reused. */
   inventoryTtlSeconds: number;
+  /**
+   * Who may frame zlens (CSP `frame-ancestors`): `'self'`, and/or portal origins
+   * (`https://portal.example:8443`); `['\'none\'']` forbids framing. Never a wildcard.
+   */
+  frameAncestors: readonly string[];
 }
 
 /** The HMC metrics service produces a sample every 15 s; polling faster only loads the HMC. */
@@ -251,6 +256,49 @@ function readHmc(r: Reader): HmcConfig | null {
   return { url: parsedUrl.origin, userid, password, ca, insecure };
 }
 
+/**
+ * ZLENS_FRAME_ANCESTORS: space- or comma-separated origins, plus the keywords 'self' and 'none'.
+ * Only exact scheme://host[:port] origins are accepted: no wildcards, no paths, no bare schemes,
+ * so the policy can never turn into a blanket allow.
+ */
+function readFrameAncestors(r: Reader): readonly string[] {
+  const name = 'ZLENS_FRAME_ANCESTORS';
+  const raw = r.raw(name);
+  if (raw === undefined) return ["'self'"];
+  const sources: string[] = [];
+  const before = r.problems.length;
+  for (const token of raw.split(/[\s,]+/).filter((t) => t !== '')) {
+    const keyword = token.toLowerCase().replace(/^'|'$/g, '');
+    if (keyword === 'self' || keyword === 'none') {
+      if (!sources.includes(`'${keyword}'`)) sources.push(`'${keyword}'`);
+      continue;
+    }
+    if (token.includes('*')) {
+      r.problems.push(`${name}: wildcards are not allowed, name each portal origin ("${token}")`);
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(token);
+    } catch {
+      r.problems.push(`${name}: must list origins like https://portal.example:8443 or 'self', got "${token}"`);
+      continue;
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null') {
+      r.problems.push(`${name}: an origin must use http or https, got "${token}"`);
+    } else if (url.href !== `${url.origin}/`) {
+      r.problems.push(`${name}: an origin has no path, query or credentials, got "${token}"`);
+    } else if (!sources.includes(url.origin)) {
+      sources.push(url.origin);
+    }
+  }
+  if (sources.includes("'none'") && sources.length > 1) {
+    r.problems.push(`${name}: 'none' cannot be combined with other sources`);
+  }
+  if (sources.length === 0 && r.problems.length === before) r.problems.push(`${name}: names no source; use 'none' to forbid framing`);
+  return sources.length === 0 ? ["'self'"] : sources;
+}
+
 function readWebDir(r: Reader): string | null {
   const explicit = r.raw('ZLENS_WEB_DIR');
   if (explicit === undefined) return existsSync(DEFAULT_WEB_DIR) ? DEFAULT_WEB_DIR : null;
@@ -284,6 +332,7 @@ export function loadConfig(env: Env): Config {
   const cacheTtlSeconds = r.int('ZLENS_CACHE_TTL_SECONDS', 300, 1, 86_400);
   const cacheMaxEntries = r.int('ZLENS_CACHE_MAX_ENTRIES', 1000, 0, 1_000_000);
   const inventoryTtlSeconds = r.int('ZLENS_INVENTORY_TTL_SECONDS', 60, 1, 86_400);
+  const frameAncestors = readFrameAncestors(r);
   if (prometheus === null && hmc === null && r.problems.length === 0) {
     r.problems.push('ZLENS_PROMETHEUS_URL or ZLENS_HMC_URL: configure at least one data source');
   }
@@ -303,5 +352,6 @@ export function loadConfig(env: Env): Config {
     cacheTtlSeconds,
     cacheMaxEntries,
     inventoryTtlSeconds,
+    frameAncestors,
   };
 }
