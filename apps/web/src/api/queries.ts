@@ -22,6 +22,7 @@ import {
   type RefreshKey,
   type TimeWindow,
 } from '../state/view-params';
+import { EmbedConfigSchema } from '../embed/protocol';
 import { fetchJson } from './fetch-json';
 
 export const API_BASE = '/api/v1';
@@ -29,6 +30,7 @@ export const API_BASE = '/api/v1';
 export const queryKeys = {
   all: ['zlens'] as const,
   inventory: () => [...queryKeys.all, 'inventory'] as const,
+  embedConfig: () => [...queryKeys.all, 'embed-config'] as const,
   cpc: (cpc: string) => [...queryKeys.all, 'cpc', cpc] as const,
   partition: (cpc: string, partition: string) => [...queryKeys.all, 'partition', cpc, partition] as const,
   adapter: (cpc: string, adapter: string) => [...queryKeys.all, 'adapter', cpc, adapter] as const,
@@ -202,5 +204,14 @@ export function heatmapQuery(
     queryFn: ({ signal }) => fetchJson(heatmapUrl(metric, cpc, window, step), HeatmapResponseSchema, signal),
     refetchInterval: interval(window, refresh),
     placeholderData: (previous, previousQuery) => (sameSubject(queryKey, previousQuery?.queryKey, 4) ? previous : undefined),
+  });
+}
+
+/** Which parent origins an embedded page may talk to; fixed for the BFF's lifetime. */
+export function embedConfigQuery() {
+  return queryOptions({
+    queryKey: queryKeys.embedConfig(),
+    queryFn: ({ signal }) => fetchJson(`${API_BASE}/embed-config`, EmbedConfigSchema, signal),
+    staleTime: Infinity,
   });
 }

@@ -2,16 +2,26 @@ import { Suspense, useLayoutEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PanelLoading } from '../components/Panel';
 import { applyTheme } from '../components/theme';
+import { parseEmbedFlags } from '../embed/embed-params';
+import { useEmbedBridge } from '../embed/use-embed-bridge';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
 import { Breadcrumbs } from './Breadcrumbs';
 import { LanguagePicker, RefreshPicker, ThemePicker, ThresholdPicker, TimeRangePicker } from './Pickers';
 
-/** The app chrome: header with the product name, breadcrumbs and the pickers of the view state. */
+/**
+ * The app chrome: header with the product name, breadcrumbs and the pickers of the view state.
+ * Embedded (`?embed=1`, `/embed/panel/...`) it drops the header and breadcrumbs, and talks to
+ * the portal page (embed/use-embed-bridge.ts).
+ */
 export function Layout() {
-  const { search } = useLocation();
+  const { search, pathname } = useLocation();
   const [{ theme, lang }] = useViewParams();
   const { t } = useI18n();
+  const flags = parseEmbedFlags(new URLSearchParams(search), pathname);
+  useEmbedBridge(flags.embed);
+  const showPickers = !flags.panel && !(flags.embed && flags.hideTimePicker && flags.hideRefresh);
+  const showToolbar = !flags.hideBreadcrumbs || showPickers;
 
   useLayoutEffect(() => {
     applyTheme(document.documentElement, theme);
@@ -21,25 +31,31 @@ export function Layout() {
   }, [lang]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <Link to={{ pathname: '/', search }} className="app-name">
-          zlens
-        </Link>
-        <span className="app-tagline">{t('app.tagline')}</span>
-        <div className="app-header-pickers" role="group" aria-label={t('app.settings')}>
-          <LanguagePicker />
-          <ThemePicker />
+    <div className={flags.embed ? 'app app-embed' : 'app'}>
+      {flags.embed ? null : (
+        <header className="app-header">
+          <Link to={{ pathname: '/', search }} className="app-name">
+            zlens
+          </Link>
+          <span className="app-tagline">{t('app.tagline')}</span>
+          <div className="app-header-pickers" role="group" aria-label={t('app.settings')}>
+            <LanguagePicker />
+            <ThemePicker />
+          </div>
+        </header>
+      )}
+      {showToolbar ? (
+        <div className="toolbar">
+          {flags.hideBreadcrumbs ? null : <Breadcrumbs />}
+          {showPickers ? (
+            <div className="toolbar-pickers">
+              {flags.hideTimePicker ? null : <TimeRangePicker />}
+              {flags.hideRefresh ? null : <RefreshPicker />}
+              {flags.embed ? null : <ThresholdPicker />}
+            </div>
+          ) : null}
         </div>
-      </header>
-      <div className="toolbar">
-        <Breadcrumbs />
-        <div className="toolbar-pickers">
-          <TimeRangePicker />
-          <RefreshPicker />
-          <ThresholdPicker />
-        </div>
-      </div>
+      ) : null}
       <main className="app-main">
         <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>
           <Outlet />

@@ -1,5 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { EmbedPanelPage } from '../embed/EmbedPanelPage';
+import { EmbedPanelRedirect } from '../embed/EmbedPanelRedirect';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -10,16 +12,26 @@ const CpcView = lazy(() => import('../views/cpc/CpcView'));
 const PartitionView = lazy(() => import('../views/partition/PartitionView'));
 const AdapterView = lazy(() => import('../views/adapter/AdapterView'));
 
+function viewRoutes(): RouteObject[] {
+  return [
+    { index: true, element: <FleetView /> },
+    { path: 'cpcs/:cpc', element: <CpcView /> },
+    { path: 'cpcs/:cpc/partitions/:partition', element: <PartitionView /> },
+    { path: 'cpcs/:cpc/adapters/:adapter', element: <AdapterView /> },
+  ];
+}
+
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <FleetView /> },
-      { path: 'cpcs/:cpc', element: <CpcView /> },
-      { path: 'cpcs/:cpc/partitions/:partition', element: <PartitionView /> },
-      { path: 'cpcs/:cpc/adapters/:adapter', element: <AdapterView /> },
+      ...viewRoutes(),
+      // One panel of a view, for a portal's iframe: /embed/panel/<panel id>/<view path>.
+      { path: 'embed/panel/:panel', element: <EmbedPanelPage />, children: viewRoutes() },
+      // The same with the view named in the query: /embed/panel/<view>/<panel id>?cpc=..&partition=..
+      { path: 'embed/panel/:view/:panel', element: <EmbedPanelRedirect /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import type { ECharts } from 'echarts/core';
 import { purple10, purple30, purple50, purple70, purple90 } from '@carbon/colors';
 import type { MetricId } from '@zlens/shared';
 import { heatmapQuery } from '../api/queries';
+import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
 import { partitionPath } from '../navigation/paths';
@@ -38,7 +39,8 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   // The grid's labels take about 150 px; one cell per ~6 px of the rest keeps 85 rows cheap to
   // draw (about 15,000 cells) and each cell wide enough to point at.
   const maxPoints = Math.max(20, Math.round((width - 170) / 6));
-  const query = useQuery(heatmapQuery({ metric, cpc, window, maxPoints }, refresh));
+  const shown = usePanelShown('heatmap');
+  const query = useQuery({ ...heatmapQuery({ metric, cpc, window, maxPoints }, refresh), enabled: shown });
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [showAll, setShowAll] = useState(false);

@@ -1,4 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useContext, useId, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { EMBED_PANEL_PREFIX, embedPanelUrl, parseEmbedFlags } from '../embed/embed-params';
+import { EmbedPanelContext } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 
 export interface PanelProps {
@@ -17,21 +20,65 @@ export interface PanelProps {
   panelId?: string;
 }
 
-/** The frame of every panel: a titled region whose body shows one of the states below. */
+/**
+ * The frame of every panel: a titled region whose body shows one of the states below. On the
+ * one-panel embed page every panel but the one asked for renders nothing.
+ */
 export function Panel({ title, stale = false, level = 2, actions, children, className, panelId }: PanelProps) {
   const titleId = useId();
+  const only = useContext(EmbedPanelContext);
+  const { search, pathname } = useLocation();
+  const embedded = parseEmbedFlags(new URLSearchParams(search), pathname).embed;
+  if (only !== null && only !== panelId) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
+  const copy =
+    panelId !== undefined && !embedded && !pathname.startsWith(EMBED_PANEL_PREFIX) ? (
+      <CopyEmbedLink panelId={panelId} pathname={pathname} search={search} />
+    ) : null;
   return (
-    <section id={panelId} data-panel={panelId} className={`panel ${className ?? ''}`} aria-labelledby={titleId}>
+    <section
+      id={panelId}
+      data-panel={panelId}
+      className={`panel ${only !== null ? 'panel-embedded ' : ''}${className ?? ''}`}
+      aria-labelledby={titleId}
+    >
       <header className="panel-header">
         <Heading id={titleId} className="panel-title">
           {title}
         </Heading>
         {stale ? <StaleBadge /> : null}
-        {actions ? <div className="panel-actions">{actions}</div> : null}
+        {actions || copy ? (
+          <div className="panel-actions">
+            {actions}
+            {copy}
+          </div>
+        ) : null}
       </header>
       <div className="panel-body">{children}</div>
     </section>
+  );
+}
+
+/** Copies the URL of this panel alone (`/embed/panel/<panel id>/<view path>?<view params>`). */
+function CopyEmbedLink({ panelId, pathname, search }: { panelId: string; pathname: string; search: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const url = embedPanelUrl(window.location.origin, panelId, pathname, search);
+  return (
+    <button
+      type="button"
+      className="button button-ghost button-small"
+      title={url}
+      aria-label={t('panel.copyEmbedLinkLabel')}
+      onClick={() => {
+        void navigator.clipboard.writeText(url).then(
+          () => setCopied(true),
+          () => window.prompt(t('panel.copyEmbedLinkLabel'), url),
+        );
+      }}
+    >
+      {copied ? t('panel.embedLinkCopied') : t('panel.copyEmbedLink')}
+    </button>
   );
 }
 

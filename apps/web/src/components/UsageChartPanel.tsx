@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ECharts } from 'echarts/core';
+import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
 import { zoomWindow } from '../state/view-params';
@@ -49,7 +50,10 @@ export function UsageChartPanel({
 }: UsageChartPanelProps) {
   const [{ window, refresh }] = useViewParams();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  const all = useUsageSeries(sources, window, refresh, width, enabled);
+  const id = panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-');
+  // On the one-panel embed page, the other panels fetch nothing.
+  const shown = usePanelShown(id);
+  const all = useUsageSeries(sources, window, refresh, width, enabled && shown);
   const state = useMemo(
     () => (hideEmptyLines && all.status === 'success' ? { ...all, lines: all.lines.filter((line) => line.values.some((v) => v != null)) } : all),
     [all, hideEmptyLines],
@@ -77,7 +81,7 @@ export function UsageChartPanel({
       stale={state.status === 'success' && state.stale}
       level={level}
       actions={actions}
-      panelId={panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-')}
+      panelId={id}
     >
       {note ? <p className="panel-note">{note}</p> : null}
       <div ref={bodyRef}>

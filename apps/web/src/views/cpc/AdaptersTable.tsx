@@ -7,6 +7,7 @@ import { Panel, PanelError } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
+import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { adapterPath } from '../../navigation/paths';
@@ -58,7 +59,11 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   const [{ window, refresh }] = useViewParams();
   const { t } = useI18n();
   const dpm = cpc.mode !== 'classic';
-  const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: SPARK_POINTS }, refresh), enabled: dpm && cpc.adapters.length > 0 });
+  const shown = usePanelShown('adapters');
+  const usage = useQuery({
+    ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: SPARK_POINTS }, refresh),
+    enabled: shown && dpm && cpc.adapters.length > 0,
+  });
   const sort = useTableSortStore((state) => state.adapters);
   const sortAdapters = useTableSortStore((state) => state.sortAdapters);
   const all = useMemo(() => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue), [cpc.adapters, usage.data, sort]);

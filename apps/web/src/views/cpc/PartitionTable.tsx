@@ -10,6 +10,7 @@ import { partitionPath } from '../../navigation/paths';
 import type { RefreshKey } from '../../state/view-params';
 import { partitionRows, sortPartitionRows, type PartitionSortColumn } from './partition-rows';
 import { SortHeader } from './SortHeader';
+import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { usePartitionSortStore } from './partition-sort-store';
 
@@ -22,9 +23,11 @@ const CURRENT_POINTS = 60;
 const BAR_COLOR = metricColor('zhmc_partition_processor_usage_ratio');
 
 export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; partitions: readonly PartitionSummary[]; refresh: RefreshKey }) {
-  const usage = useQuery(
-    seriesQuery({ metric: 'zhmc_partition_processor_usage_ratio', cpc, window: CURRENT_WINDOW, maxPoints: CURRENT_POINTS }, refresh),
-  );
+  const shown = usePanelShown('partitions');
+  const usage = useQuery({
+    ...seriesQuery({ metric: 'zhmc_partition_processor_usage_ratio', cpc, window: CURRENT_WINDOW, maxPoints: CURRENT_POINTS }, refresh),
+    enabled: shown,
+  });
   const { t } = useI18n();
   const sort = usePartitionSortStore((state) => state.sort);
   const rows = sortPartitionRows(partitionRows(partitions, usage.data), sort);

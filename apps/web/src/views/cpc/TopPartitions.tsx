@@ -7,6 +7,7 @@ import { Panel, PanelError, PanelLoading, PanelNoData } from '../../components/P
 import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
+import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { partitionPath } from '../../navigation/paths';
@@ -37,8 +38,9 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   const { t, mode } = useI18n();
   const nId = useId();
   const byId = useId();
-  const query = useQuery(topQuery({ metric: METRIC, cpc, n: top, window }, refresh));
-  const trend = useQuery(seriesQuery({ metric: METRIC, cpc, window, maxPoints: SPARK_POINTS }, refresh));
+  const shown = usePanelShown('top-partitions');
+  const query = useQuery({ ...topQuery({ metric: METRIC, cpc, n: top, window }, refresh), enabled: shown });
+  const trend = useQuery({ ...seriesQuery({ metric: METRIC, cpc, window, maxPoints: SPARK_POINTS }, refresh), enabled: shown });
   const sort = useTableSortStore((state) => state.top);
   const sortTop = useTableSortStore((state) => state.sortTop);
   const ranking: TableSort<TopColumn> = { column: topBy === 'avg' ? 'avg' : 'peak', direction: 'descending' };

@@ -6,6 +6,7 @@ import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { metricColor } from '../../components/theme';
+import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { adapterPath } from '../../navigation/paths';
@@ -17,9 +18,10 @@ const METRIC = 'zhmc_adapter_usage_ratio';
 export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partition: string }) {
   const [{ window, refresh }] = useViewParams();
   const { t } = useI18n();
-  const detail = useQuery(partitionDetailQuery(cpc.name, partition, refresh));
+  const shown = usePanelShown('adapters');
+  const detail = useQuery({ ...partitionDetailQuery(cpc.name, partition, refresh), enabled: shown });
   const dpm = cpc.mode !== 'classic';
-  const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: 60 }, refresh), enabled: dpm });
+  const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: 60 }, refresh), enabled: dpm && shown });
   const byAdapter = useMemo(() => new Map((usage.data?.series ?? []).map((s) => [s.labels.adapter ?? '', s.values])), [usage.data]);
 
   let body;
