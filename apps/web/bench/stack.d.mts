@@ -10,8 +10,17 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Extra environment for the BFF process (e.g. ZLENS_FRAME_ANCESTORS). */
+  env?: Readonly<Record<string, string>>;
+}
+
+/** A port on 127.0.0.1 that was free a moment ago. */
+export declare function freePort(): Promise<number>;
+
 export declare function startStack(
   preset: 'demo' | 'large' | undefined,
   hours: number,
   families?: 'catalog' | 'all' | readonly string[],
+  options?: StackOptions,
 ): Promise<RunningStack>;

@@ -12,7 +12,7 @@ import { startPrometheus, startSimulator, writeHistory } from '@zlens/hmc-sim';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DIST = resolve(HERE, '../dist');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -37,7 +37,8 @@ async function waitForReady(url, child, timeoutMs) {
   throw new Error(`the BFF did not become ready at ${url}`);
 }
 
-export async function startStack(preset, hours, families) {
+/** `options.env`: extra BFF environment (e.g. ZLENS_FRAME_ANCESTORS for the embedding tests). */
+export async function startStack(preset, hours, families, options = {}) {
   const workDir = await mkdtemp(join(tmpdir(), 'zlens-web-bench-'));
   const sim = await startSimulator({ preset });
   const historyFile = join(workDir, 'history.om');
@@ -62,6 +63,7 @@ export async function startStack(preset, hours, families) {
       ZLENS_HMC_USERID: sim.credentials.userid,
       ZLENS_HMC_PASSWORD: sim.credentials.password,
       ZLENS_HMC_CA_FILE: caFile,
+      ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -31,13 +31,14 @@ export function useEmbedBridge(active: boolean): void {
         console.debug(`zlens: message from ${event.origin} ignored: the embed configuration is not loaded`);
         return;
       }
-      if (event.source !== window.parent) {
-        console.debug(`zlens: message from ${event.origin} ignored: it does not come from the parent page`);
-        return;
-      }
       const result = handleMessage(event.origin, event.data, allowed);
       if (result.kind === 'ignored') {
         console.debug(`zlens: message from ${event.origin} ignored: ${result.reason}`);
+        return;
+      }
+      // An allowed origin in another frame (a sibling widget of the portal) does not steer us either.
+      if (event.source !== window.parent) {
+        console.debug(`zlens: message from ${event.origin} ignored: it does not come from the parent page`);
         return;
       }
       setParams(result.change);
