@@ -36,8 +36,9 @@ export interface HmcServer {
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 const MAX_BODY_BYTES = 1 << 20;
 
-/** A self-signed certificate valid for 127.0.0.1, ::1 and localhost (HMCs ship self-signed ones too). */
-export async function selfSignedTls(commonName = 'localhost'): Promise<TlsMaterial> {
+/** A self-signed certificate (its own CA; HMCs ship self-signed ones too) for localhost, 127.0.0.1, ::1 and any extra host names. */
+export async function selfSignedTls(hostNames: readonly string[] = []): Promise<TlsMaterial> {
+  const commonName = hostNames[0] ?? 'localhost';
   const notBefore = new Date(Date.now() - 60_000);
   const notAfter = new Date(notBefore.getTime() + 365 * 24 * 3_600_000);
   const pems = await generate([{ name: 'commonName', value: commonName }], {
@@ -53,6 +54,7 @@ export async function selfSignedTls(commonName = 'localhost'): Promise<TlsMateri
       {
         name: 'subjectAltName',
         altNames: [
+          ...hostNames.map((value) => ({ type: 2 as const, value })),
           { type: 2, value: 'localhost' },
           { type: 7, ip: '127.0.0.1' },
           { type: 7, ip: '::1' },

@@ -58,5 +58,5 @@ export { writeHistory } from './history.js';
 export type { HistoryRange, HistoryStats } from './history.js';
 export { queryPrometheus, startPrometheus, waitForSeries } from './prometheus.js';
 export type { PromSample, PrometheusOptions, RunningPrometheus } from './prometheus.js';
-export type { TlsMaterial } from './hmc-server.js';
+export { selfSignedTls, type TlsMaterial } from './hmc-server.js';
 export { writeBenchmarkSection } from './benchmarks-doc.js';

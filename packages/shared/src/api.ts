@@ -120,11 +120,8 @@ export const CpcDetailSchema = CpcSummarySchema.extend({
 export type CpcDetail = z.infer<typeof CpcDetailSchema>;
 
 /** How a partition reaches a physical adapter. */
-export const AdapterUseSchema = z.object({
+export const AdapterUseSchema = AdapterSummarySchema.pick({ adapterId: true, type: true, family: true }).extend({
   adapter: z.string(),
-  adapterId: z.string().nullable(),
-  type: z.string().nullable(),
-  family: AdapterFamilySchema.nullable(),
   /** DPM: a NIC (through a virtual switch or straight to a port) or a storage group; classic: a channel. */
   via: z.enum(['nic', 'storage-group', 'channel']),
   /** The NIC, storage group or channel (CSS.CHPID) name. */
