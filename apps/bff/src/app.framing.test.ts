@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps } from './deps.js';
-import { EmbedConfigSchema } from './routes/embed.js';
+import { EmbedConfigSchema } from '@zlens/shared';
 import { captureLogger } from './test/helpers.js';
 
 // A Prometheus nobody asks: these routes never reach an upstream.

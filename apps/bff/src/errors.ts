@@ -4,6 +4,7 @@ import type { ErrorCode } from '@zlens/shared';
 
 const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
+  unauthenticated: 401,
   not_found: 404,
   upstream_error: 502,
   upstream_timeout: 504,

@@ -23,6 +23,7 @@ export const TimeExpressionSchema = z
 
 export const ERROR_CODES = [
   'bad_request',
+  'unauthenticated',
   'not_found',
   'upstream_error',
   'upstream_timeout',
@@ -264,6 +265,31 @@ export const HeatmapResponseSchema = z.object({
   stale: z.boolean(),
 });
 export type HeatmapResponse = z.infer<typeof HeatmapResponseSchema>;
+
+// ---------- embedding and sign-in ----------
+
+/** GET /api/v1/embed-config (public): the parent origins an embedded page may talk to with postMessage. */
+export const EmbedConfigSchema = z.object({
+  /** Exact origins (scheme://host[:port]) besides zlens's own, from ZLENS_FRAME_ANCESTORS. */
+  allowedOrigins: z.array(z.string()),
+  /** Whether zlens's own origin may frame it ('self' in the allowlist). */
+  allowSelf: z.boolean(),
+});
+export type EmbedConfig = z.infer<typeof EmbedConfigSchema>;
+
+export const AUTH_MODES = ['none', 'proxy', 'token'] as const;
+export const AuthModeSchema = z.enum(AUTH_MODES);
+export type AuthMode = z.infer<typeof AuthModeSchema>;
+
+/**
+ * GET /api/v1/session: who the BFF takes the caller to be. `user` is null in mode `none`. Without
+ * a valid sign-in this endpoint, like every data endpoint, answers 401 `unauthenticated`.
+ */
+export const SessionResponseSchema = z.object({
+  mode: AuthModeSchema,
+  user: z.string().nullable(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 // ---------- health ----------
 

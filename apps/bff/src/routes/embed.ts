@@ -2,17 +2,8 @@
 // postMessage. The same allowlist as CSP frame-ancestors (ZLENS_FRAME_ANCESTORS), so a page that
 // the browser lets a portal frame is also the page that answers that portal, and no other.
 import { Router } from 'express';
-import { z } from 'zod';
+import { EmbedConfigSchema, type EmbedConfig } from '@zlens/shared';
 import type { Config } from '../config.js';
-
-/** Local to the BFF and the web (the web parses its own copy of this shape). */
-export const EmbedConfigSchema = z.object({
-  /** Exact origins (scheme://host[:port]) besides zlens's own. */
-  allowedOrigins: z.array(z.string()),
-  /** Whether zlens's own origin may frame it ('self' in the allowlist). */
-  allowSelf: z.boolean(),
-});
-export type EmbedConfig = z.infer<typeof EmbedConfigSchema>;
 
 export function embedConfigOf(config: Pick<Config, 'frameAncestors'>): EmbedConfig {
   return {

@@ -5,6 +5,7 @@ import { queryOptions } from '@tanstack/react-query';
 import {
   AdapterDetailSchema,
   CpcDetailSchema,
+  EmbedConfigSchema,
   HeatmapResponseSchema,
   InventoryResponseSchema,
   MAX_POINTS_LIMIT,
@@ -22,7 +23,6 @@ import {
   type RefreshKey,
   type TimeWindow,
 } from '../state/view-params';
-import { EmbedConfigSchema } from '../embed/protocol';
 import { fetchJson } from './fetch-json';
 
 export const API_BASE = '/api/v1';

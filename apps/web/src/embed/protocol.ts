@@ -1,15 +1,10 @@
 // The postMessage protocol between an embedded zlens page and the portal that frames it
 // (docs/embedding.md). zlens posts `zlens:resize` and `zlens:range` to the parent's origin only,
 // and accepts `zlens:setRange`, `zlens:setTheme` and `zlens:setLanguage` only from an allowed origin.
+import type { EmbedConfig } from '@zlens/shared';
 import { z } from 'zod';
 import { LANGS, MIN_WINDOW_SECONDS, RANGES, THEMES, type ViewParams } from '../state/view-params';
 
-/** GET /api/v1/embed-config (the BFF's ZLENS_FRAME_ANCESTORS). */
-export const EmbedConfigSchema = z.object({
-  allowedOrigins: z.array(z.string()),
-  allowSelf: z.boolean(),
-});
-export type EmbedConfig = z.infer<typeof EmbedConfigSchema>;
 
 const UNIX_SECONDS = z.number().int().min(0).max(99_999_999_999);
 
