@@ -7,6 +7,9 @@ import react from '@vitejs/plugin-react';
 const BFF_URL = process.env.ZLENS_BFF_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
+  // Relative asset URLs: they resolve against the <base href> the BFF injects, so one build runs at
+  // / and under a prefix (ZLENS_BASE_PATH). The dev server still serves at /.
+  base: './',
   plugins: [react()],
   server: { proxy: { '/api': { target: BFF_URL, changeOrigin: true } } },
   preview: { proxy: { '/api': { target: BFF_URL, changeOrigin: true } } },

@@ -3,9 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App } from './app/App';
 import { routes } from './app/routes';
+import { useAuthStore } from './auth/auth-store';
+import { takeFragmentToken } from './auth/fragment-token';
 import { applyTheme } from './components/theme';
+import { routerBasename } from './navigation/base-path';
 import { parseViewParams } from './state/view-params';
 import './app/styles.css';
+
+// A sign-in token on the link (`#token=`) goes to memory and out of the address bar before the
+// router reads the location.
+const token = takeFragmentToken(window.location, window.history);
+if (token !== null) useAuthStore.getState().setToken(token);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -16,6 +24,6 @@ applyTheme(document.documentElement, initial.theme);
 document.documentElement.lang = initial.lang;
 createRoot(container).render(
   <StrictMode>
-    <App router={createBrowserRouter(routes)} />
+    <App router={createBrowserRouter(routes, { basename: routerBasename() })} />
   </StrictMode>,
 );

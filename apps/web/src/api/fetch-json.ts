@@ -2,6 +2,7 @@
 // an HTML page from a proxy, a body that does not match the contract) becomes an ApiError with
 // a message an operator can read; nothing here throws anything else.
 import { ErrorResponseSchema, type ErrorCode } from '@zlens/shared';
+import { currentToken } from '../auth/auth-store';
 
 /** What fetchJson needs of a schema; every zod schema in @zlens/shared fits. */
 export interface ResponseSchema<T> {
@@ -28,10 +29,16 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  /** The BFF (or a proxy before it) does not take the caller as signed in. */
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'The request was rejected',
+  401: 'Not signed in',
   404: 'Not found',
   500: 'The server failed',
   502: 'The data source is unreachable',
@@ -54,9 +61,13 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** GETs `url` and parses the JSON body with `schema`. Rejects only with ApiError. */
 export async function fetchJson<T>(url: string, schema: ResponseSchema<T>, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The token of the page (token mode of the BFF); in proxy and none mode there is none to send.
+  const token = currentToken();
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(url, { headers, signal });
   } catch (error) {
     if (signal?.aborted) throw new ApiError('The request was cancelled', 'aborted', 0);
     const reason = error instanceof Error && error.message ? ` (${error.message})` : '';

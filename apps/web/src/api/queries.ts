@@ -11,6 +11,7 @@ import {
   MAX_POINTS_LIMIT,
   PartitionDetailSchema,
   SeriesResponseSchema,
+  SessionResponseSchema,
   TopResponseSchema,
   chooseStep,
   type MetricId,
@@ -23,14 +24,14 @@ import {
   type RefreshKey,
   type TimeWindow,
 } from '../state/view-params';
+import { apiBase } from '../navigation/base-path';
 import { fetchJson } from './fetch-json';
-
-export const API_BASE = '/api/v1';
 
 export const queryKeys = {
   all: ['zlens'] as const,
   inventory: () => [...queryKeys.all, 'inventory'] as const,
   embedConfig: () => [...queryKeys.all, 'embed-config'] as const,
+  session: () => [...queryKeys.all, 'session'] as const,
   cpc: (cpc: string) => [...queryKeys.all, 'cpc', cpc] as const,
   partition: (cpc: string, partition: string) => [...queryKeys.all, 'partition', cpc, partition] as const,
   adapter: (cpc: string, adapter: string) => [...queryKeys.all, 'adapter', cpc, adapter] as const,
@@ -60,7 +61,7 @@ function interval(window: TimeWindow, refresh: RefreshKey): number | false {
 export function inventoryQuery(refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.inventory(),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/inventory`, InventoryResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/inventory`, InventoryResponseSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
@@ -70,7 +71,7 @@ const enc = encodeURIComponent;
 export function cpcDetailQuery(cpc: string, refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.cpc(cpc),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}`, CpcDetailSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/cpcs/${enc(cpc)}`, CpcDetailSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
@@ -78,7 +79,7 @@ export function cpcDetailQuery(cpc: string, refresh: RefreshKey) {
 export function partitionDetailQuery(cpc: string, partition: string, refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.partition(cpc, partition),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}/partitions/${enc(partition)}`, PartitionDetailSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/cpcs/${enc(cpc)}/partitions/${enc(partition)}`, PartitionDetailSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
@@ -86,7 +87,7 @@ export function partitionDetailQuery(cpc: string, partition: string, refresh: Re
 export function adapterDetailQuery(cpc: string, adapter: string, refresh: RefreshKey) {
   return queryOptions({
     queryKey: queryKeys.adapter(cpc, adapter),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/cpcs/${enc(cpc)}/adapters/${enc(adapter)}`, AdapterDetailSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/cpcs/${enc(cpc)}/adapters/${enc(adapter)}`, AdapterDetailSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }
@@ -149,7 +150,7 @@ export function seriesUrl(request: SeriesRequest): string {
   search.set('from', from);
   search.set('to', to);
   search.set('maxPoints', String(pointsFor(request.window, key.step)));
-  return `${API_BASE}/series?${search.toString()}`;
+  return `${apiBase()}/series?${search.toString()}`;
 }
 
 export function seriesQuery(request: SeriesRequest, refresh: RefreshKey) {
@@ -168,7 +169,7 @@ export function seriesQuery(request: SeriesRequest, refresh: RefreshKey) {
 export function topUrl(metric: MetricId, cpc: string, n: number, window: TimeWindow): string {
   const { from, to } = windowExpression(window);
   const search = new URLSearchParams({ metric, cpc, n: String(n), from, to });
-  return `${API_BASE}/top?${search.toString()}`;
+  return `${apiBase()}/top?${search.toString()}`;
 }
 
 export function topQuery(request: { metric: MetricId; cpc: string; n: number; window: TimeWindow }, refresh: RefreshKey) {
@@ -189,7 +190,7 @@ export function heatmapUrl(metric: MetricId, cpc: string | null, window: TimeWin
   search.set('from', from);
   search.set('to', to);
   search.set('maxPoints', String(pointsFor(window, step)));
-  return `${API_BASE}/heatmap?${search.toString()}`;
+  return `${apiBase()}/heatmap?${search.toString()}`;
 }
 
 export function heatmapQuery(
@@ -211,7 +212,16 @@ export function heatmapQuery(
 export function embedConfigQuery() {
   return queryOptions({
     queryKey: queryKeys.embedConfig(),
-    queryFn: ({ signal }) => fetchJson(`${API_BASE}/embed-config`, EmbedConfigSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/embed-config`, EmbedConfigSchema, signal),
     staleTime: Infinity,
+  });
+}
+
+/** Who the BFF takes the caller to be (the header's "Signed in as"); 401 when not signed in. */
+export function sessionQuery() {
+  return queryOptions({
+    queryKey: queryKeys.session(),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/session`, SessionResponseSchema, signal),
+    staleTime: 5 * 60_000,
   });
 }

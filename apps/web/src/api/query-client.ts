@@ -1,9 +1,19 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { useAuthStore } from '../auth/auth-store';
 import { ApiError } from './fetch-json';
 
-/** Dashboard defaults: no refetch on focus (the refresh picker decides), at most one retry. */
+/**
+ * Dashboard defaults: no refetch on focus (the refresh picker decides), at most one retry.
+ * The one place a 401 is noticed: it signs the page out (Layout shows "Not signed in" instead of
+ * the view, so no query of the view stays mounted to poll or retry).
+ */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.isUnauthenticated) useAuthStore.getState().signOut(error.message);
+      },
+    }),
     defaultOptions: {
       queries: {
         refetchOnWindowFocus: false,

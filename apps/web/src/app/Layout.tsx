@@ -1,5 +1,8 @@
 import { Suspense, useLayoutEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useAuthStore } from '../auth/auth-store';
+import { SignedInAs } from '../auth/SignedInAs';
+import { SignedOut } from '../auth/SignedOut';
 import { PanelLoading } from '../components/Panel';
 import { applyTheme } from '../components/theme';
 import { parseEmbedFlags } from '../embed/embed-params';
@@ -12,16 +15,19 @@ import { LanguagePicker, RefreshPicker, ThemePicker, ThresholdPicker, TimeRangeP
 /**
  * The app chrome: header with the product name, breadcrumbs and the pickers of the view state.
  * Embedded (`?embed=1`, `/embed/panel/...`) it drops the header and breadcrumbs, and talks to
- * the portal page (embed/use-embed-bridge.ts).
+ * the portal page (embed/use-embed-bridge.ts); in any frame it takes a sign-in token from the
+ * portal. Signed out (a 401 from the BFF) it shows "Not signed in" instead of the view.
  */
 export function Layout() {
   const { search, pathname } = useLocation();
   const [{ theme, lang }] = useViewParams();
   const { t } = useI18n();
   const flags = parseEmbedFlags(new URLSearchParams(search), pathname);
-  useEmbedBridge(flags.embed);
+  const framed = window.parent !== window;
+  const signedOut = useAuthStore((state) => state.signedOut);
+  useEmbedBridge({ embed: flags.embed, framed });
   const showPickers = !flags.panel && !(flags.embed && flags.hideTimePicker && flags.hideRefresh);
-  const showToolbar = !flags.hideBreadcrumbs || showPickers;
+  const showToolbar = signedOut === null && (!flags.hideBreadcrumbs || showPickers);
 
   useLayoutEffect(() => {
     applyTheme(document.documentElement, theme);
@@ -42,6 +48,7 @@ export function Layout() {
             <LanguagePicker />
             <ThemePicker />
           </div>
+          {signedOut === null ? <SignedInAs /> : null}
         </header>
       )}
       {showToolbar ? (
@@ -57,9 +64,13 @@ export function Layout() {
         </div>
       ) : null}
       <main className="app-main">
-        <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>
-          <Outlet />
-        </Suspense>
+        {signedOut === null ? (
+          <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>
+            <Outlet />
+          </Suspense>
+        ) : (
+          <SignedOut message={signedOut} framed={framed} />
+        )}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { EMBED_PANEL_PREFIX, embedPanelUrl, parseEmbedFlags } from '../embed/embed-params';
 import { EmbedPanelContext } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
+import { appRoot } from '../navigation/base-path';
 
 export interface PanelProps {
   title: ReactNode;
@@ -63,7 +64,7 @@ export function Panel({ title, stale = false, level = 2, actions, children, clas
 function CopyEmbedLink({ panelId, pathname, search }: { panelId: string; pathname: string; search: string }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
-  const url = embedPanelUrl(window.location.origin, panelId, pathname, search);
+  const url = embedPanelUrl(appRoot(window.location.origin), panelId, pathname, search);
   return (
     <button
       type="button"

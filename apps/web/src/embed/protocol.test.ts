@@ -34,6 +34,16 @@ describe('handleMessage', () => {
     });
   });
 
+  it('takes a token from setToken: non-empty, at most 16 KiB, printable without spaces', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2ln';
+    expect(handleMessage('https://portal.example', { type: 'zlens:setToken', token: jwt }, ALLOWED)).toEqual({ kind: 'token', token: jwt });
+    expect(handleMessage('https://portal.example', { type: 'zlens:setToken', token: 'a'.repeat(16 * 1024) }, ALLOWED).kind).toBe('token');
+    for (const token of ['', 'a'.repeat(16 * 1024 + 1), 'two words', 'line\nbreak', 42, null]) {
+      expect(handleMessage('https://portal.example', { type: 'zlens:setToken', token }, ALLOWED).kind).toBe('ignored');
+    }
+    expect(handleMessage('https://evil.example', { type: 'zlens:setToken', token: jwt }, ALLOWED).kind).toBe('ignored');
+  });
+
   it('refuses other origins and shapes', () => {
     expect(handleMessage('https://evil.example', { type: 'zlens:setTheme', theme: 'dark' }, ALLOWED).kind).toBe('ignored');
     expect(handleMessage('https://portal.example', { type: 'zlens:setTheme', theme: 'pink' }, ALLOWED).kind).toBe('ignored');

@@ -1,10 +1,11 @@
 // The postMessage protocol between an embedded zlens page and the portal that frames it
-// (docs/embedding.md). zlens posts `zlens:resize` and `zlens:range` to the parent's origin only,
-// and accepts `zlens:setRange`, `zlens:setTheme` and `zlens:setLanguage` only from an allowed origin.
+// (docs/embedding.md). zlens posts `zlens:resize`, `zlens:range` and `zlens:authRequired` to the
+// parent's origin only, and accepts `zlens:setRange`, `zlens:setTheme`, `zlens:setLanguage` and
+// `zlens:setToken` only from an allowed origin.
 import type { EmbedConfig } from '@zlens/shared';
 import { z } from 'zod';
+import { TokenSchema } from '../auth/auth-store';
 import { LANGS, MIN_WINDOW_SECONDS, RANGES, THEMES, type ViewParams } from '../state/view-params';
-
 
 const UNIX_SECONDS = z.number().int().min(0).max(99_999_999_999);
 
@@ -15,6 +16,7 @@ export const IncomingMessageSchema = z.union([
     .refine((m) => m.to - m.from >= MIN_WINDOW_SECONDS, { message: `to must be at least ${MIN_WINDOW_SECONDS} s after from` }),
   z.object({ type: z.literal('zlens:setTheme'), theme: z.enum(THEMES) }),
   z.object({ type: z.literal('zlens:setLanguage'), language: z.enum(LANGS) }),
+  z.object({ type: z.literal('zlens:setToken'), token: TokenSchema }),
 ]);
 export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
 
@@ -30,7 +32,13 @@ export interface RangeMessage {
   /** The preset when the range is relative (`1h`), null after a zoom or an absolute pick. */
   range: string | null;
 }
-export type OutgoingMessage = ResizeMessage | RangeMessage;
+/** Posted once each time the page becomes signed out: the portal should send a (fresh) token. */
+export interface AuthRequiredMessage {
+  type: 'zlens:authRequired';
+  /** The BFF's reason (no token, expired token, ...). */
+  message: string;
+}
+export type OutgoingMessage = ResizeMessage | RangeMessage | AuthRequiredMessage;
 
 /** The origins that may talk to this page: the configured portals, and zlens's own with 'self'. */
 export function allowedOrigins(config: EmbedConfig, selfOrigin: string): ReadonlySet<string> {
@@ -57,7 +65,10 @@ export function parentOrigin(allowed: ReadonlySet<string>, ancestor: string | un
   return [...allowed].find((origin) => origin === candidate) ?? null;
 }
 
-export type HandleResult = { kind: 'applied'; change: Partial<ViewParams> } | { kind: 'ignored'; reason: string };
+export type HandleResult =
+  | { kind: 'applied'; change: Partial<ViewParams> }
+  | { kind: 'token'; token: string }
+  | { kind: 'ignored'; reason: string };
 
 /**
  * What an incoming message changes, or why it is ignored. Messages that are not zlens's
@@ -75,6 +86,8 @@ export function handleMessage(origin: string, data: unknown, allowed: ReadonlySe
       return { kind: 'applied', change: { theme: message.theme } };
     case 'zlens:setLanguage':
       return { kind: 'applied', change: { lang: message.language } };
+    case 'zlens:setToken':
+      return { kind: 'token', token: message.token };
   }
 }
 

@@ -226,6 +226,12 @@ export const EN = {
   'error.http404': 'Not found',
   'error.http5xx': 'The server or its data source failed (HTTP {status})',
   'error.reload': 'Reload zlens',
+
+  'auth.signedOut': 'Not signed in',
+  'auth.waitForPortal': 'Waiting for the portal to send a sign-in token.',
+  'auth.openThroughPortal': 'Open zlens through your portal, or sign in to the portal again.',
+  'auth.tryAgain': 'Try again',
+  'auth.signedInAs': 'Signed in as {user}',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -449,4 +455,10 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'error.http404': '未找到',
   'error.http5xx': '服务器或其数据源出错（HTTP {status}）',
   'error.reload': '重新加载 zlens',
+
+  'auth.signedOut': '未登录',
+  'auth.waitForPortal': '正在等待门户发送登录令牌。',
+  'auth.openThroughPortal': '请通过门户打开 zlens，或重新登录门户。',
+  'auth.tryAgain': '重试',
+  'auth.signedInAs': '当前用户：{user}',
 };

@@ -176,13 +176,29 @@ export function heatmapResponse(cpc: string | null): HeatmapResponse {
   };
 }
 
+export interface FakeRequest {
+  /** Path and query as requested, the base path included. */
+  path: string;
+  /** The Authorization header sent, null without one. */
+  authorization: string | null;
+}
+
 export interface FakeApi {
   inventory: () => Reply;
   series: (call: SeriesCall) => Reply;
-  /** /cpcs/..., /top, /heatmap: the path and query; answers from the fixtures above by default. */
+  /** GET /api/v1/session: auth mode none (no user) by default. */
+  session: () => Reply;
+  /** /cpcs/..., /top, /heatmap, /embed-config: the path and query; answers from the fixtures above by default. */
   other: (url: URL) => Reply;
+  /** The path zlens is served under ('/' or '/zlens/'): requests outside `<basePath>api/v1` get an HTML 404. */
+  basePath: string;
   calls: string[];
+  requests: FakeRequest[];
   seriesCalls: SeriesCall[];
+}
+
+function authorizationOf(init: RequestInit | undefined): string | null {
+  return new Headers(init?.headers).get('Authorization');
 }
 
 /** Installs a fake `fetch` answering /api/v1/inventory and /api/v1/series; returns its handlers to swap. */
@@ -190,17 +206,26 @@ export function installFakeApi(): FakeApi {
   const api: FakeApi = {
     inventory: () => ({ status: 200, body: INVENTORY }),
     series: defaultSeries,
+    session: () => ({ status: 200, body: { mode: 'none', user: null } }),
     other: defaultOther,
+    basePath: '/',
     calls: [],
+    requests: [],
     seriesCalls: [],
   };
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
-      const url = new URL(String(input), 'http://localhost');
-      api.calls.push(`${url.pathname}${url.search}`);
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const requested = new URL(String(input), 'http://localhost');
+      api.calls.push(`${requested.pathname}${requested.search}`);
+      api.requests.push({ path: `${requested.pathname}${requested.search}`, authorization: authorizationOf(init) });
+      // The handlers below see the path as the BFF's router does: without the base path.
+      const underBase = requested.pathname.startsWith(`${api.basePath}api/v1/`);
+      const url = new URL(`/${requested.pathname.slice(api.basePath.length)}${requested.search}`, 'http://localhost');
       let reply: Reply;
-      if (url.pathname === '/api/v1/inventory') reply = api.inventory();
+      if (!underBase) reply = { status: 404, text: '<html>not under the base path</html>' };
+      else if (url.pathname === '/api/v1/inventory') reply = api.inventory();
+      else if (url.pathname === '/api/v1/session') reply = api.session();
       else if (url.pathname === '/api/v1/series') {
         const call: SeriesCall = {
           metric: url.searchParams.get('metric') ?? '',

@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetAuth } from '../auth/auth-store';
 
 // A view renders several panels, each waiting for its own fake response; on a busy machine the
 // default 1 s for findBy/waitFor is too tight, and a slow pass is not a failure.
@@ -8,4 +9,6 @@ configure({ asyncUtilTimeout: 3000 });
 // Testing Library only cleans up by itself when the test runner exposes globals; vitest here does not.
 afterEach(() => {
   cleanup();
+  // The token and the signed-out state live in a module of the page, which the cases of a file share.
+  resetAuth();
 });
