@@ -315,7 +315,18 @@ describe('OpenAPI', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/cpcs/{cpc}', '/cpcs/{cpc}/adapters/{adapter}', '/cpcs/{cpc}/partitions/{partition}', '/heatmap', '/inventory', '/series', '/top'],
+      [
+        '/cpcs/{cpc}',
+        '/cpcs/{cpc}/adapters/{adapter}',
+        '/cpcs/{cpc}/partitions/{partition}',
+        '/embed-config',
+        '/heatmap',
+        '/inventory',
+        '/openapi.json',
+        '/series',
+        '/session',
+        '/top',
+      ],
     );
     const series = doc.paths['/series']?.get.parameters ?? [];
     expect(series.map((p) => [p.name, p.required])).toEqual([

@@ -2,12 +2,14 @@
 // supertest against real or simulated upstreams and server.ts only listens.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { readFileSync } from 'node:fs';
+import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ErrorResponse, ReadyResponse } from '@zlens/shared';
 import type { Clock } from './clock.js';
 import type { TopologyCache } from './hmc/topology-cache.js';
 import type { Config } from './config.js';
+import { createAuthenticator } from './auth/authenticate.js';
 import { AppError } from './errors.js';
 import type { HmcClient } from './hmc/client.js';
 import type { InventoryService } from './inventory/service.js';
@@ -15,7 +17,7 @@ import type { Logger } from './logger.js';
 import type { AppMetrics } from './metrics.js';
 import type { PrometheusClient } from './prometheus/client.js';
 import { apiRouter } from './routes/api.js';
-import { embedRouter } from './routes/embed.js';
+import { publicRouter } from './routes/public.js';
 import { DetailService } from './services/detail-service.js';
 import { QueryService } from './services/query-service.js';
 import type { TimeSeriesSource } from './sources/types.js';
@@ -62,9 +64,29 @@ async function timed(check: () => Promise<void>): Promise<{ ok: boolean; message
   }
 }
 
-function serveWeb(app: Express, webDir: string): void {
-  const index = join(webDir, 'index.html');
-  app.use(
+/**
+ * index.html with `<base href="<base path>/">`: Vite builds with relative asset URLs, so the one
+ * build works at the host root and under any prefix, and the SPA reads its base from this tag.
+ */
+function indexHtml(indexFile: string, basePath: string): string | null {
+  if (!existsSync(indexFile)) return null;
+  const html = readFileSync(indexFile, 'utf8');
+  return html.replace(/<head>/i, `<head>\n    <base href="${basePath}/" />`);
+}
+
+function serveWeb(site: Router, webDir: string, basePath: string): void {
+  const index = indexHtml(join(webDir, 'index.html'), basePath);
+  const sendIndex: RequestHandler = (req, res, next) => {
+    if (index === null || req.path.startsWith('/api/') || req.path === '/api') {
+      next();
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.type('html').send(index);
+  };
+  // The file as built has no <base>: it is only ever sent rewritten.
+  site.get('/index.html', sendIndex);
+  site.use(
     express.static(webDir, {
       index: false,
       setHeaders: (res, path) => {
@@ -74,14 +96,7 @@ function serveWeb(app: Express, webDir: string): void {
     }),
   );
   // Client-side routes: any other GET that is not an API call gets the SPA's index.html.
-  app.get('/{*path}', (req, res, next) => {
-    if (req.path.startsWith('/api/') || req.path === '/api' || !existsSync(index)) {
-      next();
-      return;
-    }
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
-  });
+  site.get('/{*path}', sendIndex);
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -132,13 +147,25 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     topology: deps.topology,
   });
-  app.use('/api/v1', embedRouter(deps.config));
-  app.use('/api/v1', apiRouter({ inventory: deps.inventory, queries, details }));
-  app.all('/api/{*rest}', (req) => {
-    throw new AppError('not_found', `no API route ${req.method} ${req.path}`);
+  const auth = createAuthenticator(deps.config.auth, deps.metrics, deps.logger);
+  // Everything a browser asks for lives under the base path (ZLENS_BASE_PATH); the probes and
+  // /metrics above stay at the root, where orchestrators and Prometheus look for them.
+  const { basePath } = deps.config;
+  const site = Router();
+  site.use('/api/v1', publicRouter(deps.config));
+  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details }));
+  site.all('/api/{*rest}', (req) => {
+    throw new AppError('not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`);
   });
-
-  if (deps.config.webDir !== null) serveWeb(app, deps.config.webDir);
+  if (deps.config.webDir !== null) serveWeb(site, deps.config.webDir, basePath);
+  if (basePath === '') {
+    app.use(site);
+  } else {
+    app.use(basePath, site);
+    app.get('/', (_req, res) => {
+      res.redirect(302, `${basePath}/`);
+    });
+  }
 
   app.use((req, _res, next) => {
     next(new AppError('not_found', `nothing at ${req.method} ${req.path}`));

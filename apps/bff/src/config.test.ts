@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     expect(config.hmcPollSeconds).toBe(15);
     expect(config.prometheus).toEqual({ url: 'http://prom.example:9090/', headers: {} });
     expect(config.hmc).toBeNull();
+    expect(config.auth).toEqual({ mode: 'none' });
+    expect(config.basePath).toBe('');
   });
 
   it('requires at least one data source', () => {
@@ -134,5 +136,66 @@ describe('ZLENS_FRAME_ANCESTORS', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^ZLENS_FRAME_ANCESTORS: /);
     expect(problems[0]).toMatch(message);
+  });
+});
+
+describe('ZLENS_BASE_PATH', () => {
+  it.each([
+    ['/zlens', '/zlens'],
+    ['/tools/zlens/', '/tools/zlens'],
+    ['/', ''],
+  ])('reads %j as %j', (value, basePath) => {
+    expect(loadConfig({ ...PROM, ZLENS_BASE_PATH: value }).basePath).toBe(basePath);
+  });
+
+  it.each(['zlens', '/zl ens', '/a/../b', '/zlens?x=1', 'https://portal.example/zlens'])('refuses %j', (value) => {
+    expect(problemsOf({ ...PROM, ZLENS_BASE_PATH: value })).toEqual([expect.stringMatching(/^ZLENS_BASE_PATH: must be a path like \/zlens/)]);
+  });
+});
+
+describe('ZLENS_AUTH', () => {
+  const secretFile = join(mkdtempSync(join(tmpdir(), 'zlens-config-')), 'secret');
+  writeFileSync(secretFile, 'x'.repeat(32) + '\n');
+
+  it('reads proxy mode with its header (lower-cased) and addresses', () => {
+    const config = loadConfig({ ...PROM, ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_HEADER: 'Remote-User', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5, fd00::/8' });
+    expect(config.auth).toEqual({ mode: 'proxy', userHeader: 'remote-user', proxyAddresses: ['10.0.0.5', 'fd00::/8'] });
+  });
+
+  it('reads token mode with a secret file, without its trailing newline', () => {
+    const config = loadConfig({ ...PROM, ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_AUDIENCE: 'zlens' });
+    expect(config.auth).toMatchObject({ mode: 'token', audience: 'zlens', issuer: null, userClaim: 'sub', clockToleranceSeconds: 30 });
+    expect(config.auth.mode === 'token' && config.auth.key.kind === 'secret' && config.auth.key.secret.length).toBe(32);
+  });
+
+  it.each<[Env, RegExp]>([
+    [{ ZLENS_AUTH: 'ldap' }, /^ZLENS_AUTH: must be none, proxy or token/],
+    [{ ZLENS_AUTH: 'proxy' }, /^ZLENS_AUTH_PROXY_ADDRESSES: is required with ZLENS_AUTH=proxy/],
+    [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.0/33' }, /^ZLENS_AUTH_PROXY_ADDRESSES: must list IP addresses or CIDR ranges, got "10.0.0.0\/33"/],
+    [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: 'proxy.example' }, /^ZLENS_AUTH_PROXY_ADDRESSES: .*"proxy.example"/],
+    [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '::1', ZLENS_AUTH_PROXY_HEADER: 'x user' }, /^ZLENS_AUTH_PROXY_HEADER: must be an HTTP header name/],
+    [{ ZLENS_AUTH: 'token' }, /^ZLENS_AUTH_JWKS_FILE, ZLENS_AUTH_JWKS_URL or ZLENS_AUTH_SECRET_FILE: set exactly one .*\(0 set\)/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_JWKS_URL: 'https://portal.example/jwks' }, /\(2 set\)/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'portal.example/jwks' }, /^ZLENS_AUTH_JWKS_URL: must be an absolute URL/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: '/nonexistent/secret' }, /^ZLENS_AUTH_SECRET_FILE: cannot read file/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, /^ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: must be an integer from 0 to 300/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5' }, /^ZLENS_AUTH_PROXY_ADDRESSES: is set but ZLENS_AUTH is not proxy/],
+    [{ ZLENS_AUTH_SECRET_FILE: secretFile }, /^ZLENS_AUTH_SECRET_FILE: is set but ZLENS_AUTH is not token/],
+  ])('refuses %j', (env, message) => {
+    const problems = problemsOf({ ...PROM, ...env });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('refuses a short secret and a file that is not a key set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zlens-config-'));
+    writeFileSync(join(dir, 'short'), 'password123');
+    writeFileSync(join(dir, 'jwks.json'), '{"keys": []}');
+    expect(problemsOf({ ...PROM, ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: join(dir, 'short') })).toEqual([
+      'ZLENS_AUTH_SECRET_FILE: the secret must be at least 32 bytes, got 11',
+    ]);
+    expect(problemsOf({ ...PROM, ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_FILE: join(dir, 'jwks.json') })).toEqual([
+      expect.stringMatching(/^ZLENS_AUTH_JWKS_FILE: must be a JSON Web Key Set/),
+    ]);
   });
 });

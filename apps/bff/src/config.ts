@@ -2,6 +2,7 @@
 // demo.ts) hands in. Nothing else in the BFF reads the environment (lint rule), so every setting
 // is visible here, and a bad value fails start-up with a message that names the variable.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -36,9 +37,37 @@ export interface HmcConfig {
   insecure: boolean;
 }
 
+/** How a caller of /api/v1 is known (ZLENS_AUTH). */
+export type AuthConfig =
+  | { mode: 'none' }
+  | {
+      mode: 'proxy';
+      /** The request header, lower case, in which the portal's reverse proxy names the user. */
+      userHeader: string;
+      /** Addresses and CIDR ranges (`10.1.2.3`, `10.1.0.0/16`, `::1`) the proxy connects from. */
+      proxyAddresses: readonly string[];
+    }
+  | {
+      mode: 'token';
+      /** Where the key that verifies a bearer JWT comes from: exactly one of the three. */
+      key: { kind: 'jwks-file'; jwks: unknown } | { kind: 'jwks-url'; url: string } | { kind: 'secret'; secret: Uint8Array };
+      /** Required `iss` and `aud` values; null means not checked. */
+      issuer: string | null;
+      audience: string | null;
+      /** The claim that names the user (`sub` unless configured). */
+      userClaim: string;
+      clockToleranceSeconds: number;
+    };
+
 export interface Config {
   host: string;
   port: number;
+  /**
+   * The path prefix zlens is served under behind a reverse proxy (`/zlens`), or '' for the host
+   * root. The SPA and /api/v1 live under it; /healthz, /readyz and /metrics stay at the root.
+   */
+  basePath: string;
+  auth: AuthConfig;
   logLevel: LogLevel;
   /** The built SPA, or null when there is none to serve. */
   webDir: string | null;
@@ -299,6 +328,120 @@ function readFrameAncestors(r: Reader): readonly string[] {
   return sources.length === 0 ? ["'self'"] : sources;
 }
 
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A shared HS256 secret shorter than the hash (32 bytes) is guessable (RFC 7518 §3.2). */
+const MIN_SECRET_BYTES = 32;
+const AUTH_VARIABLES: Readonly<Record<'proxy' | 'token', readonly string[]>> = {
+  proxy: ['ZLENS_AUTH_PROXY_HEADER', 'ZLENS_AUTH_PROXY_ADDRESSES'],
+  token: [
+    'ZLENS_AUTH_JWKS_FILE',
+    'ZLENS_AUTH_JWKS_URL',
+    'ZLENS_AUTH_SECRET_FILE',
+    'ZLENS_AUTH_ISSUER',
+    'ZLENS_AUTH_AUDIENCE',
+    'ZLENS_AUTH_USER_CLAIM',
+    'ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS',
+  ],
+};
+
+/** `10.1.2.3`, `::1`, `10.1.0.0/16`, `fd00::/8`. */
+function isAddressOrRange(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function readProxyAuth(r: Reader): AuthConfig {
+  const header = (r.raw('ZLENS_AUTH_PROXY_HEADER') ?? 'x-forwarded-user').toLowerCase();
+  if (!HEADER_NAME.test(header)) r.problems.push(`ZLENS_AUTH_PROXY_HEADER: must be an HTTP header name, got "${header}"`);
+  const raw = r.raw('ZLENS_AUTH_PROXY_ADDRESSES');
+  if (raw === undefined) {
+    r.problems.push('ZLENS_AUTH_PROXY_ADDRESSES: is required with ZLENS_AUTH=proxy (the addresses the portal proxy connects from)');
+    return { mode: 'proxy', userHeader: header, proxyAddresses: [] };
+  }
+  const proxyAddresses = raw.split(/[\s,]+/).filter((t) => t !== '');
+  for (const entry of proxyAddresses) {
+    if (!isAddressOrRange(entry)) r.problems.push(`ZLENS_AUTH_PROXY_ADDRESSES: must list IP addresses or CIDR ranges, got "${entry}"`);
+  }
+  return { mode: 'proxy', userHeader: header, proxyAddresses };
+}
+
+function readTokenAuth(r: Reader): AuthConfig {
+  const jwksFile = r.raw('ZLENS_AUTH_JWKS_FILE');
+  const jwksUrl = r.raw('ZLENS_AUTH_JWKS_URL');
+  const secretFile = r.raw('ZLENS_AUTH_SECRET_FILE');
+  const given = [jwksFile, jwksUrl, secretFile].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    r.problems.push(
+      `ZLENS_AUTH_JWKS_FILE, ZLENS_AUTH_JWKS_URL or ZLENS_AUTH_SECRET_FILE: set exactly one with ZLENS_AUTH=token (${given} set)`,
+    );
+  }
+  let key: Extract<AuthConfig, { mode: 'token' }>['key'] = { kind: 'secret', secret: new Uint8Array() };
+  if (jwksFile !== undefined) {
+    const text = r.file('ZLENS_AUTH_JWKS_FILE', jwksFile);
+    let jwks: unknown;
+    try {
+      jwks = text === null ? undefined : JSON.parse(text);
+    } catch {
+      jwks = undefined;
+    }
+    const shape = z.object({ keys: z.array(z.object({ kty: z.string() }).loose()).min(1) }).safeParse(jwks);
+    if (text !== null && !shape.success) r.problems.push('ZLENS_AUTH_JWKS_FILE: must be a JSON Web Key Set ({"keys": [...]}, at least one key)');
+    key = { kind: 'jwks-file', jwks };
+  } else if (jwksUrl !== undefined) {
+    const url = r.url('ZLENS_AUTH_JWKS_URL', jwksUrl, ['https:', 'http:']);
+    key = { kind: 'jwks-url', url: url?.href ?? jwksUrl };
+  } else if (secretFile !== undefined) {
+    const text = r.file('ZLENS_AUTH_SECRET_FILE', secretFile);
+    // A trailing newline from `echo secret > file` is not part of the secret.
+    const secret = new TextEncoder().encode(text?.replace(/\r?\n$/, '') ?? '');
+    if (text !== null && secret.length < MIN_SECRET_BYTES) {
+      r.problems.push(`ZLENS_AUTH_SECRET_FILE: the secret must be at least ${MIN_SECRET_BYTES} bytes, got ${secret.length}`);
+    }
+    key = { kind: 'secret', secret };
+  }
+  const userClaim = r.raw('ZLENS_AUTH_USER_CLAIM') ?? 'sub';
+  return {
+    mode: 'token',
+    key,
+    issuer: r.raw('ZLENS_AUTH_ISSUER') ?? null,
+    audience: r.raw('ZLENS_AUTH_AUDIENCE') ?? null,
+    userClaim,
+    clockToleranceSeconds: r.int('ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
+  };
+}
+
+/** ZLENS_AUTH: none (the default, for the demo), proxy or token; the other mode's variables are refused. */
+function readAuth(r: Reader): AuthConfig {
+  const mode = r.raw('ZLENS_AUTH') ?? 'none';
+  if (mode !== 'none' && mode !== 'proxy' && mode !== 'token') {
+    r.problems.push(`ZLENS_AUTH: must be none, proxy or token, got "${mode}"`);
+    return { mode: 'none' };
+  }
+  for (const [owner, names] of Object.entries(AUTH_VARIABLES)) {
+    if (owner === mode) continue;
+    for (const name of names) if (r.raw(name) !== undefined) r.problems.push(`${name}: is set but ZLENS_AUTH is not ${owner}`);
+  }
+  if (mode === 'proxy') return readProxyAuth(r);
+  if (mode === 'token') return readTokenAuth(r);
+  return { mode: 'none' };
+}
+
+/** ZLENS_BASE_PATH: `/zlens` or `/tools/zlens/` (the trailing slash is dropped); '' or `/` is the root. */
+function readBasePath(r: Reader): string {
+  const raw = r.raw('ZLENS_BASE_PATH');
+  if (raw === undefined || raw === '/') return '';
+  const path = raw.replace(/\/+$/, '');
+  const segments = path.split('/').slice(1);
+  if (!path.startsWith('/') || segments.some((s) => !/^[A-Za-z0-9._~-]+$/.test(s) || s === '.' || s === '..')) {
+    r.problems.push(`ZLENS_BASE_PATH: must be a path like /zlens (letters, digits, . _ ~ -), got "${raw}"`);
+    return '';
+  }
+  return path;
+}
+
 function readWebDir(r: Reader): string | null {
   const explicit = r.raw('ZLENS_WEB_DIR');
   if (explicit === undefined) return existsSync(DEFAULT_WEB_DIR) ? DEFAULT_WEB_DIR : null;
@@ -314,6 +457,8 @@ export function loadConfig(env: Env): Config {
   const r = new Reader(env);
   const host = r.raw('ZLENS_HOST') ?? '127.0.0.1';
   const port = r.int('ZLENS_PORT', 8080, 0, 65_535);
+  const basePath = readBasePath(r);
+  const auth = readAuth(r);
   const levelText = r.raw('ZLENS_LOG_LEVEL') ?? 'info';
   const level = z.enum(LOG_LEVELS).safeParse(levelText);
   if (!level.success) r.problems.push(`ZLENS_LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}, got "${levelText}"`);
@@ -340,6 +485,8 @@ export function loadConfig(env: Env): Config {
   return {
     host,
     port,
+    basePath,
+    auth,
     logLevel: level.success ? level.data : 'info',
     webDir,
     prometheus,

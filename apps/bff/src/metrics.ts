@@ -14,6 +14,7 @@ export interface AppMetrics {
   upstreamRequests: Counter<'upstream' | 'endpoint'>;
   upstreamCoalesced: Counter<'upstream'>;
   cacheRequests: Counter<'result'>;
+  authRejections: Counter<'reason'>;
 }
 
 export function createMetrics(): AppMetrics {
@@ -57,6 +58,12 @@ export function createMetrics(): AppMetrics {
       name: 'zlens_query_cache_requests_total',
       help: 'Lookups of cacheable upstream queries in the result cache, by result (hit or miss)',
       labelNames: ['result'],
+      registers: [registry],
+    }),
+    authRejections: new Counter({
+      name: 'zlens_auth_rejections_total',
+      help: 'API requests answered 401 because the caller is not signed in, by reason (ZLENS_AUTH proxy or token)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     hmcLogons: new Counter({

@@ -3,6 +3,7 @@
 import {
   AdapterDetailSchema,
   CpcDetailSchema,
+  EmbedConfigSchema,
   ErrorResponseSchema,
   HeatmapQuerySchema,
   HeatmapResponseSchema,
@@ -10,6 +11,7 @@ import {
   LabelValueSchema,
   PartitionDetailSchema,
   SeriesQuerySchema,
+  SessionResponseSchema,
   SeriesResponseSchema,
   TopQuerySchema,
   TopResponseSchema,
@@ -34,35 +36,60 @@ function queryParameters(query: z.ZodObject): JsonSchema[] {
 
 const pathParameter = (name: string): JsonSchema => ({ name, in: 'path', required: true, schema: schema(LabelValueSchema, 'input') });
 
+const ERROR = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const ok = (response: z.ZodType): JsonSchema => ({ description: 'OK', content: { 'application/json': { schema: schema(response, 'output') } } });
+const UNAUTHENTICATED = {
+  description: 'not signed in (ZLENS_AUTH proxy or token): no, an expired or an invalid bearer token, or not through the portal proxy; the message says which',
+  ...ERROR,
+};
+
+/** An endpoint that needs no sign-in and takes no parameters. */
+function publicOperation(summary: string, response: z.ZodType): JsonSchema {
+  return { get: { summary, security: [], responses: { '200': ok(response) } } };
+}
+
 function operation(summary: string, response: z.ZodType, parameters: JsonSchema[]): JsonSchema {
-  const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {
     get: {
       summary,
       parameters,
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: schema(response, 'output') } } },
-        '400': { description: 'a parameter is invalid (the message names it)', ...error },
-        '404': { description: 'unknown CPC, partition or adapter', ...error },
-        '502': { description: 'an upstream failed', ...error },
-        '504': { description: 'an upstream did not answer in time', ...error },
+        '200': ok(response),
+        '400': { description: 'a parameter is invalid (the message names it)', ...ERROR },
+        '401': UNAUTHENTICATED,
+        '404': { description: 'unknown CPC, partition or adapter', ...ERROR },
+        '502': { description: 'an upstream failed', ...ERROR },
+        '504': { description: 'an upstream did not answer in time', ...ERROR },
       },
     },
   };
 }
 
-let cached: JsonSchema | null = null;
-
-export function openApiDocument(): JsonSchema {
-  cached ??= {
+/** The document for a BFF served under `basePath` ('' at the host root). */
+export function openApiDocument(basePath: string): JsonSchema {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'zlens BFF API',
       version: '1',
       description: 'Monitoring data of IBM Z / LinuxONE CPCs, partitions and adapters, from Prometheus (zhmc-prometheus-exporter) and the HMC. Metrics are named by catalog id; the API never accepts PromQL.',
     },
-    servers: [{ url: '/api/v1' }],
+    servers: [{ url: `${basePath}/api/v1` }],
+    // With ZLENS_AUTH=token every data endpoint wants `Authorization: Bearer <JWT>`; with proxy
+    // the portal's reverse proxy signs requests in, and with none (the demo) nothing is checked.
+    security: [{ bearer: [] }],
     paths: {
+      '/session': {
+        get: {
+          summary: 'Who the BFF takes the caller to be (the auth mode, and the user; null in mode none)',
+          responses: { '200': ok(SessionResponseSchema), '401': UNAUTHENTICATED },
+        },
+      },
+      '/embed-config': publicOperation(
+        'The portal origins an embedded page may exchange postMessages with (ZLENS_FRAME_ANCESTORS); needs no sign-in',
+        EmbedConfigSchema,
+      ),
+      '/openapi.json': publicOperation('This document; needs no sign-in', z.record(z.string(), z.unknown())),
       '/inventory': operation('CPCs with their partitions and adapters, joined from Prometheus and the HMC', InventoryResponseSchema, []),
       '/cpcs/{cpc}': operation('One CPC: properties and processors', CpcDetailSchema, [pathParameter('cpc')]),
       '/cpcs/{cpc}/partitions/{partition}': operation('One partition: properties and the adapters it uses', PartitionDetailSchema, [
@@ -77,7 +104,9 @@ export function openApiDocument(): JsonSchema {
       '/top': operation('Top-N series by average and by peak', TopResponseSchema, queryParameters(TopQuerySchema)),
       '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
     },
-    components: { schemas: { Error: schema(ErrorResponseSchema, 'output') } },
+    components: {
+      schemas: { Error: schema(ErrorResponseSchema, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
   };
-  return cached;
 }

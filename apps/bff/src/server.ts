@@ -19,9 +19,19 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const bff = await startBff(config, logger);
   logger.info(
-    { url: bff.url, mode: bff.built.deps.source.kind, prometheus: config.prometheus?.url ?? null, hmc: config.hmc?.url ?? null, web: config.webDir },
+    {
+      url: `${bff.url}${config.basePath}/`,
+      mode: bff.built.deps.source.kind,
+      auth: config.auth.mode,
+      prometheus: config.prometheus?.url ?? null,
+      hmc: config.hmc?.url ?? null,
+      web: config.webDir,
+    },
     'zlens BFF listening',
   );
+  if (config.auth.mode === 'none' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    logger.warn({ host: config.host }, 'ZLENS_AUTH=none: anyone who can reach this address sees the data; set ZLENS_AUTH=proxy or token');
+  }
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
     bff.close().then(

@@ -10,17 +10,20 @@ import {
   type HeatmapResponse,
   type InventoryResponse,
   type PartitionDetail,
+  type SessionResponse,
   type SeriesResponse,
   type TopResponse,
 } from '@zlens/shared';
 import type { z } from 'zod';
+import { userOf, type Authenticator } from '../auth/authenticate.js';
 import { badRequest, notFound } from '../errors.js';
-import { openApiDocument } from '../openapi.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { DetailService } from '../services/detail-service.js';
 import type { QueryService } from '../services/query-service.js';
 
 export interface ApiDeps {
+  /** Runs before every route here: the caller must be signed in (ZLENS_AUTH). */
+  auth: Authenticator;
   inventory: InventoryService;
   queries: QueryService;
   details: DetailService;
@@ -69,6 +72,12 @@ function serializeSeries(body: SeriesResponse): string {
 
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
+  router.use(deps.auth.middleware);
+
+  router.get('/session', (_req, res) => {
+    const body: SessionResponse = { mode: deps.auth.mode, user: userOf(res) };
+    res.json(body);
+  });
 
   router.get('/inventory', async (_req, res) => {
     const body: InventoryResponse = await deps.inventory.get();
@@ -103,10 +112,6 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/heatmap', async (req, res) => {
     const body: HeatmapResponse = await deps.queries.heatmap(parse(HeatmapQuerySchema, req.query));
     res.json(body);
-  });
-
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
   });
 
   router.all('/{*rest}', (req) => {
