@@ -190,6 +190,11 @@ export interface FakeApi {
   session: () => Reply;
   /** /cpcs/..., /top, /heatmap, /embed-config: the path and query; answers from the fixtures above by default. */
   other: (url: URL) => Reply;
+  /**
+   * The BFF's sign-in check, before every endpoint but the public /embed-config: a reply (a 401)
+   * refuses the request. Lets everything through by default (auth mode none).
+   */
+  auth: (authorization: string | null) => Reply | null;
   /** The path zlens is served under ('/' or '/zlens/'): requests outside `<basePath>api/v1` get an HTML 404. */
   basePath: string;
   calls: string[];
@@ -208,6 +213,7 @@ export function installFakeApi(): FakeApi {
     series: defaultSeries,
     session: () => ({ status: 200, body: { mode: 'none', user: null } }),
     other: defaultOther,
+    auth: () => null,
     basePath: '/',
     calls: [],
     requests: [],
@@ -222,8 +228,10 @@ export function installFakeApi(): FakeApi {
       // The handlers below see the path as the BFF's router does: without the base path.
       const underBase = requested.pathname.startsWith(`${api.basePath}api/v1/`);
       const url = new URL(`/${requested.pathname.slice(api.basePath.length)}${requested.search}`, 'http://localhost');
+      const refused = url.pathname === '/api/v1/embed-config' ? null : api.auth(authorizationOf(init));
       let reply: Reply;
       if (!underBase) reply = { status: 404, text: '<html>not under the base path</html>' };
+      else if (refused !== null) reply = refused;
       else if (url.pathname === '/api/v1/inventory') reply = api.inventory();
       else if (url.pathname === '/api/v1/session') reply = api.session();
       else if (url.pathname === '/api/v1/series') {
