@@ -41,6 +41,18 @@ describe('fetchJson', () => {
     expect(error.isNotFound).toBe(true);
   });
 
+  it('reports a 401 as not signed in: the BFF’s reason, or the status of a proxy’s page', async () => {
+    respond(JSON.stringify({ error: { code: 'unauthenticated', message: 'The sign-in token has expired' } }), { status: 401 });
+    const bff = await failure();
+    expect(bff.isUnauthenticated).toBe(true);
+    expect(bff.code).toBe('unauthenticated');
+    expect(bff.message).toBe('The sign-in token has expired');
+    respond('<html><body>401 Authorization Required</body></html>', { status: 401 });
+    const proxy = await failure();
+    expect(proxy.isUnauthenticated).toBe(true);
+    expect(proxy.message).toBe('Not signed in (HTTP 401)');
+  });
+
   it('describes an HTML error page by its status, without the HTML', async () => {
     respond('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
     const error = await failure();
