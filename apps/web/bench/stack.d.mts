@@ -7,6 +7,8 @@ export interface RunningStack {
   baseUrl: string;
   setupSeconds: number;
   scenario: Scenario;
+  /** Starts one more BFF on the same simulator and Prometheus with extra environment; resolves to its URL. */
+  startBff(env?: Readonly<Record<string, string>>): Promise<string>;
   close(): Promise<void>;
 }
 

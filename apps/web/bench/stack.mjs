@@ -49,33 +49,44 @@ export async function startStack(preset, hours, families, options = {}) {
   const setupSeconds = (Date.now() - started) / 1000;
   const caFile = join(workDir, 'hmc-ca.pem');
   await writeFile(caFile, sim.caPem);
-  const port = await freePort();
-  const bff = spawn(process.execPath, [resolve(HERE, '../../bff/dist/server.js')], {
-    env: {
-      // eslint-disable-next-line no-restricted-syntax -- the BFF child needs PATH only; its config is explicit below
-      PATH: process.env.PATH,
-      ZLENS_HOST: '127.0.0.1',
-      ZLENS_PORT: String(port),
-      ZLENS_LOG_LEVEL: 'warn',
-      ZLENS_WEB_DIR: DIST,
-      ZLENS_PROMETHEUS_URL: prometheus.url,
-      ZLENS_HMC_URL: sim.hmcUrl,
-      ZLENS_HMC_USERID: sim.credentials.userid,
-      ZLENS_HMC_PASSWORD: sim.credentials.password,
-      ZLENS_HMC_CA_FILE: caFile,
-      ...options.env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForReady(`${baseUrl}/readyz`, bff, 60_000);
+  const bffs = [];
+  /** One more BFF on the same simulator and Prometheus, with its own extra environment. */
+  const startBff = async (env = {}) => {
+    const port = await freePort();
+    const bff = spawn(process.execPath, [resolve(HERE, '../../bff/dist/server.js')], {
+      env: {
+        // eslint-disable-next-line no-restricted-syntax -- the BFF child needs PATH only; its config is explicit below
+        PATH: process.env.PATH,
+        ZLENS_HOST: '127.0.0.1',
+        ZLENS_PORT: String(port),
+        ZLENS_LOG_LEVEL: 'warn',
+        ZLENS_WEB_DIR: DIST,
+        ZLENS_PROMETHEUS_URL: prometheus.url,
+        ZLENS_HMC_URL: sim.hmcUrl,
+        ZLENS_HMC_USERID: sim.credentials.userid,
+        ZLENS_HMC_PASSWORD: sim.credentials.password,
+        ZLENS_HMC_CA_FILE: caFile,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    bffs.push(bff);
+    const url = `http://127.0.0.1:${port}`;
+    await waitForReady(`${url}/readyz`, bff, 60_000);
+    return url;
+  };
+  const baseUrl = await startBff(options.env);
   return {
     baseUrl,
     setupSeconds,
     scenario: sim.scenario,
+    startBff,
     close: async () => {
-      bff.kill('SIGTERM');
-      await new Promise((r) => bff.once('exit', r));
+      for (const bff of bffs) {
+        if (bff.exitCode !== null) continue;
+        bff.kill('SIGTERM');
+        await new Promise((r) => bff.once('exit', r));
+      }
       await prometheus.close();
       await sim.close();
       await rm(workDir, { recursive: true, force: true });

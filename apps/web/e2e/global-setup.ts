@@ -2,11 +2,19 @@
 // (demo preset) over HTTPS, a real Prometheus process with 6 h of backfilled history scraping the
 // simulator's exporter-format /metrics, and the BFF as its own process (dist/server.js)
 // configured only through its environment, serving the built SPA. The bench starts the same
-// stack (bench/stack.mjs). Tests read the URL from ZLENS_E2E_BASE_URL.
+// stack (bench/stack.mjs). Tests read the URLs from ZLENS_E2E_* variables.
 //
 // The embedding test serves a portal page on another port (another origin); the BFF is told to
 // allow exactly that origin to frame it (ZLENS_FRAME_ANCESTORS), and a second portal port that
 // it does not name is where a blocked frame is shown.
+//
+// The sign-in test talks to a second BFF on the same upstreams, as a site behind a portal runs
+// it: ZLENS_AUTH=token with a shared secret (the test signs its tokens with it), under the path
+// prefix /zlens (ZLENS_BASE_PATH), framed by the same portal origin.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, startStack } from '../bench/stack.mjs';
 
 const HISTORY_HOURS = 6;
@@ -14,13 +22,27 @@ const HISTORY_HOURS = 6;
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const portalPort = await freePort();
   const otherPortalPort = await freePort();
-  const stack = await startStack('demo', HISTORY_HOURS, undefined, {
-    env: { ZLENS_FRAME_ANCESTORS: `'self' http://127.0.0.1:${portalPort}` },
+  const frameAncestors = `'self' http://127.0.0.1:${portalPort}`;
+  const stack = await startStack('demo', HISTORY_HOURS, undefined, { env: { ZLENS_FRAME_ANCESTORS: frameAncestors } });
+  const secretDir = await mkdtemp(join(tmpdir(), 'zlens-e2e-secret-'));
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(join(secretDir, 'secret'), secret, { mode: 0o600 });
+  const signedInBaseUrl = await stack.startBff({
+    ZLENS_FRAME_ANCESTORS: frameAncestors,
+    ZLENS_AUTH: 'token',
+    ZLENS_AUTH_SECRET_FILE: join(secretDir, 'secret'),
+    ZLENS_AUTH_AUDIENCE: 'zlens',
+    ZLENS_BASE_PATH: '/zlens',
   });
   /* eslint-disable no-restricted-syntax -- Playwright hands global-setup results to tests only through the environment */
   process.env.ZLENS_E2E_BASE_URL = stack.baseUrl;
   process.env.ZLENS_E2E_PORTAL_PORT = String(portalPort);
   process.env.ZLENS_E2E_OTHER_PORTAL_PORT = String(otherPortalPort);
+  process.env.ZLENS_E2E_TOKEN_URL = `${signedInBaseUrl}/zlens`;
+  process.env.ZLENS_E2E_TOKEN_SECRET = secret;
   /* eslint-enable no-restricted-syntax */
-  return () => stack.close();
+  return async () => {
+    await stack.close();
+    await rm(secretDir, { recursive: true, force: true });
+  };
 }

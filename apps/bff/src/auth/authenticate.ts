@@ -46,9 +46,9 @@ const MAX_USER_LENGTH = 256;
 const JWKS_TIMEOUT_MS = 5000;
 
 function checkedUser(value: unknown, source: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new Rejection('no_user', `not signed in: the ${source} names no user`);
+  if (typeof value !== 'string' || value.trim() === '') throw new Rejection('no_user', `the ${source} names no user`);
   if (value.length > MAX_USER_LENGTH || [...value].some((ch) => ch.charCodeAt(0) < 0x20)) {
-    throw new Rejection('no_user', `not signed in: the user named by the ${source} is not a valid name`);
+    throw new Rejection('no_user', `the user named by the ${source} is not a valid name`);
   }
   return value;
 }
@@ -73,7 +73,7 @@ function proxyAuthenticator(config: Extract<AuthConfig, { mode: 'proxy' }>): (re
     const peer = peerAddress(req.socket.remoteAddress);
     if (peer === null || !allowed.check(peer.address, peer.family)) {
       // The user header of a direct caller is ignored: anyone can write it.
-      return Promise.reject(new Rejection('not_proxy', 'not signed in: open zlens through the portal (this connection does not come from its proxy)'));
+      return Promise.reject(new Rejection('not_proxy', 'open zlens through the portal (this connection does not come from its proxy)'));
     }
     const value = req.headers[config.userHeader];
     return Promise.resolve(checkedUser(Array.isArray(value) ? value[0] : value, `portal proxy's ${config.userHeader} header`));
@@ -94,19 +94,19 @@ function keyOf(config: Extract<AuthConfig, { mode: 'token' }>): { key: JWTVerify
 
 /** A jose error as the reason and message the caller sees; errors that are not the token's fault stay errors. */
 function rejectionOf(err: unknown): Rejection | AppError {
-  if (err instanceof joseErrors.JWTExpired) return new Rejection('expired', 'not signed in: the sign-in token has expired; the portal must send a new one');
+  if (err instanceof joseErrors.JWTExpired) return new Rejection('expired', 'the sign-in token has expired; the portal must send a new one');
   if (err instanceof joseErrors.JWTClaimValidationFailed) {
-    return new Rejection('claims', `not signed in: the sign-in token's "${err.claim}" claim is not accepted (${err.reason})`);
+    return new Rejection('claims', `the sign-in token's "${err.claim}" claim is not accepted (${err.reason})`);
   }
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new Rejection('signature', "not signed in: the sign-in token's signature does not verify");
-  if (err instanceof joseErrors.JOSEAlgNotAllowed) return new Rejection('algorithm', 'not signed in: the sign-in token is signed with an algorithm zlens does not accept');
-  if (err instanceof joseErrors.JWKSNoMatchingKey) return new Rejection('unknown_key', 'not signed in: no key of the configured key set matches the sign-in token');
-  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) return new Rejection('malformed', 'not signed in: the sign-in token is not a valid JWT');
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new Rejection('signature', "the sign-in token's signature does not verify");
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return new Rejection('algorithm', 'the sign-in token is signed with an algorithm zlens does not accept');
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return new Rejection('unknown_key', 'no key of the configured key set matches the sign-in token');
+  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) return new Rejection('malformed', 'the sign-in token is not a valid JWT');
   if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || err instanceof TypeError) {
     // The key set could not be fetched or read: the operator's problem, not the caller's.
     return new AppError('unavailable', 'cannot check the sign-in token: the key set (ZLENS_AUTH_JWKS_URL) is unavailable', { cause: err });
   }
-  if (err instanceof joseErrors.JOSEError) return new Rejection('malformed', 'not signed in: the sign-in token cannot be used');
+  if (err instanceof joseErrors.JOSEError) return new Rejection('malformed', 'the sign-in token cannot be used');
   return new AppError('internal', 'internal error', { cause: err });
 }
 
@@ -118,10 +118,10 @@ function tokenAuthenticator(config: Extract<AuthConfig, { mode: 'token' }>): (re
   return async (req) => {
     const header = req.headers.authorization;
     if (header === undefined || header.trim() === '') {
-      throw new Rejection('missing', 'not signed in: zlens needs a sign-in token from the portal, and none was sent');
+      throw new Rejection('missing', 'zlens needs a sign-in token from the portal, and none was sent');
     }
     const match = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
-    if (!match?.[1]) throw new Rejection('malformed', 'not signed in: the Authorization header must be "Bearer <token>"');
+    if (!match?.[1]) throw new Rejection('malformed', 'the Authorization header must be "Bearer <token>"');
     let payload: Record<string, unknown>;
     try {
       // Overloads of jwtVerify differ by key type; both branches are the same call.

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useAuthStore } from '../auth/auth-store';
 import { SignedInAs } from '../auth/SignedInAs';
 import { SignedOut } from '../auth/SignedOut';
+import { useFragmentToken } from '../auth/use-fragment-token';
 import { PanelLoading } from '../components/Panel';
 import { applyTheme } from '../components/theme';
 import { parseEmbedFlags } from '../embed/embed-params';
@@ -26,6 +27,7 @@ export function Layout() {
   const framed = window.parent !== window;
   const signedOut = useAuthStore((state) => state.signedOut);
   useEmbedBridge({ embed: flags.embed, framed });
+  useFragmentToken();
   const showPickers = !flags.panel && !(flags.embed && flags.hideTimePicker && flags.hideRefresh);
   const showToolbar = signedOut === null && (!flags.hideBreadcrumbs || showPickers);
 
