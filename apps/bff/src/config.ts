@@ -3,6 +3,7 @@
 // is visible here, and a bad value fails start-up with a message that names the variable.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
+import type { JSONWebKeySet } from 'jose';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -50,7 +51,7 @@ export type AuthConfig =
   | {
       mode: 'token';
       /** Where the key that verifies a bearer JWT comes from: exactly one of the three. */
-      key: { kind: 'jwks-file'; jwks: unknown } | { kind: 'jwks-url'; url: string } | { kind: 'secret'; secret: Uint8Array };
+      key: { kind: 'jwks-file'; jwks: JSONWebKeySet } | { kind: 'jwks-url'; url: string } | { kind: 'secret'; secret: Uint8Array };
       /** Required `iss` and `aud` values; null means not checked. */
       issuer: string | null;
       audience: string | null;
@@ -388,8 +389,8 @@ function readTokenAuth(r: Reader): AuthConfig {
       jwks = undefined;
     }
     const shape = z.object({ keys: z.array(z.object({ kty: z.string() }).loose()).min(1) }).safeParse(jwks);
-    if (text !== null && !shape.success) r.problems.push('ZLENS_AUTH_JWKS_FILE: must be a JSON Web Key Set ({"keys": [...]}, at least one key)');
-    key = { kind: 'jwks-file', jwks };
+    if (shape.success) key = { kind: 'jwks-file', jwks: shape.data };
+    else if (text !== null) r.problems.push('ZLENS_AUTH_JWKS_FILE: must be a JSON Web Key Set ({"keys": [...]}, at least one key)');
   } else if (jwksUrl !== undefined) {
     const url = r.url('ZLENS_AUTH_JWKS_URL', jwksUrl, ['https:', 'http:']);
     key = { kind: 'jwks-url', url: url?.href ?? jwksUrl };

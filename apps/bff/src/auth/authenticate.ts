@@ -16,7 +16,6 @@ import {
   createRemoteJWKSet,
   errors as joseErrors,
   jwtVerify,
-  type JSONWebKeySet,
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
@@ -80,13 +79,15 @@ function proxyAuthenticator(config: Extract<AuthConfig, { mode: 'proxy' }>): (re
   };
 }
 
-function keyOf(config: Extract<AuthConfig, { mode: 'token' }>): { key: JWTVerifyGetKey | Uint8Array; algorithms: string[] } {
+function keyOf(config: Extract<AuthConfig, { mode: 'token' }>): { key: JWTVerifyGetKey; algorithms: string[] } {
   switch (config.key.kind) {
-    case 'secret':
-      return { key: config.key.secret, algorithms: HMAC_ALGORITHMS };
+    case 'secret': {
+      const { secret } = config.key;
+      return { key: () => secret, algorithms: HMAC_ALGORITHMS };
+    }
     case 'jwks-file':
       // config.ts checked the {keys: [{kty}]} shape; jose checks each key when it is used.
-      return { key: createLocalJWKSet(config.key.jwks as JSONWebKeySet), algorithms: ASYMMETRIC_ALGORITHMS };
+      return { key: createLocalJWKSet(config.key.jwks), algorithms: ASYMMETRIC_ALGORITHMS };
     case 'jwks-url':
       return { key: createRemoteJWKSet(new URL(config.key.url), { timeoutDuration: JWKS_TIMEOUT_MS }), algorithms: ASYMMETRIC_ALGORITHMS };
   }
@@ -124,8 +125,7 @@ function tokenAuthenticator(config: Extract<AuthConfig, { mode: 'token' }>): (re
     if (!match?.[1]) throw new Rejection('malformed', 'the Authorization header must be "Bearer <token>"');
     let payload: Record<string, unknown>;
     try {
-      // Overloads of jwtVerify differ by key type; both branches are the same call.
-      payload = (typeof key === 'function' ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options)).payload;
+      payload = (await jwtVerify(match[1], key, options)).payload;
     } catch (err) {
       throw rejectionOf(err);
     }
