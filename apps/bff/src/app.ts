@@ -1,8 +1,7 @@
 // createApp(deps): the Express app, built only from explicit dependencies, so tests drive it with
 // supertest against real or simulated upstreams and server.ts only listens.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ErrorResponse, ReadyResponse } from '@zlens/shared';
