@@ -177,6 +177,7 @@ describe('ZLENS_AUTH', () => {
     [{ ZLENS_AUTH: 'token' }, /^ZLENS_AUTH_JWKS_FILE, ZLENS_AUTH_JWKS_URL or ZLENS_AUTH_SECRET_FILE: set exactly one .*\(0 set\)/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_JWKS_URL: 'https://portal.example/jwks' }, /\(2 set\)/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'portal.example/jwks' }, /^ZLENS_AUTH_JWKS_URL: must be an absolute URL/],
+    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'http://idp.example/jwks' }, /^ZLENS_AUTH_JWKS_URL: must use https \(http only for 127.0.0.1/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: '/nonexistent/secret' }, /^ZLENS_AUTH_SECRET_FILE: cannot read file/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, /^ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: must be an integer from 0 to 300/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5' }, /^ZLENS_AUTH_PROXY_ADDRESSES: is set but ZLENS_AUTH is not proxy/],

@@ -393,6 +393,10 @@ function readTokenAuth(r: Reader): AuthConfig {
     else if (text !== null) r.problems.push('ZLENS_AUTH_JWKS_FILE: must be a JSON Web Key Set ({"keys": [...]}, at least one key)');
   } else if (jwksUrl !== undefined) {
     const url = r.url('ZLENS_AUTH_JWKS_URL', jwksUrl, ['https:', 'http:']);
+    // Keys fetched over plain HTTP could be swapped on the way: only from this machine.
+    if (url?.protocol === 'http:' && !['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)) {
+      r.problems.push(`ZLENS_AUTH_JWKS_URL: must use https (http only for 127.0.0.1, ::1 or localhost), got "${jwksUrl}"`);
+    }
     key = { kind: 'jwks-url', url: url?.href ?? jwksUrl };
   } else if (secretFile !== undefined) {
     const text = r.file('ZLENS_AUTH_SECRET_FILE', secretFile);
