@@ -92,7 +92,7 @@ describe('ZLENS_AUTH=token with a shared secret', () => {
 
   it('keeps the public answers, the SPA and the probes open', async () => {
     const { agent } = appFor(env);
-    for (const path of ['/api/v1/embed-config', '/api/v1/openapi.json', '/healthz', '/metrics']) {
+    for (const path of ['/api/v1/embed-config', '/api/v1/openapi.json', '/api/v1/docs/', '/api/v1/docs/swagger-ui-bundle.js', '/healthz', '/metrics']) {
       expect((await agent.get(path)).status, path).toBe(200);
     }
   });

@@ -61,6 +61,25 @@ describe('ZLENS_BASE_PATH=/tools/zlens', () => {
     expect(doc.servers).toEqual([{ url: '/tools/zlens/api/v1' }]);
   });
 
+  it('serves the readable API page (Swagger UI on the OpenAPI document) under the prefix', async () => {
+    const bare = await agent.get('/tools/zlens/api/v1/docs');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe('/tools/zlens/api/v1/docs/');
+    const page = await agent.get('/tools/zlens/api/v1/docs/');
+    expect(page.type).toBe('text/html');
+    expect(page.text).toContain('<script src="swagger-ui-bundle.js"></script>');
+    // Its script is a file of its own: the page runs under the CSP's script-src 'self'.
+    expect(page.text).not.toMatch(/<script>/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const init = await agent.get('/tools/zlens/api/v1/docs/init.js');
+    expect(init.text).toContain("url: '../openapi.json'");
+    const bundle = await agent.get('/tools/zlens/api/v1/docs/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.type).toMatch(/javascript/);
+    expect(bundle.text.length).toBeGreaterThan(100_000);
+    expect((await agent.get('/tools/zlens/api/v1/docs/swagger-ui.css')).type).toBe('text/css');
+  });
+
   it('answers an unknown API route under the prefix with JSON, not the SPA', async () => {
     const res = await agent.get('/tools/zlens/api/v1/nothing');
     expect(res.status).toBe(404);

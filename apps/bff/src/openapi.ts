@@ -45,12 +45,13 @@ const UNAUTHENTICATED = {
 
 /** An endpoint that needs no sign-in and takes no parameters. */
 function publicOperation(summary: string, response: z.ZodType): JsonSchema {
-  return { get: { summary, security: [], responses: { '200': ok(response) } } };
+  return { get: { tags: ['portal'], summary, security: [], responses: { '200': ok(response) } } };
 }
 
 function operation(summary: string, response: z.ZodType, parameters: JsonSchema[]): JsonSchema {
   return {
     get: {
+      tags: ['monitoring data'],
       summary,
       parameters,
       responses: {
@@ -81,6 +82,7 @@ export function openApiDocument(basePath: string): JsonSchema {
     paths: {
       '/session': {
         get: {
+          tags: ['portal'],
           summary: 'Who the BFF takes the caller to be (the auth mode, and the user; null in mode none)',
           responses: { '200': ok(SessionResponseSchema), '401': UNAUTHENTICATED },
         },
@@ -89,7 +91,7 @@ export function openApiDocument(basePath: string): JsonSchema {
         'The portal origins an embedded page may exchange postMessages with (ZLENS_FRAME_ANCESTORS); needs no sign-in',
         EmbedConfigSchema,
       ),
-      '/openapi.json': publicOperation('This document; needs no sign-in', z.record(z.string(), z.unknown())),
+      '/openapi.json': publicOperation('This document; needs no sign-in (a readable page of it: /docs/)', z.record(z.string(), z.unknown())),
       '/inventory': operation('CPCs with their partitions and adapters, joined from Prometheus and the HMC', InventoryResponseSchema, []),
       '/cpcs/{cpc}': operation('One CPC: properties and processors', CpcDetailSchema, [pathParameter('cpc')]),
       '/cpcs/{cpc}/partitions/{partition}': operation('One partition: properties and the adapters it uses', PartitionDetailSchema, [
@@ -104,6 +106,10 @@ export function openApiDocument(basePath: string): JsonSchema {
       '/top': operation('Top-N series by average and by peak', TopResponseSchema, queryParameters(TopQuerySchema)),
       '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
     },
+    tags: [
+      { name: 'monitoring data', description: 'CPCs, partitions and adapters, and their time series (sign-in required unless ZLENS_AUTH=none)' },
+      { name: 'portal', description: 'What a portal embedding zlens needs: who is signed in, the framing allowlist, this document' },
+    ],
     components: {
       schemas: { Error: schema(ErrorResponseSchema, 'output') },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
