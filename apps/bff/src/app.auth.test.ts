@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorResponseSchema, SessionResponseSchema } from '@zlens/shared';
+import { ErrorResponseSchema, SessionResponseSchema, UnauthenticatedDetailsSchema } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps } from './deps.js';
@@ -33,6 +33,7 @@ async function refusal(res: request.Response): Promise<string> {
   expect(res.status).toBe(401);
   const body = ErrorResponseSchema.parse(res.body);
   expect(body.error.code).toBe('unauthenticated');
+  expect(UnauthenticatedDetailsSchema.safeParse(body.error.details).success).toBe(true);
   return body.error.message;
 }
 
@@ -167,6 +168,15 @@ describe('ZLENS_AUTH=proxy', () => {
     expect(res.body).toEqual({ mode: 'proxy', user: 'erin' });
   });
 
+  it('reads a user name the proxy sends as UTF-8 bytes', async () => {
+    const { agent } = appFor({ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '127.0.0.1' });
+    // What goes on the wire: the UTF-8 bytes of 王芳 (supertest sends a header string as Latin-1).
+    const res = await agent.get('/api/v1/session').set('x-forwarded-user', Buffer.from('王芳 (ops)', 'utf8').toString('latin1'));
+    expect(res.body).toEqual({ mode: 'proxy', user: '王芳 (ops)' });
+    // Latin-1 that is not UTF-8 stays as sent.
+    expect((await agent.get('/api/v1/session').set('x-forwarded-user', 'Jos\xe9')).body).toEqual({ mode: 'proxy', user: 'José' });
+  });
+
   it('uses the configured header', async () => {
     const { agent } = appFor({ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '127.0.0.1', ZLENS_AUTH_PROXY_HEADER: 'Remote-User' });
     expect((await agent.get('/api/v1/session').set('remote-user', 'frank')).body).toEqual({ mode: 'proxy', user: 'frank' });
@@ -177,6 +187,7 @@ describe('ZLENS_AUTH=proxy', () => {
     const { agent, metrics } = appFor({ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.0/8 fd00::/8' });
     const res = await agent.get('/api/v1/inventory').set('x-forwarded-user', 'mallory').set('x-forwarded-for', '10.0.0.5');
     expect(await refusal(res)).toMatch(/open zlens through the portal/);
+    expect(res.body.error.details).toEqual({ reason: 'not_proxy' });
     expect((await metrics.authRejections.get()).values).toEqual([expect.objectContaining({ labels: { reason: 'not_proxy' }, value: 1 })]);
   });
 });

@@ -282,6 +282,24 @@ export const AuthModeSchema = z.enum(AUTH_MODES);
 export type AuthMode = z.infer<typeof AuthModeSchema>;
 
 /**
+ * Why a request was answered 401 `unauthenticated` (`error.details.reason`): the web says it in the
+ * page's language; `error.message` says it in English for logs and API users.
+ */
+export const UNAUTHENTICATED_REASONS = [
+  'missing',
+  'malformed',
+  'expired',
+  'signature',
+  'claims',
+  'algorithm',
+  'unknown_key',
+  'no_user',
+  'not_proxy',
+] as const;
+export type UnauthenticatedReason = (typeof UNAUTHENTICATED_REASONS)[number];
+export const UnauthenticatedDetailsSchema = z.object({ reason: z.enum(UNAUTHENTICATED_REASONS) });
+
+/**
  * GET /api/v1/session: who the BFF takes the caller to be. `user` is null in mode `none`. Without
  * a valid sign-in this endpoint, like every data endpoint, answers 401 `unauthenticated`.
  */

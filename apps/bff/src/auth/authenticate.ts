@@ -19,18 +19,17 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
-import type { AuthMode } from '@zlens/shared';
+import type { AuthMode, UnauthenticatedReason } from '@zlens/shared';
 import type { AuthConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
 
-/** Why a request was refused: the label of zlens_auth_rejections_total. */
-export type RejectReason = 'missing' | 'malformed' | 'expired' | 'signature' | 'claims' | 'algorithm' | 'unknown_key' | 'no_user' | 'not_proxy';
 
+/** Why a request was refused; also the label of zlens_auth_rejections_total. */
 class Rejection extends Error {
   constructor(
-    readonly reason: RejectReason,
+    readonly reason: UnauthenticatedReason,
     message: string,
   ) {
     super(message);
@@ -50,6 +49,16 @@ function checkedUser(value: unknown, source: string): string {
     throw new Rejection('no_user', `the user named by the ${source} is not a valid name`);
   }
   return value;
+}
+
+/**
+ * Node reads header bytes as Latin-1; proxies send a user name like 王芳 as raw UTF-8 bytes. Those
+ * are decoded as UTF-8 when they are valid UTF-8; anything else stays as it came.
+ */
+function utf8Header(value: string | undefined): string | undefined {
+  if (value === undefined || !/[\x80-\xff]/.test(value)) return value;
+  const decoded = Buffer.from(value, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? value : decoded;
 }
 
 /** `::ffff:10.1.2.3` (an IPv4 peer on a dual-stack socket) is 10.1.2.3. */
@@ -75,7 +84,7 @@ function proxyAuthenticator(config: Extract<AuthConfig, { mode: 'proxy' }>): (re
       return Promise.reject(new Rejection('not_proxy', 'open zlens through the portal (this connection does not come from its proxy)'));
     }
     const value = req.headers[config.userHeader];
-    return Promise.resolve(checkedUser(Array.isArray(value) ? value[0] : value, `portal proxy's ${config.userHeader} header`));
+    return Promise.resolve(checkedUser(utf8Header(Array.isArray(value) ? value[0] : value), `portal proxy's ${config.userHeader} header`));
   };
 }
 
@@ -166,7 +175,8 @@ export function createAuthenticator(config: AuthConfig, metrics: AppMetrics, log
         metrics.authRejections.inc({ reason: err.reason });
         // The reason and the peer, never the header or the token.
         logger.info({ reason: err.reason, peer: req.socket.remoteAddress, path: req.path }, 'request not signed in');
-        throw new AppError('unauthenticated', err.message);
+        // The reason lets the web say it in the page's language; the message says it in English.
+        throw new AppError('unauthenticated', err.message, { details: { reason: err.reason } });
       }
     },
   };
