@@ -144,4 +144,15 @@ test('controls are reachable from the keyboard with a visible focus', async ({ p
     );
   }
   for (const control of ['zlens', 'Language', 'Theme', 'Time range', 'Zoom out', 'Custom range', 'Refresh']) expect(seen).toContain(control);
+
+  // The heatmap's row labels are canvas text: after the chart come the same rows as links.
+  const heatmap = 'Partition processor usage across the fleet';
+  await page.locator('#heatmap').getByRole('region', { name: heatmap }).focus();
+  await page.keyboard.press('Tab');
+  const first = page.getByRole('list', { name: `Partitions of ${heatmap}` }).getByRole('link').first();
+  await expect(first).toBeFocused();
+  expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.locator('#heatmap').screenshot({ path: '/tmp/heatmap-focus.png' });
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/cpcs\/[^/]+\/partitions\/[^/?]+$/);
 });

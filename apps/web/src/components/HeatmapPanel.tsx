@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
@@ -25,13 +25,14 @@ const HEATMAP_COLORS_DARK = [purple90, purple70, purple50, purple30, purple10] a
 const MAX_VISIBLE_HEIGHT = 480;
 const FALLBACK_WIDTH = 1100;
 
-/**
- * Partitions × time for one CPC (or, without `cpc`, the whole fleet), sorted by average with the
- * busiest on top. Each row label is a link to the partition; the table view lists them as links too.
- */
 /** Rows drawn before "show all": a fleet of 8 × 85 partitions would be 680 rows and a second to draw. */
 export const HEATMAP_ROW_LIMIT = 100;
 
+/**
+ * Partitions × time for one CPC (or, without `cpc`, the whole fleet), sorted by average with the
+ * busiest on top. Each row label is a link to the partition: a click on the canvas label, or from
+ * the keyboard the list of links after the chart; the table view lists them as links too.
+ */
 export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: MetricId; cpc: string | null }) {
   const [{ window, refresh, theme }] = useViewParams();
   const { t } = useI18n();
@@ -71,6 +72,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   const byLabel = useMemo(() => new Map(rows.map((row) => [row.label, row])), [rows]);
 
   let body;
+  let links: ReactNode = null;
   if (query.isPending) body = <PanelLoading height={200} />;
   else if (query.isError) body = <PanelError error={query.error} onRetry={() => void query.refetch()} height={200} />;
   else if (!option) body = <PanelNoData hint={t('panel.noSamples')} height={120} />;
@@ -112,6 +114,17 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
         />
       </div>
     );
+    // The labels on the canvas answer a mouse only: the same rows as links, next in the tab order,
+    // shown over the foot of the chart while one of them has focus.
+    links = (
+      <ul className="heatmap-links" aria-label={t('cpc.heatmapLinks', { title })}>
+        {rows.map((row) => (
+          <li key={row.label}>
+            <AppLink to={partitionPath(row.cpc, row.partition)}>{row.label}</AppLink>
+          </li>
+        ))}
+      </ul>
+    );
   }
 
   return (
@@ -142,7 +155,10 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
           </span>
         </div>
       ) : null}
-      <div ref={bodyRef}>{body}</div>
+      <div ref={bodyRef} className="heatmap-body">
+        {body}
+        {links}
+      </div>
       {hiddenRows > 0 || (showAll && full && full.rows.length > HEATMAP_ROW_LIMIT) ? (
         <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((all) => !all)}>
           {showAll ? t('panel.showFewer', { n: HEATMAP_ROW_LIMIT }) : t('panel.showAll', { n: full?.rows.length ?? 0 })}
