@@ -130,6 +130,9 @@ describe('absolute windows and zoom', () => {
   it('zooms out to twice the span around the centre, never past now', () => {
     expect(zoomOutWindow({ kind: 'absolute', from: now - 7200, to: now - 3600 }, now)).toEqual({ from: now - 9000, to: now - 1800 });
     expect(zoomOutWindow({ kind: 'relative', range: '1h' }, now)).toEqual({ from: now - 7200, to: now });
+    // An odd span (a drag-zoom lands on any second) still doubles exactly.
+    const odd = zoomOutWindow({ kind: 'absolute', from: now - 20_000, to: now - 20_000 + 7597 }, now);
+    expect(odd.to - odd.from).toBe(2 * 7597);
     expect(resolveWindow({ kind: 'relative', range: '15m' }, now + 0.7)).toEqual({ from: now - 900, to: now });
   });
 });

@@ -191,8 +191,10 @@ export function zoomWindow(fromMs: number, toMs: number): { from: number; to: nu
 export function zoomOutWindow(window: TimeWindow, nowSeconds: number): { from: number; to: number } {
   const { from, to } = resolveWindow(window, nowSeconds);
   const span = to - from;
-  let nextTo = to + Math.round(span / 2);
-  let nextFrom = from - Math.round(span / 2);
+  // Half on each side, the odd second on the right: the new window is exactly twice as long.
+  const half = Math.floor(span / 2);
+  let nextTo = to + (span - half);
+  let nextFrom = from - half;
   const now = Math.floor(nowSeconds);
   if (nextTo > now) {
     nextFrom -= nextTo - now;
