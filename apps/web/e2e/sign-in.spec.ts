@@ -112,7 +112,7 @@ test('without a token the page says it is not signed in, and stops asking', asyn
   const api = recordApi(page);
   await page.goto(`${zlens()}/cpcs/${CPC}`);
   await expect(page.getByRole('heading', { name: 'Not signed in' })).toBeVisible();
-  await expect(page.getByText('zlens needs a sign-in token from the portal, and none was sent')).toBeVisible();
+  await expect(page.getByText('zlens needs a sign-in token from the portal, and none was sent.')).toBeVisible();
   await expect(page.getByText('Open zlens through your portal, or sign in to the portal again.')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Processor usage', exact: true })).toHaveCount(0);
   // No loop: after the first refusals nothing more is asked while the page sits there.
@@ -127,7 +127,10 @@ test('without a token the page says it is not signed in, and stops asking', asyn
   // An expired token is named as such.
   await page.goto(`${zlens()}/cpcs/${CPC}#token=${await token('alice', Math.floor(Date.now() / 1000) - 3600)}`);
   await expect(page.getByRole('heading', { name: 'Not signed in' })).toBeVisible();
-  await expect(page.getByText(/the sign-in token has expired/)).toBeVisible();
+  await expect(page.getByText('The sign-in token has expired; the portal must send a new one.')).toBeVisible();
+  // In Chinese too: the reason comes as a code and is said in the page's language.
+  await page.goto(`${zlens()}/cpcs/${CPC}?lang=zh-CN#token=${await token('alice', Math.floor(Date.now() / 1000) - 3600)}`);
+  await expect(page.getByText('登录令牌已过期，门户需要发送新的令牌。')).toBeVisible();
 });
 
 test('opened directly with a token under the /zlens prefix: links keep the prefix, the user is named', async ({ page }) => {

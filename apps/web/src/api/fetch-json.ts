@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The BFF's error code when it sent its error JSON. */
     readonly code: ErrorCode | null = null,
+    /** The BFF's `error.details` (e.g. `{reason}` of a 401), unchecked: narrow it before use. */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -84,7 +86,7 @@ export async function fetchJson<T>(url: string, schema: ResponseSchema<T>, signa
   if (!response.ok) {
     const parsed = ErrorResponseSchema.safeParse(body);
     if (parsed.success) {
-      throw new ApiError(parsed.data.error.message, 'http', response.status, parsed.data.error.code);
+      throw new ApiError(parsed.data.error.message, 'http', response.status, parsed.data.error.code, parsed.data.error.details);
     }
     // Not our error JSON: typically an HTML page from a proxy or a gateway.
     throw new ApiError(`${describeStatus(response.status)} (HTTP ${response.status})`, 'http', response.status);

@@ -1,4 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { UnauthenticatedDetailsSchema } from '@zlens/shared';
 import { useAuthStore } from '../auth/auth-store';
 import { ApiError } from './fetch-json';
 
@@ -11,7 +12,9 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        if (error instanceof ApiError && error.isUnauthenticated) useAuthStore.getState().signOut(error.message);
+        if (!(error instanceof ApiError && error.isUnauthenticated)) return;
+        const details = UnauthenticatedDetailsSchema.safeParse(error.details);
+        useAuthStore.getState().signOut({ message: error.message, reason: details.success ? details.data.reason : null });
       },
     }),
     defaultOptions: {

@@ -71,7 +71,7 @@ export function Layout() {
             <Outlet />
           </Suspense>
         ) : (
-          <SignedOut message={signedOut} framed={framed} />
+          <SignedOut why={signedOut} framed={framed} />
         )}
       </main>
     </div>

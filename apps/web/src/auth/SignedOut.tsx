@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/use-i18n';
-import { useAuthStore } from './auth-store';
+import { useAuthStore, type SignedOutState } from './auth-store';
 
 /**
  * Shown by Layout instead of the view while the BFF refuses the page (401): the BFF's reason and
@@ -8,14 +8,15 @@ import { useAuthStore } from './auth-store';
  * (`zlens:setToken`), otherwise the operator opens zlens through the portal again. "Try again"
  * asks the BFF once more. No min-height: an embedded page reports its height to the portal.
  */
-export function SignedOut({ message, framed }: { message: string; framed: boolean }) {
+export function SignedOut({ why, framed }: { why: SignedOutState; framed: boolean }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   return (
     <section className="signed-out" aria-labelledby="signed-out-title">
       <title>{`${t('auth.signedOut')} · zlens`}</title>
       <h1 id="signed-out-title">{t('auth.signedOut')}</h1>
-      <p role="status">{message}</p>
+      {/* The reason in the page's language; the BFF's own words when it gave no known reason (a proxy's 401). */}
+      <p role="status">{why.reason === null ? why.message : t(`auth.reason.${why.reason}`)}</p>
       <p>{framed ? t('auth.waitForPortal') : t('auth.openThroughPortal')}</p>
       <button
         type="button"

@@ -3,6 +3,7 @@
 // ends with the tab and no other page of the origin can read it back. `signedOut` holds the
 // BFF's reason while the page is signed out (any 401, query-client.ts); Layout then shows the
 // "Not signed in" screen instead of the view.
+import type { UnauthenticatedReason } from '@zlens/shared';
 import { z } from 'zod';
 import { create } from 'zustand';
 
@@ -16,14 +17,20 @@ export const TokenSchema = z
   .max(MAX_TOKEN_LENGTH)
   .regex(/^[\x21-\x7e]+$/, 'a token is printable ASCII without spaces');
 
+/** Why the BFF refused the page: its English message, and its reason when it sent one. */
+export interface SignedOutState {
+  message: string;
+  reason: UnauthenticatedReason | null;
+}
+
 interface AuthState {
   token: string | null;
-  /** The BFF's message of the 401 that signed the page out; null while not signed out. */
-  signedOut: string | null;
+  /** The 401 that signed the page out; null while not signed out. */
+  signedOut: SignedOutState | null;
   /** Stores a (fresh) token and leaves the signed-out state. */
   setToken: (token: string) => void;
   /** Enters the signed-out state; the first reason stays (later 401s of the same moment say the same). */
-  signOut: (message: string) => void;
+  signOut: (why: SignedOutState) => void;
   /** Leaves the signed-out state to ask the BFF again (Try again). */
   clearSignedOut: () => void;
 }
@@ -33,7 +40,7 @@ const INITIAL = { token: null, signedOut: null } as const;
 export const useAuthStore = create<AuthState>()((set) => ({
   ...INITIAL,
   setToken: (token) => set({ token, signedOut: null }),
-  signOut: (message) => set((state) => (state.signedOut === null ? { signedOut: message } : state)),
+  signOut: (why) => set((state) => (state.signedOut === null ? { signedOut: why } : state)),
   clearSignedOut: () => set({ signedOut: null }),
 }));
 

@@ -17,14 +17,18 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
 const EXPIRED = 'The token has expired (exp 2026-11-24T02:00:00Z): sign in to the portal again';
 const NO_TOKEN = 'No token: zlens needs Authorization: Bearer <JWT> (ZLENS_AUTH=token)';
 
-/** A BFF in token mode: only `Bearer <accepted>` gets through; everything else is a 401 with the reason. */
+/**
+ * A BFF in token mode: only `Bearer <accepted>` gets through; everything else is a 401. Without a
+ * token it names the reason as code (as zlens's BFF does); for a wrong token it gives only words
+ * (as a BFF without reason codes, or a proxy, would).
+ */
 function installTokenBff(accepted: string = TOKEN): FakeApi {
   const api = installFakeApi();
   api.other = (url) =>
     url.pathname === '/api/v1/embed-config' ? { status: 200, body: { allowedOrigins: [PORTAL], allowSelf: false } } : defaultOther(url);
   api.session = () => ({ status: 200, body: { mode: 'token', user: 'alice' } });
   api.auth = (authorization) => {
-    if (authorization === null) return errorReply(401, 'unauthenticated', NO_TOKEN);
+    if (authorization === null) return errorReply(401, 'unauthenticated', NO_TOKEN, { reason: 'missing' });
     return authorization === `Bearer ${accepted}` ? null : errorReply(401, 'unauthenticated', EXPIRED);
   };
   return api;
@@ -100,7 +104,7 @@ describe('signed out', () => {
     const api = installTokenBff();
     renderApp('/cpcs/P0001');
     expect(await screen.findByRole('heading', { level: 1, name: 'Not signed in' })).toBeTruthy();
-    expect(screen.getByText(NO_TOKEN)).toBeTruthy();
+    expect(screen.getByText('zlens needs a sign-in token from the portal, and none was sent.')).toBeTruthy();
     expect(screen.getByText('Open zlens through your portal, or sign in to the portal again.')).toBeTruthy();
     expect(screen.queryByRole('heading', { level: 1, name: 'P0001' })).toBeNull();
     expect(screen.queryByText(/Signed in as/)).toBeNull();
@@ -119,11 +123,11 @@ describe('signed out', () => {
     expect(second - first).toBeLessThanOrEqual(first);
   });
 
-  it('says it in Chinese with lang=zh-CN (the server’s reason as sent)', async () => {
+  it('says it, with the reason, in Chinese with lang=zh-CN', async () => {
     installTokenBff();
     renderApp('/?lang=zh-CN');
     expect(await screen.findByRole('heading', { level: 1, name: '未登录' })).toBeTruthy();
-    expect(screen.getByText(NO_TOKEN)).toBeTruthy();
+    expect(screen.getByText('zlens 需要门户提供的登录令牌，但未收到任何令牌。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
   });
 
@@ -189,7 +193,7 @@ describe('framed by a portal', () => {
     renderApp('/cpcs/P0001');
     await screen.findByRole('heading', { level: 1, name: 'Not signed in' });
     expect(screen.getByText('Waiting for the portal to send a sign-in token.')).toBeTruthy();
-    await waitFor(() => expect(authRequired()).toEqual([[{ type: 'zlens:authRequired', message: NO_TOKEN }, PORTAL]]));
+    await waitFor(() => expect(authRequired()).toEqual([[{ type: 'zlens:authRequired', message: NO_TOKEN, reason: 'missing' }, PORTAL]]));
     await settled(api);
     // The other 401s of the same moment do not post it again.
     expect(authRequired()).toHaveLength(1);
@@ -215,8 +219,8 @@ describe('framed by a portal', () => {
     await screen.findByRole('heading', { level: 1, name: 'Not signed in' });
     expect(screen.getByText(EXPIRED)).toBeTruthy();
     await waitFor(() => expect(authRequired()).toEqual([
-      [{ type: 'zlens:authRequired', message: NO_TOKEN }, PORTAL],
-      [{ type: 'zlens:authRequired', message: EXPIRED }, PORTAL],
+      [{ type: 'zlens:authRequired', message: NO_TOKEN, reason: 'missing' }, PORTAL],
+      [{ type: 'zlens:authRequired', message: EXPIRED, reason: null }, PORTAL],
     ]));
   });
 

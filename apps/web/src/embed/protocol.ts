@@ -2,7 +2,7 @@
 // (docs/embedding.md). zlens posts `zlens:resize`, `zlens:range` and `zlens:authRequired` to the
 // parent's origin only, and accepts `zlens:setRange`, `zlens:setTheme`, `zlens:setLanguage` and
 // `zlens:setToken` only from an allowed origin.
-import type { EmbedConfig } from '@zlens/shared';
+import type { EmbedConfig, UnauthenticatedReason } from '@zlens/shared';
 import { z } from 'zod';
 import { TokenSchema } from '../auth/auth-store';
 import { LANGS, MIN_WINDOW_SECONDS, RANGES, THEMES, type ViewParams } from '../state/view-params';
@@ -35,8 +35,10 @@ export interface RangeMessage {
 /** Posted once each time the page becomes signed out: the portal should send a (fresh) token. */
 export interface AuthRequiredMessage {
   type: 'zlens:authRequired';
-  /** The BFF's reason (no token, expired token, ...). */
+  /** The BFF's reason in English (no token, expired token, ...). */
   message: string;
+  /** The same as a code (`missing`, `expired`, ...; UNAUTHENTICATED_REASONS), null when the BFF gave none. */
+  reason: UnauthenticatedReason | null;
 }
 export type OutgoingMessage = ResizeMessage | RangeMessage | AuthRequiredMessage;
 

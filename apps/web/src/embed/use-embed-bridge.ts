@@ -77,7 +77,7 @@ export function useEmbedBridge({ embed, framed }: BridgeMode): void {
     }
     if (!active || parent === null || authRequiredPosted.current) return;
     authRequiredPosted.current = true;
-    post(parent, { type: 'zlens:authRequired', message: signedOut });
+    post(parent, { type: 'zlens:authRequired', message: signedOut.message, reason: signedOut.reason });
   }, [active, parent, signedOut]);
 
   useEffect(() => {

@@ -233,6 +233,15 @@ export const EN = {
   'auth.openThroughPortal': 'Open zlens through your portal, or sign in to the portal again.',
   'auth.tryAgain': 'Try again',
   'auth.signedInAs': 'Signed in as {user}',
+  'auth.reason.missing': 'zlens needs a sign-in token from the portal, and none was sent.',
+  'auth.reason.malformed': 'The sign-in token is not a valid token.',
+  'auth.reason.expired': 'The sign-in token has expired; the portal must send a new one.',
+  'auth.reason.signature': 'The sign-in token’s signature does not verify.',
+  'auth.reason.claims': 'The sign-in token was not issued for zlens (issuer, audience or validity time).',
+  'auth.reason.algorithm': 'The sign-in token is signed with an algorithm zlens does not accept.',
+  'auth.reason.unknown_key': 'The sign-in token is signed with a key zlens does not know.',
+  'auth.reason.no_user': 'The sign-in names no user.',
+  'auth.reason.not_proxy': 'This connection does not come through the portal.',
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -463,4 +472,13 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'auth.openThroughPortal': '请通过门户打开 zlens，或重新登录门户。',
   'auth.tryAgain': '重试',
   'auth.signedInAs': '当前用户：{user}',
+  'auth.reason.missing': 'zlens 需要门户提供的登录令牌，但未收到任何令牌。',
+  'auth.reason.malformed': '登录令牌无效。',
+  'auth.reason.expired': '登录令牌已过期，门户需要发送新的令牌。',
+  'auth.reason.signature': '登录令牌的签名校验失败。',
+  'auth.reason.claims': '该登录令牌不是为 zlens 签发的（签发者、受众或有效期不符）。',
+  'auth.reason.algorithm': '登录令牌使用了 zlens 不接受的签名算法。',
+  'auth.reason.unknown_key': '登录令牌使用了 zlens 未知的密钥签名。',
+  'auth.reason.no_user': '登录信息中没有用户名。',
+  'auth.reason.not_proxy': '此连接不是经由门户建立的。',
 };

@@ -267,7 +267,7 @@ export function defaultOther(url: URL): Reply {
   return { status: 404, text: '<html>nope</html>' };
 }
 
-export const errorReply = (status: number, code: string, message: string): Reply => ({
+export const errorReply = (status: number, code: string, message: string, details?: unknown): Reply => ({
   status,
-  body: { error: { code, message } },
+  body: { error: details === undefined ? { code, message } : { code, message, details } },
 });
