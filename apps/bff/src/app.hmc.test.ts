@@ -232,3 +232,41 @@ describe('with Prometheus and the HMC', () => {
     expect(everything).not.toContain(PASSWORD);
   });
 });
+
+describe('partition reads from the HMC', () => {
+  it('are shared by every viewer for the inventory TTL, then read again', async () => {
+    let nowMs = Date.now();
+    const config = loadConfig({
+      ZLENS_PROMETHEUS_URL: prom.url,
+      ZLENS_HMC_URL: sim.hmcUrl,
+      ZLENS_HMC_USERID: 'monitor',
+      ZLENS_HMC_PASSWORD: PASSWORD,
+      ZLENS_HMC_CA_FILE: tempFile('ca.pem', sim.caPem),
+      ZLENS_INVENTORY_TTL_SECONDS: '60',
+    });
+    const own = buildDeps({ ...config, webDir: null }, captured.logger, { clock: { nowMs: () => nowMs } });
+    try {
+      const ownAgent = request(createApp(own.deps));
+      const partition = async (name: string) => {
+        const res = await ownAgent.get(`/api/v1/cpcs/ZLX1/partitions/${encodeURIComponent(name)}`);
+        expect(res.status, res.text).toBe(200);
+        return PartitionDetailSchema.parse(res.body);
+      };
+      const first = await partition('LNXDB01');
+      expect(first.stale).toBe(false);
+      // Every partition read now fails at the HMC: a kept read does not reach it, a new one does.
+      sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/' });
+      const viewers = await Promise.all([1, 2, 3, 4, 5].map(() => partition('LNXDB01')));
+      for (const view of viewers) expect(view).toEqual(first);
+      expect((await partition('LNXDB02')).stale).toBe(true);
+      // Past the TTL (and the client's back-off) it is read again, and the failure shows.
+      nowMs += 61_000;
+      const later = await partition('LNXDB01');
+      expect(later.stale).toBe(true);
+      expect(later.processorMode).toBeNull();
+    } finally {
+      sim.faults.clear();
+      await own.close();
+    }
+  });
+});

@@ -145,6 +145,8 @@ export function createApp(deps: AppDeps): Express {
     hmc: deps.hmc,
     logger: deps.logger,
     topology: deps.topology,
+    clock: deps.clock,
+    hmcTtlMs: deps.config.inventoryTtlSeconds * 1000,
   });
   const auth = createAuthenticator(deps.config.auth, deps.metrics, deps.logger);
   // Everything a browser asks for lives under the base path (ZLENS_BASE_PATH); the probes and

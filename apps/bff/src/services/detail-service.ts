@@ -15,6 +15,7 @@ import { type AdapterUser, type TopologyCache } from '../hmc/topology-cache.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
 import { readAdapterPorts, readPartitionProperties, readPartitionTopology, type HmcAdapterUse } from '../hmc/topology.js';
+import type { Clock } from '../clock.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
 import type { PrometheusClient } from '../prometheus/client.js';
@@ -28,7 +29,12 @@ export interface DetailServiceDeps {
   logger: Logger;
   /** The HMC topology walked once per CPC per inventory TTL (null without an HMC). */
   topology: TopologyCache | null;
+  clock: Clock;
+  /** How long one partition's HMC properties and adapter chains are reused (the inventory TTL). */
+  hmcTtlMs: number;
 }
+
+type HmcPartitionRead = { properties: Partial<PartitionDetail>; uses: HmcAdapterUse[] } | null;
 
 const NIC_LABEL_METRIC = 'zhmc_nic_bytes_sent_count_total';
 const CHANNEL_METRIC = 'zhmc_channel_usage_ratio';
@@ -40,6 +46,13 @@ function numberOrNull(text: string | undefined): number | null {
 }
 
 export class DetailService {
+  /**
+   * One partition's HMC read (properties, NICs, virtual switches, storage groups: a handful of
+   * requests) per TTL, shared by every viewer and every refresh; a read in flight is joined, a
+   * failed one is not kept. Keys are partitions of the inventory only, so the map stays bounded.
+   */
+  private readonly partitionReads = new Map<string, { read: Promise<HmcPartitionRead>; expiresAtMs: number }>();
+
   constructor(private readonly deps: DetailServiceDeps) {}
 
   async cpc(name: string): Promise<CpcDetail> {
@@ -80,7 +93,7 @@ export class DetailService {
         stale = true;
         return [];
       }),
-      this.hmcPartition(cpc.name, partitionName).catch((err: unknown) => {
+      this.hmcPartitionShared(cpc.name, partitionName).catch((err: unknown) => {
         this.deps.logger.warn({ err: describeError(err) }, 'partition properties from the HMC failed');
         stale = true;
         return null;
@@ -173,7 +186,20 @@ export class DetailService {
     return out;
   }
 
-  private async hmcPartition(cpcName: string, partitionName: string): Promise<{ properties: Partial<PartitionDetail>; uses: HmcAdapterUse[] } | null> {
+  private hmcPartitionShared(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {
+    const key = JSON.stringify([cpcName, partitionName]);
+    const nowMs = this.deps.clock.nowMs();
+    const kept = this.partitionReads.get(key);
+    if (kept !== undefined && kept.expiresAtMs > nowMs) return kept.read;
+    const read = this.hmcPartition(cpcName, partitionName);
+    this.partitionReads.set(key, { read, expiresAtMs: nowMs + this.deps.hmcTtlMs });
+    read.catch(() => {
+      if (this.partitionReads.get(key)?.read === read) this.partitionReads.delete(key);
+    });
+    return read;
+  }
+
+  private async hmcPartition(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {
     const { hmc } = this.deps;
     const cpc = this.hmcCpc(cpcName);
     const partition = cpc?.partitions.find((p) => p.name === partitionName);
