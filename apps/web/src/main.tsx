@@ -8,6 +8,10 @@ import { takeFragmentToken } from './auth/fragment-token';
 import { applyTheme } from './components/theme';
 import { routerBasename } from './navigation/base-path';
 import { parseViewParams } from './state/view-params';
+// IBM Plex Sans, the typeface of Carbon (design.md "Look"), bundled: a portal's browser may not
+// have it. Latin only, in the two weights zlens uses; Chinese text falls back to the system's CJK font.
+import '@fontsource/ibm-plex-sans/latin-400.css';
+import '@fontsource/ibm-plex-sans/latin-600.css';
 import './app/styles.css';
 
 // A sign-in token on the link (`#token=`) goes to memory and out of the address bar before the
