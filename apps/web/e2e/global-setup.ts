@@ -8,9 +8,11 @@
 // allow exactly that origin to frame it (ZLENS_FRAME_ANCESTORS), and a second portal port that
 // it does not name is where a blocked frame is shown.
 //
-// The sign-in test talks to a second BFF on the same upstreams, as a site behind a portal runs
-// it: ZLENS_AUTH=token with a shared secret (the test signs its tokens with it), under the path
-// prefix /zlens (ZLENS_BASE_PATH), framed by the same portal origin.
+// The sign-in tests talk to two more BFFs on the same upstreams, as a site behind a portal runs
+// them, both under the path prefix /zlens (ZLENS_BASE_PATH): one with ZLENS_AUTH=token and a
+// shared secret (the test signs its tokens with it), framed by the same portal origin; one with
+// ZLENS_AUTH=proxy that believes only connections from 127.0.0.2 (the test's reverse proxy binds
+// that source address; a browser on 127.0.0.1 is not the proxy).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,12 +36,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ZLENS_AUTH_AUDIENCE: 'zlens',
     ZLENS_BASE_PATH: '/zlens',
   });
+  const proxiedBaseUrl = await stack.startBff({
+    ZLENS_AUTH: 'proxy',
+    ZLENS_AUTH_PROXY_ADDRESSES: '127.0.0.2',
+    ZLENS_BASE_PATH: '/zlens',
+  });
   /* eslint-disable no-restricted-syntax -- Playwright hands global-setup results to tests only through the environment */
   process.env.ZLENS_E2E_BASE_URL = stack.baseUrl;
   process.env.ZLENS_E2E_PORTAL_PORT = String(portalPort);
   process.env.ZLENS_E2E_OTHER_PORTAL_PORT = String(otherPortalPort);
   process.env.ZLENS_E2E_TOKEN_URL = `${signedInBaseUrl}/zlens`;
   process.env.ZLENS_E2E_TOKEN_SECRET = secret;
+  process.env.ZLENS_E2E_PROXY_MODE_URL = proxiedBaseUrl;
   /* eslint-enable no-restricted-syntax */
   return async () => {
     await stack.close();
