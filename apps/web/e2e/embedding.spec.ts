@@ -156,7 +156,6 @@ test('a portal on another origin embeds two panels and a view: drawn, sized by r
   for (const m of initial) expect((m.data.to ?? 0) - (m.data.from ?? 0)).toBe(3600);
 
   await page.screenshot({ path: testInfo.outputPath('portal.png'), fullPage: true });
-  await page.screenshot({ path: '/tmp/zlens-portal.png', fullPage: true });
 
   // The portal sets 6 h: every frame asks the BFF for 6 h, reports it back, and redraws.
   const asked = page.waitForRequest((r) => r.url().includes('metric=zhmc_cpc_processor_usage_ratio') && r.url().includes('from=now-6h'));

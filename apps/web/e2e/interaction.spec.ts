@@ -127,7 +127,7 @@ test('a copied link opens the same view: range, zoom, language, theme, threshold
   await expect(colleague.getByRole('table', { name: '使用率最高的分区' }).getByRole('row')).toHaveCount(6);
 });
 
-test('controls are reachable from the keyboard with a visible focus', async ({ page }) => {
+test('controls are reachable from the keyboard with a visible focus', async ({ page }, testInfo) => {
   await page.goto(`${baseUrl()}/`);
   await expect(page.getByRole('img', { name: /usage over time$/ }).first()).toBeVisible();
   const seen: string[] = [];
@@ -152,7 +152,7 @@ test('controls are reachable from the keyboard with a visible focus', async ({ p
   const first = page.getByRole('list', { name: `Partitions of ${heatmap}` }).getByRole('link').first();
   await expect(first).toBeFocused();
   expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-  await page.locator('#heatmap').screenshot({ path: '/tmp/heatmap-focus.png' });
+  await page.locator('#heatmap').screenshot({ path: testInfo.outputPath('heatmap-focus.png') });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/cpcs\/[^/]+\/partitions\/[^/?]+$/);
 });

@@ -117,7 +117,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     // The labels on the canvas answer a mouse only: the same rows as links, next in the tab order,
     // shown over the foot of the chart while one of them has focus.
     links = (
-      <ul className="heatmap-links" aria-label={t('cpc.heatmapLinks', { title })}>
+      <ul className="heatmap-links visually-hidden" aria-label={t('cpc.heatmapLinks', { title })}>
         {rows.map((row) => (
           <li key={row.label}>
             <AppLink to={partitionPath(row.cpc, row.partition)}>{row.label}</AppLink>
