@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import { scrapeLabels, startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
 import { ConfigError, loadConfig, type Env } from './config.js';
 import { createLogger } from './logger.js';
 import { startBff, type RunningBff } from './run.js';
@@ -17,8 +17,6 @@ const HISTORY_MS = 24 * 3600_000;
  * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
  */
 const HISTORY_STEP_SECONDS = 30;
-/** Backfilled history must end a little before now, where Prometheus's own scrapes take over. */
-const HISTORY_GAP_MS = 60_000;
 
 async function onPath(name: string, path: string | undefined): Promise<boolean> {
   for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
@@ -53,8 +51,13 @@ async function main(env: Env): Promise<void> {
     if (withPrometheus) {
       console.log('zlens demo: writing 24 h of simulated history for Prometheus …');
       const historyFile = join(tempDir, 'history.om');
-      const endMs = Date.now() - HISTORY_GAP_MS;
-      await writeHistory(sim.scenario, { startMs: endMs - HISTORY_MS, endMs, stepSeconds: HISTORY_STEP_SECONDS }, historyFile);
+      // History up to now (writeHistory aligns it down to the step): Prometheus refuses samples older
+      // than its newest block, and its first scrape comes after the backfill, so none is refused;
+      // the shorter the gap to that scrape, the smaller the dip of counter rates across it. With
+      // the scrape's job and instance labels the history and the scraped samples are one series.
+      const endMs = Date.now();
+      const range = { startMs: endMs - HISTORY_MS, endMs, stepSeconds: HISTORY_STEP_SECONDS, targetLabels: scrapeLabels(sim.metricsTarget) };
+      await writeHistory(sim.scenario, range, historyFile);
       prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
     }
     const config = loadConfig({

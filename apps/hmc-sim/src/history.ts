@@ -25,6 +25,12 @@ export interface HistoryRange {
    * Everything for days of a large site is many gigabytes, hence the default.
    */
   readonly families?: 'catalog' | 'all' | readonly string[];
+  /**
+   * Labels Prometheus adds to the live scrape of the simulator (`job`, `instance`): with them the
+   * backfilled samples and the scraped ones are one series, and a counter's rate runs on across
+   * the moment Prometheus started instead of ending in one series and starting in another.
+   */
+  readonly targetLabels?: Readonly<Record<string, string>>;
 }
 
 export interface HistoryStats {
@@ -85,7 +91,8 @@ export async function writeHistory(
       for (const def of family.series) {
         series += 1;
         // Label syntax and escaping are the same in OpenMetrics as in the text format.
-        const prefix = `${family.name}${formatLabels(def.labels)} `;
+        const labels = range.targetLabels === undefined ? def.labels : { ...def.labels, ...range.targetLabels };
+        const prefix = `${family.name}${formatLabels(labels)} `;
         for (let t = firstMs; t <= lastMs; t += stepMs) {
           buffer += `${prefix}${formatFloat(def.valueAt(slotOf(t)))} ${t / 1000}\n`;
           samples += 1;

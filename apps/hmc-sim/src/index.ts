@@ -56,7 +56,7 @@ export { lparUsage, sampleClassicCpc } from './classic-workload.js';
 export type { ClassicCpcSample, LparUsage } from './classic-workload.js';
 export { writeHistory } from './history.js';
 export type { HistoryRange, HistoryStats } from './history.js';
-export { queryPrometheus, startPrometheus, waitForSeries } from './prometheus.js';
+export { queryPrometheus, scrapeLabels, startPrometheus, waitForSeries } from './prometheus.js';
 export type { PromSample, PrometheusOptions, RunningPrometheus } from './prometheus.js';
 export { selfSignedTls, type TlsMaterial } from './hmc-server.js';
 export { writeBenchmarkSection } from './benchmarks-doc.js';

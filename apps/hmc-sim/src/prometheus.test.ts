@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { METRIC_IDS } from '@zlens/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exporterFamilies, formatFloat } from './exposition.js';
-import { findExecutable, queryPrometheus, startPrometheus, waitForSeries, type RunningPrometheus } from './prometheus.js';
+import { findExecutable, queryPrometheus, scrapeLabels, startPrometheus, waitForSeries, type RunningPrometheus } from './prometheus.js';
 import { writeHistory } from './history.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
 import { partitionUsage, sampleCpc, slotOf } from './workload.js';
@@ -83,6 +83,34 @@ describe('startPrometheus with history and a live scrape', () => {
     // A scraped (not backfilled) status sample: its timestamp is newer than the end of the history.
     const fresh = await waitForSeries(prom.url, `timestamp(zhmc_cpc_status_int{cpc="ZLX2"}) > ${endMs / 1000}`, 30_000);
     expect(fresh).toHaveLength(1);
+  }, 90_000);
+});
+
+describe('history written with the scrape target labels', () => {
+  it('is one series with the live scrape, so rates run on across the start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hmc-sim-prom-'));
+    const sim = await startSimulator();
+    let prom: RunningPrometheus | undefined;
+    try {
+      const endMs = Math.floor((Date.now() - 15_000) / STEP_MS) * STEP_MS;
+      const historyFile = join(dir, 'history.om');
+      await writeHistory(sim.scenario, { startMs: endMs - 600_000, endMs, targetLabels: scrapeLabels(sim.metricsTarget) }, historyFile);
+      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, scrapeIntervalSeconds: 5 });
+      const url = prom.url;
+      // Wait for a scraped sample (newer than the history), then look back over both.
+      await waitForSeries(url, `timestamp(zhmc_cpc_status_int{cpc="ZLX1"}) > ${endMs / 1000}`, 30_000);
+      const series = await queryPrometheus(url, 'count_over_time(zhmc_nic_bytes_sent_count_total{cpc="ZLX1"}[15m])', Date.now() / 1000);
+      expect(series.length).toBeGreaterThan(10);
+      // No backfilled series apart from the scraped one: each holds the history's 41 samples and the scrape's.
+      for (const s of series) {
+        expect(s.metric).toMatchObject({ job: 'zhmc', instance: sim.metricsTarget });
+        expect(Number(s.value[1])).toBeGreaterThan(41);
+      }
+    } finally {
+      await prom?.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
 

@@ -104,6 +104,14 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The scrape job of the targets. */
+export const SCRAPE_JOB = 'zhmc';
+
+/** The labels Prometheus gives every series it scrapes from `target` (for `writeHistory`'s `targetLabels`). */
+export function scrapeLabels(target: string): Readonly<Record<string, string>> {
+  return { job: SCRAPE_JOB, instance: target };
+}
+
 /** Starts Prometheus; resolves when `/-/ready` answers 200. */
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
   const prometheus = await requireExecutable(options.binary ?? 'prometheus');
@@ -120,7 +128,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
     }
     const config = {
       global: { scrape_interval: `${interval}s`, scrape_timeout: `${Math.min(interval, 10)}s`, evaluation_interval: `${interval}s` },
-      scrape_configs: [{ job_name: 'zhmc', static_configs: [{ targets: [...options.scrapeTargets] }] }],
+      scrape_configs: [{ job_name: SCRAPE_JOB, static_configs: [{ targets: [...options.scrapeTargets] }] }],
     };
     const configFile = join(dataDir, 'prometheus.yml');
     // JSON is valid YAML, and needs no YAML writer.

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPrometheus, startSimulator, writeHistory } from '@zlens/hmc-sim';
+import { scrapeLabels, startPrometheus, startSimulator, writeHistory } from '@zlens/hmc-sim';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DIST = resolve(HERE, '../dist');
@@ -42,9 +42,10 @@ export async function startStack(preset, hours, families, options = {}) {
   const workDir = await mkdtemp(join(tmpdir(), 'zlens-web-bench-'));
   const sim = await startSimulator({ preset });
   const historyFile = join(workDir, 'history.om');
-  const endMs = Date.now() - 60_000;
+  const endMs = Date.now();
   const started = Date.now();
-  await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families }, historyFile);
+  const targetLabels = scrapeLabels(sim.metricsTarget);
+  await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families, targetLabels }, historyFile);
   const prometheus = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
   const setupSeconds = (Date.now() - started) / 1000;
   const caFile = join(workDir, 'hmc-ca.pem');
