@@ -50,7 +50,10 @@ describe('framing policy', () => {
   it('keeps the other helmet headers', async () => {
     const res = await agentFor({ ZLENS_FRAME_ANCESTORS: 'https://portal.example' }).get('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+    // Not these two: zlens serves plain HTTP (see app.ts); over HTTP from another machine
+    // upgrade-insecure-requests left Chromium with a blank page (its scripts fetched over https).
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);

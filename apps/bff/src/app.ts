@@ -111,7 +111,13 @@ export function createApp(deps: AppDeps): Express {
       // Framing is governed by CSP frame-ancestors alone: an X-Frame-Options of SAMEORIGIN would
       // contradict an allowed portal origin (and browsers that know CSP ignore it anyway).
       frameguard: false,
-      contentSecurityPolicy: { directives: { 'frame-ancestors': [...deps.config.frameAncestors] } },
+      // zlens speaks plain HTTP; TLS, and with it HSTS and upgrading requests, belong to whatever
+      // terminates TLS in front of it. upgrade-insecure-requests on a page served over HTTP from a
+      // non-loopback address makes the browser fetch its scripts over https: a blank page. And an
+      // HSTS header with includeSubDomains, passed through a portal's proxy, would bind the whole
+      // portal domain.
+      strictTransportSecurity: false,
+      contentSecurityPolicy: { directives: { 'frame-ancestors': [...deps.config.frameAncestors], 'upgrade-insecure-requests': null } },
     }),
   );
 
