@@ -1,29 +1,10 @@
-// The exporter's metric definitions (exporter-catalog-data.ts, generated from the reference
-// zhmc-metrics-catalog.json) and a small interpreter for the Jinja2/Python snippets they contain:
-// conditions, label values and property expressions. Only the forms that occur in the catalog are
+// A small interpreter for the Jinja2/Python snippets in the exporter's metric definitions
+// (EXPORTER_METRICS in @zlens/shared): conditions, label values and property expressions. Only the forms that occur in the catalog are
 // understood; anything else throws, and a test runs every definition through it.
 
+import type { ExporterMetricDef } from '@zlens/shared';
 import type { Json, Properties } from './inventory.js';
 import type { MetricValue } from './metric-groups.js';
-
-export interface ExporterMetricDef {
-  readonly name: string;
-  readonly exposition_name: string;
-  readonly type: 'gauge' | 'counter';
-  readonly help: string;
-  readonly labels: readonly string[];
-  readonly label_values: Readonly<Record<string, string>>;
-  readonly group: string;
-  readonly group_type: 'metric' | 'resource';
-  readonly resource_class?: string;
-  readonly mode: string;
-  readonly percent_scaled?: boolean;
-  readonly hmc_metric?: string;
-  readonly hmc_property?: string;
-  readonly properties_expression?: string;
-  readonly valuemap?: Readonly<Record<string, number>>;
-  readonly condition?: readonly string[];
-}
 
 export interface ConditionContext {
   readonly hmcVersion: string;

@@ -2,7 +2,7 @@ import { CATALOG, METRIC_IDS } from '@zlens/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario } from './default-scenario.js';
 import { escapeLabelValue, formatFloat, formatLabels } from './exposition.js';
-import { EXPORTER_METRICS } from './exporter-catalog-data.js';
+import { EXPORTER_METRICS } from '@zlens/shared';
 import { isLparRunning, isRunning, type Scenario } from './scenario.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
 import { sampleLines } from './test/exposition-parser.js';

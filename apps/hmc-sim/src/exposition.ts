@@ -1,11 +1,11 @@
 // What IBM's zhmc-prometheus-exporter would export for the scenario, computed the way the exporter
-// does it (zhmc-exporter.md §4): for each of its metric definitions (exporter-catalog-data.ts),
+// does it (zhmc-exporter.md §4): for each of its metric definitions (EXPORTER_METRICS in @zlens/shared),
 // metric-group values come from the same value rows as the HMC's Get Metrics (skipping -1, dividing
 // percents by 100) and resource values from the same property objects as the HMC's GETs. The live
 // /metrics renders one slot in the Prometheus text format; history.ts renders many in OpenMetrics.
 
-import { conditionsHold, labelValue, resourceValue, type ExporterMetricDef } from './exporter-catalog.js';
-import { EXPORTER_METRICS } from './exporter-catalog-data.js';
+import { EXPORTER_METRICS, type ExporterMetricDef } from '@zlens/shared';
+import { conditionsHold, labelValue, resourceValue } from './exporter-catalog.js';
 import { adapterProperties, lparProperties, storageGroupProperties } from './inventory-io.js';
 import { cpcProperties, partitionProperties, type Properties } from './inventory.js';
 import { metricGroupsOf, type GroupObject, type MetricValue } from './metric-groups.js';

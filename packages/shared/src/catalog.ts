@@ -1,7 +1,7 @@
 // The metric catalog: the exporter's metrics that zlens charts, as data. One source of truth:
 // the BFF builds PromQL from it, the live source maps HMC metric groups through it, the web
 // takes titles, units and grouping from it. Names, labels, modes and HMC sources are the
-// exporter's exactly (../../../../shared/reference/zhmc-exporter.md §1-2, zhmc-metrics-catalog.json).
+// exporter's exactly (the exporter metric table in exporter-metrics-data.ts).
 
 export const CPC_MODES = ['dpm', 'classic'] as const;
 export type CpcMode = (typeof CPC_MODES)[number];

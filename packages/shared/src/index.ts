@@ -1,3 +1,4 @@
 export * from './catalog.js';
 export * from './time.js';
 export * from './api.js';
+export * from './exporter-metrics.js';
