@@ -193,6 +193,21 @@ export const UnsupportedInModeSchema = z.object({
   alternative: MetricIdSchema.nullable(),
 });
 
+/**
+ * How fresh and how whole an answer is. `stale` answers come from the BFF's last good answer while
+ * the upstream is away; `fetchedAt` then says how old they are. `partial` answers are what the
+ * engine sent with warnings (Thanos, Mimir: a store did not answer), so part of the data may be
+ * missing; `warnings` are the engine's words, bounded and redacted.
+ */
+const FreshnessShape = {
+  /** True when the source could not be reached and what is shown may be old. */
+  stale: z.boolean(),
+  /** Unix seconds when this answer was read from its source (set on stale answers). */
+  fetchedAt: z.number().optional(),
+  partial: z.boolean().optional(),
+  warnings: z.array(z.string()).optional(),
+};
+
 export const SeriesResponseSchema = z.object({
   metric: MetricIdSchema,
   source: z.enum(['prometheus', 'live']),
@@ -203,8 +218,7 @@ export const SeriesResponseSchema = z.object({
   end: z.number(),
   timestamps: z.array(z.number()),
   series: z.array(SeriesSchema),
-  /** True when the source could not be reached and what is shown may be old. */
-  stale: z.boolean(),
+  ...FreshnessShape,
   unsupportedInMode: UnsupportedInModeSchema.optional(),
 });
 export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
@@ -237,7 +251,7 @@ export const TopResponseSchema = z.object({
   byAverage: z.array(TopEntrySchema),
   /** The n highest by peak, highest first. */
   byPeak: z.array(TopEntrySchema),
-  stale: z.boolean(),
+  ...FreshnessShape,
   unsupportedInMode: UnsupportedInModeSchema.optional(),
 });
 export type TopResponse = z.infer<typeof TopResponseSchema>;
@@ -262,7 +276,7 @@ export const HeatmapResponseSchema = z.object({
   timestamps: z.array(z.number()),
   /** One row per partition (labels cpc, partition), sorted by average, highest first. */
   rows: z.array(SeriesSchema.extend({ avg: z.number().nullable() })),
-  stale: z.boolean(),
+  ...FreshnessShape,
 });
 export type HeatmapResponse = z.infer<typeof HeatmapResponseSchema>;
 
