@@ -90,7 +90,7 @@ if (!/^USER (?!root)\S+/m.test(exporter)) problems.push('exporter.Dockerfile: ru
 if (!existsSync(join(here, 'Dockerfile.dockerignore'))) problems.push('Dockerfile.dockerignore is missing');
 
 // ---- prometheus.yml targets
-for (const [, host] of read('prometheus.yml').matchAll(/"([a-z][\w.-]*):\d+"/g)) {
+for (const [, host] of read('prometheus/prometheus.yml').matchAll(/"([a-z][\w.-]*):\d+"/g)) {
   if (host !== 'localhost' && !names.has(host)) problems.push(`prometheus.yml: target host ${host} is no compose service or alias`);
 }
 

@@ -4,9 +4,11 @@
 #      warnings fail too.
 #   2. `docker compose config` (Compose v2) for each profile when present; otherwise Debian's
 #      docker-compose 1.x when present, on a copy without the top-level `name:` (v1 predates it).
-#   3. promtool check config prometheus.yml, when promtool is installed (Debian: prometheus).
+#   3. promtool check config prometheus/prometheus.yml with its rules, and promtool test rules
+#      (zlens' alerting rules, every alert with cases that fire and cases that do not); amtool
+#      check-config alertmanager/alertmanager.yml.
 #   4. node check-files.mjs: build files, targets, mounts, non-root users, healthchecks, targets.
-# Needs Node 20 and the npm registry (or a warm npx cache) for dclint; nothing else is required.
+# Needs Node 20, the npm registry (or a warm npx cache) for dclint, promtool and amtool.
 # Dockerfiles are not linted: hadolint is not on npm, and dockerfilelint 1.8 misreads ARG-based
 # FROM and HEALTHCHECK --start-period.
 set -eu
@@ -33,12 +35,15 @@ else
   echo "validate: no docker compose / docker-compose here, skipped (dclint checked the schema)"
 fi
 
-if command -v promtool >/dev/null 2>&1; then
-  echo "validate: promtool check config prometheus.yml"
-  promtool check config prometheus.yml
-else
-  echo "validate: no promtool here, skipped"
-fi
+# promtool and amtool are required: `pnpm test` installs Debian's prometheus and
+# prometheus-alertmanager first (.ci/system-deps).
+echo "validate: promtool check config prometheus/prometheus.yml (and its rule files)"
+promtool check config prometheus/prometheus.yml
+echo "validate: promtool test rules prometheus/tests/*.test.yml"
+promtool test rules prometheus/tests/*.test.yml
+
+echo "validate: amtool check-config alertmanager/alertmanager.yml"
+amtool check-config alertmanager/alertmanager.yml
 
 echo "validate: check-files.mjs"
 node check-files.mjs

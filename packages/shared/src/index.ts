@@ -2,3 +2,4 @@ export * from './catalog.js';
 export * from './time.js';
 export * from './api.js';
 export * from './exporter-metrics.js';
+export * from './thresholds.js';

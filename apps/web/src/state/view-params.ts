@@ -2,6 +2,7 @@
 // time range (a relative preset, or an absolute from/to after a zoom), the refresh interval,
 // language, theme, threshold bands and the top-N choice. Parsing never fails: a value zlens
 // does not know falls back to the default, so a hand-edited or old link still opens a working view.
+import { USAGE_THRESHOLDS } from '@zlens/shared';
 
 export const RANGES = ['15m', '1h', '6h', '24h', '7d'] as const;
 export type RangeKey = (typeof RANGES)[number];
@@ -44,8 +45,9 @@ export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = {
   refresh: '30s',
   lang: 'en',
   theme: 'light',
-  warn: 70,
-  crit: 90,
+  // The same bands as the alerting rules zlens ships (docker/prometheus/rules).
+  warn: USAGE_THRESHOLDS.warning,
+  crit: USAGE_THRESHOLDS.critical,
   top: 10,
   topBy: 'avg',
 };
