@@ -3,3 +3,4 @@ export * from './time.js';
 export * from './api.js';
 export * from './exporter-metrics.js';
 export * from './thresholds.js';
+export * from './alerts.js';
