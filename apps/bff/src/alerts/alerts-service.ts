@@ -1,0 +1,118 @@
+// Alert state for the views: what fires now (Prometheus' /api/v1/alerts, joined with Alertmanager's
+// silences and inhibitions when ZLENS_ALERTMANAGER_URL is set) and when alerts fired over a range
+// (the ALERTS series). zlens evaluates and routes nothing itself. Live mode has no rules engine:
+// its answers say that alerts need Prometheus.
+import {
+  alignRange,
+  parseTimeExpression,
+  type AlertPeriodsQuery,
+  type AlertPeriodsResponse,
+  type AlertsQuery,
+  type AlertsResponse,
+} from '@zlens/shared';
+import type { Clock } from '../clock.js';
+import { badRequest } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { escapeLabelValue } from '../prometheus/promql.js';
+import { compareAlerts, concerns, firingPeriods, toAlert } from './alert-model.js';
+import type { AlertmanagerAlert, PrometheusAlert } from './upstream-schemas.js';
+
+/** What the service needs from the PromQL engine. */
+export interface RulesEngine {
+  alerts(): Promise<PrometheusAlert[]>;
+  queryRange(promql: string, start: number, end: number, step: number): Promise<{ metric: Record<string, string>; values: [number, string][] }[]>;
+}
+
+export interface AlertRouter {
+  alerts(): Promise<AlertmanagerAlert[]>;
+}
+
+export interface AlertsServiceDeps {
+  /** Null in live mode. */
+  engine: RulesEngine | null;
+  /** Null without ZLENS_ALERTMANAGER_URL. */
+  alertmanager: AlertRouter | null;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Alert bands are drawn at chart resolution: about this many evaluations across a range. */
+const PERIOD_POINTS = 500;
+const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"';
+
+interface Snapshot {
+  alerts: PrometheusAlert[];
+  routed: AlertmanagerAlert[] | null;
+  fetchedAtMs: number;
+}
+
+export class AlertsService {
+  /** The last answer both upstreams gave: served, marked stale, while the engine is away. */
+  private last: Snapshot | null = null;
+
+  constructor(private readonly deps: AlertsServiceDeps) {}
+
+  async current(filter: AlertsQuery): Promise<AlertsResponse> {
+    if (this.deps.engine === null) {
+      return { available: false, unavailableReason: 'needs-prometheus', alertmanager: false, alerts: [], stale: false };
+    }
+    let snapshot: Snapshot;
+    let stale = false;
+    try {
+      snapshot = await this.read(this.deps.engine);
+      this.last = snapshot;
+    } catch (err) {
+      if (this.last === null) throw err;
+      snapshot = this.last;
+      stale = true;
+    }
+    const alerts = snapshot.alerts
+      .map((a) => toAlert(a, snapshot.routed))
+      .filter((a) => concerns(a.object, filter))
+      .sort(compareAlerts);
+    return {
+      available: true,
+      alertmanager: snapshot.routed !== null,
+      alerts,
+      stale,
+      ...(stale ? { fetchedAt: Math.floor(snapshot.fetchedAtMs / 1000) } : {}),
+    };
+  }
+
+  async periods(query: AlertPeriodsQuery): Promise<AlertPeriodsResponse> {
+    const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
+    const from = parseTimeExpression(query.from, nowSeconds);
+    const to = parseTimeExpression(query.to, nowSeconds);
+    if (from === null) throw badRequest(`from: ${TIME_HINT}`);
+    if (to === null) throw badRequest(`to: ${TIME_HINT}`);
+    if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
+    const range = alignRange(from, to, PERIOD_POINTS);
+    const base = { start: range.start, end: range.end, step: range.step, stale: false };
+    if (this.deps.engine === null) return { ...base, available: false, unavailableReason: 'needs-prometheus', periods: [] };
+    // ALERTS has a sample at each rule evaluation while an alert fires; the max over each step
+    // keeps an alert that fired between two grid points.
+    const cpc = query.cpc === undefined ? '' : `,cpc="${escapeLabelValue(query.cpc)}"`;
+    const promql = `max_over_time(ALERTS{alertstate="firing"${cpc}}[${range.step}s])`;
+    const series = await this.deps.engine.queryRange(promql, range.start, range.end, range.step);
+    const periods = series
+      .flatMap((s) => firingPeriods(s.metric, s.values, range.step))
+      .filter((p) => concerns(p.object, query))
+      .sort((a, b) => a.from - b.from || a.name.localeCompare(b.name));
+    return { ...base, available: true, periods };
+  }
+
+  private async read(engine: RulesEngine): Promise<Snapshot> {
+    const router = this.deps.alertmanager;
+    const [alerts, routed] = await Promise.all([
+      engine.alerts(),
+      // Without Alertmanager's answer the alerts are still worth showing; silences are then unknown.
+      router === null
+        ? null
+        : router.alerts().catch((err: unknown) => {
+            this.deps.logger.warn({ err }, 'alertmanager: silences and inhibitions not read');
+            return null;
+          }),
+    ]);
+    return { alerts, routed, fetchedAtMs: this.deps.clock.nowMs() };
+  }
+}
