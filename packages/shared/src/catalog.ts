@@ -1,7 +1,11 @@
 // The metric catalog: the exporter's metrics that zlens charts, as data. One source of truth:
 // the BFF builds PromQL from it, the live source maps HMC metric groups through it, the web
 // takes titles, units and grouping from it. Names, labels, modes and HMC sources are the
-// exporter's exactly (the exporter metric table in exporter-metrics-data.ts).
+// exporter's exactly (the exporter metric table in exporter-metrics-data.ts). Power, environment,
+// line cords and memory are in catalog-physical.ts.
+import { PHYSICAL_ENTRIES, type GaugeMetric, type GaugeUnit } from './catalog-physical.js';
+
+export { GAUGE_UNITS, lineCordOf, type GaugeMetric, type GaugeUnit, type LineCordMetricId } from './catalog-physical.js';
 
 export const CPC_MODES = ['dpm', 'classic'] as const;
 export type CpcMode = (typeof CPC_MODES)[number];
@@ -11,7 +15,7 @@ export type Language = (typeof LANGUAGES)[number];
 export type Localized = Readonly<Record<Language, string>>;
 
 /** What one series of the metric describes (its identifying labels follow from it). */
-export type MetricScope = 'cpc' | 'partition' | 'processor' | 'adapter' | 'port' | 'nic' | 'channel' | 'crypto-adapter';
+export type MetricScope = 'cpc' | 'partition' | 'processor' | 'adapter' | 'port' | 'nic' | 'channel' | 'crypto-adapter' | 'line-cord';
 
 export type MetricKind =
   | 'processor'
@@ -23,14 +27,18 @@ export type MetricKind =
   | 'port'
   | 'nic'
   | 'channel'
-  | 'status';
+  | 'status'
+  | 'power'
+  | 'environment'
+  | 'memory';
 
 /**
  * `ratio`: 0..1 (the exporter divides the HMC's integer percent by 100).
  * `bytes-per-second` / `packets-per-second`: a counter the BFF turns into a rate with `rate()`.
  * `status`: an enum code, the HMC status string in the `value` label.
+ * The gauge units (watts, celsius, ...): charted as they are (catalog-physical.ts).
  */
-export type MetricUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status';
+export type MetricUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status' | GaugeUnit;
 
 /** Processor-type breakdown: which processors a CPC/partition usage metric covers. */
 export type ProcessorType = 'cp' | 'ifl' | 'icf' | 'iip';
@@ -42,7 +50,7 @@ export interface HmcMetricSource {
   readonly metric: string;
 }
 
-interface CatalogMetricBase {
+export interface CatalogMetricBase {
   /** The exporter's exact series name (counters with `_total`); also the id the API and URL use. */
   readonly id: string;
   readonly kind: MetricKind;
@@ -79,7 +87,7 @@ export interface StatusMetric extends CatalogMetricBase {
   readonly statusCodes: Readonly<Record<string, number>>;
 }
 
-export type CatalogMetric = UsageMetric | RateMetric | StatusMetric;
+export type CatalogMetric = UsageMetric | RateMetric | StatusMetric | GaugeMetric;
 
 export const UNSUPPORTED_STATUS_CODE = 99;
 
@@ -96,6 +104,7 @@ const LABELS: Readonly<Record<MetricScope, readonly string[]>> = {
   nic: ['cpc', 'partition', 'nic', 'adapter', 'port'],
   channel: ['cpc', 'channel_css_chpid', 'partition', 'shared'],
   'crypto-adapter': ['cpc', 'adapter_pchid'],
+  'line-cord': ['cpc', 'cord', 'cordid', 'phase'],
 };
 
 interface UsageSpec {
@@ -516,6 +525,7 @@ const ENTRIES = [
     },
     ADAPTER_STATUS_CODES,
   ),
+  ...PHYSICAL_ENTRIES,
 ] as const;
 
 export type MetricId = (typeof ENTRIES)[number]['id'];

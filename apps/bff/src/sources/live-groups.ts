@@ -4,7 +4,7 @@
 // groups, several rows per object for ports (`network-port-id`), channels (`channel-name`,
 // `logical-partition-name` trimmed, `shared-channel` lower-case), crypto adapters (`channel-id`) and
 // processors (`processor-name`, `processor-type`).
-import { CATALOG, METRIC_IDS, type CatalogMetric, type CpcMode, type MetricId, type MetricScope } from '@zlens/shared';
+import { CATALOG, METRIC_IDS, lineCordOf, type CatalogMetric, type CpcMode, type MetricId, type MetricScope } from '@zlens/shared';
 import type { HmcCpc } from '../hmc/inventory.js';
 import type { MetricValue } from '../hmc/metrics-text.js';
 import type { NicRef } from '../hmc/topology-cache.js';
@@ -66,7 +66,13 @@ const text = (value: MetricValue | undefined): string | null =>
  * The exporter's labels of one row of a group for a metric of `scope`, or null when the object or
  * the row does not fit that scope (a partition row for a CPC metric, a row missing its key).
  */
-export function rowLabels(scope: MetricScope, ref: ObjectRef, row: Readonly<Record<string, MetricValue>>): Record<string, string> | null {
+export function rowLabels(
+  scope: MetricScope,
+  ref: ObjectRef,
+  row: Readonly<Record<string, MetricValue>>,
+  /** Needed for line cords only: which cord and phase the metric is. */
+  id?: MetricId,
+): Record<string, string> | null {
   const cpc = ref.cpc.name;
   const isCpc = ref.partition === undefined && ref.adapter === undefined && ref.nic === undefined;
   switch (scope) {
@@ -95,6 +101,12 @@ export function rowLabels(scope: MetricScope, ref: ObjectRef, row: Readonly<Reco
     case 'crypto-adapter': {
       const pchid = text(row['channel-id']);
       return !isCpc || pchid === null ? null : { cpc, adapter_pchid: pchid };
+    }
+    case 'line-cord': {
+      // environmental-power-status: one row per CPC holding every cord; the cord's name is a row value.
+      const cord = id === undefined ? null : lineCordOf(id);
+      const name = cord === null ? null : text(row[cord.nameMetric]);
+      return !isCpc || cord === null || name === null ? null : { cpc, cord: name, cordid: cord.cordid, phase: cord.phase };
     }
     case 'processor': {
       const processor = text(row['processor-name']);

@@ -196,11 +196,16 @@ export class LiveSource implements TimeSeriesSource {
       for (const { id, metric, name } of groupMetrics(block.group, ref.cpc.mode)) {
         for (const row of block.rows) {
           const value = row[name];
-          const labels = rowLabels(metric.scope, ref, row);
+          const labels = rowLabels(metric.scope, ref, row, id);
           // -1 means "no such resource" (the exporter skips it too); a gap is not a zero.
           if (typeof value !== 'number' || value < 0 || labels === null) continue;
           if (metric.unit === 'ratio') {
             this.window.record(id, labels, time, value / 100);
+            continue;
+          }
+          // Gauges (watts, degrees, humidity, BTU/h) are recorded as the HMC gives them, never as rates.
+          if (metric.unit !== 'bytes-per-second' && metric.unit !== 'packets-per-second') {
+            this.window.record(id, labels, time, value);
             continue;
           }
           const rate = this.rates.rate(JSON.stringify([id, labels]), time, value);
