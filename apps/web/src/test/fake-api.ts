@@ -5,6 +5,8 @@ import { vi } from 'vitest';
 import {
   isMetricId,
   type AdapterDetail,
+  type AlertPeriodsResponse,
+  type AlertsResponse,
   type CpcDetail,
   type HeatmapResponse,
   type InventoryResponse,
@@ -176,6 +178,15 @@ export function heatmapResponse(cpc: string | null): HeatmapResponse {
   };
 }
 
+/** What /api/v1/alerts answers by default: no alert firing (with Prometheus, without Alertmanager). */
+export function alertsResponse(alerts: AlertsResponse['alerts'] = []): AlertsResponse {
+  return { available: true, alertmanager: false, alerts, stale: false };
+}
+
+export function alertPeriodsResponse(periods: AlertPeriodsResponse['periods'] = []): AlertPeriodsResponse {
+  return { available: true, start: 1_700_000_000, end: 1_700_003_600, step: 60, periods, stale: false };
+}
+
 export interface FakeRequest {
   /** Path and query as requested, the base path included. */
   path: string;
@@ -188,7 +199,7 @@ export interface FakeApi {
   series: (call: SeriesCall) => Reply;
   /** GET /api/v1/session: auth mode none (no user) by default. */
   session: () => Reply;
-  /** /cpcs/..., /top, /heatmap, /embed-config: the path and query; answers from the fixtures above by default. */
+  /** /cpcs/..., /top, /heatmap, /alerts, /embed-config: the path and query; answers from the fixtures above by default. */
   other: (url: URL) => Reply;
   /**
    * The BFF's sign-in check, before every endpoint but the public /embed-config: a reply (a 401)
@@ -253,7 +264,7 @@ export function installFakeApi(): FakeApi {
   return api;
 }
 
-/** The detail, top-N and heatmap endpoints, answered from the fixtures. */
+/** The detail, top-N, heatmap and alert endpoints, answered from the fixtures. */
 export function defaultOther(url: URL): Reply {
   const parts = url.pathname.split('/').slice(3).map(decodeURIComponent);
   const q = url.searchParams;
@@ -264,6 +275,8 @@ export function defaultOther(url: URL): Reply {
   }
   if (parts[0] === 'top') return { status: 200, body: topResponse(q.get('cpc') ?? '', Number(q.get('n') ?? 10)) };
   if (parts[0] === 'heatmap') return { status: 200, body: heatmapResponse(q.get('cpc')) };
+  if (parts[0] === 'alerts' && parts[1] === 'periods') return { status: 200, body: alertPeriodsResponse() };
+  if (parts[0] === 'alerts') return { status: 200, body: alertsResponse() };
   return { status: 404, text: '<html>nope</html>' };
 }
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { inventoryQuery } from '../../api/queries';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
@@ -7,7 +8,7 @@ import { useViewParams } from '../../state/use-view-params';
 import { CpcCard } from './CpcCard';
 import { UnhealthyPartitions } from './UnhealthyPartitions';
 
-/** `/`: partitions needing attention, one card per CPC, and a partitions × time heatmap of the fleet. */
+/** `/`: firing alerts, partitions needing attention, one card per CPC, and a partitions × time heatmap of the fleet. */
 export default function FleetView() {
   const [{ refresh }] = useViewParams();
   const { t } = useI18n();
@@ -33,6 +34,7 @@ export default function FleetView() {
       ) : null}
       {inventory.data && inventory.data.cpcs.length > 0 ? (
         <>
+          <AlertsPanel filter={{}} />
           <UnhealthyPartitions cpcs={inventory.data.cpcs} />
           <div className="card-grid">
             {inventory.data.cpcs.map((cpc) => (
