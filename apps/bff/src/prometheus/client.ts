@@ -56,6 +56,15 @@ export class PrometheusClient {
     return data.result;
   }
 
+  /**
+   * The rules engine's alerts (GET /api/v1/alerts; Prometheus, Thanos Query with rules, Mimir's
+   * ruler, vmalert): the envelope's `data`, unparsed. Not cached: it is asked once per refresh.
+   */
+  async alerts(): Promise<unknown> {
+    for (const observer of this.observers) observer('api/v1/alerts', {});
+    return this.limiter.run(() => this.request('api/v1/alerts', null));
+  }
+
   /** A cheap query that any PromQL API answers: the readiness probe. */
   async ping(): Promise<void> {
     await this.call('api/v1/query', { query: '1' });
@@ -102,7 +111,8 @@ export class PrometheusClient {
     return pending;
   }
 
-  private async request(path: string, body: string): Promise<unknown> {
+  /** A POST of form parameters (queries), or a GET without any (`body` null). */
+  private async request(path: string, body: string | null): Promise<unknown> {
     const { config, timeoutMs, metrics } = this.options;
     const url = new URL(path, config.url);
     const started = performance.now();
@@ -116,16 +126,16 @@ export class PrometheusClient {
     try {
       // POST keeps long label matchers out of URL length limits; every PromQL API accepts it.
       response = await fetch(url, {
-        method: 'POST',
+        method: body === null ? 'GET' : 'POST',
         headers: {
           ...config.headers,
-          'content-type': 'application/x-www-form-urlencoded',
+          ...(body === null ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
           accept: 'application/json',
           // Uncompressed: on the LAN between BFF and Prometheus, gzip costs both sides more CPU time
           // than the bytes it saves (docs/benchmarks.md).
           'accept-encoding': 'identity',
         },
-        body,
+        ...(body === null ? {} : { body }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();
