@@ -8,8 +8,11 @@
 //   POST   /admin/down          {"ms"?}  the HMC API and STOMP stop listening; back after ms if given
 //   POST   /admin/up                     listening again (sessions are lost, as after a reboot)
 //   POST   /admin/status        {"uri", "status"}  a CPC, partition, LPAR or adapter changes status
+//   GET    /admin/exporter                what /metrics exports ({"metricGroups", "cpcs"?})
+//   PUT    /admin/exporter      {...}    change it ({"metricGroups": "all" | [...], "cpcs"?: [...]})
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ExporterConfig } from './exporter-config.js';
 import { parseFaultSettings } from './faults.js';
 import { isRecord } from './narrow.js';
 import type { SimulatorFaults } from './simulator.js';
@@ -17,6 +20,20 @@ import type { SimulatorFaults } from './simulator.js';
 export interface AdminDeps {
   readonly faults: SimulatorFaults;
   setStatus(uri: string, status: string): unknown;
+  readonly exporter: { get(): ExporterConfig; set(config: ExporterConfig): void };
+}
+
+function stringList(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) throw new Error(`${what} must be a list of strings`);
+  return value;
+}
+
+/** `{"metricGroups": "all" | [names], "cpcs"?: [names]}` from a request body. */
+function parseExporterConfig(body: unknown): ExporterConfig {
+  if (!isRecord(body)) throw new Error('expected {"metricGroups": "all" | [...], "cpcs"?: [...]}');
+  const groups = body.metricGroups;
+  const metricGroups = groups === undefined || groups === 'all' ? 'all' : stringList(groups, 'metricGroups');
+  return body.cpcs === undefined || body.cpcs === null ? { metricGroups } : { metricGroups, cpcs: stringList(body.cpcs, 'cpcs') };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -63,6 +80,11 @@ export function createAdminServer(deps: AdminDeps): Server {
           if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.status !== 'string') throw new Error('expected {"uri": "...", "status": "..."}');
           return reply(response, 200, deps.setStatus(body.uri, body.status));
         }
+        case 'GET /admin/exporter':
+          return reply(response, 200, deps.exporter.get());
+        case 'PUT /admin/exporter':
+          deps.exporter.set(parseExporterConfig(body));
+          return reply(response, 200, deps.exporter.get());
         default:
           return reply(response, 404, { error: `no admin operation ${route}` });
       }

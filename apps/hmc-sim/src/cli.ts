@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ExporterConfigError, exporterConfigFromFile, type ExporterConfig } from './exporter-config.js';
 import { writeHistory } from './history.js';
 import { PRESETS, presetScenario, type PresetName } from './presets.js';
 import { loadScenario, scenarioToYaml } from './scenario-file.js';
@@ -15,9 +16,9 @@ import { DEFAULT_CREDENTIALS, startSimulator } from './simulator.js';
 const USAGE = `Usage:
   hmc-sim serve [--host 127.0.0.1] [--port 6794] [--metrics-port 9291] [--stomp-port 61612]
                 [--admin-port PORT] [--cert FILE --key FILE] [--userid U --password P]
-                [--ca-out FILE] [--preset demo|large | --scenario FILE.yaml]
+                [--ca-out FILE] [--preset demo|large | --scenario FILE.yaml] [EXPORTER]
   hmc-sim history --out FILE [--hours 24] [--end <ms since epoch>] [--step 15]
-                [--families catalog|all|NAME,NAME] [--preset demo|large | --scenario FILE.yaml]
+                [--families catalog|all|NAME,NAME] [--preset demo|large | --scenario FILE.yaml] [EXPORTER]
   hmc-sim scenario [--preset demo|large]       print a preset as a scenario file (YAML)
 
 serve    HMC Web Services API over HTTPS on --port, STOMP notifications over TLS on --stomp-port,
@@ -26,7 +27,11 @@ serve    HMC Web Services API over HTTPS on --port, STOMP notifications over TLS
          made; its PEM is written to --ca-out (default: <tmp>/zlens-hmc-sim/ca.pem).
 history  OpenMetrics samples from --end minus --hours up to --end (default end: one minute ago),
          every --step seconds (a multiple of 15), of the zlens catalog metrics (--families
-         catalog, the default), of everything /metrics serves (all), or of the named families.`;
+         catalog, the default), of everything /metrics serves (all), or of the named families.
+EXPORTER what /metrics (and the history) export, as IBM's exporter would with that config:
+         --exporter-config FILE   the exporter's own config file (its metric_groups: and cpcs:)
+         --exporter-groups all|GROUP,GROUP   the exported metric groups (default all)
+         --exporter-cpcs NAME,NAME           only these CPCs (default every CPC)`;
 
 class UsageError extends Error {}
 
@@ -55,6 +60,28 @@ async function scenarioFrom(file: string | undefined, presetName: string | undef
   return file === undefined ? presetScenario(preset(presetName)) : loadScenario(await readFile(file, 'utf8'));
 }
 
+const EXPORTER_OPTIONS = {
+  'exporter-config': { type: 'string' },
+  'exporter-groups': { type: 'string' },
+  'exporter-cpcs': { type: 'string' },
+} as const;
+
+async function exporterConfig(values: { 'exporter-config'?: string; 'exporter-groups'?: string; 'exporter-cpcs'?: string }): Promise<ExporterConfig | undefined> {
+  const file = values['exporter-config'];
+  const groups = values['exporter-groups'];
+  const cpcs = values['exporter-cpcs'];
+  if (file !== undefined && (groups !== undefined || cpcs !== undefined)) {
+    throw new UsageError('--exporter-config excludes --exporter-groups and --exporter-cpcs');
+  }
+  if (file !== undefined) return exporterConfigFromFile(await readFile(file, 'utf8'));
+  if (groups === undefined && cpcs === undefined) return undefined;
+  const list = (text: string): string[] => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return {
+    metricGroups: groups === undefined || groups === 'all' ? 'all' : list(groups),
+    ...(cpcs === undefined ? {} : { cpcs: list(cpcs) }),
+  };
+}
+
 async function serve(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -72,6 +99,7 @@ async function serve(args: string[]): Promise<void> {
       password: { type: 'string' },
       'ca-out': { type: 'string' },
       scenario: { type: 'string' },
+      ...EXPORTER_OPTIONS,
     },
   });
   if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('--cert and --key go together');
@@ -84,6 +112,7 @@ async function serve(args: string[]): Promise<void> {
     values.userid !== undefined && values.password !== undefined
       ? { userid: values.userid, password: values.password }
       : DEFAULT_CREDENTIALS;
+  const exporter = await exporterConfig(values);
   const sim = await startSimulator({
     scenario: await scenarioFrom(values.scenario, values.preset),
     host: values.host,
@@ -93,6 +122,7 @@ async function serve(args: string[]): Promise<void> {
     ...(values['admin-port'] === undefined ? {} : { adminPort: integer(values['admin-port'], 'admin-port', 0, 0) }),
     credentials,
     ...(tls === undefined ? {} : { tls }),
+    ...(exporter === undefined ? {} : { exporter }),
   });
   const caFile = resolve(values['ca-out'] ?? join(tmpdir(), 'zlens-hmc-sim', 'ca.pem'));
   await mkdir(dirname(caFile), { recursive: true });
@@ -123,6 +153,7 @@ async function history(args: string[]): Promise<void> {
       families: { type: 'string' },
       preset: { type: 'string' },
       scenario: { type: 'string' },
+      ...EXPORTER_OPTIONS,
     },
   });
   if (values.out === undefined) throw new UsageError('--out FILE is required');
@@ -132,9 +163,10 @@ async function history(args: string[]): Promise<void> {
   const stepSeconds = integer(values.step, 'step', 15, 15);
   if (stepSeconds % 15 !== 0) throw new UsageError(`--step must be a multiple of 15, got ${stepSeconds}`);
   const families = values.families === undefined || values.families === 'catalog' || values.families === 'all' ? (values.families ?? 'catalog') : values.families.split(',');
+  const exporter = await exporterConfig(values);
   const stats = await writeHistory(
     await scenarioFrom(values.scenario, values.preset),
-    { startMs: endMs - hours * 3_600_000, endMs, stepSeconds, families },
+    { startMs: endMs - hours * 3_600_000, endMs, stepSeconds, families, ...(exporter === undefined ? {} : { exporter }) },
     values.out,
   );
   console.log(
@@ -160,7 +192,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // parseArgs reports unknown options and missing values as TypeErrors with an ERR_PARSE_ARGS_* code.
-  const isArgError = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const isArgError = error instanceof UsageError || error instanceof ExporterConfigError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   console.error(`hmc-sim: ${error instanceof Error ? error.message : String(error)}`);
   if (isArgError) console.error(`\n${USAGE}`);
   process.exit(isArgError ? 2 : 1);

@@ -14,6 +14,8 @@ import { topology } from './topology.js';
 import { slotOf } from './workload.js';
 
 export interface SeriesDef {
+  /** The exporter metric group the series comes from (an exporter config can switch it off). */
+  readonly group: string;
   readonly labels: Readonly<Record<string, string>>;
   /** The exported value for a 15 s slot. */
   valueAt(slot: number): number;
@@ -25,6 +27,8 @@ export interface FamilyDef {
   /** The OpenMetrics family name (counters without `_total`). */
   readonly familyName: string;
   readonly help: string;
+  /** HELP by metric group, for a family several groups define (classic and DPM sources). */
+  readonly helpByGroup: ReadonlyMap<string, string>;
   readonly type: 'gauge' | 'counter';
   readonly series: readonly SeriesDef[];
 }
@@ -75,7 +79,7 @@ function resourceSeries(def: ExporterMetricDef, scenario: Scenario): SeriesDef[]
     const value = resourceValue(def, resource.properties);
     if (value === undefined) return [];
     const labels = labelsFor(def, { resource: resource.labels, properties: resource.properties, storageGroupName: groupName });
-    return labels === undefined ? [] : [{ labels, valueAt: () => value }];
+    return labels === undefined ? [] : [{ group: def.group, labels, valueAt: () => value }];
   });
 }
 
@@ -125,6 +129,7 @@ function metricSeries(defs: readonly ExporterMetricDef[], scenario: Scenario): M
           if (labels === undefined) continue;
           const scale = def.percent_scaled === true ? 100 : 1;
           out.get(def)?.push({
+            group: def.group,
             labels,
             valueAt: (slot) => {
               const value = source(slot)[column];
@@ -148,17 +153,21 @@ export function exporterFamilies(scenario: Scenario): FamilyDef[] {
   const cached = FAMILY_CACHE.get(scenario);
   if (cached !== undefined) return cached;
   const fromMetrics = metricSeries(EXPORTER_METRICS.filter((d) => d.group_type === 'metric'), scenario);
-  const families = new Map<string, { def: ExporterMetricDef; series: SeriesDef[] }>();
+  const families = new Map<string, { def: ExporterMetricDef; helpByGroup: Map<string, string>; series: SeriesDef[] }>();
   for (const def of EXPORTER_METRICS) {
     const series = def.group_type === 'metric' ? (fromMetrics.get(def) ?? []) : resourceSeries(def, scenario);
     const family = families.get(def.exposition_name);
-    if (family === undefined) families.set(def.exposition_name, { def, series: [...series] });
-    else family.series.push(...series);
+    if (family === undefined) families.set(def.exposition_name, { def, helpByGroup: new Map([[def.group, def.help]]), series: [...series] });
+    else {
+      family.series.push(...series);
+      if (!family.helpByGroup.has(def.group)) family.helpByGroup.set(def.group, def.help);
+    }
   }
-  const built = [...families.values()].map(({ def, series }) => ({
+  const built = [...families.values()].map(({ def, helpByGroup, series }) => ({
     name: def.exposition_name,
     familyName: def.name,
     help: def.help,
+    helpByGroup,
     type: def.type,
     series,
   }));

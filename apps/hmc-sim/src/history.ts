@@ -8,7 +8,8 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { METRIC_IDS } from '@zlens/shared';
-import { escapeLabelValue, exporterFamilies, formatFloat, formatLabels } from './exposition.js';
+import { exportedFamilies, resolveExporterConfig, type ExporterConfig } from './exporter-config.js';
+import { escapeLabelValue, formatFloat, formatLabels } from './exposition.js';
 import type { Scenario } from './scenario.js';
 import { SLOT_MS, slotOf } from './workload.js';
 
@@ -31,6 +32,8 @@ export interface HistoryRange {
    * the moment Prometheus started instead of ending in one series and starting in another.
    */
   readonly targetLabels?: Readonly<Record<string, string>>;
+  /** The exporter config whose output the history is (as for /metrics); default all groups. */
+  readonly exporter?: ExporterConfig;
 }
 
 export interface HistoryStats {
@@ -84,7 +87,7 @@ export async function writeHistory(
   try {
     const wanted = range.families ?? 'catalog';
     const names: ReadonlySet<string> | undefined = wanted === 'all' ? undefined : new Set<string>(wanted === 'catalog' ? METRIC_IDS : wanted);
-    for (const family of exporterFamilies(scenario)) {
+    for (const family of exportedFamilies(scenario, resolveExporterConfig(range.exporter, scenario))) {
       if (family.series.length === 0 || (names !== undefined && !names.has(family.name))) continue;
       // OpenMetrics names a counter family without `_total`; its samples keep the suffix.
       buffer += `# HELP ${family.familyName} ${escapeOpenMetricsHelp(family.help)}\n# TYPE ${family.familyName} ${family.type}\n`;

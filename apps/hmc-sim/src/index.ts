@@ -4,6 +4,8 @@
 export { startSimulator, DEFAULT_CREDENTIALS } from './simulator.js';
 export type { Credentials, RunningSimulator, SimulatorFaults, SimulatorOptions } from './simulator.js';
 export type { FaultSettings } from './faults.js';
+export { EXPORTER_METRIC_GROUPS, ExporterConfigError, exporterConfigFromFile } from './exporter-config.js';
+export type { ExporterConfig } from './exporter-config.js';
 export type { StatusChange } from './site-state.js';
 export { defaultScenario, DEFAULT_SEED } from './default-scenario.js';
 export { PRESETS, demoScenario, largeScenario, presetScenario } from './presets.js';

@@ -4,6 +4,7 @@
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { createAdminServer } from './admin-server.js';
 import { defaultScenario } from './default-scenario.js';
+import { resolveExporterConfig, type ExporterConfig, type ResolvedExporterConfig } from './exporter-config.js';
 import { createExporterServer } from './exporter-server.js';
 import type { FaultSettings } from './faults.js';
 import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-server.js';
@@ -40,6 +41,11 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   /** Idle time after which a session answers 403.5. Default: sessions never time out. */
   readonly sessionIdleTimeoutMs?: number;
+  /**
+   * What the exporter-format /metrics exports, as the exporter's config file says it
+   * (`metric_groups:` with `export: true`, `cpcs:`). Default: every group, every CPC.
+   */
+  readonly exporter?: ExporterConfig;
 }
 
 /** Faults on demand (the admin endpoint does the same over HTTP). */
@@ -77,6 +83,10 @@ export interface RunningSimulator {
   expireAllSessions(): void;
   /** Changes the status of the CPC, partition, LPAR or adapter with this object URI, and notifies. */
   setStatus(uri: string, status: string): StatusChange;
+  /** The exporter config /metrics follows now. */
+  readonly exporterConfig: ExporterConfig;
+  /** Changes what /metrics exports from the next scrape on; throws ExporterConfigError when invalid. */
+  setExporterConfig(config: ExporterConfig): void;
   close(): Promise<void>;
 }
 
@@ -128,7 +138,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.sessionIdleTimeoutMs === undefined ? {} : { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs }),
   });
   const stomp = createStompServer({ tls, sessions: hmc.sessions, credentials, site });
-  const exporter = createExporterServer(current, now);
+  let exporterConfig: ExporterConfig = options.exporter ?? { metricGroups: 'all' };
+  let resolvedExporter: ResolvedExporterConfig = resolveExporterConfig(exporterConfig, site.scenario);
+  const setExporterConfig = (config: ExporterConfig): void => {
+    resolvedExporter = resolveExporterConfig(config, site.scenario);
+    exporterConfig = config;
+  };
+  const exporter = createExporterServer(current, now, () => resolvedExporter);
   let comeBackTimer: NodeJS.Timeout | undefined;
   let hmcPort = 0;
   let stompPort = 0;
@@ -159,7 +175,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     comeBack,
   };
   const setStatus = (uri: string, status: string): StatusChange => site.setStatus(uri, status);
-  const admin = options.adminPort === undefined ? undefined : createAdminServer({ faults, setStatus });
+  const admin =
+    options.adminPort === undefined
+      ? undefined
+      : createAdminServer({ faults, setStatus, exporter: { get: () => exporterConfig, set: setExporterConfig } });
   const servers: AnyServer[] = [hmc.server, stomp.server, exporter, ...(admin === undefined ? [] : [admin])];
   try {
     hmcPort = await listen(hmc.server, options.hmcPort ?? 0, host);
@@ -181,6 +200,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       faults,
       expireAllSessions: () => hmc.sessions.expireAll(),
       setStatus,
+      get exporterConfig() {
+        return exporterConfig;
+      },
+      setExporterConfig,
       close: async () => {
         if (comeBackTimer !== undefined) clearTimeout(comeBackTimer);
         await Promise.all(servers.map((server) => closeServer(server, server === stomp.server ? stomp.connections : [])));
