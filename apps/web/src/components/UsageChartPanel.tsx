@@ -9,7 +9,7 @@ import { EChart } from './EChart';
 import { fileName, formatDateTime, seriesStats, toCsv, type ValueUnit } from './format';
 import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
-import { lineColor, usageChartOption, valueFormatter, type UsageLine, type ValueFormatter } from './usage-chart-option';
+import { lineColor, usageChartOption, valueFormatter, type UnitLabels, type UsageLine, type ValueFormatter } from './usage-chart-option';
 import { useElementWidth } from './use-element-width';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from './use-usage-series';
 
@@ -32,6 +32,8 @@ export interface UsageChartPanelProps {
   hideEmptyLines?: boolean;
   /** The panel's address in its view; default: its first metric without the `zhmc_` prefix. */
   panelId?: string;
+  /** Lines stacked as areas (parts of one whole). */
+  stacked?: boolean;
 }
 
 /** A titled panel with one time chart, asking for about one point per pixel of its width. */
@@ -47,6 +49,7 @@ export function UsageChartPanel({
   note,
   hideEmptyLines = false,
   panelId,
+  stacked = false,
 }: UsageChartPanelProps) {
   const [{ window, refresh }] = useViewParams();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -86,13 +89,22 @@ export function UsageChartPanel({
       {note ? <p className="panel-note">{note}</p> : null}
       <div ref={bodyRef}>
         {showTable && hasData ? (
-          <ChartTable title={title} lines={state.lines} format={valueFormatter(unit, { bytes: t('unit.bytesPerSecond'), packets: t('unit.packetsPerSecond') }, statusLabels)} />
+          <ChartTable title={title} lines={state.lines} format={valueFormatter(unit, chartUnitLabels(t), statusLabels)} />
         ) : (
-          <UsageChartBody state={state} ariaLabel={title} height={height} group={group} unit={unit} statusLabels={statusLabels} instanceRef={instanceRef} />
+          <UsageChartBody state={state} ariaLabel={title} height={height} group={group} unit={unit} statusLabels={statusLabels} instanceRef={instanceRef} stacked={stacked} />
         )}
       </div>
     </Panel>
   );
+}
+
+/** The localised unit words of a chart's values. */
+export function chartUnitLabels(t: ReturnType<typeof useI18n>['t']): UnitLabels {
+  return {
+    bytes: t('unit.bytesPerSecond'),
+    packets: t('unit.packetsPerSecond'),
+    gauge: { btuPerHour: t('unit.btuPerHour'), mib: t('unit.mib'), gib: t('unit.gib') },
+  };
 }
 
 /** CSV, PNG and table/chart buttons of a chart panel. */
@@ -194,6 +206,7 @@ export function UsageChartBody({
   instanceRef,
   legend = true,
   zoomable = true,
+  stacked = false,
 }: {
   state: UsageSeriesState;
   ariaLabel: string;
@@ -204,12 +217,13 @@ export function UsageChartBody({
   instanceRef?: React.RefObject<ECharts | null>;
   legend?: boolean;
   zoomable?: boolean;
+  stacked?: boolean;
 }) {
   const [{ warn, crit, theme }, setParams] = useViewParams();
   const { t, mode, metric } = useI18n();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const tokens = THEME_TOKENS[theme];
-  const unitLabels = useMemo(() => ({ bytes: t('unit.bytesPerSecond'), packets: t('unit.packetsPerSecond') }), [t]);
+  const unitLabels = useMemo(() => chartUnitLabels(t), [t]);
   const option = useMemo(
     () =>
       state.status === 'success' && state.hasData
@@ -225,9 +239,10 @@ export function UsageChartBody({
             statusLabels,
             zoomable,
             dark: theme === 'dark',
+            stacked,
           })
         : null,
-    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme],
+    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme, stacked],
   );
   if (state.status === 'pending') return <PanelLoading height={height} />;
   if (state.status === 'error') return <PanelError error={state.error} onRetry={state.retry} height={height} />;

@@ -1,5 +1,5 @@
 // Formatting shared by every view. "No data" is never shown as 0 %: a missing value is "—".
-import type { CpcSummary } from '@zlens/shared';
+import type { CpcSummary, GaugeUnit } from '@zlens/shared';
 
 export const NO_VALUE = '—';
 
@@ -71,7 +71,44 @@ export function formatDateTime(unixMs: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export type ValueUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status';
+export type ValueUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status' | GaugeUnit;
+
+/** Localised words of the gauge units; symbols (W, °C, %) are the same in every language. */
+export interface GaugeUnitLabels {
+  btuPerHour: string;
+  mib: string;
+  gib: string;
+}
+const GAUGE_LABELS_EN: GaugeUnitLabels = { btuPerHour: 'BTU/h', mib: 'MiB', gib: 'GiB' };
+
+/** Watts as `950 W` or `11.4 kW`. */
+export function formatWatts(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  return Math.abs(value) >= 1000 ? `${(value / 1000).toFixed(1)} kW` : `${value.toFixed(0)} W`;
+}
+
+/** Energy in kWh (`123.4 kWh`, `12.3 MWh`); `unit` is the localised "kWh". */
+export function formatKilowattHours(value: number | null | undefined, unit = 'kWh'): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+}
+
+/** A plain gauge in its unit: watts, °C, percent (0..100), BTU/h, MiB. */
+export function formatGauge(value: number | null | undefined, unit: GaugeUnit, labels: GaugeUnitLabels = GAUGE_LABELS_EN): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  switch (unit) {
+    case 'watts':
+      return formatWatts(value);
+    case 'celsius':
+      return `${value.toFixed(1)} °C`;
+    case 'percent':
+      return `${value.toFixed(0)} %`;
+    case 'btu-per-hour':
+      return Math.abs(value) >= 10_000 ? `${(value / 1000).toFixed(1)} k ${labels.btuPerHour}` : `${value.toFixed(0)} ${labels.btuPerHour}`;
+    case 'mebibytes':
+      return formatMiB(value, labels);
+  }
+}
 
 const BYTE_PREFIXES = ['', 'k', 'M', 'G', 'T'] as const;
 

@@ -2,7 +2,7 @@
 // bands), rates on an axis that fits them, status codes as a stepped line; always over the whole
 // requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
-import { formatBytesPerSecond, formatDateTime, formatPercent, formatRate, type ValueUnit } from './format';
+import { formatBytesPerSecond, formatDateTime, formatGauge, formatPercent, formatRate, type GaugeUnitLabels, type ValueUnit } from './format';
 import { SERIES_COLORS, TOKENS, themedColor, type ThemeTokens } from './theme';
 
 export interface UsageLine {
@@ -13,6 +13,19 @@ export interface UsageLine {
   timestamps: readonly number[];
   /** Ratios 0..1 (or rates, status codes), null for a gap. */
   values: readonly (number | null)[];
+}
+
+export interface AlertBand {
+  /** Unix seconds. */
+  from: number;
+  to: number;
+  severity: string;
+}
+
+export interface UnitLabels {
+  bytes: string;
+  packets: string;
+  gauge?: GaugeUnitLabels;
 }
 
 export interface Thresholds {
@@ -33,14 +46,18 @@ export interface UsageChartInput {
   tokens?: ThemeTokens;
   /** Names of lines the user hid in the legend: left out, the others keep their colours. */
   hidden?: ReadonlySet<string>;
-  /** Localised unit words for rates ("B/s", "packets/s"). */
-  unitLabels?: { bytes: string; packets: string };
+  /** Localised unit words for rates ("B/s", "packets/s") and gauges (BTU/h, MiB). */
+  unitLabels?: UnitLabels;
   /** Status metric: code → label, for the axis and the tooltip. */
   statusLabels?: ReadonlyMap<number, string>;
   /** Whether the brush (drag-to-zoom) is on. */
   zoomable?: boolean;
   /** Dark theme: the palette's dark variant. */
   dark?: boolean;
+  /** Periods in which an alert about the chart's object fired, drawn as bands across the plot. */
+  alertBands?: readonly AlertBand[];
+  /** Stack the lines as areas (parts of one whole: the LPARs on one channel, the partitions on one NIC). */
+  stacked?: boolean;
 }
 
 type Point = [number, number | null];
@@ -91,12 +108,13 @@ export type ValueFormatter = (value: number | null) => string;
 /** The formatter of a unit: percent for ratios, B/s with prefixes, packets/s, status words. */
 export function valueFormatter(
   unit: ValueUnit,
-  unitLabels: { bytes: string; packets: string } = { bytes: 'B/s', packets: 'packets/s' },
+  unitLabels: UnitLabels = { bytes: 'B/s', packets: 'packets/s' },
   statusLabels?: ReadonlyMap<number, string>,
 ): ValueFormatter {
   if (unit === 'bytes-per-second') return (v) => formatBytesPerSecond(v, unitLabels.bytes);
   if (unit === 'packets-per-second') return (v) => formatRate(v, unitLabels.packets);
   if (unit === 'status') return (v) => (v == null ? formatPercent(null) : (statusLabels?.get(v) ?? String(v)));
+  if (unit !== 'ratio') return (v) => formatGauge(v, unit, unitLabels.gauge);
   return (v) => formatPercent(v);
 }
 
@@ -147,6 +165,24 @@ function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens): LineSerie
   };
 }
 
+/** Alert periods as vertical bands on an empty helper series: red for critical, yellow otherwise. */
+function alertSeries(bands: readonly AlertBand[], tokens: ThemeTokens): LineSeriesOption {
+  return {
+    type: 'line',
+    name: '__alerts',
+    data: [],
+    silent: true,
+    markArea: {
+      silent: true,
+      label: { show: false },
+      data: bands.map((band) => [
+        { xAxis: band.from * 1000, itemStyle: { color: band.severity === 'critical' ? tokens.supportError : tokens.supportWarning, opacity: 0.22 } },
+        { xAxis: band.to * 1000 },
+      ]),
+    },
+  };
+}
+
 export function usageChartOption({
   lines,
   start,
@@ -159,6 +195,8 @@ export function usageChartOption({
   statusLabels,
   zoomable = false,
   dark = false,
+  alertBands = [],
+  stacked = false,
 }: UsageChartInput): ChartOption {
   const format = valueFormatter(unit, unitLabels, statusLabels);
   // Status codes are far apart (0, 1, 10, 20, ...): the axis lists only the statuses in the data
@@ -183,9 +221,11 @@ export function usageChartOption({
       lineStyle: { width: 1.5 },
       color: lineColor(line, index, dark),
       emphasis: { disabled: true },
+      ...(stacked && unit !== 'status' ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
     });
   });
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens));
+  if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
 
   const statusFormat = (v: number): string => {
     const code = statusOrder[Math.round(v)];

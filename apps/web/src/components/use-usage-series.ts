@@ -10,6 +10,12 @@ export interface UsageSource {
   cpc: string;
   partition?: string;
   adapter?: string;
+  /**
+   * Channel metrics: only this channel's series (CSS.CHPID), each named by its LPAR (`name` where the
+   * exporter names none, a shared channel). Filtered here, so the CPC's channel table and every
+   * channel view share one cached query.
+   */
+  channel?: string;
   /** Legend name. A response with several series (all partitions) names each by its partition. */
   name: string;
   color?: string;
@@ -63,6 +69,14 @@ function seriesName(source: UsageSource, labels: Record<string, string>, many: b
 }
 
 function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
+  if (source.channel !== undefined) {
+    return response.series
+      .filter((series) => series.labels.channel_css_chpid === source.channel)
+      .map((series) => {
+        const lpar = series.labels.partition;
+        return { name: lpar !== undefined && lpar !== '' ? lpar : source.name, timestamps: response.timestamps, values: series.values };
+      });
+  }
   const many = response.series.length > 1;
   return response.series.map((series) => ({
     name: seriesName(source, series.labels, many),
