@@ -23,6 +23,12 @@ export interface PrometheusOptions {
   readonly promtoolBinary?: string;
   /** How long to wait for `/-/ready`. Default 30 s. */
   readonly readyTimeoutMs?: number;
+  /** Rule files (alerting and recording rules) to evaluate, as absolute paths. */
+  readonly ruleFiles?: readonly string[];
+  /** How often rules are evaluated. Default: the scrape interval. */
+  readonly evaluationIntervalSeconds?: number;
+  /** `host:port` of Alertmanagers to send alerts to. */
+  readonly alertmanagerTargets?: readonly string[];
 }
 
 export interface RunningPrometheus {
@@ -126,9 +132,14 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       const result = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', '--quiet', options.historyFile, tsdbDir]);
       if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
     }
+    const evaluation = options.evaluationIntervalSeconds ?? interval;
     const config = {
-      global: { scrape_interval: `${interval}s`, scrape_timeout: `${Math.min(interval, 10)}s`, evaluation_interval: `${interval}s` },
+      global: { scrape_interval: `${interval}s`, scrape_timeout: `${Math.min(interval, 10)}s`, evaluation_interval: `${evaluation}s` },
       scrape_configs: [{ job_name: SCRAPE_JOB, static_configs: [{ targets: [...options.scrapeTargets] }] }],
+      ...(options.ruleFiles === undefined ? {} : { rule_files: [...options.ruleFiles] }),
+      ...(options.alertmanagerTargets === undefined
+        ? {}
+        : { alerting: { alertmanagers: [{ static_configs: [{ targets: [...options.alertmanagerTargets] }] }] } }),
     };
     const configFile = join(dataDir, 'prometheus.yml');
     // JSON is valid YAML, and needs no YAML writer.
