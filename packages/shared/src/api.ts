@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'bad_request',
   'unauthenticated',
   'not_found',
+  'method_not_allowed',
   'upstream_error',
   'upstream_timeout',
   'unavailable',
@@ -330,11 +331,41 @@ export const CheckSchema = z.object({
   message: z.string().optional(),
   latencyMs: z.number().optional(),
 });
+export const UPSTREAMS = ['prometheus', 'hmc'] as const;
+export const UpstreamNameSchema = z.enum(UPSTREAMS);
+export type UpstreamName = z.infer<typeof UpstreamNameSchema>;
+/**
+ * /readyz: `ready` means this replica can serve (it has an inventory, or an upstream answers), so it
+ * stays true while upstreams are away and answers are stale; `degraded` names those upstreams.
+ */
 export const ReadyResponseSchema = z.object({
   ready: z.boolean(),
   mode: z.enum(['prometheus', 'live']),
   checks: z.object({ prometheus: CheckSchema.optional(), hmc: CheckSchema.optional() }),
+  /** Upstreams that do not answer now (answers that need them are served stale). */
+  degraded: z.array(UpstreamNameSchema).optional(),
+  /** Whether an inventory is known (false only before the first load). */
+  inventory: z.boolean().optional(),
 });
 export type ReadyResponse = z.infer<typeof ReadyResponseSchema>;
+
+/**
+ * GET /api/v1/status: how each configured upstream answers now, for the page's banner. `slow`: it
+ * did not answer within the BFF's short probe bound; `down`: it refused, failed or is backed off.
+ * No upstream text reaches the browser.
+ */
+export const UpstreamStateSchema = z.enum(['ok', 'slow', 'down']);
+export type UpstreamState = z.infer<typeof UpstreamStateSchema>;
+export const StatusResponseSchema = z.object({
+  upstreams: z.array(
+    z.object({
+      name: UpstreamNameSchema,
+      state: UpstreamStateSchema,
+      /** Unix seconds of its last good answer known to the BFF, or null. */
+      lastOkAt: z.number().nullable(),
+    }),
+  ),
+});
+export type StatusResponse = z.infer<typeof StatusResponseSchema>;
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
