@@ -11,6 +11,7 @@ const FleetView = lazy(() => import('../views/fleet/FleetView'));
 const CpcView = lazy(() => import('../views/cpc/CpcView'));
 const PartitionView = lazy(() => import('../views/partition/PartitionView'));
 const AdapterView = lazy(() => import('../views/adapter/AdapterView'));
+const ChannelView = lazy(() => import('../views/channel/ChannelView'));
 
 function viewRoutes(): RouteObject[] {
   return [
@@ -18,6 +19,7 @@ function viewRoutes(): RouteObject[] {
     { path: 'cpcs/:cpc', element: <CpcView /> },
     { path: 'cpcs/:cpc/partitions/:partition', element: <PartitionView /> },
     { path: 'cpcs/:cpc/adapters/:adapter', element: <AdapterView /> },
+    { path: 'cpcs/:cpc/channels/:channel', element: <ChannelView /> },
   ];
 }
 

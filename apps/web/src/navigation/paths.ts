@@ -16,3 +16,8 @@ export function partitionPath(cpc: string, partition: string): string {
 export function adapterPath(cpc: string, adapter: string): string {
   return `${cpcPath(cpc)}/adapters/${encodeURIComponent(adapter)}`;
 }
+
+/** A classic CPC's channel, by its `CSS.CHPID` (e.g. `0.4A`). */
+export function channelPath(cpc: string, chpid: string): string {
+  return `${cpcPath(cpc)}/channels/${encodeURIComponent(chpid)}`;
+}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
@@ -15,6 +16,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { AdaptersTable } from './AdaptersTable';
+import { ChannelsTable } from './ChannelsTable';
 import { PartitionTable } from './PartitionTable';
 import { TopPartitions } from './TopPartitions';
 
@@ -86,6 +88,7 @@ export default function CpcView() {
       {inventory.isError ? (
         <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} />
       ) : null}
+      {cpc ? <AlertsPanel filter={{ cpc: cpcName }} objectName={cpcName} /> : null}
       {cpc ? <CpcProperties cpc={cpcName} /> : null}
       <div className="chart-grid">
         {usageMetrics.map((metric) => (
@@ -99,6 +102,7 @@ export default function CpcView() {
         </div>
       ) : null}
       {cpc ? <HeatmapPanel title={t('cpc.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={cpc.name} /> : null}
+      {cpc?.mode === 'classic' ? <ChannelsTable cpc={cpc.name} /> : null}
       {cpc ? <AdaptersTable cpc={cpc} /> : null}
       {cpc ? <PartitionTable cpc={cpc.name} partitions={cpc.partitions} refresh={refresh} /> : null}
     </div>
@@ -127,7 +131,7 @@ function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricI
   const title = metricTitle(metric);
   const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, name: title, color: metricColor(metric) }], [metric, cpc, title]);
   const note = classic && metric === 'zhmc_cpc_channel_usage_ratio' ? t('cpc.channelNote') : undefined;
-  return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} />;
+  return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} alerts={{ cpc }} />;
 }
 
 /** Processors by type, memory and SE version from the CPC detail endpoint. */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, type MetricId } from '@zlens/shared';
@@ -15,6 +16,8 @@ import { AppLink } from '../../navigation/AppLink';
 import { cpcPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { PartitionAdapters } from './PartitionAdapters';
+import { PartitionChannels } from './PartitionChannels';
+import { PartitionProcessorTypes } from './PartitionProcessorTypes';
 import { PartitionProperties } from './PartitionProperties';
 
 /** Partition usage metric → the same usage of the whole CPC, charted against it. */
@@ -89,6 +92,7 @@ export default function PartitionView() {
       </div>
       {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {partition?.noSeries ? <p className="panel-note">{t('partition.noSeries')}</p> : null}
+      {partition ? <AlertsPanel filter={{ cpc: cpcName, partition: partitionName }} objectName={partitionName} /> : null}
       {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">
         {(classic ? CLASSIC_PAIRS : DPM_PAIRS).map(([own, whole]) => (
@@ -97,14 +101,26 @@ export default function PartitionView() {
         {classic ? (
           <UsageChartPanel title={metricTitle('zhmc_channel_usage_ratio')} sources={channelSources} enabled={known} group={group} note={t('cpc.channelNote')} />
         ) : null}
+        {classic ? <PartitionProcessorTypes cpc={cpcName} partition={partitionName} enabled={known} group={group} /> : null}
       </div>
       <div className="chart-grid chart-grid-2">
-        <UsageChartPanel title={t('partition.statusOverTime')} panelId="status" sources={statusSources} enabled={known} group={group} unit="status" statusLabels={statusLabels} height={160} />
+        <UsageChartPanel
+          title={t('partition.statusOverTime')}
+          panelId="status"
+          sources={statusSources}
+          enabled={known}
+          group={group}
+          unit="status"
+          statusLabels={statusLabels}
+          height={160}
+          alerts={{ cpc: cpcName, partition: partitionName }}
+        />
         {!classic && cpc ? (
           <UsageChartPanel title={t('partition.nicTraffic')} panelId="nic-traffic" sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
         ) : null}
       </div>
-      {cpc ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
+      {cpc && classic ? <PartitionChannels cpc={cpc.name} partition={partitionName} /> : null}
+      {cpc && !classic ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
     </div>
   );
 }
@@ -132,5 +148,5 @@ function VsCpcPanel({
     ],
     [metric, cpcMetric, cpc, partition, t],
   );
-  return <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} />;
+  return <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} alerts={{ cpc, partition }} />;
 }
