@@ -95,7 +95,7 @@ describe('usageChartOption', () => {
     const option = usageChartOption({ lines: status, start: 0, end: 30, unit: 'status', statusLabels: labels });
     const series = Array.isArray(option.series) ? option.series : [];
     expect(series[0]?.data).toEqual([[0, 0], [15_000, 1], [30_000, null]]);
-    expect(option.yAxis).toMatchObject({ type: 'category', data: ['Active', 'Stopped'] });
+    expect(option.yAxis).toMatchObject({ type: 'value', min: -0.5, max: 1.5, interval: 1 });
     expect(valueFormatter('status', undefined, labels)(11)).toBe('Stopped');
   });
 

@@ -3,6 +3,7 @@
 // requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
 import { formatBytesPerSecond, formatDateTime, formatGauge, formatPercent, formatRate, type GaugeUnitLabels, type ValueUnit } from './format';
+import { noDataPeriods, noDataSeries, statusAxis, statusYAxis } from './status-chart';
 import { SERIES_COLORS, TOKENS, themedColor, type ThemeTokens } from './theme';
 
 export interface UsageLine {
@@ -58,6 +59,8 @@ export interface UsageChartInput {
   alertBands?: readonly AlertBand[];
   /** Stack the lines as areas (parts of one whole: the LPARs on one channel, the partitions on one NIC). */
   stacked?: boolean;
+  /** Status charts: the words for a point without a value, on the bands over gaps and in the tooltip. */
+  noDataLabel?: string;
 }
 
 type Point = [number, number | null];
@@ -140,13 +143,6 @@ export function lineColor(line: UsageLine, index: number, dark = false): string 
   return themedColor(line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0], dark);
 }
 
-/** The status codes a status chart's axis lists: 0 (healthy) and every code in the data, ascending. */
-export function statusAxis(lines: readonly UsageLine[]): number[] {
-  const codes = new Set<number>([0]);
-  for (const line of lines) for (const v of line.values) if (v != null) codes.add(v);
-  return [...codes].sort((a, b) => a - b);
-}
-
 /** Warning and critical bands as a mark area on an empty helper series. */
 function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens): LineSeriesOption {
   return {
@@ -183,6 +179,8 @@ function alertSeries(bands: readonly AlertBand[], tokens: ThemeTokens): LineSeri
   };
 }
 
+export { statusAxis };
+
 export function usageChartOption({
   lines,
   start,
@@ -197,6 +195,7 @@ export function usageChartOption({
   dark = false,
   alertBands = [],
   stacked = false,
+  noDataLabel = 'No data',
 }: UsageChartInput): ChartOption {
   const format = valueFormatter(unit, unitLabels, statusLabels);
   // Status codes are far apart (0, 1, 10, 20, ...): the axis lists only the statuses in the data
@@ -226,6 +225,11 @@ export function usageChartOption({
   });
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens));
   if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
+  if (unit === 'status') {
+    const visible = lines.filter((line) => !hidden?.has(line.name));
+    const gaps = noDataPeriods(visible, end);
+    if (gaps.length > 0) series.push(noDataSeries(gaps, noDataLabel, tokens));
+  }
 
   const statusFormat = (v: number): string => {
     const code = statusOrder[Math.round(v)];
@@ -233,14 +237,7 @@ export function usageChartOption({
   };
   const yAxis: ChartOption['yAxis'] =
     unit === 'status'
-      ? {
-          // One band per status, the line in the middle of its band (never flat on the axis).
-          type: 'category',
-          data: statusOrder.map((code) => statusLabels?.get(code) ?? String(code)),
-          axisLabel: { color: tokens.textSecondary, fontSize: 11 },
-          axisTick: { show: false },
-          splitLine: { show: true, lineStyle: { color: tokens.borderSubtle } },
-        }
+      ? statusYAxis(statusOrder, statusFormat, tokens)
       : unit === 'ratio'
       ? {
           type: 'value',
@@ -268,7 +265,7 @@ export function usageChartOption({
       borderColor: tokens.borderStrong,
       textStyle: { color: tokens.textPrimary },
       formatter: (params) =>
-        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? format(null) : statusFormat(v)) : format),
+        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format),
     },
     ...(zoomable
       ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }
