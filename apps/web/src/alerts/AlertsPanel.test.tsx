@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { Alert } from '@zlens/shared';
-import { alertsResponse, installFakeApi } from '../test/fake-api';
+import { usageChartOption } from '../components/usage-chart-option';
+import { alertPeriodsResponse, alertsResponse, installFakeApi } from '../test/fake-api';
 import { renderApp } from '../test/render-app';
 
 vi.mock('../components/EChart', () => import('../test/echarts-stub'));
@@ -86,5 +87,57 @@ describe('Alerts panel', () => {
     renderApp('/');
     await screen.findByText(/Alerts need Prometheus/);
     expect(screen.getByRole('heading', { name: 'Alerts' })).toBeTruthy();
+  });
+});
+
+describe('alert bands on charts', () => {
+  it('draws the periods of the object itself on its charts and says them in words', async () => {
+    const api = installFakeApi();
+    const other = api.other;
+    const object = { cpc: 'P0001', partition: 'LNX1', adapter: null, channel: null };
+    api.other = (url) =>
+      url.pathname === '/api/v1/alerts/periods'
+        ? {
+            status: 200,
+            body: alertPeriodsResponse([
+              { name: 'ZhmcPartitionNotRunning', severity: 'warning', object, from: 1_700_000_600, to: 1_700_001_200 },
+              // Another partition's alert belongs on that partition's charts.
+              { name: 'ZhmcPartitionStatusError', severity: 'critical', object: { ...object, partition: 'IDLE' }, from: 1_700_000_000, to: 1_700_000_060 },
+            ]),
+          }
+        : other(url);
+    renderApp('/cpcs/P0001/partitions/LNX1');
+    const notes = await screen.findAllByText(/^Alert ZhmcPartitionNotRunning fired /);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(screen.queryByText(/ZhmcPartitionStatusError/)).toBeNull();
+    // The periods were asked for this partition and the view's window.
+    expect(api.calls.some((c) => c.startsWith('/api/v1/alerts/periods?cpc=P0001&partition=LNX1&from=now-1h&to=now'))).toBe(true);
+  });
+
+  it('puts a band per period in the chart option: critical red, others yellow, over the period', () => {
+    const option = usageChartOption({
+      lines: [{ name: 'x', timestamps: [0, 60], values: [0.5, 0.6] }],
+      start: 0,
+      end: 120,
+      alertBands: [
+        { from: 60, to: 120, severity: 'critical' },
+        { from: 0, to: 30, severity: 'warning' },
+      ],
+    });
+    const series = Array.isArray(option.series) ? option.series : [];
+    const bands = series.find((s) => s.name === '__alerts');
+    const data = (bands?.markArea?.data ?? []) as [{ xAxis: number; itemStyle: { color: string } }, { xAxis: number }][];
+    expect(data.map(([a, b]) => [a.xAxis, b.xAxis])).toEqual([
+      [60_000, 120_000],
+      [0, 30_000],
+    ]);
+    expect(data[0]?.[0].itemStyle.color).not.toBe(data[1]?.[0].itemStyle.color);
+    expect(series.some((s) => s.name === '__alerts' && Array.isArray(s.data) && s.data.length === 0)).toBe(true);
+  });
+
+  it('draws no band where no alert fired', () => {
+    const option = usageChartOption({ lines: [{ name: 'x', timestamps: [0], values: [0.5] }], start: 0, end: 60 });
+    const series = Array.isArray(option.series) ? option.series : [];
+    expect(series.some((s) => s.name === '__alerts')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AlertPeriod, AlertsQuery } from '@zlens/shared';
 import type { ECharts } from 'echarts/core';
+import { useAlertBands } from '../alerts/use-alert-bands';
 import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
@@ -9,7 +11,7 @@ import { EChart } from './EChart';
 import { fileName, formatDateTime, seriesStats, toCsv, type ValueUnit } from './format';
 import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
-import { lineColor, usageChartOption, valueFormatter, type UnitLabels, type UsageLine, type ValueFormatter } from './usage-chart-option';
+import { lineColor, usageChartOption, valueFormatter, type AlertBand, type UnitLabels, type UsageLine, type ValueFormatter } from './usage-chart-option';
 import { useElementWidth } from './use-element-width';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from './use-usage-series';
 
@@ -34,6 +36,8 @@ export interface UsageChartPanelProps {
   panelId?: string;
   /** Lines stacked as areas (parts of one whole). */
   stacked?: boolean;
+  /** The object whose alert periods are drawn as bands (its own alerts, not those of objects under it). */
+  alerts?: AlertsQuery;
 }
 
 /** A titled panel with one time chart, asking for about one point per pixel of its width. */
@@ -50,6 +54,7 @@ export function UsageChartPanel({
   hideEmptyLines = false,
   panelId,
   stacked = false,
+  alerts,
 }: UsageChartPanelProps) {
   const [{ window, refresh }] = useViewParams();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -57,6 +62,7 @@ export function UsageChartPanel({
   // On the one-panel embed page, the other panels fetch nothing.
   const shown = usePanelShown(id);
   const all = useUsageSeries(sources, window, refresh, width, enabled && shown);
+  const alertBands = useAlertBands(alerts, enabled && shown);
   const state = useMemo(
     () => (hideEmptyLines && all.status === 'success' ? { ...all, lines: all.lines.filter((line) => line.values.some((v) => v != null)) } : all),
     [all, hideEmptyLines],
@@ -91,8 +97,19 @@ export function UsageChartPanel({
         {showTable && hasData ? (
           <ChartTable title={title} lines={state.lines} format={valueFormatter(unit, chartUnitLabels(t), statusLabels)} />
         ) : (
-          <UsageChartBody state={state} ariaLabel={title} height={height} group={group} unit={unit} statusLabels={statusLabels} instanceRef={instanceRef} stacked={stacked} />
+          <UsageChartBody
+            state={state}
+            ariaLabel={title}
+            height={height}
+            group={group}
+            unit={unit}
+            statusLabels={statusLabels}
+            instanceRef={instanceRef}
+            stacked={stacked}
+            alertBands={alertBands.bands}
+          />
         )}
+        {hasData && alertBands.periods.length > 0 ? <AlertPeriodsNote periods={alertBands.periods} /> : null}
       </div>
     </Panel>
   );
@@ -195,6 +212,16 @@ export function ChartTable({ title, lines, format }: { title: string; lines: rea
   );
 }
 
+/** What the alert bands on a chart are: each alert's name and when it fired, in words. */
+function AlertPeriodsNote({ periods }: { periods: readonly AlertPeriod[] }) {
+  const { t } = useI18n();
+  return (
+    <p className="panel-note alert-periods">
+      {periods.map((p) => t('alerts.period', { name: p.name, from: formatDateTime(p.from * 1000), to: formatDateTime(p.to * 1000) })).join(' · ')}
+    </p>
+  );
+}
+
 /** The body of a time chart in each of its states: loading, error with retry, not measured, no data, the chart. */
 export function UsageChartBody({
   state,
@@ -207,6 +234,7 @@ export function UsageChartBody({
   legend = true,
   zoomable = true,
   stacked = false,
+  alertBands,
 }: {
   state: UsageSeriesState;
   ariaLabel: string;
@@ -218,6 +246,7 @@ export function UsageChartBody({
   legend?: boolean;
   zoomable?: boolean;
   stacked?: boolean;
+  alertBands?: readonly AlertBand[];
 }) {
   const [{ warn, crit, theme }, setParams] = useViewParams();
   const { t, mode, metric } = useI18n();
@@ -240,9 +269,11 @@ export function UsageChartBody({
             zoomable,
             dark: theme === 'dark',
             stacked,
+            noDataLabel: t('panel.noData'),
+            alertBands,
           })
         : null,
-    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme, stacked],
+    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme, stacked, t, alertBands],
   );
   if (state.status === 'pending') return <PanelLoading height={height} />;
   if (state.status === 'error') return <PanelError error={state.error} onRetry={state.retry} height={height} />;

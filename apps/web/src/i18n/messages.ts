@@ -145,7 +145,7 @@ export const EN = {
   'alerts.silenced': 'Silenced',
   'alerts.inhibited': 'Inhibited',
   'alerts.since': 'since {time}',
-  'alerts.band': 'Alert: {name}',
+  'alerts.period': 'Alert {name} fired {from} – {to}',
 
   'cpc.kind': 'CPC',
   'cpc.notFound': 'CPC not found',
@@ -464,7 +464,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'alerts.silenced': '已静默',
   'alerts.inhibited': '已抑制',
   'alerts.since': '自 {time} 起',
-  'alerts.band': '告警：{name}',
+  'alerts.period': '告警 {name} 触发于 {from} – {to}',
 
   'cpc.kind': 'CPC',
   'cpc.notFound': '未找到 CPC',

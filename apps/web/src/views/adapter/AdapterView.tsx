@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { MetricId } from '@zlens/shared';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { adapterDetailQuery, inventoryQuery, seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
@@ -73,9 +74,10 @@ export default function AdapterView() {
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
       {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
+      {adapter ? <AlertsPanel filter={{ cpc: cpcName, adapter: adapterName }} objectName={adapterName} /> : null}
       {cpc ? <AdapterProperties cpc={cpcName} adapter={adapterName} /> : null}
       <div className="chart-grid chart-grid-2">
-        <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} />
+        <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} alerts={{ cpc: cpcName, adapter: adapterName }} />
         {network ? (
           <UsageChartPanel title={t('adapter.portBytes')} panelId="port-bytes" sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
         ) : (

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
 import { HeatmapPanel } from '../../components/HeatmapPanel';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, type MetricId } from '@zlens/shared';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { inventoryQuery } from '../../api/queries';
 import { NotFound } from '../../components/NotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
