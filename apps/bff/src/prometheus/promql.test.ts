@@ -94,6 +94,9 @@ describe('counters, top-N and heatmap queries', () => {
     expect(rates.byPeak).toBe(
       'topk(2, max by (cpc, partition, nic, adapter, port) (max_over_time(rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s])[600s:30s])))',
     );
+    expect(rates.byAverage).toBe(
+      'topk(2, max by (cpc, partition, nic, adapter, port) (avg_over_time(rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s])[600s:30s])))',
+    );
     expect(() => buildTopQueries('zhmc_partition_processor_usage_ratio', {}, 0, 600, 15)).toThrow(RangeError);
     expect(() => buildTopQueries('zhmc_partition_processor_usage_ratio', {}, 3, 1.5, 15)).toThrow(RangeError);
   });

@@ -100,8 +100,13 @@ export function buildTopQueries(metric: MetricId, selector: SeriesSelector, n: n
   let average: string;
   let peak: string;
   if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
-    average = `max by (${by}) (rate(${selected}[${range}s]))`;
-    peak = `max by (${by}) (max_over_time(rate(${selected}[${rateWindowSeconds(step)}s])[${range}s:${positiveInt(step, 'step')}s]))`;
+    // The average of the same short-window rate the charts plot, over the subquery points that have
+    // one. `rate(x[range])` would divide the increase by the whole range, so a NIC that appeared 15
+    // minutes into a 1 h window ranked at a quarter of its rate. The subquery costs one rate per step
+    // per series, as the peak below already does (Prometheus evaluates both from the same samples).
+    const shortRate = `rate(${selected}[${rateWindowSeconds(step)}s])[${range}s:${positiveInt(step, 'step')}s]`;
+    average = `max by (${by}) (avg_over_time(${shortRate}))`;
+    peak = `max by (${by}) (max_over_time(${shortRate}))`;
   } else {
     average = `max by (${by}) (avg_over_time(${selected}[${range}s]))`;
     peak = `max by (${by}) (max_over_time(${selected}[${range}s]))`;
