@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,67 @@ describe('loadConfig', () => {
     expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc?.insecure).toBe(true);
     writeFileSync(creds, 'prometheus:\n  port: 9291\n');
     expect(problemsOf({ ZLENS_HMC_CREDS_FILE: creds })[0]).toMatch(/^ZLENS_HMC_CREDS_FILE: /);
+  });
+});
+
+describe('ZLENS_HMC_CREDS_FILE in the exporter 2.x format (version 2)', () => {
+  const dir = (): string => mkdtempSync(join(tmpdir(), 'zlens-creds-'));
+  const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  const v2 = (hmcs: string, extra = ''): string =>
+    `version: 2\nhmcs:\n${hmcs}prometheus:\n  port: 9291\nextra_labels:\n  - name: hmc\n    value: "hmc_info['hmc-name']"\ncpcs:\nmetric_groups:\n  partition-usage:\n    export: true\n  cpc-resource:\n    export: false\n${extra}`;
+
+  it('reads the first of hmcs: host, userid, password, verify_cert as a CA file relative to the file', () => {
+    const d = dir();
+    writeFileSync(join(d, 'hmc-ca.pem'), CA);
+    const creds = join(d, 'config.yaml');
+    writeFileSync(creds, v2('  - host: hmc1.example\n    userid: exporter\n    password: pw\n    verify_cert: hmc-ca.pem\n'));
+    const config = loadConfig({ ZLENS_HMC_CREDS_FILE: creds });
+    expect(config.hmc).toEqual({ url: 'https://hmc1.example:6794', userid: 'exporter', password: 'pw', ca: CA, insecure: false });
+    expect(config.notes).toEqual([]);
+  });
+
+  it('uses the first of several HMCs and says so (without a password)', () => {
+    const creds = join(dir(), 'config.yaml');
+    writeFileSync(
+      creds,
+      v2('  - host: 10.0.0.1\n    userid: a\n    password: first-secret\n    verify_cert: false\n  - host: 10.0.0.2\n    userid: b\n    password: second-secret\n'),
+    );
+    const config = loadConfig({ ZLENS_HMC_CREDS_FILE: creds });
+    expect(config.hmc).toMatchObject({ url: 'https://10.0.0.1:6794', userid: 'a', password: 'first-secret', ca: null, insecure: true });
+    expect(config.notes).toEqual([expect.stringContaining('lists 2 HMCs; zlens uses the first (10.0.0.1)')]);
+    expect(config.notes.join('\n')).not.toMatch(/secret/);
+  });
+
+  it('takes verify_cert true (or absent) as the system CAs, and a directory of PEM files as the CAs', () => {
+    const d = dir();
+    const creds = join(d, 'config.yaml');
+    writeFileSync(creds, v2('  - host: hmc1\n    userid: u\n    password: p\n    verify_cert: true\n'));
+    expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc).toMatchObject({ ca: null, insecure: false });
+    writeFileSync(creds, v2('  - host: hmc1\n    userid: u\n    password: p\n'));
+    expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc).toMatchObject({ ca: null, insecure: false });
+    const certs = join(d, 'certs');
+    mkdirSync(certs);
+    writeFileSync(join(certs, 'root.pem'), CA);
+    writeFileSync(join(certs, 'README'), 'not a certificate');
+    writeFileSync(creds, v2(`  - host: hmc1\n    userid: u\n    password: p\n    verify_cert: ${certs}\n`));
+    expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc?.ca).toBe(CA);
+  });
+
+  it.each([
+    ['both metrics: and hmcs:', 'metrics:\n  hmc: h\n  userid: u\n  password: p\nhmcs:\n  - host: h\n    userid: u\n    password: p\n', /not both/],
+    ['neither', 'prometheus:\n  port: 9291\n', /must have "hmcs:"/],
+    ['an empty hmcs: list', 'version: 2\nhmcs: []\n', /lists no HMC/],
+    ['version 3', 'version: 3\nhmcs:\n  - host: h\n    userid: u\n    password: p\n', /version must be 2/],
+    ['an hmcs item without a password', 'version: 2\nhmcs:\n  - host: h\n    userid: u\n', /hmcs\.0\.password/],
+    ['a missing verify_cert file', 'version: 2\nhmcs:\n  - host: h\n    userid: u\n    password: p\n    verify_cert: nothing-here.pem\n', /verify_cert: cannot read .*nothing-here\.pem/],
+    ['not YAML', 'hmcs: [\n', /not valid YAML/],
+  ])('refuses %s, naming the variable', (_, text, message) => {
+    const creds = join(dir(), 'config.yaml');
+    writeFileSync(creds, text);
+    const problems = problemsOf({ ZLENS_HMC_CREDS_FILE: creds });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^ZLENS_HMC_CREDS_FILE: /);
+    expect(problems[0]).toMatch(message);
   });
 });
 

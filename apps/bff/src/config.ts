@@ -5,8 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { JSONWebKeySet } from 'jose';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { CredsFileError, parseCredsFile, type CredsFileHmc } from './creds-file.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -91,6 +91,8 @@ export interface Config {
    * (`https://portal.example:8443`); `['\'none\'']` forbids framing. Never a wildcard.
    */
   frameAncestors: readonly string[];
+  /** Start-up notes for the log (e.g. "the creds file lists 2 HMCs; the first is used"); never a secret. */
+  notes: readonly string[];
 }
 
 /** The HMC metrics service produces a sample every 15 s; polling faster only loads the HMC. */
@@ -100,19 +102,11 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url)
 const DURATION = /^(\d{1,6})([smhdw])$/;
 const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
-/** The `metrics:` section of the exporter's hmccreds.yaml (only the keys zlens uses). */
-const CredsFileSchema = z.object({
-  metrics: z.object({
-    hmc: z.string().min(1),
-    userid: z.string().min(1),
-    password: z.string().min(1),
-    verify_cert: z.union([z.boolean(), z.string().min(1)]).optional(),
-  }),
-});
-
 /** Collects every problem instead of stopping at the first, so one start-up shows them all. */
 class Reader {
   readonly problems: string[] = [];
+  /** Things worth saying at start-up that are not problems (e.g. which of several HMCs is used). */
+  readonly notes: string[] = [];
   constructor(private readonly env: Env) {}
 
   raw(name: string): string | undefined {
@@ -237,28 +231,22 @@ function readHmc(r: Reader): HmcConfig | null {
   let url = r.raw('ZLENS_HMC_URL');
   let userid = r.raw('ZLENS_HMC_USERID');
   let password = r.raw('ZLENS_HMC_PASSWORD');
-  let verify: boolean | string | undefined;
+  let verify: CredsFileHmc['verify'] | undefined;
   const credsPath = r.raw('ZLENS_HMC_CREDS_FILE');
   if (credsPath !== undefined) {
     const text = r.file('ZLENS_HMC_CREDS_FILE', credsPath);
     if (text !== null) {
-      let doc: unknown;
       try {
-        doc = parseYaml(text);
-      } catch {
-        doc = undefined;
-      }
-      const creds = CredsFileSchema.safeParse(doc);
-      if (creds.success) {
+        const creds = parseCredsFile(text, credsPath);
         // Explicit variables win over the file, so one value can be overridden without editing it.
-        url ??= hmcUrlFromHost(creds.data.metrics.hmc);
-        userid ??= creds.data.metrics.userid;
-        password ??= creds.data.metrics.password;
-        verify = creds.data.metrics.verify_cert;
-      } else {
-        r.problems.push(
-          'ZLENS_HMC_CREDS_FILE: must be YAML with a "metrics:" section holding hmc, userid, password and optionally verify_cert',
-        );
+        url ??= hmcUrlFromHost(creds.host);
+        userid ??= creds.userid;
+        password ??= creds.password;
+        verify = creds.verify;
+        r.notes.push(...creds.notes);
+      } catch (err) {
+        if (!(err instanceof CredsFileError)) throw err;
+        r.problems.push(`ZLENS_HMC_CREDS_FILE: ${err.message}`);
       }
     }
   }
@@ -277,7 +265,7 @@ function readHmc(r: Reader): HmcConfig | null {
   }
   let ca: string | null = null;
   if (caPath !== undefined) ca = r.file('ZLENS_HMC_CA_FILE', caPath);
-  else if (typeof verify === 'string') ca = r.file('ZLENS_HMC_CREDS_FILE', verify);
+  else if (typeof verify === 'object') ca = verify.caPem;
   const insecure = insecureSwitch ?? verify === false;
   if (insecure && caPath !== undefined) {
     r.problems.push('ZLENS_HMC_INSECURE: cannot be true together with ZLENS_HMC_CA_FILE');
@@ -505,5 +493,6 @@ export function loadConfig(env: Env): Config {
     cacheMaxEntries,
     inventoryTtlSeconds,
     frameAncestors,
+    notes: r.notes,
   };
 }

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  for (const note of config.notes) logger.info(note);
   const bff = await startBff(config, logger);
   logger.info(
     {
