@@ -63,6 +63,16 @@ export const PartitionSummarySchema = z.object({
   sources: z.array(SourceSchema),
   /** True when Prometheus is configured but has no series for a partition the HMC knows. */
   noSeries: z.boolean(),
+  /**
+   * True when no source knows the status because the exporter does not export it (its status
+   * metric has no series for the CPC at all: the resource group is off) — not the same as unknown.
+   */
+  statusNotExported: z.boolean().optional(),
+  /**
+   * Prometheus only: the partition had usage series within the inventory's lookback but has none
+   * now (stopped partitions have no usage series, and without the resource groups no status series).
+   */
+  noRecentData: z.boolean().optional(),
 });
 export type PartitionSummary = z.infer<typeof PartitionSummarySchema>;
 
@@ -76,14 +86,22 @@ export const AdapterSummarySchema = z.object({
   family: AdapterFamilySchema.nullable(),
   status: z.string().nullable(),
   sources: z.array(SourceSchema),
+  /** As for partitions: the exporter exports no status for this CPC's adapters. */
+  statusNotExported: z.boolean().optional(),
 });
 export type AdapterSummary = z.infer<typeof AdapterSummarySchema>;
 
 export const CpcSummarySchema = z.object({
   name: z.string(),
-  /** null when neither source can tell (Prometheus alone does not carry the mode). */
+  /**
+   * null when neither source can tell. Prometheus alone: from the partition status family, else
+   * inferred from which metric families exist (partition-usage → DPM; logical-partition-usage,
+   * channel-usage → classic).
+   */
   mode: CpcModeSchema.nullable(),
   status: z.string().nullable(),
+  /** As for partitions: the exporter exports no CPC status (cpc-resource off). */
+  statusNotExported: z.boolean().optional(),
   machineType: z.string().nullable(),
   machineModel: z.string().nullable(),
   sources: z.array(SourceSchema),
@@ -103,6 +121,27 @@ export type InventoryResponse = z.infer<typeof InventoryResponseSchema>;
 
 // ---------- detail views: /api/v1/cpcs/:cpc[/partitions/:partition | /adapters/:adapter] ----------
 
+/**
+ * One resource metric the exporter exports for a CPC or partition (its `*-resource` groups), as
+ * Prometheus has it now: the number, or for the exporter's text properties (description, sysplex
+ * name, ...) the `value` label; `help` is the exporter's own HELP text.
+ */
+export const ExportedPropertySchema = z.object({
+  metric: z.string(),
+  help: z.string(),
+  value: z.number().nullable(),
+  text: z.string().nullable(),
+});
+export type ExportedProperty = z.infer<typeof ExportedPropertySchema>;
+
+/** Where a detail view's properties came from, and every resource metric the exporter exports for it. */
+const ExportedShape = {
+  /** The source of the typed properties (processors, weights, memory, ...): the HMC when it answered, else Prometheus; null when neither has them. */
+  propertiesSource: SourceSchema.nullable().optional(),
+  /** Every resource metric Prometheus has for the object now (Prometheus configured only). */
+  exported: z.array(ExportedPropertySchema).optional(),
+};
+
 const ProcessorCountsSchema = z.object({
   cp: z.number().nullable(),
   ifl: z.number().nullable(),
@@ -118,6 +157,7 @@ export const CpcDetailSchema = CpcSummarySchema.extend({
   /** Installed memory, MiB. */
   memoryMiB: z.number().nullable(),
   stale: z.boolean(),
+  ...ExportedShape,
 });
 export type CpcDetail = z.infer<typeof CpcDetailSchema>;
 
@@ -145,6 +185,7 @@ export const PartitionDetailSchema = PartitionSummarySchema.extend({
   memoryMiB: z.object({ initial: z.number().nullable(), maximum: z.number().nullable() }),
   adapters: z.array(AdapterUseSchema),
   stale: z.boolean(),
+  ...ExportedShape,
 });
 export type PartitionDetail = z.infer<typeof PartitionDetailSchema>;
 
