@@ -2,6 +2,10 @@
 // JSON Schema output), so it cannot drift from what the BFF validates and the web parses.
 import {
   AdapterDetailSchema,
+  AdapterTopQuerySchema,
+  AdapterTopResponseSchema,
+  FleetPowerQuerySchema,
+  FleetPowerResponseSchema,
   CpcDetailSchema,
   EmbedConfigSchema,
   ErrorResponseSchema,
@@ -104,6 +108,12 @@ export function openApiDocument(basePath: string): JsonSchema {
       ]),
       '/series': operation('Time series of one catalog metric on an aligned step grid', SeriesResponseSchema, queryParameters(SeriesQuerySchema)),
       '/top': operation('Top-N series by average and by peak', TopResponseSchema, queryParameters(TopQuerySchema)),
+      '/fleet/power': operation(
+        "The site's power: per CPC now / average / peak (W) and energy (kWh) over the range, highest first, and the total over time",
+        FleetPowerResponseSchema,
+        queryParameters(FleetPowerQuerySchema),
+      ),
+      '/adapters/top': operation('Top-N adapters of one CPC or the fleet by average and by peak usage, optionally of one family', AdapterTopResponseSchema, queryParameters(AdapterTopQuerySchema)),
       '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
     },
     tags: [

@@ -4,3 +4,4 @@ export * from './api.js';
 export * from './exporter-metrics.js';
 export * from './thresholds.js';
 export * from './alerts.js';
+export * from './api-physical.js';

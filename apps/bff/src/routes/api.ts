@@ -1,6 +1,8 @@
 // /api/v1: thin routes. Parse with the shared schema, call a service, return.
 import { Router, type Request } from 'express';
 import {
+  AdapterTopQuerySchema,
+  FleetPowerQuerySchema,
   HeatmapQuerySchema,
   LabelValueSchema,
   SeriesQuerySchema,
@@ -19,6 +21,7 @@ import { userOf, type Authenticator } from '../auth/authenticate.js';
 import { badRequest, notFound } from '../errors.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { DetailService } from '../services/detail-service.js';
+import { PhysicalService } from '../services/physical-service.js';
 import type { QueryService } from '../services/query-service.js';
 
 export interface ApiDeps {
@@ -107,6 +110,15 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/top', async (req, res) => {
     const body: TopResponse = await deps.queries.top(parse(TopQuerySchema, req.query));
     res.json(body);
+  });
+
+  const physical = new PhysicalService(deps.queries);
+  router.get('/fleet/power', async (req, res) => {
+    res.json(await physical.fleetPower(parse(FleetPowerQuerySchema, req.query)));
+  });
+
+  router.get('/adapters/top', async (req, res) => {
+    res.json(await physical.topAdapters(parse(AdapterTopQuerySchema, req.query)));
   });
 
   router.get('/heatmap', async (req, res) => {

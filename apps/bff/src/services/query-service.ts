@@ -38,7 +38,8 @@ export const MAX_RANGE_SECONDS = 5 * 366 * 86_400;
 const TOP_MAX_POINTS = 1000;
 
 export class QueryService {
-  constructor(private readonly deps: QueryServiceDeps) {}
+  // deps and range() are read by the physical-layer service (physical-service.ts) too.
+  constructor(readonly deps: QueryServiceDeps) {}
 
   async series(query: SeriesQuery): Promise<SeriesResponse> {
     const metric = CATALOG[query.metric];
@@ -114,7 +115,8 @@ export class QueryService {
     };
   }
 
-  private range(fromText: string, toText: string, maxPoints: number): AlignedRange {
+  /** The aligned range of a request (the checks and the Prometheus end clamp every endpoint applies). */
+  range(fromText: string, toText: string, maxPoints: number): AlignedRange {
     const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
     const from = parseTimeExpression(fromText, nowSeconds);
     const to = parseTimeExpression(toText, nowSeconds);
