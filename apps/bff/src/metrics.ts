@@ -1,6 +1,6 @@
 // The BFF's own metrics (GET /metrics). One registry per app, so tests can build several apps in
 // one process without "metric already registered" clashes.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type Upstream = 'prometheus' | 'hmc';
 export type UpstreamOutcome = 'success' | 'error' | 'timeout';
@@ -15,6 +15,10 @@ export interface AppMetrics {
   upstreamCoalesced: Counter<'upstream'>;
   cacheRequests: Counter<'result'>;
   authRejections: Counter<'reason'>;
+  /** 1 when the upstream answered the last readiness probe, 0 when not (/readyz, /api/v1/status). */
+  upstreamUp: Gauge<'upstream'>;
+  /** Live mode: Get Metrics rows whose number of values differs from the group's metric-infos. */
+  hmcMetricsRowsMalformed: Counter<'group'>;
 }
 
 export function createMetrics(): AppMetrics {
@@ -64,6 +68,18 @@ export function createMetrics(): AppMetrics {
       name: 'zlens_auth_rejections_total',
       help: 'API requests answered 401 because the caller is not signed in, by reason (ZLENS_AUTH proxy or token)',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    upstreamUp: new Gauge({
+      name: 'zlens_upstream_up',
+      help: 'Whether the upstream answered the last readiness probe (1) or not (0); answers that need it are served stale meanwhile',
+      labelNames: ['upstream'],
+      registers: [registry],
+    }),
+    hmcMetricsRowsMalformed: new Counter({
+      name: 'zlens_hmc_metrics_rows_malformed_total',
+      help: 'Live mode: HMC Get Metrics rows with another number of values than their group defines, skipped',
+      labelNames: ['group'],
       registers: [registry],
     }),
     hmcLogons: new Counter({

@@ -83,8 +83,14 @@ function proxyAuthenticator(config: Extract<AuthConfig, { mode: 'proxy' }>): (re
       // The user header of a direct caller is ignored: anyone can write it.
       return Promise.reject(new Rejection('not_proxy', 'open zlens through the portal (this connection does not come from its proxy)'));
     }
-    const value = req.headers[config.userHeader];
-    return Promise.resolve(checkedUser(utf8Header(Array.isArray(value) ? value[0] : value), `portal proxy's ${config.userHeader} header`));
+    // Node joins a repeated header into one value ("alice, mallory"); headersDistinct keeps them
+    // apart. Two user headers mean something between the browser and zlens added one: refuse,
+    // never pick one or sign in a joined name.
+    const values = req.headersDistinct[config.userHeader] ?? [];
+    if (values.length > 1) {
+      return Promise.reject(new Rejection('no_user', `the portal proxy's ${config.userHeader} header is given ${values.length} times; it must name one user`));
+    }
+    return Promise.resolve(checkedUser(utf8Header(values[0]), `portal proxy's ${config.userHeader} header`));
   };
 }
 

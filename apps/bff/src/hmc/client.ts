@@ -1,42 +1,29 @@
 // The HMC Web Services API client (reference/hmc-api.md §0-§1): one lazily logged-on session per
 // process, sent as X-API-Session; on 403 reason 4 or 5 (no or expired session) it logs on again and
 // retries the request once, as zhmcclient does. Errors never carry credentials or the session id.
-import { Agent, request as httpsRequest } from 'node:https';
+import { Agent } from 'node:https';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../clock.js';
 import type { HmcConfig } from '../config.js';
-import { AppError } from '../errors.js';
+import { upstreamExcerpt } from '../errors.js';
 import { Limiter } from '../limiter.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
+import { DEFAULT_UPSTREAM_MAX_BYTES } from '../upstream-limits.js';
+import { HmcBreaker, type HmcHealth } from './breaker.js';
+import { BodyTooLargeError, bodyFromResponse, errorFromResponse, exchange, type HmcBody, type RawResponse } from './exchange.js';
+import { HmcError } from './hmc-error.js';
 
-export const METRICS_CONTENT_TYPE = 'application/vnd.ibm-z-zmanager-metrics';
-/** zhmcclient's artificial reasons for HTML error bodies (hmc-api.md §1.7). */
-export const HTML_REASON_WEB_SERVICES_DISABLED = 900;
-export const HTML_REASON_OTHER = 999;
-
-const HmcErrorBodySchema = z.object({
-  'http-status': z.number().optional(),
-  reason: z.number(),
-  message: z.string().optional(),
-});
+export { HMC_BACKOFF_MAX_MS, HMC_BACKOFF_MIN_MS, HMC_PROBE_INTERVAL_MS, type HmcHealth } from './breaker.js';
+export { errorFromResponse, METRICS_CONTENT_TYPE, HTML_REASON_OTHER, HTML_REASON_WEB_SERVICES_DISABLED, type HmcBody, type RawResponse } from './exchange.js';
+export { HmcError } from './hmc-error.js';
 
 const LogonResponseSchema = z.object({ 'api-session': z.string().min(1) });
-
-/** A failed HMC request, with the HMC's status and reason so callers can react (e.g. 404.1). */
-export class HmcError extends AppError {
-  constructor(
-    readonly httpStatus: number,
-    readonly reason: number,
-    message: string,
-    code: 'upstream_error' | 'upstream_timeout' = 'upstream_error',
-  ) {
-    super(code, message);
-    this.name = 'HmcError';
-  }
-}
-
-export type HmcBody = { kind: 'json'; value: unknown } | { kind: 'metrics'; text: string } | { kind: 'empty' };
+/** GET /api/version (hmc-api.md §1): an object naming the API version; anything else is no HMC. */
+const VersionSchema = z.object({ 'api-major-version': z.number(), 'api-minor-version': z.number() }).passthrough();
+export type HmcVersion = z.infer<typeof VersionSchema>;
+/** The probe asks little and must not hold a back-off open for a full upstream timeout. */
+export const HMC_PROBE_TIMEOUT_MS = 2_000;
 
 export interface HmcClientOptions {
   config: HmcConfig;
@@ -45,16 +32,8 @@ export interface HmcClientOptions {
   metrics: AppMetrics;
   maxInFlight?: number;
   clock?: Clock;
-}
-
-/** Back-off after 409 (busy) or 5xx: 1 s, doubling per failure, at most 60 s. */
-export const HMC_BACKOFF_MIN_MS = 1_000;
-export const HMC_BACKOFF_MAX_MS = 60_000;
-
-export interface RawResponse {
-  status: number;
-  contentType: string;
-  text: string;
+  /** The largest body read from the HMC (ZLENS_UPSTREAM_MAX_BYTES). */
+  maxBodyBytes?: number;
 }
 
 export class HmcClient {
@@ -62,8 +41,8 @@ export class HmcClient {
   private readonly limiter: Limiter;
   private session: string | null = null;
   private logonInFlight: Promise<string> | null = null;
-  private backoffMs = 0;
-  private backoffUntilMs = 0;
+  private readonly breaker = new HmcBreaker();
+  private probing: Promise<HmcVersion> | null = null;
 
   constructor(private readonly options: HmcClientOptions) {
     const { config, logger } = options;
@@ -101,10 +80,37 @@ export class HmcClient {
     await this.authenticated('DELETE', path);
   }
 
-  /** GET /api/version needs no session: a cheap reachability probe. */
-  async version(): Promise<unknown> {
-    const body = await this.send('GET', '/api/version', undefined, null);
-    return body.kind === 'json' ? body.value : null;
+  /**
+   * GET /api/version needs no session: the cheap probe that ends a back-off. Bounded by
+   * HMC_PROBE_TIMEOUT_MS and never held back by the back-off; concurrent callers share one probe.
+   * Rejects unless the HMC answers with a version object (`null` is no HMC).
+   */
+  version(): Promise<HmcVersion> {
+    this.probing ??= this.probe().finally(() => {
+      this.probing = null;
+    });
+    return this.probing;
+  }
+
+  /** What the client knows of the HMC now, without asking it (for /readyz and /api/v1/status). */
+  health(): HmcHealth {
+    return this.breaker.health(this.nowMs());
+  }
+
+  private nowMs(): number {
+    return (this.options.clock ?? systemClock).nowMs();
+  }
+
+  private async probe(): Promise<HmcVersion> {
+    const timeoutMs = Math.min(this.options.timeoutMs, HMC_PROBE_TIMEOUT_MS);
+    const body = await this.send('GET', '/api/version', undefined, null, { probe: true, timeoutMs });
+    const parsed = VersionSchema.safeParse(body.kind === 'json' ? body.value : undefined);
+    if (!parsed.success) {
+      const error = new HmcError(502, 0, 'HMC GET /api/version: the answer is not an HMC version object');
+      this.breaker.failure(this.nowMs(), error.message);
+      throw error;
+    }
+    return parsed.data;
   }
 
   /** Logs off (DELETE /api/sessions/this-session); failures are ignored, as zhmcclient does. */
@@ -160,113 +166,68 @@ export class HmcClient {
     return this.session;
   }
 
-  private async send(method: string, path: string, payload: unknown, session: string | null): Promise<HmcBody> {
+  private async send(
+    method: string,
+    path: string,
+    payload: unknown,
+    session: string | null,
+    { probe = false, timeoutMs = this.options.timeoutMs }: { probe?: boolean; timeoutMs?: number } = {},
+  ): Promise<HmcBody> {
     const started = performance.now();
     const { metrics } = this.options;
-    const nowMs = (this.options.clock ?? systemClock).nowMs();
-    if (nowMs < this.backoffUntilMs) {
+    const remaining = this.breaker.remainingMs(this.nowMs());
+    if (!probe && remaining > 0) {
       // A busy or failing HMC gets no more load until the back-off ends; callers serve stale data.
-      const seconds = Math.ceil((this.backoffUntilMs - nowMs) / 1000);
-      throw new HmcError(503, 0, `HMC ${method} ${path}: backing off after errors, next try in ${seconds} s`);
+      // A probe, at most every few seconds, ends the back-off as soon as the HMC answers again.
+      if (this.breaker.probeDue(this.nowMs())) this.version().catch(() => undefined);
+      throw new HmcError(503, 0, `HMC ${method} ${path}: backing off after errors, next try in ${Math.ceil(remaining / 1000)} s`);
     }
-    metrics.upstreamRequests.inc({ upstream: 'hmc', endpoint: method });
+    metrics.upstreamRequests.inc({ upstream: 'hmc', endpoint: probe ? 'probe' : method });
     const observe = (outcome: 'success' | 'error' | 'timeout', kind?: string): void => {
       metrics.upstreamDuration.observe({ upstream: 'hmc', outcome }, (performance.now() - started) / 1000);
       if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'hmc', kind });
     };
+    // One deadline for the whole request, the wait for a connection slot included.
+    const signal = AbortSignal.timeout(timeoutMs);
     let raw: RawResponse;
     try {
-      raw = await this.limiter.run(() => this.exchange(method, path, payload, session));
+      raw = await this.limiter.run(() => this.exchange(method, path, payload, session, signal));
     } catch (err) {
-      if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+      let error: HmcError;
+      if (err instanceof BodyTooLargeError) {
+        observe('error', 'too_large');
+        error = new HmcError(502, 0, `HMC ${method} ${path}: ${err.message}`);
+      } else if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
         observe('timeout', 'timeout');
-        throw new HmcError(504, 0, `HMC ${method} ${path}: no answer within ${this.options.timeoutMs} ms`, 'upstream_timeout');
+        error = new HmcError(504, 0, `HMC ${method} ${path}: no answer within ${timeoutMs} ms`, 'upstream_timeout');
+      } else {
+        observe('error', 'network');
+        const detail = err instanceof Error ? err.message : String(err);
+        error = new HmcError(502, 0, `HMC ${method} ${path}: unreachable (${upstreamExcerpt(detail)})`);
       }
-      observe('error', 'network');
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new HmcError(502, 0, `HMC ${method} ${path}: unreachable (${detail})`);
-    }
-    if (raw.status === 409 || raw.status >= 500) {
-      this.backoffMs = Math.min(HMC_BACKOFF_MAX_MS, this.backoffMs === 0 ? HMC_BACKOFF_MIN_MS : this.backoffMs * 2);
-      this.backoffUntilMs = (this.options.clock ?? systemClock).nowMs() + this.backoffMs;
-    } else {
-      this.backoffMs = 0;
+      // A hung, runaway or vanished HMC is backed off like a busy one.
+      this.breaker.failure(this.nowMs(), error.message);
+      throw error;
     }
     if (raw.status >= 400) {
       const error = errorFromResponse(method, path, raw);
+      if (raw.status === 409 || raw.status >= 500) this.breaker.failure(this.nowMs(), error.message);
+      else this.breaker.answered(this.nowMs());
       observe('error', raw.status === 403 ? 'auth' : 'http_status');
       throw error;
     }
+    this.breaker.success(this.nowMs());
     observe('success');
     return bodyFromResponse(method, path, raw);
   }
 
-  private exchange(method: string, path: string, payload: unknown, session: string | null): Promise<RawResponse> {
+  private exchange(method: string, path: string, payload: unknown, session: string | null, signal: AbortSignal): Promise<RawResponse> {
     const url = new URL(path, this.options.config.url);
     const data = payload === undefined ? undefined : JSON.stringify(payload);
     const headers: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' };
     if (session !== null) headers['x-api-session'] = session;
     if (data !== undefined) headers['content-length'] = String(Buffer.byteLength(data));
-    return new Promise<RawResponse>((resolve, reject) => {
-      const req = httpsRequest(
-        url,
-        { method, headers, agent: this.agent, signal: AbortSignal.timeout(this.options.timeoutMs) },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              contentType: String(res.headers['content-type'] ?? ''),
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
+    const maxBytes = this.options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BYTES;
+    return exchange({ agent: this.agent, url, method, headers, data, signal, maxBytes });
   }
-}
-
-/** Exported for tests: the readable error for a failed response (JSON body, HTML page, or none). */
-export function errorFromResponse(method: string, path: string, raw: RawResponse): HmcError {
-  if (raw.contentType.startsWith('text/html')) {
-    // Some 5xx come as an HTML page; keep the useful part, never the page (hmc-api.md §1.7).
-    if (raw.text.includes('Web Services are not enabled')) {
-      return new HmcError(
-        raw.status,
-        HTML_REASON_WEB_SERVICES_DISABLED,
-        `HMC ${method} ${path}: HTTP ${raw.status}: Console Configuration Error: Web Services API is not enabled on the HMC`,
-      );
-    }
-    const title = /<title>([^<]{0,200})<\/title>/i.exec(raw.text)?.[1]?.trim();
-    return new HmcError(raw.status, HTML_REASON_OTHER, `HMC ${method} ${path}: HTTP ${raw.status}: ${title ?? 'HTML error page'}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.text);
-  } catch {
-    parsed = undefined;
-  }
-  const body = HmcErrorBodySchema.safeParse(parsed);
-  if (!body.success) return new HmcError(raw.status, 0, `HMC ${method} ${path}: HTTP ${raw.status}`);
-  const message = body.data.message === undefined ? '' : `: ${body.data.message}`;
-  return new HmcError(raw.status, body.data.reason, `HMC ${method} ${path}: ${raw.status},${body.data.reason}${message}`);
-}
-
-function bodyFromResponse(method: string, path: string, raw: RawResponse): HmcBody {
-  if (raw.text.length === 0) return { kind: 'empty' };
-  if (raw.contentType.startsWith(METRICS_CONTENT_TYPE)) return { kind: 'metrics', text: raw.text };
-  // A missing content type is JSON, as zhmcclient treats it.
-  if (raw.contentType === '' || raw.contentType.startsWith('application/json')) {
-    try {
-      const value: unknown = JSON.parse(raw.text);
-      return { kind: 'json', value };
-    } catch {
-      throw new HmcError(502, 0, `HMC ${method} ${path}: the body is not valid JSON`);
-    }
-  }
-  throw new HmcError(502, 0, `HMC ${method} ${path}: unknown content type "${raw.contentType}"`);
 }

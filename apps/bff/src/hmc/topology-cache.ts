@@ -5,9 +5,11 @@
 // request per partition, NIC, virtual switch and storage group, so one walk per CPC serves every
 // adapter view for the inventory TTL; within a walk each URI is read once (partitions share virtual
 // switches and storage groups), and only a few partitions are walked at a time so the walk leaves
-// room in the HMC client's own limit for the requests of other views.
+// room in the HMC client's own limit for the requests of other views. A request waits for a walk
+// only briefly (bounded.ts); a slow walk finishes in the background.
 import type { Clock } from '../clock.js';
 import { Limiter } from '../limiter.js';
+import { withinBound } from './bounded.js';
 import { HmcError, type HmcClient } from './client.js';
 import type { HmcCpc } from './inventory.js';
 import { readPartitionProperties, readPartitionTopology, type HmcAdapterUse, type JsonReader } from './topology.js';
@@ -41,6 +43,8 @@ export interface TopologyCacheOptions {
   hmc: HmcClient;
   clock: Clock;
   ttlMs: number;
+  /** How long a request waits for a walk (HMC_WAIT_MS unless set). */
+  waitMs?: number;
 }
 
 export class TopologyCache {
@@ -63,12 +67,17 @@ export class TopologyCache {
     return (await this.current(cpc)).walk?.nics ?? new Map<string, NicRef>();
   }
 
+  /**
+   * The walk to use: the kept one within the TTL; else a new walk (started or joined), waited for at
+   * most HMC_WAIT_MS. When it fails or is slower, the kept walk is served stale and a slow walk
+   * carries on in the background, kept when it succeeds.
+   */
   private async current(cpc: HmcCpc): Promise<{ walk: Walk | undefined; stale: boolean }> {
     if (cpc.mode !== 'dpm') return { walk: undefined, stale: false };
     const known = this.walks.get(cpc.uri);
     if (known !== undefined && this.options.clock.nowMs() - known.fetchedAtMs < this.options.ttlMs) return { walk: known, stale: false };
     try {
-      return { walk: await this.walk(cpc), stale: false };
+      return { walk: await withinBound(this.walk(cpc), `the topology walk of ${cpc.name}`, this.options.waitMs), stale: false };
     } catch (err) {
       if (known === undefined) throw err;
       return { walk: known, stale: true };

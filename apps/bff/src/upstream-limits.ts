@@ -1,0 +1,7 @@
+// Limits every upstream client applies, with their defaults (config.ts reads the settings).
+
+/**
+ * ZLENS_UPSTREAM_MAX_BYTES by default, 64 MiB: several times the largest answer a big site gives
+ * (a fleet heatmap range query, a Get Metrics body), far below what would strain the heap.
+ */
+export const DEFAULT_UPSTREAM_MAX_BYTES = 64 * 1024 * 1024;
