@@ -15,6 +15,8 @@ export interface RunningStack {
 export interface StackOptions {
   /** Extra environment for the BFF process (e.g. ZLENS_FRAME_ANCESTORS). */
   env?: Readonly<Record<string, string>>;
+  /** Rule files (absolute paths) for Prometheus to evaluate. */
+  ruleFiles?: readonly string[];
 }
 
 /** A port on 127.0.0.1 that was free a moment ago. */

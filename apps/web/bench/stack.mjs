@@ -37,7 +37,10 @@ async function waitForReady(url, child, timeoutMs) {
   throw new Error(`the BFF did not become ready at ${url}`);
 }
 
-/** `options.env`: extra BFF environment (e.g. ZLENS_FRAME_ANCESTORS for the embedding tests). */
+/**
+ * `options.env`: extra BFF environment (e.g. ZLENS_FRAME_ANCESTORS for the embedding tests);
+ * `options.ruleFiles`: alerting and recording rules for Prometheus to evaluate.
+ */
 export async function startStack(preset, hours, families, options = {}) {
   const workDir = await mkdtemp(join(tmpdir(), 'zlens-web-bench-'));
   const sim = await startSimulator({ preset });
@@ -46,7 +49,7 @@ export async function startStack(preset, hours, families, options = {}) {
   const started = Date.now();
   const targetLabels = scrapeLabels(sim.metricsTarget);
   await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families, targetLabels }, historyFile);
-  const prometheus = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
+  const prometheus = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, ruleFiles: options.ruleFiles });
   const setupSeconds = (Date.now() - started) / 1000;
   const caFile = join(workDir, 'hmc-ca.pem');
   await writeFile(caFile, sim.caPem);

@@ -8,24 +8,42 @@
 // allow exactly that origin to frame it (ZLENS_FRAME_ANCESTORS), and a second portal port that
 // it does not name is where a blocked frame is shown.
 //
+// Prometheus evaluates the alerting and recording rules zlens ships (docker/prometheus/rules), with
+// every `for:` set to 0s so the demo site's alerts (a degraded partition) fire within seconds.
+//
 // The sign-in tests talk to two more BFFs on the same upstreams, as a site behind a portal runs
 // them, both under the path prefix /zlens (ZLENS_BASE_PATH): one with ZLENS_AUTH=token and a
 // shared secret (the test signs its tokens with it), framed by the same portal origin; one with
 // ZLENS_AUTH=proxy that believes only connections from 127.0.0.2 (the test's reverse proxy binds
 // that source address; a browser on 127.0.0.1 is not the proxy).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort, startStack } from '../bench/stack.mjs';
 
 const HISTORY_HOURS = 6;
+const RULES_DIR = resolve(import.meta.dirname, '../../../docker/prometheus/rules');
+
+/** The shipped rules with `for:` 0s, written to `dir`; their paths. */
+async function quickRules(dir: string): Promise<string[]> {
+  const names = (await readdir(RULES_DIR)).filter((name) => name.endsWith('.yml'));
+  return Promise.all(
+    names.map(async (name) => {
+      const path = join(dir, name);
+      await writeFile(path, (await readFile(join(RULES_DIR, name), 'utf8')).replace(/^(\s+for: )\S+$/gm, '$10s'));
+      return path;
+    }),
+  );
+}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const portalPort = await freePort();
   const otherPortalPort = await freePort();
   const frameAncestors = `'self' http://127.0.0.1:${portalPort}`;
-  const stack = await startStack('demo', HISTORY_HOURS, undefined, { env: { ZLENS_FRAME_ANCESTORS: frameAncestors } });
+  const rulesDir = await mkdtemp(join(tmpdir(), 'zlens-e2e-rules-'));
+  const ruleFiles = await quickRules(rulesDir);
+  const stack = await startStack('demo', HISTORY_HOURS, undefined, { env: { ZLENS_FRAME_ANCESTORS: frameAncestors }, ruleFiles });
   const secretDir = await mkdtemp(join(tmpdir(), 'zlens-e2e-secret-'));
   const secret = randomBytes(32).toString('hex');
   await writeFile(join(secretDir, 'secret'), secret, { mode: 0o600 });
@@ -52,5 +70,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await stack.close();
     await rm(secretDir, { recursive: true, force: true });
+    await rm(rulesDir, { recursive: true, force: true });
   };
 }

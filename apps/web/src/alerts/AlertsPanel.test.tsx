@@ -101,14 +101,18 @@ describe('alert bands on charts', () => {
             status: 200,
             body: alertPeriodsResponse([
               { name: 'ZhmcPartitionNotRunning', severity: 'warning', object, from: 1_700_000_600, to: 1_700_001_200 },
+              // Firing at the grid's last step: still firing.
+              { name: 'ZhmcSomethingElse', severity: 'warning', object, from: 1_700_003_000, to: 1_700_003_600 },
               // Another partition's alert belongs on that partition's charts.
               { name: 'ZhmcPartitionStatusError', severity: 'critical', object: { ...object, partition: 'IDLE' }, from: 1_700_000_000, to: 1_700_000_060 },
             ]),
           }
         : other(url);
     renderApp('/cpcs/P0001/partitions/LNX1');
-    const notes = await screen.findAllByText(/^Alert ZhmcPartitionNotRunning fired /);
+    // The fake grid ends at 1_700_003_600 (step 60): a period that ended at 1_700_001_200 is over.
+    const notes = await screen.findAllByText(/^Alert ZhmcPartitionNotRunning fired .* – .* · /);
     expect(notes.length).toBeGreaterThan(0);
+    expect(notes[0]?.textContent).toMatch(/ · Alert ZhmcSomethingElse firing since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(screen.queryByText(/ZhmcPartitionStatusError/)).toBeNull();
     // The periods were asked for this partition and the view's window.
     expect(api.calls.some((c) => c.startsWith('/api/v1/alerts/periods?cpc=P0001&partition=LNX1&from=now-1h&to=now'))).toBe(true);

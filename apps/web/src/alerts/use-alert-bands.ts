@@ -7,8 +7,8 @@ import { alertPeriodsQuery } from './alert-queries';
 
 export interface AlertBands {
   bands: AlertBand[];
-  /** The periods drawn, for the text under the chart. */
-  periods: AlertPeriod[];
+  /** The periods drawn, for the text under the chart; `ongoing`: still firing at the range's end. */
+  periods: (AlertPeriod & { ongoing: boolean })[];
 }
 
 const NONE: AlertBands = { bands: [], periods: [] };
@@ -35,7 +35,7 @@ export function useAlertBands(target: AlertsQuery | undefined, enabled: boolean)
     const data = query.data;
     if (targetKey === null || data === undefined || !data.available) return NONE;
     const about: AlertsQuery = JSON.parse(targetKey) as AlertsQuery;
-    const periods = data.periods.filter((p) => isAbout(p.object, about));
+    const periods = data.periods.filter((p) => isAbout(p.object, about)).map((p) => ({ ...p, ongoing: p.to + data.step >= data.end }));
     return { periods, bands: periods.map((p) => ({ from: p.from, to: Math.min(p.to + data.step, data.end), severity: p.severity })) };
   }, [query.data, targetKey]);
 }

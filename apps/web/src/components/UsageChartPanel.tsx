@@ -213,13 +213,13 @@ export function ChartTable({ title, lines, format }: { title: string; lines: rea
 }
 
 /** What the alert bands on a chart are: each alert's name and when it fired, in words. */
-function AlertPeriodsNote({ periods }: { periods: readonly AlertPeriod[] }) {
+function AlertPeriodsNote({ periods }: { periods: readonly (AlertPeriod & { ongoing: boolean })[] }) {
   const { t } = useI18n();
-  return (
-    <p className="panel-note alert-periods">
-      {periods.map((p) => t('alerts.period', { name: p.name, from: formatDateTime(p.from * 1000), to: formatDateTime(p.to * 1000) })).join(' · ')}
-    </p>
-  );
+  const text = (p: AlertPeriod & { ongoing: boolean }): string =>
+    p.ongoing
+      ? t('alerts.periodOngoing', { name: p.name, from: formatDateTime(p.from * 1000) })
+      : t('alerts.period', { name: p.name, from: formatDateTime(p.from * 1000), to: formatDateTime(p.to * 1000) });
+  return <p className="panel-note alert-periods">{periods.map(text).join(' · ')}</p>;
 }
 
 /** The body of a time chart in each of its states: loading, error with retry, not measured, no data, the chart. */

@@ -146,6 +146,7 @@ export const EN = {
   'alerts.inhibited': 'Inhibited',
   'alerts.since': 'since {time}',
   'alerts.period': 'Alert {name} fired {from} – {to}',
+  'alerts.periodOngoing': 'Alert {name} firing since {from}',
 
   'cpc.kind': 'CPC',
   'cpc.notFound': 'CPC not found',
@@ -465,6 +466,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'alerts.inhibited': '已抑制',
   'alerts.since': '自 {time} 起',
   'alerts.period': '告警 {name} 触发于 {from} – {to}',
+  'alerts.periodOngoing': '告警 {name} 自 {from} 起持续触发',
 
   'cpc.kind': 'CPC',
   'cpc.notFound': '未找到 CPC',
