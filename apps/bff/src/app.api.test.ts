@@ -107,7 +107,8 @@ describe('inventory and details', () => {
     ]);
     const classic = body.cpcs.find((c) => c.name === CLASSIC_CPC);
     expect(classic?.adapters).toEqual([
-      { name: CRYPTO_PCHID, adapterId: CRYPTO_PCHID, type: null, family: 'crypto', status: null, sources: ['prometheus'] },
+      // The exporter has no status family for classic crypto adapters: not exported, not unknown.
+      { name: CRYPTO_PCHID, adapterId: CRYPTO_PCHID, type: null, family: 'crypto', status: null, sources: ['prometheus'], statusNotExported: true },
     ]);
   });
 

@@ -9,6 +9,7 @@ import { readHmcInventory, type HmcCpc } from '../hmc/inventory.js';
 import type { Logger } from '../logger.js';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { readPrometheusInventory } from './prometheus-inventory.js';
+import { markExporterGaps } from './exporter-gaps.js';
 import type { SourceCpc } from './types.js';
 
 export const INVENTORY_TTL_MS = 60_000;
@@ -160,5 +161,5 @@ export function joinInventories(prometheus: readonly SourceCpc[] | null, hmc: re
       adapters: joinAdapters(p, h),
     });
   }
-  return cpcs.sort(byName);
+  return markExporterGaps(cpcs.sort(byName), prometheus);
 }

@@ -5,6 +5,10 @@ export interface SourcePartition {
   name: string;
   status: string | null;
   type: string | null;
+  /** Prometheus: the CPC has no series of the partition status family (the resource group is off). */
+  statusNotExported?: boolean;
+  /** Prometheus: usage series within the lookback, none now. */
+  noRecentData?: boolean;
 }
 
 export interface SourceAdapter {
@@ -13,6 +17,8 @@ export interface SourceAdapter {
   type: string | null;
   family: AdapterFamily | null;
   status: string | null;
+  /** Prometheus: no adapter status series for this CPC (adapter-resource off, or a classic crypto adapter). */
+  statusNotExported?: boolean;
 }
 
 export interface SourceCpc {
@@ -23,6 +29,8 @@ export interface SourceCpc {
   machineModel: string | null;
   partitions: SourcePartition[];
   adapters: SourceAdapter[];
+  /** Prometheus: no zhmc_cpc_status_int series for this CPC (cpc-resource off). */
+  statusNotExported?: boolean;
 }
 
 /** HMC `adapter-family` (or `type` when the family is absent) → the family zlens groups by (hmc-api.md §2.5). */

@@ -20,6 +20,7 @@ import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { buildLabelsQuery } from '../prometheus/promql.js';
+import { readExportedCpc, readExportedPartition } from './exporter-properties.js';
 import { findCpc } from './query-service.js';
 
 export interface DetailServiceDeps {
@@ -59,12 +60,27 @@ export class DetailService {
     const inventory = await this.deps.inventory.get();
     const cpc = findCpc(inventory, name);
     const hmc = this.hmcCpc(name);
+    let stale = inventory.stale;
+    const { prometheus } = this.deps;
+    const exported =
+      prometheus === null
+        ? null
+        : await readExportedCpc(prometheus, cpc.name).catch((err: unknown) => {
+            this.deps.logger.warn({ err: describeError(err) }, 'CPC properties from Prometheus failed');
+            stale = true;
+            return null;
+          });
+    const all = exported?.exported ?? [];
+    // The HMC's properties win; without the HMC, the exporter's cpc-resource metrics (when exported).
+    const fromExporter = exported !== null && all.length > 0 ? exported : null;
     return {
       ...cpc,
       seVersion: hmc?.seVersion ?? null,
-      processors: hmc?.processors ?? { cp: null, ifl: null, iip: null, icf: null, sap: null },
-      memoryMiB: hmc?.memoryMiB ?? null,
-      stale: inventory.stale,
+      processors: hmc?.processors ?? fromExporter?.processors ?? { cp: null, ifl: null, iip: null, icf: null, sap: null },
+      memoryMiB: hmc?.memoryMiB ?? fromExporter?.memoryMiB ?? null,
+      stale,
+      propertiesSource: hmc !== undefined ? 'hmc' : fromExporter !== null ? 'prometheus' : null,
+      ...(exported === null ? {} : { exported: all }),
     };
   }
 
@@ -87,7 +103,8 @@ export class DetailService {
       stale,
     };
     const uses: AdapterUse[] = [];
-    const [fromPrometheus, fromHmc] = await Promise.all([
+    const { prometheus } = this.deps;
+    const [fromPrometheus, fromHmc, exported] = await Promise.all([
       this.prometheusUses(cpc.name, partitionName).catch((err: unknown) => {
         this.deps.logger.warn({ err: describeError(err) }, 'partition topology from Prometheus failed');
         stale = true;
@@ -98,10 +115,28 @@ export class DetailService {
         stale = true;
         return null;
       }),
+      prometheus === null
+        ? null
+        : readExportedPartition(prometheus, cpc.name, partitionName).catch((err: unknown) => {
+            this.deps.logger.warn({ err: describeError(err) }, 'partition properties from Prometheus failed');
+            stale = true;
+            return null;
+          }),
     ]);
     uses.push(...fromPrometheus);
+    detail.propertiesSource = null;
+    if (exported !== null) {
+      const { exported: all = [], ...typed } = exported;
+      detail.exported = all;
+      // Without the HMC's answer, the exporter's resource metrics are the properties (when it exports them).
+      if (fromHmc === null && all.length > 0) {
+        Object.assign(detail, typed);
+        detail.propertiesSource = 'prometheus';
+      }
+    }
     if (fromHmc !== null) {
       Object.assign(detail, fromHmc.properties);
+      detail.propertiesSource = 'hmc';
       uses.push(...fromHmc.uses.map((u) => this.describeUse(cpc.name, u)));
     }
     detail.adapters = dedupeUses(uses);
