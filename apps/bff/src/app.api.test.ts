@@ -317,15 +317,20 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/adapters/top',
+        '/alerts',
+        '/alerts/periods',
         '/cpcs/{cpc}',
         '/cpcs/{cpc}/adapters/{adapter}',
         '/cpcs/{cpc}/partitions/{partition}',
         '/embed-config',
+        '/fleet/power',
         '/heatmap',
         '/inventory',
         '/openapi.json',
         '/series',
         '/session',
+        '/status',
         '/top',
       ],
     );

@@ -4,12 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { ErrorResponse, ReadyResponse } from '@zlens/shared';
+import { UPSTREAMS, type ErrorResponse, type ReadyResponse } from '@zlens/shared';
 import type { Clock } from './clock.js';
 import type { TopologyCache } from './hmc/topology-cache.js';
 import type { Config } from './config.js';
+import { AlertsService, rulesEngineOf, type AlertRouter } from './alerts/alerts-service.js';
 import { createAuthenticator } from './auth/authenticate.js';
-import { AppError } from './errors.js';
+import { AppError, methodNotAllowed } from './errors.js';
+import { UpstreamHealth } from './health.js';
+import { allowedMethods } from './routes/allowed-methods.js';
 import type { HmcClient } from './hmc/client.js';
 import type { InventoryService } from './inventory/service.js';
 import type { Logger } from './logger.js';
@@ -28,6 +31,8 @@ export interface AppDeps {
   /** The upstream clients, for the readiness checks (null when not configured). */
   prometheus: PrometheusClient | null;
   hmc: HmcClient | null;
+  /** Silences and inhibitions of the firing alerts (null without ZLENS_ALERTMANAGER_URL). */
+  alertmanager: AlertRouter | null;
   /** The HMC's DPM topology, walked once per CPC per inventory TTL (null without an HMC). */
   topology: TopologyCache | null;
   clock: Clock;
@@ -50,17 +55,6 @@ function requestMetrics(deps: AppDeps): RequestHandler {
     });
     next();
   };
-}
-
-async function timed(check: () => Promise<void>): Promise<{ ok: boolean; message?: string; latencyMs: number }> {
-  const started = performance.now();
-  try {
-    await check();
-    return { ok: true, latencyMs: Math.round(performance.now() - started) };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, message, latencyMs: Math.round(performance.now() - started) };
-  }
 }
 
 /**
@@ -125,17 +119,19 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
 
+  // Ready means "this replica can serve": it has an inventory (answers may be stale), or an
+  // upstream answers now. An upstream outage shows in `degraded` and zlens_upstream_up, not as 503,
+  // which would take every replica out of service at once. The probes are bounded (health.ts).
+  const health = new UpstreamHealth({ prometheus: deps.prometheus, hmc: deps.hmc, clock: deps.clock, metrics: deps.metrics });
   app.get('/readyz', async (_req, res) => {
-    const { prometheus, hmc } = deps;
-    const checks: ReadyResponse['checks'] = {};
-    const [p, h] = await Promise.all([
-      prometheus ? timed(() => prometheus.ping()) : null,
-      hmc ? timed(async () => void (await hmc.version())) : null,
-    ]);
-    if (p) checks.prometheus = p;
-    if (h) checks.hmc = h;
-    const ready = (p?.ok ?? true) && (h?.ok ?? true);
-    const body: ReadyResponse = { ready, mode: deps.source.kind, checks };
+    const checks = await health.checks();
+    const degraded = UPSTREAMS.filter((name) => checks[name]?.ok === false);
+    const ready = deps.inventory.known || UPSTREAMS.some((name) => checks[name]?.ok === true);
+    const body: ReadyResponse = { ready, mode: deps.source.kind, checks: {}, degraded, inventory: deps.inventory.known };
+    for (const name of UPSTREAMS) {
+      const check = checks[name];
+      if (check !== undefined) body.checks[name] = { ok: check.ok, latencyMs: check.latencyMs, ...(check.message === undefined ? {} : { message: check.message }) };
+    }
     res.status(ready ? 200 : 503).json(body);
   });
 
@@ -160,7 +156,13 @@ export function createApp(deps: AppDeps): Express {
   const { basePath } = deps.config;
   const site = Router();
   site.use('/api/v1', publicRouter(deps.config));
-  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details }));
+  const alerts = new AlertsService({
+    engine: deps.prometheus === null ? null : rulesEngineOf(deps.prometheus),
+    alertmanager: deps.alertmanager,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details, alerts, health }));
   site.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`);
   });
@@ -175,7 +177,9 @@ export function createApp(deps: AppDeps): Express {
   }
 
   app.use((req, _res, next) => {
-    next(new AppError('not_found', `nothing at ${req.method} ${req.path}`));
+    // A known path asked with another method: 405 with Allow, not 404 (the probes, /metrics).
+    const allow = allowedMethods(app.router, req.path);
+    next(allow.length > 0 ? methodNotAllowed(req.method, req.path, allow) : new AppError('not_found', `nothing at ${req.method} ${req.path}`));
   });
 
   const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
@@ -194,6 +198,7 @@ export function createApp(deps: AppDeps): Express {
     if (appError.status >= 500) deps.logger.error(log, 'request failed');
     else deps.logger.debug(log, 'request rejected');
     const body: ErrorResponse = { error: { code: appError.code, message: appError.message } };
+    for (const [name, value] of Object.entries(appError.headers)) res.setHeader(name, value);
     if (appError.details !== undefined) body.error.details = appError.details;
     res.status(appError.status).json(body);
   };

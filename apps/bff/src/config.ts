@@ -7,6 +7,7 @@ import type { JSONWebKeySet } from 'jose';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CredsFileError, parseCredsFile, type CredsFileHmc } from './creds-file.js';
+import { DEFAULT_UPSTREAM_MAX_BYTES } from './upstream-limits.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -74,7 +75,14 @@ export interface Config {
   webDir: string | null;
   prometheus: PrometheusConfig | null;
   hmc: HmcConfig | null;
+  /** Alertmanager's API v2 base URL, for silences and inhibitions of the firing alerts; null: not asked. */
+  alertmanagerUrl: URL | null;
   upstreamTimeoutMs: number;
+  /**
+   * The largest body read from an upstream (Prometheus, HMC); a longer answer is aborted and
+   * counts as an upstream error, so one lying or runaway upstream cannot exhaust the heap.
+   */
+  upstreamMaxBytes: number;
   liveWindowSeconds: number;
   /** Samples the live source holds over all series (12 bytes each); the window gives way beyond. */
   liveMaxSamples: number;
@@ -458,7 +466,13 @@ export function loadConfig(env: Env): Config {
   const webDir = readWebDir(r);
   const prometheus = readPrometheus(r);
   const hmc = readHmc(r);
+  const alertmanagerText = r.raw('ZLENS_ALERTMANAGER_URL');
+  const alertmanagerUrl = alertmanagerText === undefined ? null : r.url('ZLENS_ALERTMANAGER_URL', alertmanagerText, ['http:', 'https:']);
+  if (alertmanagerText !== undefined && prometheus === null) {
+    r.problems.push('ZLENS_ALERTMANAGER_URL: alerts come from Prometheus, so ZLENS_PROMETHEUS_URL must be set too');
+  }
   const upstreamTimeoutMs = r.int('ZLENS_UPSTREAM_TIMEOUT_MS', 10_000, 100, 600_000);
+  const upstreamMaxBytes = r.int('ZLENS_UPSTREAM_MAX_BYTES', DEFAULT_UPSTREAM_MAX_BYTES, 65_536, 1_073_741_824);
   const windowText = r.raw('ZLENS_LIVE_WINDOW') ?? '6h';
   const liveWindowSeconds = parseDuration(windowText);
   if (liveWindowSeconds === null || liveWindowSeconds < 60 || liveWindowSeconds > 7 * 86_400) {
@@ -484,7 +498,9 @@ export function loadConfig(env: Env): Config {
     webDir,
     prometheus,
     hmc,
+    alertmanagerUrl,
     upstreamTimeoutMs,
+    upstreamMaxBytes,
     liveWindowSeconds: liveWindowSeconds ?? 21_600,
     liveMaxSamples,
     hmcPollSeconds,

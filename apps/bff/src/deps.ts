@@ -1,5 +1,6 @@
 // buildDeps(config, logger): the one place that turns a Config into running parts. server.ts,
 // demo.ts and the web's end-to-end setup all call it, so they run the same BFF.
+import { AlertmanagerClient } from './alerts/alertmanager-client.js';
 import type { AppDeps } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -35,8 +36,11 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
   const prometheus = config.prometheus
     ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache })
     : null;
-  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4) }) : null;
+  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4), maxBodyBytes: config.upstreamMaxBytes }) : null;
   const inventory = new InventoryService({ prometheus, hmc, clock, logger, ttlMs: config.inventoryTtlSeconds * 1000 });
+  const alertmanager = config.alertmanagerUrl
+    ? new AlertmanagerClient({ url: config.alertmanagerUrl, timeoutMs, maxBytes: config.upstreamMaxBytes, metrics })
+    : null;
   const topology = hmc ? new TopologyCache({ hmc, clock, ttlMs: config.inventoryTtlSeconds * 1000 }) : null;
 
   let live: LiveSource | null = null;
@@ -69,5 +73,5 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     })();
     return closing;
   };
-  return { deps: { config, source, inventory, prometheus, hmc, topology, clock, logger, metrics }, live, close };
+  return { deps: { config, source, inventory, prometheus, hmc, alertmanager, topology, clock, logger, metrics }, live, close };
 }

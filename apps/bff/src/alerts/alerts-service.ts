@@ -11,11 +11,12 @@ import {
   type AlertsResponse,
 } from '@zlens/shared';
 import type { Clock } from '../clock.js';
-import { badRequest } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { PrometheusClient } from '../prometheus/client.js';
 import { escapeLabelValue } from '../prometheus/promql.js';
 import { compareAlerts, concerns, firingPeriods, toAlert } from './alert-model.js';
-import type { AlertmanagerAlert, PrometheusAlert } from './upstream-schemas.js';
+import { PrometheusAlertsDataSchema, type AlertmanagerAlert, type PrometheusAlert } from './upstream-schemas.js';
 
 /** What the service needs from the PromQL engine. */
 export interface RulesEngine {
@@ -115,4 +116,16 @@ export class AlertsService {
     ]);
     return { alerts, routed, fetchedAtMs: this.deps.clock.nowMs() };
   }
+}
+
+/** The PromQL engine as a rules engine: its alerts endpoint, validated, and range queries. */
+export function rulesEngineOf(prometheus: PrometheusClient): RulesEngine {
+  return {
+    alerts: async () => {
+      const parsed = PrometheusAlertsDataSchema.safeParse(await prometheus.alerts());
+      if (!parsed.success) throw new AppError('upstream_error', 'Prometheus: unexpected response shape from api/v1/alerts');
+      return parsed.data.alerts;
+    },
+    queryRange: (promql, start, end, step) => prometheus.queryRange(promql, start, end, step),
+  };
 }

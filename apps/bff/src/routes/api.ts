@@ -1,6 +1,8 @@
 // /api/v1: thin routes. Parse with the shared schema, call a service, return.
 import { Router, type Request } from 'express';
 import {
+  AlertPeriodsQuerySchema,
+  AlertsQuerySchema,
   AdapterTopQuerySchema,
   FleetPowerQuerySchema,
   HeatmapQuerySchema,
@@ -8,21 +10,27 @@ import {
   SeriesQuerySchema,
   TopQuerySchema,
   type AdapterDetail,
+  type AlertPeriodsResponse,
+  type AlertsResponse,
   type CpcDetail,
   type HeatmapResponse,
   type InventoryResponse,
   type PartitionDetail,
   type SessionResponse,
   type SeriesResponse,
+  type StatusResponse,
   type TopResponse,
 } from '@zlens/shared';
 import type { z } from 'zod';
+import type { AlertsService } from '../alerts/alerts-service.js';
 import { userOf, type Authenticator } from '../auth/authenticate.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, methodNotAllowed, notFound } from '../errors.js';
+import type { UpstreamHealth } from '../health.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { DetailService } from '../services/detail-service.js';
 import { PhysicalService } from '../services/physical-service.js';
 import type { QueryService } from '../services/query-service.js';
+import { allowedMethods } from './allowed-methods.js';
 
 export interface ApiDeps {
   /** Runs before every route here: the caller must be signed in (ZLENS_AUTH). */
@@ -30,6 +38,9 @@ export interface ApiDeps {
   inventory: InventoryService;
   queries: QueryService;
   details: DetailService;
+  /** How the upstreams answer now (GET /status, for the page's banner). */
+  health: UpstreamHealth;
+  alerts: AlertsService;
 }
 
 /** `from: must be unix seconds, …; metric: Invalid option …`: every issue names its parameter. */
@@ -43,7 +54,22 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * Query parameters given more than once (`?cpc=A&cpc=B` parses to an array): said as such, rather
+ * than as the schema's "expected string" or "is required" about a parameter that was given.
+ */
+function repeatedParameters(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value)
+    .filter(([, v]) => Array.isArray(v))
+    .map(([name]) => name);
+}
+
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const repeated = repeatedParameters(value);
+  if (repeated.length > 0) {
+    throw badRequest(repeated.map((name) => `${name}: given more than once; give each parameter once`).join('; '), { repeated });
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw badRequest(describeIssues(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
@@ -126,7 +152,24 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
+  router.get('/alerts', async (req, res) => {
+    const body: AlertsResponse = await deps.alerts.current(parse(AlertsQuerySchema, req.query));
+    res.json(body);
+  });
+
+  router.get('/alerts/periods', async (req, res) => {
+    const body: AlertPeriodsResponse = await deps.alerts.periods(parse(AlertPeriodsQuerySchema, req.query));
+    res.json(body);
+  });
+
+  router.get('/status', async (_req, res) => {
+    const body: StatusResponse = await deps.health.status();
+    res.json(body);
+  });
+
   router.all('/{*rest}', (req) => {
+    const allow = allowedMethods(router, req.path);
+    if (allow.length > 0) throw methodNotAllowed(req.method, `${req.baseUrl}${req.path}`, allow);
     throw notFound(`no API route ${req.method} ${req.baseUrl}${req.path}`);
   });
 
