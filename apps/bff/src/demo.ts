@@ -1,11 +1,14 @@
 // `pnpm start`: the whole stack on one machine. Starts the HMC simulator in-process; with a
 // `prometheus` binary on PATH (and ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h
-// of simulated history and scraping the simulator; then the BFF with the same buildDeps as
-// server.ts. TLS to the simulator stays verified: its certificate is the CA file.
+// of simulated history and scraping the simulator, evaluating the alerting rules zlens ships
+// (docker/prometheus/rules); then the BFF with the same buildDeps as server.ts, configured by the
+// same ZLENS_* variables (the demo only sets the upstreams, and port 8080 and log level warn unless
+// given). TLS to the simulator stays verified: its certificate is the CA file.
 import { constants } from 'node:fs';
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { scrapeLabels, startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
 import { ConfigError, loadConfig, type Env } from './config.js';
 import { createLogger } from './logger.js';
@@ -17,6 +20,16 @@ const HISTORY_MS = 24 * 3600_000;
  * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
  */
 const HISTORY_STEP_SECONDS = 30;
+const RULES_DIR = fileURLToPath(new URL('../../../docker/prometheus/rules/', import.meta.url));
+
+/** The shipped alerting and recording rules, as absolute paths (none when the folder is absent). */
+async function shippedRules(): Promise<string[]> {
+  try {
+    return (await readdir(RULES_DIR)).filter((name) => name.endsWith('.yml')).map((name) => join(RULES_DIR, name));
+  } catch {
+    return [];
+  }
+}
 
 async function onPath(name: string, path: string | undefined): Promise<boolean> {
   for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
@@ -58,13 +71,12 @@ async function main(env: Env): Promise<void> {
       const endMs = Date.now();
       const range = { startMs: endMs - HISTORY_MS, endMs, stepSeconds: HISTORY_STEP_SECONDS, targetLabels: scrapeLabels(sim.metricsTarget) };
       await writeHistory(sim.scenario, range, historyFile);
-      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
+      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, ruleFiles: await shippedRules() });
     }
     const config = loadConfig({
-      ZLENS_HOST: env.ZLENS_HOST,
+      ...env,
       ZLENS_PORT: env.ZLENS_PORT ?? '8080',
       ZLENS_LOG_LEVEL: env.ZLENS_LOG_LEVEL ?? 'warn',
-      ZLENS_WEB_DIR: env.ZLENS_WEB_DIR,
       ZLENS_PROMETHEUS_URL: prom?.url,
       ZLENS_HMC_URL: sim.hmcUrl,
       ZLENS_HMC_USERID: sim.credentials.userid,
