@@ -11,6 +11,7 @@ import {
   type NicSpec,
   type PartitionSpec,
   type StorageGroupSpec,
+  type StorageVolumeSpec,
   type VirtualSwitchSpec,
 } from './scenario.js';
 
@@ -31,6 +32,9 @@ export type CpcInput = Optional<
   | 'machine-serial-number'
   | 'se-version'
   | 'status'
+  | 'api-features'
+  | 'dpm-storage-management'
+  | 'line-cords'
   | 'processor-count-general-purpose'
   | 'processor-count-ifl'
   | 'processor-count-iip'
@@ -48,6 +52,11 @@ export type CpcInput = Optional<
   | 'crypto-adapters'
 >;
 
+/** What a z16/z17 SE at HMC 2.16 reports; `environmental-metrics` is the one that changes metrics. */
+export const DEFAULT_API_FEATURES: readonly string[] = ['environmental-metrics'];
+/** A single-frame machine with two redundant pairs of line cords. */
+export const DEFAULT_LINE_CORDS = 4;
+
 export function makeCpc(input: CpcInput): CpcSpec {
   return {
     'object-id': input['object-id'] ?? objectId('cpc', input.name),
@@ -59,6 +68,9 @@ export function makeCpc(input: CpcInput): CpcSpec {
     'se-version': input['se-version'] ?? '2.16.0',
     status: input.status ?? 'active',
     'dpm-enabled': input['dpm-enabled'],
+    'api-features': input['api-features'] ?? DEFAULT_API_FEATURES,
+    'dpm-storage-management': input['dpm-enabled'] && (input['dpm-storage-management'] ?? true),
+    'line-cords': input['line-cords'] ?? DEFAULT_LINE_CORDS,
     'processor-count-general-purpose': input['processor-count-general-purpose'] ?? 0,
     'processor-count-ifl': input['processor-count-ifl'] ?? 0,
     'processor-count-iip': input['processor-count-iip'] ?? 0,
@@ -263,16 +275,47 @@ export function makeVirtualSwitch(cpcName: string, input: Optional<VirtualSwitch
   return { ...input, 'object-id': input['object-id'] ?? objectId('virtual-switch', `${cpcName}/${input.name}`) };
 }
 
-export type StorageGroupInput = Optional<StorageGroupSpec, 'object-id' | 'description' | 'type' | 'shared' | 'fulfillment-state'>;
+export type StorageGroupInput = Optional<StorageGroupSpec, 'object-id' | 'description' | 'type' | 'shared' | 'fulfillment-state' | 'volumes'>;
+export type StorageVolumeInput = Optional<StorageVolumeSpec, 'element-id' | 'description' | 'usage' | 'fulfillment-state'>;
+
+// A 3390 model 9 volume: 10017 cylinders of 849,960 bytes.
+const ECKD_MOD9_CYLINDERS = 10017;
+const ECKD_MOD9_GIB = Math.round((ECKD_MOD9_CYLINDERS * 849_960 * 100) / 2 ** 30) / 100;
+
+export function makeStorageVolume(cpcName: string, groupName: string, input: StorageVolumeInput): StorageVolumeSpec {
+  return {
+    ...input,
+    'element-id': input['element-id'] ?? objectId('storage-volume', `${cpcName}/${groupName}/${input.name}`),
+    description: input.description ?? '',
+    usage: input.usage ?? 'data',
+    'fulfillment-state': input['fulfillment-state'] ?? 'complete',
+  };
+}
+
+/** A boot volume and two data volumes (FCP, NVMe), or two 3390-9 volumes (FICON). */
+function defaultVolumes(cpcName: string, groupName: string, type: StorageGroupSpec['type']): StorageVolumeSpec[] {
+  const make = (input: StorageVolumeInput): StorageVolumeSpec => makeStorageVolume(cpcName, groupName, input);
+  if (type === 'fc') {
+    return [1, 2].map((n) => make({ name: `${groupName} vol${n}`, size: ECKD_MOD9_GIB, cylinders: ECKD_MOD9_CYLINDERS }));
+  }
+  const seed = fnv1a(`${cpcName}/${groupName}`);
+  return [
+    make({ name: `${groupName} boot`, size: 32, usage: 'boot' }),
+    make({ name: `${groupName} data1`, size: 128 * (1 + (seed % 4)) }),
+    make({ name: `${groupName} data2`, size: 256 * (1 + ((seed >>> 4) % 3)) }),
+  ];
+}
 
 export function makeStorageGroup(cpcName: string, input: StorageGroupInput): StorageGroupSpec {
+  const type = input.type ?? 'fcp';
   return {
     'object-id': input['object-id'] ?? objectId('storage-group', `${cpcName}/${input.name}`),
     name: input.name,
     description: input.description ?? '',
-    type: input.type ?? 'fcp',
+    type,
     shared: input.shared ?? false,
     'fulfillment-state': input['fulfillment-state'] ?? 'complete',
     adapters: input.adapters,
+    volumes: input.volumes ?? defaultVolumes(cpcName, input.name, type),
   };
 }

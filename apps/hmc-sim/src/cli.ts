@@ -12,11 +12,13 @@ import { PRESETS, presetScenario, type PresetName } from './presets.js';
 import { loadScenario, scenarioToYaml } from './scenario-file.js';
 import type { Scenario } from './scenario.js';
 import { DEFAULT_CREDENTIALS, startSimulator } from './simulator.js';
+import { SESSION_END_BEHAVIOURS } from './stomp-server.js';
 
 const USAGE = `Usage:
   hmc-sim serve [--host 127.0.0.1] [--port 6794] [--metrics-port 9291] [--stomp-port 61612]
                 [--admin-port PORT] [--cert FILE --key FILE] [--userid U --password P]
                 [--ca-out FILE] [--preset demo|large | --scenario FILE.yaml] [EXPORTER]
+                [--notifications-after-session-end silent|keep|error|close]
   hmc-sim history --out FILE [--hours 24] [--end <ms since epoch>] [--step 15]
                 [--families catalog|all|NAME,NAME] [--preset demo|large | --scenario FILE.yaml] [EXPORTER]
   hmc-sim scenario [--preset demo|large]       print a preset as a scenario file (YAML)
@@ -25,6 +27,8 @@ serve    HMC Web Services API over HTTPS on --port, STOMP notifications over TLS
          exporter-format /metrics over HTTP on --metrics-port, and with --admin-port the admin
          endpoint for faults (off otherwise). Without --cert/--key a self-signed certificate is
          made; its PEM is written to --ca-out (default: <tmp>/zlens-hmc-sim/ca.pem).
+         --notifications-after-session-end: what a STOMP subscription to an ended session's topic
+         gets (UNKNOWN on a real HMC): silent (default), keep, error (ERROR frame) or close.
 history  OpenMetrics samples from --end minus --hours up to --end (default end: one minute ago),
          every --step seconds (a multiple of 15), of the zlens catalog metrics (--families
          catalog, the default), of everything /metrics serves (all), or of the named families.
@@ -99,9 +103,15 @@ async function serve(args: string[]): Promise<void> {
       password: { type: 'string' },
       'ca-out': { type: 'string' },
       scenario: { type: 'string' },
+      'notifications-after-session-end': { type: 'string' },
       ...EXPORTER_OPTIONS,
     },
   });
+  const afterEnd = values['notifications-after-session-end'];
+  const notificationsAfterSessionEnd = SESSION_END_BEHAVIOURS.find((b) => b === afterEnd);
+  if (afterEnd !== undefined && notificationsAfterSessionEnd === undefined) {
+    throw new UsageError(`--notifications-after-session-end must be one of ${SESSION_END_BEHAVIOURS.join(', ')}, got "${afterEnd}"`);
+  }
   if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('--cert and --key go together');
   if ((values.userid === undefined) !== (values.password === undefined)) throw new UsageError('--userid and --password go together');
   const tls =
@@ -123,6 +133,7 @@ async function serve(args: string[]): Promise<void> {
     credentials,
     ...(tls === undefined ? {} : { tls }),
     ...(exporter === undefined ? {} : { exporter }),
+    ...(notificationsAfterSessionEnd === undefined ? {} : { notificationsAfterSessionEnd }),
   });
   const caFile = resolve(values['ca-out'] ?? join(tmpdir(), 'zlens-hmc-sim', 'ca.pem'));
   await mkdir(dirname(caFile), { recursive: true });

@@ -9,7 +9,7 @@ import type { MetricValue } from './metric-groups.js';
 export interface ConditionContext {
   readonly hmcVersion: string;
   readonly seVersion: string;
-  /** SE features; the simulated SEs have none (list-features answers []). */
+  /** The CPC's API features (List CPC API Features), as the exporter's se_features. */
   readonly seFeatures: readonly string[];
   readonly properties?: Properties;
 }

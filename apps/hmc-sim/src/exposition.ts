@@ -10,6 +10,7 @@ import { adapterProperties, lparProperties, storageGroupProperties } from './inv
 import { cpcProperties, partitionProperties, type Properties } from './inventory.js';
 import { metricGroupsOf, type GroupObject, type MetricValue } from './metric-groups.js';
 import { storageGroupUri, type CpcSpec, type Scenario } from './scenario.js';
+import { storageVolumeProperties } from './storage-volumes.js';
 import { topology } from './topology.js';
 import { slotOf } from './workload.js';
 
@@ -59,8 +60,13 @@ function resourcesOf(scenario: Scenario, resourceClass: string | undefined): Res
       return all.flatMap((cpc) =>
         cpc['storage-groups'].map((g) => ({ cpc, labels: { cpc: cpc.name, storagegroup: g.name }, properties: storageGroupProperties(g, cpc, topo) })),
       );
+    case 'storage-volume':
+      return all.flatMap((cpc) =>
+        cpc['storage-groups'].flatMap((g) =>
+          g.volumes.map((v) => ({ cpc, labels: { cpc: cpc.name, storagegroup: g.name, storagevolume: v.name }, properties: storageVolumeProperties(v, g) })),
+        ),
+      );
     default:
-      // Storage volumes are not modelled.
       return [];
   }
 }
@@ -74,7 +80,7 @@ function resourceSeries(def: ExporterMetricDef, scenario: Scenario): SeriesDef[]
   const hmcVersion = scenario.hmc['hmc-version'];
   const groupName = storageGroupNames(scenario);
   return resourcesOf(scenario, def.resource_class).flatMap((resource) => {
-    const ctx = { hmcVersion, seVersion: resource.cpc['se-version'], seFeatures: [], properties: resource.properties };
+    const ctx = { hmcVersion, seVersion: resource.cpc['se-version'], seFeatures: resource.cpc['api-features'], properties: resource.properties };
     if (!conditionsHold(def, ctx)) return [];
     const value = resourceValue(def, resource.properties);
     if (value === undefined) return [];
@@ -122,7 +128,7 @@ function metricSeries(defs: readonly ExporterMetricDef[], scenario: Scenario): M
           const column = names.indexOf(def.hmc_metric ?? '');
           const cpcName = object.resource.labels.cpc ?? '';
           const cpc = scenario.cpcs.find((c) => c.name === cpcName);
-          if (!conditionsHold(def, { hmcVersion, seVersion: cpc?.['se-version'] ?? '', seFeatures: [] })) continue;
+          if (!conditionsHold(def, { hmcVersion, seVersion: cpc?.['se-version'] ?? '', seFeatures: cpc?.['api-features'] ?? [] })) continue;
           // -1 means "does not exist" and is never exported; in the simulator it never varies.
           if (reference[column] === ABSENT || typeof reference[column] !== 'number') continue;
           const labels = labelsFor(def, { resource: object.resource.labels, metricValues });

@@ -141,7 +141,8 @@ describe('classic CPCs and LPARs', () => {
   it('answers the calls IBM\'s exporter makes for a classic CPC (hmc-api.md §7)', async () => {
     const zos = cpc('ZOS1');
     expect(await ok('/api/console/operations/list-features')).toEqual([]);
-    expect(await ok(`/api/cpcs/${zos['object-id']}/operations/list-features`)).toEqual([]);
+    // The SE's API features (a bare array), as zhmcclient's list_api_features reads them.
+    expect(await ok(`/api/cpcs/${zos['object-id']}/operations/list-features`)).toEqual(['environmental-metrics']);
     expect(arrayField(await ok(`/api/cpcs/${zos['object-id']}/adapters`), 'adapters')).toEqual([]);
     expect(arrayField(await ok(`/api/cpcs/${zos['object-id']}/virtual-switches`), 'virtual-switches')).toEqual([]);
     expect(await ok(`/api/cpcs/${zos['object-id']}?properties=name,dpm-enabled,se-version`)).toEqual({ name: 'ZOS1', 'dpm-enabled': false, 'se-version': '2.16.0' });

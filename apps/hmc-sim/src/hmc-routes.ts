@@ -3,7 +3,8 @@
 
 import { HmcError, loginFailed, missingBody, missingField, unknownResource } from './hmc-errors.js';
 import { addInventoryRoutes } from './hmc-inventory-routes.js';
-import { parseQuery, selectProperties, type Json, type Properties } from './inventory.js';
+import { addStorageVolumeRoutes } from './storage-volumes.js';
+import { matchesRegex, parseQuery, selectProperties, type Json, type Properties } from './inventory.js';
 import { renderMetricsResponse, selectGroups } from './metric-groups.js';
 import { isRecord } from './narrow.js';
 import { Router } from './router.js';
@@ -134,17 +135,19 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       const list = query.get('properties');
       return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
     }))
-    // No API features are enabled on the simulated console or CPCs (a bare JSON array, §7).
+    // API features are a bare JSON array of names (§7); the console has none, a CPC those of its scenario.
     .add('GET', '/api/console/operations/list-features', authed((request) => {
       parseQuery(request.query, ['name']);
       return { status: 200, json: [] };
     }))
     .add('GET', '/api/cpcs/:id/operations/list-features', authed((request) => {
-      if (!scenario().cpcs.some((cpc) => cpc['object-id'] === request.params.id)) throw unknownResource(request.path);
-      parseQuery(request.query, ['name']);
-      return { status: 200, json: [] };
+      const cpc = scenario().cpcs.find((c) => c['object-id'] === request.params.id);
+      if (cpc === undefined) throw unknownResource(request.path);
+      const names = parseQuery(request.query, ['name']).get('name');
+      return { status: 200, json: cpc['api-features'].filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
     }));
   addInventoryRoutes(router, scenario);
+  addStorageVolumeRoutes(router, scenario);
   router
     .add('POST', METRICS_CONTEXT_BASE, authed((request) => {
       noQuery(request);

@@ -248,6 +248,7 @@ describe('metrics service', () => {
       'roce-usage',
       'zcpc-environmentals-and-power',
       'zcpc-processor-usage',
+      'environmental-power-status',
     ]);
     expect(arrayField(infos[0], 'metric-infos').map((m) => field(m, 'metric-name'))).toEqual([
       'processor-usage',
@@ -275,7 +276,7 @@ describe('metrics service', () => {
       'metric-groups': ['partition-usage', 'environmental-power-status', 'channel-usage', 'dpm-system-usage-overview', 'no-such-group'],
     });
     const infos = arrayField(response.json(), 'metric-group-infos');
-    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['partition-usage', 'channel-usage', 'dpm-system-usage-overview']);
+    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['partition-usage', 'environmental-power-status', 'channel-usage', 'dpm-system-usage-overview']);
   });
 
   it('requires anticipated-frequency-seconds (400.5)', async () => {

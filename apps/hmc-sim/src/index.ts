@@ -7,6 +7,8 @@ export type { FaultSettings } from './faults.js';
 export { EXPORTER_METRIC_GROUPS, ExporterConfigError, exporterConfigFromFile } from './exporter-config.js';
 export type { ExporterConfig } from './exporter-config.js';
 export type { StatusChange } from './site-state.js';
+export { SESSION_END_BEHAVIOURS } from './stomp-server.js';
+export type { SessionEndBehaviour } from './stomp-server.js';
 export { defaultScenario, DEFAULT_SEED } from './default-scenario.js';
 export { PRESETS, demoScenario, largeScenario, presetScenario } from './presets.js';
 export type { PresetName } from './presets.js';

@@ -14,6 +14,7 @@ import {
   portKind,
   portUri,
   storageGroupUri,
+  storageVolumeUri,
   virtualSwitchUri,
   type AdapterSpec,
   type CpcSpec,
@@ -213,7 +214,7 @@ export function storageGroupProperties(group: StorageGroupSpec, cpc: CpcSpec, to
     'cpc-uri': cpcUri(cpc),
     'max-partitions': group.shared ? 16 : 1,
     'candidate-adapter-port-uris': adapters,
-    'storage-volume-uris': [],
+    'storage-volume-uris': group.volumes.map((volume) => storageVolumeUri(group, volume)),
     'virtual-storage-resource-uris': [],
   };
 }

@@ -64,6 +64,10 @@ export function cpcProperties(cpc: CpcSpec): Properties {
     'storage-vfm-increment-size': 0,
     'storage-vfm-total': 0,
     ...(cpc['dpm-enabled'] ? { 'maximum-partitions': 85 } : {}),
+    // Firmware features (zhmcclient's firmware_feature_enabled reads this); DPM CPCs only.
+    'available-features-list': cpc['dpm-enabled']
+      ? [{ name: 'dpm-storage-management', state: cpc['dpm-storage-management'], description: 'DPM Storage Management' }]
+      : [],
     'is-locked': false,
     'management-enablement-level': 'manage',
   };

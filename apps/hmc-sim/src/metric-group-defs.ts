@@ -16,6 +16,8 @@ import {
   type CpcSpec,
   type Scenario,
 } from './scenario.js';
+import { ENVIRONMENTAL_TOTALS, LPAR_POWER, environmentalPowerStatusGroup, environmentalTotals, hasEnvironmentalMetrics } from './power-groups.js';
+import { lparPower } from './power-workload.js';
 import { portKey, topology } from './topology.js';
 import { partitionUsage, sampleCpc } from './workload.js';
 
@@ -170,6 +172,13 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
   const overview: MetricGroupInfo = allProcessor
     ? group(DPM_SYSTEM_USAGE_OVERVIEW['group-name'], [...DPM_SYSTEM_USAGE_OVERVIEW['metric-infos'], ...DPM_ALL_PROCESSOR])
     : DPM_SYSTEM_USAGE_OVERVIEW;
+  // The SE adds power columns with the environmental-metrics feature; -1 on CPCs without it.
+  const environmentalColumns = scenario.cpcs.some(hasEnvironmentalMetrics);
+  const lparPowerColumn = classic.some(hasEnvironmentalMetrics);
+  const environmentalsInfo = environmentalColumns
+    ? group(ZCPC_ENVIRONMENTALS_AND_POWER['group-name'], [...ZCPC_ENVIRONMENTALS_AND_POWER['metric-infos'], ...ENVIRONMENTAL_TOTALS])
+    : ZCPC_ENVIRONMENTALS_AND_POWER;
+  const lparInfo = lparPowerColumn ? group(LOGICAL_PARTITION_USAGE['group-name'], [...LOGICAL_PARTITION_USAGE['metric-infos'], LPAR_POWER]) : LOGICAL_PARTITION_USAGE;
   const activeAdapters = dpm.flatMap((cpc) => cpc.adapters.filter((a) => a.status === 'active').map((adapter) => ({ cpc, adapter })));
   return [
     {
@@ -261,7 +270,7 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
       })),
     },
     {
-      info: LOGICAL_PARTITION_USAGE,
+      info: lparInfo,
       mode: 'classic',
       objects: classic.flatMap((cpc) =>
         cpc['logical-partitions'].filter(isLparRunning).map((lpar) => ({
@@ -270,7 +279,9 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
           rowCount: 1,
           row: (slot: number) => {
             const u = lparUsage(seed, lpar, slot);
-            return [u.processor, u.zvmPagingRate, u.cp, u.ifl, u.icf, u.iip, u.cbp];
+            const row = [u.processor, u.zvmPagingRate, u.cp, u.ifl, u.icf, u.iip, u.cbp];
+            if (lparPowerColumn) row.push(hasEnvironmentalMetrics(cpc) ? lparPower(seed, cpc, lpar, slot) : ABSENT);
+            return row;
           },
         })),
       ),
@@ -310,15 +321,15 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
     { info: FLASH_MEMORY_USAGE, mode: 'classic', objects: [] },
     { info: ROCE_USAGE, mode: 'classic', objects: [] },
     {
-      info: ZCPC_ENVIRONMENTALS_AND_POWER,
+      info: environmentalsInfo,
       mode: 'both',
       objects: scenario.cpcs.map((cpc) => ({
         uri: cpcUri(cpc),
         resource: cpcLabels(cpc),
         rowCount: 1,
         row: (slot: number) => {
-          const env = environmentals(seed, cpc, slot);
-          return ZCPC_ENVIRONMENTALS_AND_POWER['metric-infos'].map((m) => env[m['metric-name']] ?? ABSENT);
+          const env = { ...environmentals(seed, cpc, slot), ...(environmentalColumns ? environmentalTotals(seed, cpc, slot) : {}) };
+          return environmentalsInfo['metric-infos'].map((m) => env[m['metric-name']] ?? ABSENT);
         },
       })),
     },
@@ -340,5 +351,6 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
         };
       }),
     },
+    environmentalPowerStatusGroup(scenario),
   ];
 }

@@ -1,7 +1,7 @@
 // Metrics contexts and the Get Metrics body (the §3.4 grammar of hmc-api.md). Which groups a
 // context gets: the requested ones the simulator serves (all those valid for the site's CPC modes
-// when none are named); unknown names and `environmental-power-status` are dropped, as zhmcclient's
-// mock drops groups it has no data for.
+// when none are named), all 14 the HMC knows; unknown names are dropped, as zhmcclient's mock drops
+// groups it has no data for.
 
 import { buildMetricGroups, type MetricGroup, type MetricGroupInfo, type MetricInfo, type MetricValue } from './metric-group-defs.js';
 import type { Scenario } from './scenario.js';

@@ -11,6 +11,7 @@ import {
   makeNic,
   makePartition,
   makeStorageGroup,
+  makeStorageVolume,
   makeVirtualSwitch,
 } from './builders.js';
 import { anyText, count, flag, list, names, objectId, oneOf, record, text } from './scenario-fields.js';
@@ -27,6 +28,7 @@ import {
   PARTITION_STATUSES,
   PARTITION_TYPES,
   PROCESSOR_MODES,
+  STORAGE_VOLUME_USAGES,
   THREAD_METRIC_SPELLINGS,
   WORKLOAD_PROFILES,
   isLparRunning,
@@ -42,6 +44,7 @@ import {
   type PartitionSpec,
   type Scenario,
   type StorageGroupSpec,
+  type StorageVolumeSpec,
   type VirtualSwitchSpec,
 } from './scenario.js';
 
@@ -154,11 +157,29 @@ function vswitchFrom(value: unknown, path: string, cpc: string): VirtualSwitchSp
   });
 }
 
+function volumeFrom(value: unknown, path: string, cpc: string, group: string): StorageVolumeSpec {
+  const f = record(value, path);
+  const size = f.size;
+  if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) throw new ScenarioError(`${path}.size: expected GiB, a number >= 0`);
+  const cylinders = count(f, 'cylinders', path);
+  return makeStorageVolume(cpc, group, {
+    'element-id': objectId(f, 'element-id', path),
+    name: text(f, 'name', path),
+    description: anyText(f, 'description', path),
+    size,
+    usage: oneOf(f, 'usage', path, STORAGE_VOLUME_USAGES),
+    'fulfillment-state': text(f, 'fulfillment-state', path, 'optional'),
+    ...(cylinders === undefined ? {} : { cylinders }),
+  });
+}
+
 function storageGroupFrom(value: unknown, path: string, cpc: string): StorageGroupSpec {
   const f = record(value, path);
+  const name = text(f, 'name', path);
   return makeStorageGroup(cpc, {
     'object-id': objectId(f, 'object-id', path),
-    name: text(f, 'name', path),
+    name,
+    ...(f.volumes === undefined ? {} : { volumes: list(f.volumes, `${path}.volumes`).map((v, i) => volumeFrom(v, `${path}.volumes[${i}]`, cpc, name)) }),
     description: anyText(f, 'description', path),
     type: oneOf(f, 'type', path, ['fcp', 'fc', 'nvme'] as const),
     shared: flag(f, 'shared', path),
@@ -177,6 +198,12 @@ function channelFrom(value: unknown, path: string): ChannelSpec {
 function cryptoFrom(value: unknown, path: string): CryptoAdapterSpec {
   const f = record(value, path);
   return { 'channel-id': text(f, 'channel-id', path), 'crypto-id': text(f, 'crypto-id', path) };
+}
+
+function lineCords(f: Record<string, unknown>, path: string): number | undefined {
+  const cords = count(f, 'line-cords', path);
+  if (cords !== undefined && cords > 8) throw new ScenarioError(`${path}.line-cords: at most 8 (environmental-power-status has eight)`);
+  return cords;
 }
 
 function cpcFrom(value: unknown, path: string): CpcSpec {
@@ -199,6 +226,9 @@ function cpcFrom(value: unknown, path: string): CpcSpec {
     'se-version': text(f, 'se-version', path, 'optional'),
     status: oneOf(f, 'status', path, CPC_STATUSES),
     'dpm-enabled': dpm,
+    ...(f['api-features'] === undefined ? {} : { 'api-features': names(f, 'api-features', path) }),
+    'dpm-storage-management': flag(f, 'dpm-storage-management', path),
+    'line-cords': lineCords(f, path),
     'processor-count-general-purpose': count(f, 'processor-count-general-purpose', path),
     'processor-count-ifl': count(f, 'processor-count-ifl', path) ?? (dpm ? 16 : 0),
     'processor-count-iip': count(f, 'processor-count-iip', path),

@@ -181,6 +181,22 @@ export interface VirtualSwitchSpec {
   readonly port: number;
 }
 
+/** Storage volume usages and fulfillment states (hmc-api.md §2.6, the exporter's value maps). */
+export const STORAGE_VOLUME_USAGES = ['boot', 'data', 'not-applicable'] as const;
+export type StorageVolumeUsage = (typeof STORAGE_VOLUME_USAGES)[number];
+
+export interface StorageVolumeSpec {
+  readonly 'element-id': string;
+  readonly name: string;
+  readonly description: string;
+  /** GiB (0 for ECKD alias volumes). */
+  readonly size: number;
+  readonly usage: StorageVolumeUsage;
+  readonly 'fulfillment-state': string;
+  /** ECKD (FICON) volumes only. */
+  readonly cylinders?: number;
+}
+
 export interface StorageGroupSpec {
   readonly 'object-id': string;
   readonly name: string;
@@ -190,6 +206,7 @@ export interface StorageGroupSpec {
   readonly 'fulfillment-state': string;
   /** The FCP adapters its volumes are reached through. */
   readonly adapters: readonly string[];
+  readonly volumes: readonly StorageVolumeSpec[];
 }
 
 export interface ChannelSpec {
@@ -215,6 +232,15 @@ export interface CpcSpec {
   readonly 'se-version': string;
   readonly status: CpcStatus;
   readonly 'dpm-enabled': boolean;
+  /**
+   * API features the CPC's SE reports (List CPC API Features); `environmental-metrics` adds the
+   * partition, infrastructure and unassigned power metrics and the historical sustainability data.
+   */
+  readonly 'api-features': readonly string[];
+  /** Firmware feature `dpm-storage-management` in `available-features-list` (DPM only). */
+  readonly 'dpm-storage-management': boolean;
+  /** Line cords that report power in `environmental-power-status` (0..8; the others report 0). */
+  readonly 'line-cords': number;
   readonly 'processor-count-general-purpose': number;
   readonly 'processor-count-ifl': number;
   readonly 'processor-count-iip': number;
@@ -298,6 +324,10 @@ export function virtualSwitchUri(vswitch: VirtualSwitchSpec): string {
 
 export function storageGroupUri(group: StorageGroupSpec): string {
   return `/api/storage-groups/${group['object-id']}`;
+}
+
+export function storageVolumeUri(group: StorageGroupSpec, volume: StorageVolumeSpec): string {
+  return `${storageGroupUri(group)}/storage-volumes/${volume['element-id']}`;
 }
 
 export function portKind(adapter: AdapterSpec): 'network-ports' | 'storage-ports' | undefined {

@@ -23,8 +23,11 @@ export interface Session {
 
 export const METRICS_CONTEXT_BASE = '/api/services/metrics/context';
 
+type EndListener = (session: Session) => void;
+
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  private readonly endListeners = new Set<EndListener>();
   private topicCounter = 100;
   private contextCounter = 0;
 
@@ -55,29 +58,48 @@ export class SessionStore {
     const session = this.sessions.get(id);
     if (session === undefined) return undefined;
     const now = this.now();
-    if (this.idleTimeoutMs !== undefined && now - session.lastUsedMs > this.idleTimeoutMs) {
-      this.sessions.delete(id);
+    if (this.idledOut(session, now)) {
+      this.end(session);
       return undefined;
     }
     session.lastUsedMs = now;
     return session;
   }
 
-  /** The live session whose object or job notification topic this is. */
+  /** The live session whose object or job notification topic this is (not touching it). */
   findByTopic(topic: string): Session | undefined {
     for (const session of this.sessions.values()) {
-      if (session.notificationTopic === topic || session.jobNotificationTopic === topic) return session;
+      if (session.notificationTopic !== topic && session.jobNotificationTopic !== topic) continue;
+      if (!this.idledOut(session, this.now())) return session;
+      this.end(session);
+      return undefined;
     }
     return undefined;
   }
 
   delete(id: string): void {
-    this.sessions.delete(id);
+    const session = this.sessions.get(id);
+    if (session !== undefined) this.end(session);
   }
 
   /** Forgets every session, as an HMC restart does; clients must log on again. */
   expireAll(): void {
-    this.sessions.clear();
+    for (const session of [...this.sessions.values()]) this.end(session);
+  }
+
+  /** Called once for each session that ends (logoff, idle timeout, expiry); returns an unsubscribe function. */
+  onEnd(listener: EndListener): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private idledOut(session: Session, now: number): boolean {
+    return this.idleTimeoutMs !== undefined && now - session.lastUsedMs > this.idleTimeoutMs;
+  }
+
+  private end(session: Session): void {
+    if (!this.sessions.delete(session.id)) return;
+    for (const listener of this.endListeners) listener(session);
   }
 
   get size(): number {

@@ -11,7 +11,7 @@ import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-server.j
 import { presetScenario, type PresetName } from './presets.js';
 import type { Scenario } from './scenario.js';
 import { SiteState, type StatusChange } from './site-state.js';
-import { createStompServer } from './stomp-server.js';
+import { createStompServer, type SessionEndBehaviour } from './stomp-server.js';
 
 export interface Credentials {
   readonly userid: string;
@@ -46,6 +46,11 @@ export interface SimulatorOptions {
    * (`metric_groups:` with `export: true`, `cpcs:`). Default: every group, every CPC.
    */
   readonly exporter?: ExporterConfig;
+  /**
+   * What a STOMP subscription to an ended session's topic gets (UNKNOWN for a real HMC):
+   * `silent` (default), `keep`, `error` or `close`; see SESSION_END_BEHAVIOURS.
+   */
+  readonly notificationsAfterSessionEnd?: SessionEndBehaviour;
 }
 
 /** Faults on demand (the admin endpoint does the same over HTTP). */
@@ -137,7 +142,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     ...(options.sessionIdleTimeoutMs === undefined ? {} : { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs }),
   });
-  const stomp = createStompServer({ tls, sessions: hmc.sessions, credentials, site });
+  const stomp = createStompServer({
+    tls,
+    sessions: hmc.sessions,
+    credentials,
+    site,
+    ...(options.notificationsAfterSessionEnd === undefined ? {} : { afterSessionEnd: options.notificationsAfterSessionEnd }),
+  });
   let exporterConfig: ExporterConfig = options.exporter ?? { metricGroups: 'all' };
   let resolvedExporter: ResolvedExporterConfig = resolveExporterConfig(exporterConfig, site.scenario);
   const setExporterConfig = (config: ExporterConfig): void => {

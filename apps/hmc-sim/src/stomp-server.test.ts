@@ -2,7 +2,7 @@ import { connect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionUri } from './scenario.js';
 import { startSimulator, type RunningSimulator } from './simulator.js';
-import { decodeFrames, encodeFrame } from './stomp-server.js';
+import { decodeFrames, encodeFrame, type SessionEndBehaviour } from './stomp-server.js';
 import { hmcRequest } from './test/hmc-client.js';
 import { stringField } from './test/json.js';
 
@@ -156,5 +156,96 @@ describe('STOMP notifications over TLS', () => {
     const all = decodeFrames(buffer);
     expect(all.frames.map((f) => [f.command, f.headers.get('a'), f.body])).toEqual([['MESSAGE', 'x:y\nz\\', '{}']]);
     expect(all.rest.length).toBe(0);
+  });
+});
+
+describe('a subscription whose session ends (notificationsAfterSessionEnd)', () => {
+  /** A simulator with the setting, a subscriber on its session's topic, and a partition to switch. */
+  async function subscribed(behaviour: SessionEndBehaviour, clock?: { now: number }): Promise<{ sim: RunningSimulator; client: Client; uri: string; topic: string }> {
+    const sim = await startSimulator({
+      notificationsAfterSessionEnd: behaviour,
+      ...(clock === undefined ? {} : { now: () => clock.now, sessionIdleTimeoutMs: 60_000 }),
+    });
+    const body = (await hmcRequest(sim.hmcUrl, 'POST', '/api/sessions', { ca: sim.caPem, body: sim.credentials })).json();
+    const topic = stringField(body, 'notification-topic');
+    const client = await Client.open(sim);
+    // Logged on with userid/password, so only the topic (not the STOMP login) belongs to the session.
+    client.send('CONNECT', [['accept-version', '1.2'], ['login', sim.credentials.userid], ['passcode', sim.credentials.password]]);
+    expect((await client.next()).command).toBe('CONNECTED');
+    client.send('SUBSCRIBE', [['destination', `/topic/${topic}`], ['id', 's'], ['receipt', 'subscribed']]);
+    expect((await client.next()).headers.get('receipt-id')).toBe('subscribed');
+    const partition = sim.scenario.cpcs[0]?.partitions.find((p) => p.name === 'LNXPRD05');
+    if (partition === undefined) throw new Error('no LNXPRD05');
+    return { sim, client, uri: partitionUri(partition), topic };
+  }
+
+  /** The next frame after a RECEIPT request: frames are sent in order, so a MESSAGE would come first. */
+  async function nextOrReceipt(client: Client): Promise<string> {
+    client.send('UNSUBSCRIBE', [['id', 'no-such'], ['receipt', 'probe']]);
+    const frame = await client.next();
+    return frame.command === 'RECEIPT' ? `RECEIPT ${frame.headers.get('receipt-id') ?? ''}` : `${frame.command} ${frame.headers.get('notification-type') ?? ''}`;
+  }
+
+  it('silent (the default): the subscription stays open and receives nothing more', async () => {
+    const { sim, client, uri } = await subscribed('silent');
+    try {
+      sim.expireAllSessions();
+      sim.setStatus(uri, 'stopped');
+      expect(await nextOrReceipt(client)).toBe('RECEIPT probe');
+      expect(client.closed).toBe(false);
+    } finally {
+      client.close();
+      await sim.close();
+    }
+  });
+
+  it('keep: the subscription keeps receiving the object notifications', async () => {
+    const { sim, client, uri, topic } = await subscribed('keep');
+    try {
+      sim.expireAllSessions();
+      sim.setStatus(uri, 'stopped');
+      const frame = await client.next();
+      expect([frame.command, frame.headers.get('destination'), frame.headers.get('notification-type')]).toEqual(['MESSAGE', `/topic/${topic}`, 'status-change']);
+    } finally {
+      client.close();
+      await sim.close();
+    }
+  });
+
+  it('error: an ERROR frame naming the topic as soon as the session ends, then the connection closes', async () => {
+    const { sim, client, topic } = await subscribed('error');
+    try {
+      sim.expireAllSessions();
+      const frame = await client.next();
+      expect([frame.command, frame.headers.get('message')]).toEqual(['ERROR', `The notification topic ${topic} no longer exists: its HMC session has ended`]);
+      await expect(client.next()).rejects.toThrow('connection closed');
+    } finally {
+      client.close();
+      await sim.close();
+    }
+  });
+
+  it('error, after an idle timeout: at the latest when the next notification is due', async () => {
+    const clock = { now: Date.UTC(2025, 0, 6, 9, 0, 0) };
+    const { sim, client, uri } = await subscribed('error', clock);
+    try {
+      clock.now += 61_000;
+      sim.setStatus(uri, 'stopped');
+      expect((await client.next()).command).toBe('ERROR');
+    } finally {
+      client.close();
+      await sim.close();
+    }
+  });
+
+  it('close: the connection is closed without a frame', async () => {
+    const { sim, client } = await subscribed('close');
+    try {
+      sim.expireAllSessions();
+      await expect(client.next()).rejects.toThrow('connection closed');
+    } finally {
+      client.close();
+      await sim.close();
+    }
   });
 });

@@ -2,18 +2,34 @@
 // STOMP/CONNECT with login/passcode = userid/password or api-session/session-credential, gets
 // CONNECTED, subscribes to `/topic/<notification-topic>` of one of its sessions, and receives a
 // `status-change` and a `property-change` MESSAGE whenever a scenario object changes status.
+// What happens to a subscription when the session that owns its topic ends (logoff, idle timeout,
+// expiry) is UNKNOWN for a real HMC, so it is a setting (SESSION_END_BEHAVIOURS).
 
 import type { Socket } from 'node:net';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import type { TlsMaterial } from './hmc-server.js';
-import type { SessionStore } from './sessions.js';
+import type { Session, SessionStore } from './sessions.js';
 import type { SiteState, StatusChange } from './site-state.js';
+
+/**
+ * A subscription to the topic of a session that has ended:
+ * - `silent` (default): stays open and receives nothing more (what a JMS broker does with a topic
+ *   nobody publishes to any more: the most likely HMC behaviour, not confirmed);
+ * - `keep`: keeps receiving the object notifications (the topic outlives its session; zhmcclient's
+ *   docs say any logged-on userid may listen to a topic, not only its session);
+ * - `error`: gets an ERROR frame naming the topic, and the connection is closed;
+ * - `close`: the connection is closed without a frame.
+ */
+export const SESSION_END_BEHAVIOURS = ['silent', 'keep', 'error', 'close'] as const;
+export type SessionEndBehaviour = (typeof SESSION_END_BEHAVIOURS)[number];
 
 export interface StompServerOptions {
   readonly tls: TlsMaterial;
   readonly sessions: SessionStore;
   readonly credentials: { readonly userid: string; readonly password: string };
   readonly site: SiteState;
+  /** Default `silent`. */
+  readonly afterSessionEnd?: SessionEndBehaviour;
 }
 
 export interface StompServer {
@@ -31,6 +47,8 @@ interface Frame {
 interface Subscription {
   readonly id: string;
   readonly topic: string;
+  /** Object notifications (status, property changes) go to a session's object topic only. */
+  readonly objectTopic: boolean;
 }
 
 const SUPPORTED_VERSIONS = ['1.2', '1.1'];
@@ -99,9 +117,14 @@ export function decodeFrames(input: Buffer): { frames: Frame[]; rest: Buffer } {
 export function createStompServer(options: StompServerOptions): StompServer {
   const connections = new Set<Socket>();
   const senders = new Set<(change: StatusChange) => void>();
+  const enders = new Set<(session: Session) => void>();
   const sequence = new Map<string, number>();
+  const afterSessionEnd = options.afterSessionEnd ?? 'silent';
   options.site.onChange((change) => {
     for (const send of senders) send(change);
+  });
+  options.sessions.onEnd((session) => {
+    for (const end of enders) end(session);
   });
 
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (socket: TLSSocket) => {
@@ -126,10 +149,21 @@ export function createStompServer(options: StompServerOptions): StompServer {
       if (owner === undefined) return false;
       return sessionId === undefined ? owner.userid === userid : owner.id === sessionId;
     };
+    // The session that owns a subscribed topic ended (see SESSION_END_BEHAVIOURS).
+    const sessionEnded = (session: Session): void => {
+      const topics = [session.notificationTopic, session.jobNotificationTopic];
+      const hit = [...subscriptions.values()].find((subscription) => topics.includes(subscription.topic));
+      if (hit === undefined) return;
+      if (afterSessionEnd === 'error') fail(`The notification topic ${hit.topic} no longer exists: its HMC session has ended`);
+      else if (afterSessionEnd === 'close') socket.end();
+    };
     const deliver = (change: StatusChange): void => {
       for (const subscription of subscriptions.values()) {
-        const owner = options.sessions.findByTopic(subscription.topic);
-        if (owner === undefined || owner.notificationTopic !== subscription.topic) continue;
+        if (!subscription.objectTopic) continue;
+        // Looking the owner up also ends a session that idled out, which may close this connection.
+        const alive = options.sessions.findByTopic(subscription.topic) !== undefined;
+        if (socket.destroyed || socket.writableEnded) return;
+        if (!alive && afterSessionEnd !== 'keep') continue;
         const unacceptable = !ACCEPTABLE_STATUS[change.class].includes(change.newStatus);
         const notifications: [string, unknown][] = [
           ['status-change', { 'change-reports': [{ 'new-status': change.newStatus, 'new-additional-status': '', 'has-unacceptable-status': unacceptable }] }],
@@ -177,6 +211,7 @@ export function createStompServer(options: StompServerOptions): StompServer {
         }
         version = chosen;
         senders.add(deliver);
+        enders.add(sessionEnded);
         write('CONNECTED', [
           ['version', chosen],
           ['heart-beat', '0,0'],
@@ -191,7 +226,7 @@ export function createStompServer(options: StompServerOptions): StompServer {
           const topic = destination.startsWith('/topic/') ? destination.slice('/topic/'.length) : '';
           if (id === undefined) return fail('SUBSCRIBE needs an id header', frame);
           if (!topicAllowed(topic)) return fail(`unknown destination or not one of your session's topics: ${destination}`, frame);
-          subscriptions.set(id, { id, topic });
+          subscriptions.set(id, { id, topic, objectTopic: options.sessions.findByTopic(topic)?.notificationTopic === topic });
           break;
         }
         case 'UNSUBSCRIBE':
@@ -216,6 +251,7 @@ export function createStompServer(options: StompServerOptions): StompServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       senders.delete(deliver);
+      enders.delete(sessionEnded);
       connections.delete(socket);
     });
   });
