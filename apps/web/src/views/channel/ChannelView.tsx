@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
+import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
@@ -97,6 +98,7 @@ export default function ChannelView() {
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
       {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
+      {cpc !== undefined ? <AlertsPanel filter={{ cpc: cpcName, channel: chpid }} objectName={chpid} /> : null}
       {properties}
       <UsageChartPanel
         title={t('channel.usageByLpar', { name: chpid })}
@@ -106,6 +108,7 @@ export default function ChannelView() {
         stacked
         note={t('channel.usageNote')}
         group={`channel:${cpcName}/${chpid}`}
+        alerts={{ cpc: cpcName, channel: chpid }}
       />
     </div>
   );
