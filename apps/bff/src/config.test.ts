@@ -27,6 +27,8 @@ describe('loadConfig', () => {
     expect(config.liveWindowSeconds).toBe(6 * 3600);
     expect(config.liveMaxSamples).toBe(10_000_000);
     expect(config.hmcPollSeconds).toBe(15);
+    expect(config.cacheMaxBytes).toBe(128 * 1024 * 1024);
+    expect(config.staleKeepSeconds).toBe(3600);
     expect(config.prometheus).toEqual({ url: 'http://prom.example:9090/', headers: {} });
     expect(config.hmc).toBeNull();
     expect(config.auth).toEqual({ mode: 'none' });

@@ -7,7 +7,7 @@ import type { JSONWebKeySet } from 'jose';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CredsFileError, parseCredsFile, type CredsFileHmc } from './creds-file.js';
-import { DEFAULT_UPSTREAM_MAX_BYTES } from './upstream-limits.js';
+import { DEFAULT_CACHE_MAX_BYTES, DEFAULT_UPSTREAM_MAX_BYTES } from './upstream-limits.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -89,9 +89,13 @@ export interface Config {
   hmcPollSeconds: number;
   /** Upstream requests in flight at once, per upstream. */
   upstreamMaxInFlight: number;
-  /** Result cache: how long an answer is kept, and how many; 0 entries turns it off. */
+  /** Result cache: how long an answer is kept; ZLENS_CACHE_MAX_ENTRIES 0 turns it off (its only use now). */
   cacheTtlSeconds: number;
   cacheMaxEntries: number;
+  /** What the BFF's caches (ByteCache) may hold together, in bytes of heap; 0 turns them off. */
+  cacheMaxBytes: number;
+  /** How long the last answer of each panel is kept, to be served stale while Prometheus is down; 0: never stale. */
+  staleKeepSeconds: number;
   /** How long the joined inventory (Prometheus label sets, HMC objects) is reused. */
   inventoryTtlSeconds: number;
   /**
@@ -483,6 +487,8 @@ export function loadConfig(env: Env): Config {
   const upstreamMaxInFlight = r.int('ZLENS_UPSTREAM_MAX_IN_FLIGHT', 8, 1, 256);
   const cacheTtlSeconds = r.int('ZLENS_CACHE_TTL_SECONDS', 300, 1, 86_400);
   const cacheMaxEntries = r.int('ZLENS_CACHE_MAX_ENTRIES', 1000, 0, 1_000_000);
+  const cacheMaxBytes = r.int('ZLENS_CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES, 0, 17_179_869_184);
+  const staleKeepSeconds = r.int('ZLENS_STALE_KEEP_SECONDS', 3600, 0, 7 * 86_400);
   const inventoryTtlSeconds = r.int('ZLENS_INVENTORY_TTL_SECONDS', 60, 1, 86_400);
   const frameAncestors = readFrameAncestors(r);
   if (prometheus === null && hmc === null && r.problems.length === 0) {
@@ -507,6 +513,8 @@ export function loadConfig(env: Env): Config {
     upstreamMaxInFlight,
     cacheTtlSeconds,
     cacheMaxEntries,
+    cacheMaxBytes,
+    staleKeepSeconds,
     inventoryTtlSeconds,
     frameAncestors,
     notes: r.notes,
