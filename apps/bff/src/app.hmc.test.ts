@@ -17,6 +17,7 @@ import {
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
+import { INVENTORY_RETRY_MS } from './inventory/service.js';
 import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
 import { expectedUsers, expectedUses } from './test/topology.js';
 
@@ -29,11 +30,13 @@ let captured: CapturedLogger;
 let agent: ReturnType<typeof request>;
 let historyEnd: number;
 const bodies: string[] = [];
+/** The BFF's clock: TTLs, back-offs and probe intervals pass when a test moves it, not by sleeping. */
+let nowMs = Date.now();
 
 beforeAll(async () => {
   sim = await startSimulator({ credentials: { userid: 'monitor', password: PASSWORD } });
-  const nowMs = Date.now();
-  const stats = await writeHistory(sim.scenario, { startMs: nowMs - 3600_000, endMs: nowMs - 30_000 }, historyFile);
+  const startMs = Date.now();
+  const stats = await writeHistory(sim.scenario, { startMs: startMs - 3600_000, endMs: startMs - 30_000 }, historyFile);
   historyEnd = stats.lastMs / 1000;
   prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
   captured = captureLogger();
@@ -46,7 +49,7 @@ beforeAll(async () => {
     ZLENS_INVENTORY_TTL_SECONDS: '1',
     ZLENS_UPSTREAM_TIMEOUT_MS: '3000',
   });
-  built = buildDeps({ ...config, webDir: null }, captured.logger);
+  built = buildDeps({ ...config, webDir: null }, captured.logger, { clock: { nowMs: () => nowMs } });
   agent = request(createApp(built.deps));
 }, 90_000);
 
@@ -69,7 +72,6 @@ const spec = (name: string): CpcSpec => {
   if (!cpc) throw new Error(`no CPC ${name}`);
   return cpc;
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hmcRequests = async (): Promise<number> =>
   (await built.deps.metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc').reduce((n, v) => n + v.value, 0);
 
@@ -137,13 +139,15 @@ describe('with Prometheus and the HMC', () => {
     const zlx1 = spec('ZLX1');
     const fcp = zlx1.adapters.find((a) => a.type === 'fcp' && expectedUsers(zlx1, a.name).length > 0);
     if (!fcp) throw new Error('no FCP adapter in use');
-    await sleep(1100); // past the 1 s TTL of the walk
+    nowMs += 1100; // past the 1 s TTL of the walk
     sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/', times: 1 });
     const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(fcp.name)}`));
     sim.faults.clear();
     expect(body.stale).toBe(true);
     expect(body.partitions).toEqual(expectedUsers(zlx1, fcp.name));
-    await sleep(1100); // the HMC client's back-off after the 500
+    nowMs += 1100; // the HMC client's back-off after the 500
+    // The inventory re-read the request started ran into that back-off: read it whole again.
+    await built.deps.inventory.refresh();
   });
 
   it('serves a classic LPAR with its channels, and marks DPM-only metrics unsupported on the classic CPC', async () => {
@@ -192,14 +196,14 @@ describe('with Prometheus and the HMC', () => {
     expect(during.stale).toBe(true);
     expect(captured.text()).toMatch(/backing off after errors/);
     expect(await hmcRequests()).toBe(sent);
-    await sleep(1100);
+    nowMs += 1100; // the back-off (1 s after one failure) is over
     const after = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
     expect(after.stale).toBe(false);
     expect(after.processorMode).not.toBeNull();
   });
 
   it('backs off when the HMC is busy (409)', async () => {
-    await sleep(1100);
+    nowMs += 1100;
     sim.faults.set({ busy: true, pathPattern: '/api/adapters/', times: 1 });
     const busy = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(spec('ZLX1').adapters[0]?.name ?? '')}`));
     expect(busy.stale).toBe(true);
@@ -207,11 +211,13 @@ describe('with Prometheus and the HMC', () => {
     sim.faults.clear();
   });
 
-  it('serves the last inventory marked stale while the HMC is down, and keeps serving series', async () => {
-    await sleep(2100);
+  it('serves the last inventory marked stale while the HMC is down, keeps serving series, and is whole again within seconds', async () => {
+    nowMs += 2100; // past the inventory TTL and any back-off
     await sim.faults.goDown();
     try {
-      await sleep(1100);
+      // A request starts the re-read and answers at once with what is known; the re-read fails.
+      InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
+      await built.deps.inventory.refresh();
       const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
       expect(inventory.stale).toBe(true);
       expect(inventory.cpcs.find((c) => c.name === 'ZOS1')).toMatchObject({ mode: 'classic', machineType: spec('ZOS1')['machine-type'], sources: ['prometheus', 'hmc'] });
@@ -221,10 +227,13 @@ describe('with Prometheus and the HMC', () => {
     } finally {
       await sim.faults.comeBack();
     }
-    await sleep(2100);
+    // The retry interval (2 s), not a 32-60 s back-off, later the inventory is read again and whole.
+    nowMs += INVENTORY_RETRY_MS;
+    InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
+    await built.deps.inventory.refresh();
     const back = InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
     expect(back.stale).toBe(false);
-  }, 20_000);
+  });
 
   it('never puts the HMC password in responses or logs', () => {
     const everything = [...bodies, captured.text()].join('\n');

@@ -207,12 +207,17 @@ describe('live mode', () => {
     );
     expect(series.stale).toBe(true);
     expect(series.series[0]?.values).toEqual([null, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100]);
-    // Once the cached inventory is older than its TTL, the failed refresh shows as stale.
+    // Once the cached inventory is older than its TTL, a request starts a re-read in the background
+    // (answering at once); the re-read fails, and from then on the inventory shows as stale.
     nowSeconds = T0 + 1300;
+    await getJson('/api/v1/inventory', 200);
+    await built.deps.inventory.refresh();
     const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory', 200));
     expect(inventory.stale).toBe(true);
     expect(inventory.cpcs.map((c) => c.name)).toEqual(sim.scenario.cpcs.map((c) => c.name).sort());
-    const ready = ReadyResponseSchema.parse(await getJson('/readyz', 503));
+    // Still ready: this replica serves what it has; the HMC shows as degraded.
+    const ready = ReadyResponseSchema.parse(await getJson('/readyz', 200));
+    expect(ready).toMatchObject({ ready: true, degraded: ['hmc'] });
     expect(ready.checks.hmc?.ok).toBe(false);
     const unknown = ErrorResponseSchema.parse(await getJson('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=NOPE', 404));
     expect(unknown.error.code).toBe('not_found');

@@ -1,6 +1,8 @@
 // The inventory the API serves: Prometheus label sets and the HMC's view, joined by CPC and
-// partition name, each entry saying which source knows it. Cached with a TTL; when a source
-// fails, its last known inventory is served and the answer is marked stale.
+// partition name, each entry saying which source knows it. Each source is re-read in the
+// background once per TTL (sooner after a failure); requests never wait for a re-read, they get
+// what is known, marked stale when a source failed or is overdue. Only the very first load is
+// waited for, and that wait is bounded too: a hung HMC must not hold up Prometheus-only answers.
 import type { AdapterSummary, CpcSummary, InventoryResponse, PartitionSummary, Source } from '@zlens/shared';
 import type { Clock } from '../clock.js';
 import { AppError, describeError } from '../errors.js';
@@ -13,14 +15,23 @@ import { markExporterGaps } from './exporter-gaps.js';
 import type { SourceCpc } from './types.js';
 
 export const INVENTORY_TTL_MS = 60_000;
-/** After a failure, try again sooner than the TTL, but not on every request. */
-export const INVENTORY_RETRY_MS = 5_000;
+/**
+ * After a failure, try again sooner than the TTL. A try while the HMC client backs off costs
+ * nothing (it answers at once), so this can be short: the inventory is whole again seconds after
+ * the source returns.
+ */
+export const INVENTORY_RETRY_MS = 2_000;
+/** How long a request waits for the first inventory, when none is known yet. */
+export const INVENTORY_FIRST_LOAD_WAIT_MS = 5_000;
 
 interface SourceState<T> {
   data: T | null;
   fetchedAtMs: number;
+  /** When the last read started; the next is due a TTL (or a retry interval) later. */
+  attemptedAtMs: number;
   failed: boolean;
   error: unknown;
+  reading: Promise<void> | null;
 }
 
 export interface InventoryServiceOptions {
@@ -29,30 +40,35 @@ export interface InventoryServiceOptions {
   clock: Clock;
   logger: Logger;
   ttlMs?: number;
+  /** INVENTORY_FIRST_LOAD_WAIT_MS unless set (tests). */
+  firstLoadWaitMs?: number;
 }
 
+const initialState = <T>(): SourceState<T> => ({
+  data: null,
+  fetchedAtMs: 0,
+  attemptedAtMs: Number.NEGATIVE_INFINITY,
+  failed: false,
+  error: null,
+  reading: null,
+});
+
 export class InventoryService {
-  private readonly prometheusState: SourceState<SourceCpc[]> = { data: null, fetchedAtMs: 0, failed: false, error: null };
-  private readonly hmcState: SourceState<HmcCpc[]> = { data: null, fetchedAtMs: 0, failed: false, error: null };
-  private refreshedAtMs = Number.NEGATIVE_INFINITY;
-  private refreshing: Promise<void> | null = null;
+  private readonly prometheusState = initialState<SourceCpc[]>();
+  private readonly hmcState = initialState<HmcCpc[]>();
 
   constructor(private readonly options: InventoryServiceOptions) {}
 
+  /** The inventory as known now; starts due re-reads without waiting for them (but for a first load). */
   async get(): Promise<InventoryResponse> {
-    const now = this.options.clock.nowMs();
-    const failed = this.prometheusState.failed || this.hmcState.failed;
-    const maxAge = failed ? Math.min(INVENTORY_RETRY_MS, this.ttlMs) : this.ttlMs;
-    if (now - this.refreshedAtMs >= maxAge) await this.refresh();
+    const reads = this.startDueReads();
+    if (!this.states().some((s) => s.data !== null)) await this.waitBounded(reads);
     return this.snapshot();
   }
 
-  /** Refreshes now, regardless of the TTL (the live poller keeps statuses current this way). */
+  /** Re-reads every source now, regardless of the TTL, and waits for it (the live poller, tests). */
   async refresh(): Promise<void> {
-    this.refreshing ??= this.doRefresh().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+    await Promise.all(this.readers().map(([state, read]) => this.read(state, read)));
   }
 
   /** The last HMC inventory (with object URIs), or null when the HMC never answered. */
@@ -60,47 +76,87 @@ export class InventoryService {
     return this.hmcState.data;
   }
 
+  /** Whether any inventory is known: a replica that has one can serve (/readyz). */
+  get known(): boolean {
+    return this.states().some((s) => s.data !== null);
+  }
+
   private get ttlMs(): number {
     return this.options.ttlMs ?? INVENTORY_TTL_MS;
   }
 
-  private async doRefresh(): Promise<void> {
-    const { prometheus, hmc, logger } = this.options;
-    await Promise.all([
-      prometheus ? this.update(this.prometheusState, 'prometheus', () => readPrometheusInventory(prometheus)) : null,
-      hmc ? this.update(this.hmcState, 'hmc', () => readHmcInventory(hmc)) : null,
-    ]);
-    this.refreshedAtMs = this.options.clock.nowMs();
-    logger.debug('inventory refreshed');
+  private readers(): [SourceState<unknown>, () => Promise<unknown>][] {
+    const { prometheus, hmc } = this.options;
+    const out: [SourceState<unknown>, () => Promise<unknown>][] = [];
+    if (prometheus) out.push([this.prometheusState, () => readPrometheusInventory(prometheus)]);
+    if (hmc) out.push([this.hmcState, () => readHmcInventory(hmc)]);
+    return out;
   }
 
-  private async update<T>(state: SourceState<T>, source: Source, read: () => Promise<T>): Promise<void> {
+  private states(): SourceState<unknown>[] {
+    return this.readers().map(([state]) => state);
+  }
+
+  private startDueReads(): Promise<void>[] {
+    const now = this.options.clock.nowMs();
+    const reads: Promise<void>[] = [];
+    for (const [state, read] of this.readers()) {
+      const maxAge = state.failed ? Math.min(INVENTORY_RETRY_MS, this.ttlMs) : this.ttlMs;
+      if (state.reading !== null) reads.push(state.reading);
+      else if (now - state.attemptedAtMs >= maxAge) reads.push(this.read(state, read));
+    }
+    return reads;
+  }
+
+  /** Waits for the reads, at most the first-load bound; a read that is still going carries on. */
+  private async waitBounded(reads: Promise<void>[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.firstLoadWaitMs ?? INVENTORY_FIRST_LOAD_WAIT_MS);
+    });
     try {
-      state.data = await read();
-      state.fetchedAtMs = this.options.clock.nowMs();
-      state.failed = false;
-      state.error = null;
-    } catch (err) {
-      if (!state.failed) this.options.logger.warn({ source, err: describeError(err) }, 'inventory source failed');
-      state.failed = true;
-      state.error = err;
+      await Promise.race([Promise.all(reads), bound]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
+  /** One read of one source; concurrent callers share it. Never rejects: failures are kept in the state. */
+  private read<T>(state: SourceState<T>, read: () => Promise<T>): Promise<void> {
+    state.reading ??= (async () => {
+      state.attemptedAtMs = this.options.clock.nowMs();
+      try {
+        state.data = await read();
+        state.fetchedAtMs = this.options.clock.nowMs();
+        state.failed = false;
+        state.error = null;
+      } catch (err) {
+        const source: Source = state === this.hmcState ? 'hmc' : 'prometheus';
+        if (!state.failed) this.options.logger.warn({ source, err: describeError(err) }, 'inventory source failed');
+        state.failed = true;
+        state.error = err;
+      } finally {
+        state.reading = null;
+      }
+    })();
+    return state.reading;
+  }
+
   private snapshot(): InventoryResponse {
-    const states = [
-      this.options.prometheus ? this.prometheusState : null,
-      this.options.hmc ? this.hmcState : null,
-    ].filter((s): s is SourceState<SourceCpc[]> | SourceState<HmcCpc[]> => s !== null);
+    const states = this.states();
     const known = states.filter((s) => s.data !== null);
     if (known.length === 0) {
       const first = states.find((s) => s.failed);
       if (first?.error instanceof AppError) throw first.error;
-      throw new AppError('upstream_error', `no inventory source answered: ${describeError(first?.error)}`);
+      if (first === undefined) throw new AppError('unavailable', 'the inventory is still loading: no source has answered yet');
+      throw new AppError('upstream_error', `no inventory source answered: ${describeError(first.error)}`);
     }
+    const now = this.options.clock.nowMs();
+    // Stale: a source failed, never answered, or is overdue (its re-read hangs).
+    const stale = states.some((s) => s.failed || s.data === null || now - s.fetchedAtMs > 2 * this.ttlMs);
     return {
       cpcs: joinInventories(this.prometheusState.data, this.hmcState.data),
-      stale: states.some((s) => s.failed),
+      stale,
       updatedAt: Math.floor(Math.min(...known.map((s) => s.fetchedAtMs)) / 1000),
     };
   }

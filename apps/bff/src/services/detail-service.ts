@@ -3,7 +3,7 @@
 // sources: Prometheus label sets (NIC series carry adapter and port, channel series the CHPID) and,
 // on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains,
 // inverted for the adapter view (hmc/topology-cache.ts). An HMC failure degrades to what Prometheus
-// knows, marked stale.
+// knows, marked stale; so does an HMC read slower than HMC_WAIT_MS (it finishes in the background).
 import {
   type AdapterDetail,
   type AdapterUse,
@@ -11,6 +11,7 @@ import {
   type PartitionDetail,
 } from '@zlens/shared';
 import { describeError, notFound } from '../errors.js';
+import { withinBound } from '../hmc/bounded.js';
 import { type AdapterUser, type TopologyCache } from '../hmc/topology-cache.js';
 import type { HmcClient } from '../hmc/client.js';
 import type { HmcCpc } from '../hmc/inventory.js';
@@ -110,7 +111,7 @@ export class DetailService {
         stale = true;
         return [];
       }),
-      this.hmcPartitionShared(cpc.name, partitionName).catch((err: unknown) => {
+      withinBound(this.hmcPartitionShared(cpc.name, partitionName), `partition ${partitionName}`).catch((err: unknown) => {
         this.deps.logger.warn({ err: describeError(err) }, 'partition properties from the HMC failed');
         stale = true;
         return null;
@@ -160,7 +161,7 @@ export class DetailService {
     const hmcAdapter = hmcCpc?.adapters.find((a) => a.name === adapterName);
     const [fromPrometheus, fromHmc, hmcUsers] = await Promise.all([
       prometheus === null ? null : this.prometheusAdapter(prometheus, cpc.name, adapterName).catch(degrade('adapter topology from Prometheus failed')),
-      hmc === null || hmcAdapter === undefined ? null : readAdapterPorts(hmc, hmcAdapter.uri).catch(degrade('adapter properties from the HMC failed')),
+      hmc === null || hmcAdapter === undefined ? null : withinBound(readAdapterPorts(hmc, hmcAdapter.uri), `adapter ${adapterName}`).catch(degrade('adapter properties from the HMC failed')),
       this.deps.topology === null || hmcCpc === undefined ? null : this.deps.topology.adapterUsers(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
     ]);
     const ports = new Map<number, { index: number; name: string | null }>();
