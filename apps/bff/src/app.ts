@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { UPSTREAMS, type ErrorResponse, type ReadyResponse } from '@zlens/shared';
 import type { Clock } from './clock.js';
@@ -40,8 +41,11 @@ export interface AppDeps {
   metrics: AppMetrics;
 }
 
-/** Vite names built assets by content hash, so they may be cached for good. */
-const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|svg|png|jpg|webp|map)$/;
+/** Responses that sent a file of the SPA: the request metrics label them `static`. */
+const STATIC_RESPONSES = new WeakSet<object>();
+
+/** Vite names built assets by content hash, so they may be cached for good (their .br/.gz copies too). */
+const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|svg|png|jpg|webp|map)(?:\.br|\.gz)?$/;
 
 function requestMetrics(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
@@ -50,7 +54,7 @@ function requestMetrics(deps: AppDeps): RequestHandler {
       // The route pattern, never the raw URL: label values must stay few.
       const pattern: unknown = req.route?.path;
       const route =
-        typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : res.locals.static === true ? 'static' : 'unmatched';
+        typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : STATIC_RESPONSES.has(res) ? 'static' : 'unmatched';
       end({ route, status_code: String(res.statusCode) });
     });
     next();
@@ -79,12 +83,19 @@ function serveWeb(site: Router, webDir: string, basePath: string): void {
   };
   // The file as built has no <base>: it is only ever sent rewritten.
   site.get('/index.html', sendIndex);
+  // The build leaves brotli and gzip copies beside the scripts and styles (vite.config.ts): the
+  // copy the browser accepts is sent, with Vary: Accept-Encoding; no compression work per request.
   site.use(
-    express.static(webDir, {
+    expressStaticGzip(webDir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      setHeaders: (res, path) => {
-        res.locals.static = true;
-        res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      serveStatic: {
+        index: false,
+        setHeaders: (res, path) => {
+          STATIC_RESPONSES.add(res);
+          res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
       },
     }),
   );

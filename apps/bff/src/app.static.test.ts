@@ -1,0 +1,62 @@
+// The SPA's files as a browser gets them: the brotli or gzip copy the build left beside a script
+// when the browser accepts it (never compressed per request), the plain file otherwise, hashed
+// assets cached for good either way.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { buildDeps } from './deps.js';
+import { captureLogger, closedPort, tempFile } from './test/helpers.js';
+
+const SCRIPT = `console.log(${JSON.stringify('zlens '.repeat(400))});`;
+
+async function agentWithWeb() {
+  const index = tempFile('index.html', '<!doctype html><title>zlens</title>');
+  const webDir = dirname(index);
+  mkdirSync(join(webDir, 'assets'));
+  const file = join(webDir, 'assets', 'index-Dq5fxaHw.js');
+  writeFileSync(file, SCRIPT);
+  writeFileSync(`${file}.br`, brotliCompressSync(SCRIPT));
+  writeFileSync(`${file}.gz`, gzipSync(SCRIPT));
+  // No upstream is asked for a file: a closed port stands for Prometheus.
+  const config = loadConfig({ ZLENS_PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}`, ZLENS_WEB_DIR: webDir });
+  return request(createApp(buildDeps(config, captureLogger().logger, { startPolling: false }).deps));
+}
+
+describe('the SPA files', () => {
+  it('sends the brotli copy to a browser that accepts it, then gzip, then the file itself', async () => {
+    const agent = await agentWithWeb();
+    const br = await agent.get('/assets/index-Dq5fxaHw.js').set('accept-encoding', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The bytes on the wire are the small copy; the client decodes them to the script.
+    expect(Number(br.headers['content-length'])).toBeLessThan(SCRIPT.length / 5);
+    expect(br.text).toBe(SCRIPT);
+
+    const gzip = await agent.get('/assets/index-Dq5fxaHw.js').set('accept-encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gzip.text).toBe(SCRIPT);
+
+    const plain = await agent.get('/assets/index-Dq5fxaHw.js').set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(SCRIPT);
+
+    const metrics = await agent.get('/metrics');
+    expect(metrics.text).toMatch(/zlens_http_request_duration_seconds_count\{method="GET",route="static",status_code="200"\} 3/);
+  });
+
+  it('still answers index.html for client-side routes and 404 for a missing file under /api', async () => {
+    const agent = await agentWithWeb();
+    const route = await agent.get('/cpcs/ZLX1').set('accept-encoding', 'br');
+    expect(route.status).toBe(200);
+    expect(route.text).toContain('<title>zlens</title>');
+    expect(route.headers['cache-control']).toBe('no-cache');
+  });
+});
