@@ -8,6 +8,7 @@ import { createMetrics } from '../metrics.js';
 import { captureLogger } from '../test/helpers.js';
 import { HUGE_BYTES, startLyingHmc, type LyingHmc } from '../test/lying-hmc.js';
 import { HMC_PROBE_INTERVAL_MS, HmcClient, HmcError } from './client.js';
+import { HmcMetricsContext, MALFORMED_ROW_LOGS } from './metrics-context.js';
 
 const MB = 1024 * 1024;
 let lying: LyingHmc;
@@ -104,6 +105,20 @@ describe('HMC answers that are not what they claim', () => {
     }
     await expect(hmc.version()).resolves.toMatchObject({ 'api-major-version': 4 });
     expect(hmc.health().state).toBe('ok');
+    await hmc.close();
+  });
+});
+
+describe('live mode: metrics rows with the wrong number of values', () => {
+  it('are counted on /metrics every time and logged a bounded number of times', async () => {
+    const { hmc, captured, metrics } = client();
+    const context = new HmcMetricsContext(hmc, ['partition-usage'], captured.logger, metrics);
+    for (let poll = 0; poll < MALFORMED_ROW_LOGS + 3; poll += 1) {
+      const values = await context.fetch();
+      expect(values[0]?.rows).toEqual([{ 'processor-usage': 10, 'network-usage': 20 }]);
+    }
+    expect(await metrics.registry.metrics()).toMatch(/^zlens_hmc_metrics_rows_malformed_total\{group="partition-usage"\} 8$/m);
+    expect(captured.text().match(/wrong number of values/g)).toHaveLength(MALFORMED_ROW_LOGS);
     await hmc.close();
   });
 });

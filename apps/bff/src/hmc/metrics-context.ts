@@ -4,8 +4,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { AppMetrics } from '../metrics.js';
 import { HmcError, type HmcClient } from './client.js';
-import { MetricGroupInfoSchema, parseMetricsText, type MetricGroupInfo, type MetricObjectValues } from './metrics-text.js';
+import { MetricGroupInfoSchema, parseMetricsText, type MalformedRow, type MetricGroupInfo, type MetricObjectValues } from './metrics-text.js';
+
+/** Rows with the wrong number of values are counted always, logged only this often per context. */
+export const MALFORMED_ROW_LOGS = 5;
 
 /** The HMC updates metrics every 15 s; it documents 15 as the minimum accepted value. */
 export const ANTICIPATED_FREQUENCY_SECONDS = 15;
@@ -22,11 +26,14 @@ interface Context {
 
 export class HmcMetricsContext {
   private context: Context | null = null;
+  private malformedLogged = 0;
 
   constructor(
     private readonly client: HmcClient,
     private metricGroups: readonly string[],
     private readonly logger: Logger,
+    /** Counts rows with the wrong number of values (zlens_hmc_metrics_rows_malformed_total). */
+    private readonly metrics?: AppMetrics,
   ) {}
 
   /** Asks for other groups from the next read on (a context's groups are fixed: it is recreated). */
@@ -75,12 +82,20 @@ export class HmcMetricsContext {
     return this.context;
   }
 
+  private malformed(row: MalformedRow): void {
+    this.metrics?.hmcMetricsRowsMalformed.inc({ group: row.group });
+    if (this.malformedLogged >= MALFORMED_ROW_LOGS) return;
+    this.malformedLogged += 1;
+    // Counts and place only: the row's values are the HMC's, and say nothing more useful here.
+    this.logger.warn({ ...row, logged: this.malformedLogged, of: MALFORMED_ROW_LOGS }, 'HMC metrics row with the wrong number of values');
+  }
+
   private async read(context: Context): Promise<MetricObjectValues[]> {
     const body = await this.client.get(context.uri);
     if (body.kind === 'empty') return [];
     if (body.kind !== 'metrics') throw new AppError('upstream_error', 'HMC: Get Metrics did not answer with the metrics format');
     try {
-      return parseMetricsText(body.text, context.groups);
+      return parseMetricsText(body.text, context.groups, (row) => this.malformed(row));
     } catch (err) {
       throw new AppError('upstream_error', `HMC: ${err instanceof Error ? err.message : String(err)}`);
     }

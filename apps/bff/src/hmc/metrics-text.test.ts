@@ -91,3 +91,18 @@ describe('parseMetricsText', () => {
     expect(() => parseMetricsText('"partition-usage"\n"/api/partitions/p"\n1\n\n\n\n', GROUPS)).toThrow(/no value row/);
   });
 });
+
+describe('rows with the wrong number of values', () => {
+  it('are reported with group, line and counts (and read as zhmcclient reads them)', () => {
+    const reported: unknown[] = [];
+    const text = '"partition-usage"\n"/api/partitions/p"\n2\n1,2,3,4,5\n1,2,3\n1,2,3,4,5,6\n\n\n\n';
+    const values = parseMetricsText(text, GROUPS, (row) => reported.push(row));
+    expect(reported).toEqual([
+      { group: 'partition-usage', line: 5, values: 3, expected: 5 },
+      { group: 'partition-usage', line: 6, values: 6, expected: 5 },
+    ]);
+    expect(values[0]?.rows).toHaveLength(3);
+    expect(parseMetricsText(FULL_ROWS_BODY, GROUPS, (row) => reported.push(row))).toHaveLength(3);
+    expect(reported).toHaveLength(2);
+  });
+});

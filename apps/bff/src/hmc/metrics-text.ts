@@ -71,8 +71,26 @@ function parseValue(text: string, type: (typeof METRIC_TYPES)[number], lineNo: n
   }
 }
 
-/** Parses a Get Metrics body; `groups` are the metric-group-infos of the context's create response. */
-export function parseMetricsText(text: string, groups: readonly MetricGroupInfo[]): MetricObjectValues[] {
+/** A value row with another number of values than its group defines. */
+export interface MalformedRow {
+  group: string;
+  line: number;
+  values: number;
+  expected: number;
+}
+
+/**
+ * Parses a Get Metrics body; `groups` are the metric-group-infos of the context's create response.
+ * A row whose number of values differs from its group's metric-infos is read as zhmcclient reads
+ * it (values in metric-infos order, missing ones absent, extra ones dropped) and reported to
+ * `onMalformedRow`: an HMC that sends such rows is worth a counter and a log line, as the values
+ * may be shifted.
+ */
+export function parseMetricsText(
+  text: string,
+  groups: readonly MetricGroupInfo[],
+  onMalformedRow: (row: MalformedRow) => void = () => undefined,
+): MetricObjectValues[] {
   const infos = new Map(groups.map((g) => [g['group-name'], g['metric-infos']]));
   const lines = text.split(/\r?\n/);
   const out: MetricObjectValues[] = [];
@@ -99,6 +117,9 @@ export function parseMetricsText(text: string, groups: readonly MetricGroupInfo[
         const rowLine = at(i) ?? '';
         // The HMC puts no commas inside strings, and zhmcclient splits without quote awareness too.
         const cells = rowLine.split(',');
+        if (metricInfos !== undefined && cells.length !== metricInfos.length) {
+          onMalformedRow({ group, line: i + 1, values: cells.length, expected: metricInfos.length });
+        }
         const row: Record<string, MetricValue> = {};
         cells.forEach((cell, index) => {
           const info = metricInfos?.[index];

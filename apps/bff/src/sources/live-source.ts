@@ -14,6 +14,7 @@ import { HmcMetricsContext } from '../hmc/metrics-context.js';
 import type { MetricObjectValues } from '../hmc/metrics-text.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
+import type { AppMetrics } from '../metrics.js';
 import { CounterRates } from './counter-rates.js';
 import { groupMetrics, liveMetricGroups, rowLabels, type ObjectRef } from './live-groups.js';
 import { LiveWindow } from './live-window.js';
@@ -40,6 +41,8 @@ export interface LiveSourceOptions {
   topology: TopologyCache;
   clock: Clock;
   logger: Logger;
+  /** For the malformed-row counter (absent in tests that do not look at it). */
+  metrics?: AppMetrics;
   windowSeconds: number;
   /** Samples held over all series; see LiveWindow. */
   maxSamples?: number;
@@ -61,7 +64,7 @@ export class LiveSource implements TimeSeriesSource {
 
   constructor(private readonly options: LiveSourceOptions) {
     this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds, maxSamples: options.maxSamples });
-    this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger);
+    this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger, options.metrics);
     // A rate spans at most a few polls, like Prometheus's rate() over 4 scrapes.
     this.rates = new CounterRates(4 * options.pollSeconds);
   }

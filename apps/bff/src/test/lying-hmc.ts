@@ -1,6 +1,6 @@
 // An HTTPS server that plays an HMC which lies: it claims or streams hundreds of megabytes, trickles
-// a body a byte at a time, answers a 500 page that echoes the request's credentials, or answers
-// /api/version with `null`. The simulator does not misbehave this way (a real HMC should not
+// a body a byte at a time, answers a 500 page that echoes the request's credentials, answers
+// /api/version with `null`, or sends metrics rows with more values than their group defines. The simulator does not misbehave this way (a real HMC should not
 // either), so tests of the client's bounds talk to this instead; it is real HTTPS and real sockets.
 import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -83,6 +83,22 @@ export async function startLyingHmc(): Promise<LyingHmc> {
         const page = `<html><head><title>Proxy Error: Authorization: Basic ${Buffer.from('admin:hunter2').toString('base64')} x-api-session: lying-session</title></head><body>${'x'.repeat(5000)}</body></html>`;
         res.writeHead(500, { 'content-type': 'text/html' });
         res.end(page);
+        return;
+      }
+      case '/api/services/metrics/context':
+        json(200, JSON.stringify({
+          'metrics-context-uri': '/api/services/metrics/context/1',
+          'metric-group-infos': [{ 'group-name': 'partition-usage', 'metric-infos': [
+            { 'metric-name': 'processor-usage', 'metric-type': 'integer-metric' },
+            { 'metric-name': 'network-usage', 'metric-type': 'integer-metric' },
+          ] }],
+        }));
+        return;
+      case '/api/services/metrics/context/1': {
+        // One row with three values where the group defines two.
+        const text = '"partition-usage"\n"/api/partitions/p1"\n1700000000000\n10,20,30\n\n\n\n';
+        res.writeHead(200, { 'content-type': 'application/vnd.ibm-z-zmanager-metrics', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
         return;
       }
       case '/api/ok':
