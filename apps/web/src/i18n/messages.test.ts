@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LANGUAGES, METRIC_IDS } from '@zlens/shared';
 import { LANGS } from '../state/view-params';
-import { EN, ZH_CN } from './messages';
+import { EN, EN_ONE, ZH_CN } from './messages';
 import { ApiError } from '../api/fetch-json';
 import { errorText, metricTitle, placeholders, statusLabel, translate } from './translate';
 
@@ -37,6 +37,16 @@ describe('translate', () => {
     expect(translate('en', 'fleet.cpcCount', { n: 3 })).toBe('3 CPCs');
     expect(translate('zh-CN', 'fleet.cpcCount', { n: 3 })).toBe('3 台 CPC');
     expect(translate('en', 'nav.backTo', {})).toBe('Back to {name}');
+  });
+
+  it('counts in the singular where English has one (Intl.PluralRules), never "1 CPCs"', () => {
+    expect(translate('en', 'fleet.cpcCount', { n: 1 })).toBe('1 CPC');
+    expect(translate('en', 'fleet.cpcCount', { n: 0 })).toBe('0 CPCs');
+    expect(translate('en', 'fleet.partitionCount', { n: 1 })).toBe('1 partition');
+    expect(translate('en', 'fleetEnergy.missing', { n: 1 })).toBe('1 CPC reports no power and is not counted.');
+    expect(translate('zh-CN', 'fleet.cpcCount', { n: 1 })).toBe('1 台 CPC');
+    // A singular form has the placeholders of its message.
+    for (const [key, text] of Object.entries(EN_ONE)) expect({ key, p: placeholders(text ?? '') }).toEqual({ key, p: placeholders(EN[key as keyof typeof EN]) });
   });
 
   it('names statuses in both languages, and unknown statuses as words', () => {

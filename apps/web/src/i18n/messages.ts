@@ -51,6 +51,14 @@ export const EN = {
   'panel.noSamples': 'No samples in this time range.',
   'panel.stale': 'Stale',
   'panel.staleTitle': 'A data source could not be reached; what is shown may be old.',
+  'panel.staleAge': 'Stale · {age} old',
+  'upstream.banner': 'Data source problem',
+  'upstream.prometheus.slow': 'Prometheus is not answering. Charts keep their last data, marked stale.',
+  'upstream.prometheus.down': 'Prometheus cannot be reached. Charts keep their last data, marked stale.',
+  'upstream.hmc.slow': 'The HMC is not answering. Properties and statuses may be out of date.',
+  'upstream.hmc.down': 'The HMC cannot be reached. Properties and statuses may be out of date.',
+  'upstream.server': 'The zlens server is not answering. What is shown may be out of date.',
+  'upstream.lastOk': 'last answer {age} ago',
   'panel.copyEmbedLink': 'Embed',
   'panel.copyEmbedLinkLabel': 'Copy embed link',
   'panel.embedLinkCopied': 'Copied',
@@ -332,6 +340,8 @@ export const EN = {
   'adapters.top': 'Top adapters',
   'adapters.topFleet': 'Top adapters in the fleet',
   'adapters.family': 'Family',
+  'adapters.topN': 'Adapters shown',
+  'adapters.topBy': 'Rank adapters by',
   'adapters.familyAll': 'All families',
   'adapters.none': 'No adapter usage in this time range.',
   'adapters.topNote': 'DPM adapters (adapter usage) and classic crypto adapters (by PCHID); classic channels are in the CPC’s channel table.',
@@ -393,6 +403,14 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'panel.noSamples': '此时间范围内没有样本。',
   'panel.stale': '过时',
   'panel.staleTitle': '无法连接某个数据源；显示的数据可能已过时。',
+  'panel.staleAge': '过时 · {age}前',
+  'upstream.banner': '数据源出现问题',
+  'upstream.prometheus.slow': 'Prometheus 没有响应。图表保留最后的数据，并标记为过时。',
+  'upstream.prometheus.down': '无法连接 Prometheus。图表保留最后的数据，并标记为过时。',
+  'upstream.hmc.slow': 'HMC 没有响应。属性和状态可能不是最新的。',
+  'upstream.hmc.down': '无法连接 HMC。属性和状态可能不是最新的。',
+  'upstream.server': 'zlens 服务器没有响应。显示的内容可能不是最新的。',
+  'upstream.lastOk': '最后一次响应在 {age}前',
   'panel.exportCsv': 'CSV',
   'panel.exportCsvLabel': '将 {title} 下载为 CSV',
   'panel.exportPng': 'PNG',
@@ -669,6 +687,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'adapters.top': '使用率最高的适配器',
   'adapters.topFleet': '整个站点使用率最高的适配器',
   'adapters.family': '类别',
+  'adapters.topN': '显示适配器数',
+  'adapters.topBy': '适配器排序依据',
   'adapters.familyAll': '所有类别',
   'adapters.none': '此时间范围内没有适配器使用率。',
   'adapters.topNote': 'DPM 适配器（适配器使用率）和经典模式的加密适配器（按 PCHID）；经典模式的通道见 CPC 的通道表。',
@@ -677,4 +697,15 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'adapters.storageUsers': '通过存储组使用此适配器的分区',
   'adapters.crypto': '加密适配器',
   'adapters.cryptoNote': '导出器仅以 PCHID 标识经典模式的加密适配器：没有域或 LPAR 信息。',
+};
+
+/**
+ * English singular forms of the messages that count something ("1 CPC", not "1 CPCs"), chosen
+ * by Intl.PluralRules when `{n}` is 1. Chinese has one form for every number.
+ */
+export const EN_ONE: Readonly<Partial<Record<MessageKey, string>>> = {
+  'fleet.cpcCount': '{n} CPC',
+  'fleet.partitionCount': '{n} partition',
+  'cpc.heatmapRows': '{n} partition',
+  'fleetEnergy.missing': '{n} CPC reports no power and is not counted.',
 };

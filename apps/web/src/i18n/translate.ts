@@ -3,16 +3,23 @@
 import { CATALOG, type MetricId } from '@zlens/shared';
 import { ApiError, errorMessage } from '../api/fetch-json';
 import type { Lang } from '../state/view-params';
-import { EN, ZH_CN, type MessageKey } from './messages';
+import { EN, EN_ONE, ZH_CN, type MessageKey } from './messages';
 
 export type { MessageKey };
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
 
-/** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+const EN_PLURALS = new Intl.PluralRules('en');
+
+/**
+ * The message for `key` in `lang`, with `{name}` placeholders filled from `params`; a count `{n}`
+ * picks the message's singular form where the language has one.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const text = DICTIONARIES[lang][key];
+  const n = params?.n;
+  const one = lang === 'en' && typeof n === 'number' && EN_PLURALS.select(n) === 'one' ? EN_ONE[key] : undefined;
+  const text = one ?? DICTIONARIES[lang][key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
