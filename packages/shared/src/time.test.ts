@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { STEP_LADDER_SECONDS, alignRange, chooseStep, gridTimestamps, parseTimeExpression } from './time.js';
+import { STEP_LADDER_SECONDS, alignRange, chooseStep, gridTimestamps, isRelativeTimeExpression, parseTimeExpression } from './time.js';
 
 const NOW = 1_764_000_000;
 
@@ -19,12 +19,61 @@ describe('parseTimeExpression', () => {
     expect(parseTimeExpression(expr, NOW)).toBe(expected);
   });
 
-  it.each(['', 'yesterday', 'now-', 'now-6', 'now+1h', 'now-6y', '2026-11-24', '2026-13-45T99:00:00Z', '1e9', '-5'])(
+  it.each(['', 'yesterday', 'now-', 'now-6', 'now-6x', 'now/q', 'now-1d/d-1d/d-1d', 'now - 1h', 'now-1d/', '2026-11-24', '2026-13-45T99:00:00Z', '1e9', '-5'])(
     'rejects %j',
     (expr) => {
       expect(parseTimeExpression(expr, NOW)).toBeNull();
     },
   );
+});
+
+describe('parseTimeExpression: Grafana date math', () => {
+  // 2025-11-24T16:00:00Z, a Monday (1_764_000_000 s).
+  const DAY = 86_400;
+  const MIDNIGHT = Date.UTC(2025, 10, 24) / 1000;
+
+  it.each([
+    ['now+1h', NOW + 3600],
+    ['now-7d/d', MIDNIGHT - 7 * DAY],
+    ['now/d', MIDNIGHT],
+    ['now-1d/d', MIDNIGHT - DAY],
+    ['now/w', MIDNIGHT], // a Monday: the week starts today
+    ['now-1w/w', MIDNIGHT - 7 * DAY],
+    ['now/M', Date.UTC(2025, 10, 1) / 1000],
+    ['now-1M/M', Date.UTC(2025, 9, 1) / 1000],
+    ['now-1y/y', Date.UTC(2024, 0, 1) / 1000],
+    ['now-1d/d+8h', MIDNIGHT - DAY + 8 * 3600],
+    ['now/h', NOW],
+  ])('%s', (expr, expected) => {
+    expect(parseTimeExpression(expr, NOW)).toBe(expected);
+  });
+
+  it('rounds the end of a window up to the end of its period, as Grafana does for `to`', () => {
+    expect(parseTimeExpression('now/d', NOW, true)).toBe(MIDNIGHT + DAY - 0.001);
+    expect(parseTimeExpression('now-1d/d', NOW, true)).toBe(MIDNIGHT - 0.001);
+    expect(parseTimeExpression('now/w', NOW, true)).toBe(MIDNIGHT + 7 * DAY - 0.001);
+    // No rounding: the same instant either way.
+    expect(parseTimeExpression('now-6h', NOW, true)).toBe(NOW - 21_600);
+  });
+
+  it('starts a week on Monday whatever the day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000 }), (now) => {
+        const start = parseTimeExpression('now/w', now);
+        expect(start).not.toBeNull();
+        const date = new Date((start ?? 0) * 1000);
+        expect(date.getUTCDay()).toBe(1);
+        expect(date.getUTCHours() + date.getUTCMinutes() + date.getUTCSeconds()).toBe(0);
+        expect(now - (start ?? 0)).toBeGreaterThanOrEqual(0);
+        expect(now - (start ?? 0)).toBeLessThan(7 * DAY);
+      }),
+    );
+  });
+
+  it('tells relative expressions from fixed times', () => {
+    expect(isRelativeTimeExpression('now-7d/d')).toBe(true);
+    expect(isRelativeTimeExpression('1700000000')).toBe(false);
+  });
 });
 
 describe('chooseStep', () => {

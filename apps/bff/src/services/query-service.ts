@@ -31,7 +31,7 @@ export interface QueryServiceDeps {
   clock: Clock;
 }
 
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"';
+const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or Grafana\'s relative syntax ("now-<n><s|m|h|d|w|M|y>", rounded with "/d", "/w", ...)';
 /** Longer ranges are a mistake, and would overflow PromQL durations (int64 nanoseconds) besides. */
 export const MAX_RANGE_SECONDS = 5 * 366 * 86_400;
 /** Top-N ranks on a coarse grid: the step only matters for the peak of a counter's rate. */
@@ -119,7 +119,8 @@ export class QueryService {
   range(fromText: string, toText: string, maxPoints: number): AlignedRange {
     const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
     const from = parseTimeExpression(fromText, nowSeconds);
-    const to = parseTimeExpression(toText, nowSeconds);
+    // The end rounds up, as Grafana's `to` does: `now/d` ends the day (see parseTimeExpression).
+    const to = parseTimeExpression(toText, nowSeconds, true);
     if (from === null) throw badRequest(`from: ${TIME_HINT}`);
     if (to === null) throw badRequest(`to: ${TIME_HINT}`);
     if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
