@@ -1,27 +1,28 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { MetricId } from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
-import { adapterDetailQuery, inventoryQuery, seriesQuery } from '../../api/queries';
-import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/format';
+import { adapterDetailQuery, inventoryQuery } from '../../api/queries';
+import { NO_VALUE } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
-import { Panel, PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
+import { Panel, PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
-import { cpcPath, fleetPath, partitionPath } from '../../navigation/paths';
+import { cpcPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
-import { nicShares } from './nic-share';
+import { AdapterPartitions } from './AdapterPartitions';
 
 const USAGE: MetricId = 'zhmc_adapter_usage_ratio';
+/** A classic CPC's crypto adapters have their own usage metric (crypto-usage), by PCHID. */
+const CRYPTO_USAGE: MetricId = 'zhmc_crypto_adapter_usage_ratio';
 const PORT_BYTES: readonly MetricId[] = ['zhmc_port_bytes_sent_count_total', 'zhmc_port_bytes_received_count_total'];
 const PORT_PACKETS: readonly MetricId[] = ['zhmc_port_packets_sent_count_total', 'zhmc_port_packets_received_count_total'];
 const PORT_DROPS: readonly MetricId[] = ['zhmc_port_packets_sent_dropped_count_total', 'zhmc_port_packets_received_dropped_count_total'];
-const NIC_BYTES: readonly MetricId[] = ['zhmc_nic_bytes_sent_count_total', 'zhmc_nic_bytes_received_count_total'];
 
 /** `/cpcs/:cpc/adapters/:adapter`: usage, port traffic and the partitions that use the adapter. */
 export default function AdapterView() {
@@ -41,9 +42,10 @@ export default function AdapterView() {
       metrics.map((metric) => ({ metric, cpc: cpcName, adapter: adapterName, name: metricTitle(metric) })),
     [cpcName, adapterName, metricTitle],
   );
+  const usageMetric = adapter?.family === 'crypto' && cpc?.mode === 'classic' ? CRYPTO_USAGE : USAGE;
   const usageSources = useMemo<UsageSource[]>(
-    () => [{ metric: USAGE, cpc: cpcName, adapter: adapterName, name: metricTitle(USAGE), color: metricColor(USAGE) }],
-    [cpcName, adapterName, metricTitle],
+    () => [{ metric: usageMetric, cpc: cpcName, adapter: adapterName, name: metricTitle(usageMetric), color: metricColor(usageMetric) }],
+    [usageMetric, cpcName, adapterName, metricTitle],
   );
 
   if (inventory.data && !cpc) {
@@ -65,7 +67,7 @@ export default function AdapterView() {
       <title>{`${adapterName} · ${cpcName} · zlens`}</title>
       <div className="view-heading">
         <h1>{adapterName}</h1>
-        {adapter ? <StatusTag status={adapter.status} /> : null}
+        {adapter ? <StatusTag status={adapter.status} notExported={adapter.statusNotExported === true} /> : null}
         <span className="view-subtitle">
           <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
           {adapter?.adapterId ? ` · PCHID ${adapter.adapterId}` : ''}
@@ -77,7 +79,7 @@ export default function AdapterView() {
       {adapter ? <AlertsPanel filter={{ cpc: cpcName, adapter: adapterName }} objectName={adapterName} /> : null}
       {cpc ? <AdapterProperties cpc={cpcName} adapter={adapterName} /> : null}
       <div className="chart-grid chart-grid-2">
-        <UsageChartPanel title={metricTitle(USAGE)} sources={usageSources} enabled={known} group={group} alerts={{ cpc: cpcName, adapter: adapterName }} />
+        <UsageChartPanel title={metricTitle(usageMetric)} sources={usageSources} enabled={known} group={group} alerts={{ cpc: cpcName, adapter: adapterName }} />
         {network ? (
           <UsageChartPanel title={t('adapter.portBytes')} panelId="port-bytes" sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
         ) : (
@@ -127,57 +129,5 @@ function AdapterProperties({ cpc, adapter }: { cpc: string; adapter: string }) {
         <dd>{d.ports.length > 0 ? d.ports.map((port) => port.name ?? `#${port.index}`).join(', ') : NO_VALUE}</dd>
       </div>
     </dl>
-  );
-}
-
-/** The partitions that use the adapter, and (network adapters) each one's share of its NIC traffic. */
-function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adapter: string; network: boolean }) {
-  const [{ window, refresh }] = useViewParams();
-  const { t } = useI18n();
-  const detail = useQuery(adapterDetailQuery(cpc, adapter, refresh));
-  const nic = useQueries({
-    queries: NIC_BYTES.map((metric) => ({ ...seriesQuery({ metric, cpc, adapter, window, maxPoints: 60 }, refresh), enabled: network })),
-  });
-  const shares = useMemo(() => nicShares(nic.flatMap((q) => q.data?.series ?? [])), [nic]);
-
-  let body;
-  if (detail.isPending) body = <PanelLoading height={80} />;
-  else if (detail.isError) body = <PanelError error={detail.error} onRetry={() => void detail.refetch()} />;
-  else if (detail.data.partitions.length === 0) body = <p className="panel-note">{t('adapter.noPartitions')}</p>;
-  else {
-    body = (
-      <table className="data-table" aria-label={t('adapter.partitions')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.partition')}</th>
-            <th scope="col">{t('col.via')}</th>
-            <th scope="col">{t('col.port')}</th>
-            {network ? <th scope="col" className="numeric">{t('partition.nicTraffic')}</th> : null}
-            {network ? <th scope="col" className="numeric">%</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {detail.data.partitions.map((use) => {
-            const share = shares.get(use.partition);
-            return (
-              <tr key={`${use.partition}/${use.via}/${use.through}`}>
-                <th scope="row">
-                  <AppLink to={partitionPath(cpc, use.partition)}>{use.partition}</AppLink>
-                </th>
-                <td>{t(`via.${use.via}`, { name: use.through })}</td>
-                <td>{use.port ?? NO_VALUE}</td>
-                {network ? <td className="numeric">{formatBytesPerSecond(share?.rate ?? null, t('unit.bytesPerSecond'))}</td> : null}
-                {network ? <td className="numeric">{formatPercent(share?.share ?? null)}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    );
-  }
-  return (
-    <Panel title={t('adapter.partitions')} panelId="partitions" stale={detail.data?.stale ?? false}>
-      {body}
-    </Panel>
   );
 }

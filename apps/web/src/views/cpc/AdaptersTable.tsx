@@ -17,6 +17,8 @@ import { sortRows } from './table-sort';
 import { useTableSortStore, type AdapterColumn } from './table-sort-store';
 
 const METRIC = 'zhmc_adapter_usage_ratio';
+/** Classic CPCs: the exporter's adapters are crypto adapters (crypto-usage), named by PCHID. */
+const CRYPTO_METRIC = 'zhmc_crypto_adapter_usage_ratio';
 const SPARK_POINTS = 60;
 const COLOR = metricColor(METRIC);
 export const ADAPTER_ROW_LIMIT = 20;
@@ -28,9 +30,9 @@ export interface AdapterRow {
   values: readonly (number | null)[];
 }
 
-/** Joins the inventory's adapters with their usage series (`labels.adapter`). */
+/** Joins the inventory's adapters with their usage series (`labels.adapter`, or a crypto adapter's `labels.adapter_pchid`). */
 export function adapterRows(adapters: readonly AdapterSummary[], series: readonly { labels: Record<string, string>; values: (number | null)[] }[]): AdapterRow[] {
-  const byName = new Map(series.map((s) => [s.labels.adapter ?? '', s.values]));
+  const byName = new Map(series.map((s) => [s.labels.adapter ?? s.labels.adapter_pchid ?? '', s.values]));
   return adapters.map((adapter) => {
     const values = byName.get(adapter.name) ?? [];
     return { name: adapter.name, adapter, usage: lastValue(values), values };
@@ -61,8 +63,8 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   const dpm = cpc.mode !== 'classic';
   const shown = usePanelShown('adapters');
   const usage = useQuery({
-    ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: SPARK_POINTS }, refresh),
-    enabled: shown && dpm && cpc.adapters.length > 0,
+    ...seriesQuery({ metric: dpm ? METRIC : CRYPTO_METRIC, cpc: cpc.name, window, maxPoints: SPARK_POINTS }, refresh),
+    enabled: shown && cpc.adapters.length > 0,
   });
   const sort = useTableSortStore((state) => state.adapters);
   const sortAdapters = useTableSortStore((state) => state.sortAdapters);
@@ -105,7 +107,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
                   <td>{row.adapter.type ?? NO_VALUE}</td>
                   <td>{row.adapter.family ? t(`family.${row.adapter.family}`) : NO_VALUE}</td>
                   <td>
-                    <StatusTag status={row.adapter.status} />
+                    <StatusTag status={row.adapter.status} notExported={row.adapter.statusNotExported === true} />
                   </td>
                   <td className="numeric">{formatPercent(row.usage)}</td>
                   <td>{row.values.length > 0 ? <Sparkline values={row.values} color={COLOR} /> : null}</td>

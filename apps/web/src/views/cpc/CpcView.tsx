@@ -5,6 +5,7 @@ import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, t
 import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
+import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { NotFound } from '../../components/NotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
@@ -77,7 +78,7 @@ export default function CpcView() {
       <title>{`${cpcName} · ${t('cpc.kind')} · zlens`}</title>
       <div className="view-heading">
         <h1>{cpcName}</h1>
-        {cpc ? <StatusTag status={cpc.status} /> : null}
+        {cpc ? <StatusTag status={cpc.status} notExported={cpc.statusNotExported === true} /> : null}
         {cpc ? (
           <span className="view-subtitle">
             {mode(cpc.mode)} · {t('fleet.machine', { machine: formatMachine(cpc.machineType, cpc.machineModel) })}
@@ -134,7 +135,7 @@ function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricI
   return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} alerts={{ cpc }} />;
 }
 
-/** Processors by type, memory and SE version from the CPC detail endpoint. */
+/** Processors by type, memory and SE version from the CPC detail endpoint, their source, and every resource metric the exporter exports. */
 function CpcProperties({ cpc }: { cpc: string }) {
   const [{ refresh }] = useViewParams();
   const { t } = useI18n();
@@ -155,19 +156,23 @@ function CpcProperties({ cpc }: { cpc: string }) {
     .map(([name, count]) => `${count} ${name}`)
     .join(' · ');
   return (
-    <dl className="properties" aria-label={t('cpc.kind')}>
-      <div>
-        <dt>{t('cpc.processors')}</dt>
-        <dd>{processors || NO_VALUE}</dd>
-      </div>
-      <div>
-        <dt>{t('cpc.memory')}</dt>
-        <dd>{formatMiB(detail.data.memoryMiB, { mib: t('unit.mib'), gib: t('unit.gib') })}</dd>
-      </div>
-      <div>
-        <dt>{t('cpc.seVersion')}</dt>
-        <dd>{detail.data.seVersion ?? NO_VALUE}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className="properties" aria-label={t('cpc.kind')}>
+        <div>
+          <dt>{t('cpc.processors')}</dt>
+          <dd>{processors || NO_VALUE}</dd>
+        </div>
+        <div>
+          <dt>{t('cpc.memory')}</dt>
+          <dd>{formatMiB(detail.data.memoryMiB, { mib: t('unit.mib'), gib: t('unit.gib') })}</dd>
+        </div>
+        <div>
+          <dt>{t('cpc.seVersion')}</dt>
+          <dd>{detail.data.seVersion ?? NO_VALUE}</dd>
+        </div>
+        <PropertiesSource source={detail.data.propertiesSource} />
+      </dl>
+      <ExportedProperties exported={detail.data.exported} />
+    </>
   );
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { AppLink } from '../../navigation/AppLink';
 import { cpcPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
+import type { TimeWindow } from '../../state/view-params';
 
 /** DPM CPCs: processor, network and storage adapter usage; classic CPCs: processor and channel usage. */
 const CPC_USAGE_METRICS: readonly { metric: MetricId; short: MessageKey }[] = [
@@ -24,6 +25,15 @@ const CPC_USAGE_METRICS: readonly { metric: MetricId; short: MessageKey }[] = [
 
 /** A card is about 440 px wide at 1440 px; until measured, ask for that many points. */
 const FALLBACK_WIDTH = 440;
+/**
+ * The "current" figures are the latest sample, whatever range the view shows: read from the last
+ * 15 minutes at the finest step (15 s), not from the range's last point: a long range has a
+ * coarse step and ends at the last whole step, up to one step (minutes) ago, so the same moment
+ * read 23 % at 1 h and 21 % at 24 h.
+ * One query per metric shared by every card's range, so it costs a few small queries per refresh.
+ */
+export const LATEST_WINDOW: TimeWindow = { kind: 'relative', range: '15m' };
+export const LATEST_POINTS = 60;
 
 /** What a card shows: with the mode unknown, the DPM set (the data will say). */
 export function cardMetrics(mode: CpcSummary['mode']): typeof CPC_USAGE_METRICS {
@@ -42,6 +52,7 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
   );
   const [chartRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const state = useUsageSeries(sources, window, refresh, width);
+  const latest = useUsageSeries(sources, LATEST_WINDOW, refresh, LATEST_POINTS);
 
   return (
     <Panel
@@ -49,7 +60,7 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
       panelId={`cpc-${encodeURIComponent(cpc.name)}`}
       title={<AppLink to={cpcPath(cpc.name)}>{cpc.name}</AppLink>}
       stale={state.status === 'success' && state.stale}
-      actions={<StatusTag status={cpc.status} />}
+      actions={<StatusTag status={cpc.status} notExported={cpc.statusNotExported === true} />}
     >
       <p className="cpc-card-meta">
         <span>{mode(cpc.mode)}</span>
@@ -60,7 +71,7 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
       </p>
       <dl className="usage-figures">
         {metrics.map(({ metric, short }) => (
-          <CurrentUsage key={metric} label={t(short)} title={metricTitle(metric)} color={metricColor(metric)} state={state} />
+          <CurrentUsage key={metric} label={t(short)} title={metricTitle(metric)} color={metricColor(metric)} state={state} latest={latest} />
         ))}
       </dl>
       {cpc.mode === 'classic' ? <p className="panel-note card-note">{t('fleet.classicNote')}</p> : null}
@@ -78,21 +89,34 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
   );
 }
 
-function CurrentUsage({ label, title, color, state }: { label: string; title: string; color: string; state: UsageSeriesState }) {
+function CurrentUsage({
+  label,
+  title,
+  color,
+  state,
+  latest,
+}: {
+  label: string;
+  title: string;
+  color: string;
+  /** The selected range: the sparkline. */
+  state: UsageSeriesState;
+  /** The last 15 minutes: the figure, the latest sample. */
+  latest: UsageSeriesState;
+}) {
   const { t } = useI18n();
   let value: number | null = null;
-  let values: readonly (number | null)[] = [];
   let hint = '';
-  if (state.status === 'pending') hint = t('hint.loading');
-  else if (state.status === 'error') hint = t('hint.unavailable');
+  if (latest.status === 'pending') hint = t('hint.loading');
+  else if (latest.status === 'error') hint = t('hint.unavailable');
   else {
-    const line = state.lines.find((candidate) => candidate.name === label);
-    values = line?.values ?? [];
+    const line = latest.lines.find((candidate) => candidate.name === label);
     value = line ? lastValue(line.values) : null;
     if (value === null) hint = t('hint.noData');
   }
+  const values = state.status === 'success' ? (state.lines.find((candidate) => candidate.name === label)?.values ?? []) : [];
   return (
-    <div className="usage-figure" title={title} style={{ borderLeftColor: color }}>
+    <div className="usage-figure" title={`${title} (${t('fleet.currentHint')})`} style={{ borderLeftColor: color }}>
       <dt>{label}</dt>
       <dd>
         <span className="usage-value">{formatPercent(value)}</span>

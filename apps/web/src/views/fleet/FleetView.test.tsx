@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
+import { INVENTORY, defaultSeries, errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 vi.mock('../../components/EChart', () => import('../../test/echarts-stub'));
@@ -54,10 +54,39 @@ describe('Fleet view', () => {
     expect(within(classic).queryByText(/0\.0%/)).toBeNull();
     expect(within(classic).getByText('No data')).toBeTruthy();
     // The classic CPC never asks for the DPM-only adapter metrics.
-    expect(api.seriesCalls.filter((call) => call.cpc === 'CL 2').map((call) => call.metric)).toEqual([
+    // (Each for the range's chart and for the latest sample.)
+    expect([...new Set(api.seriesCalls.filter((call) => call.cpc === 'CL 2').map((call) => call.metric))]).toEqual([
       'zhmc_cpc_processor_usage_ratio',
       'zhmc_cpc_channel_usage_ratio',
     ]);
+  });
+
+  it('shows the latest sample as "current", whatever the selected range', async () => {
+    const api = installFakeApi();
+    // The range's last point is older (a coarse step ends at the last whole step); the last 15
+    // minutes at 15 s end at the latest sample.
+    api.series = (call) =>
+      call.metric === 'zhmc_cpc_processor_usage_ratio'
+        ? { status: 200, body: seriesResponse(call.metric, [{ labels: { cpc: call.cpc }, values: [0.2, 0.21, call.from === 'now-15m' ? 0.23 : 0.21] }]) }
+        : defaultSeries(call);
+    renderApp('/?range=24h');
+    await screen.findByRole('heading', { name: 'P0001' });
+    const tile = within(card('P0001')).getByText('Processor').closest('div');
+    if (tile === null) throw new Error('no processor tile');
+    await waitFor(() => expect(within(tile).getByText('23.0%')).toBeTruthy());
+    expect(api.seriesCalls.some((call) => call.metric === 'zhmc_cpc_processor_usage_ratio' && call.from === 'now-24h')).toBe(true);
+  });
+
+  it('says a status is not exported rather than unknown', async () => {
+    const api = installFakeApi();
+    api.inventory = () => ({
+      status: 200,
+      body: { ...INVENTORY, cpcs: INVENTORY.cpcs.map((c) => (c.name === 'CL 2' ? { ...c, status: null, statusNotExported: true } : c)) },
+    });
+    renderApp('/');
+    await screen.findByRole('heading', { name: 'CL 2' });
+    expect(within(card('CL 2')).getByText('Status not exported')).toBeTruthy();
+    expect(within(card('CL 2')).queryByText('Unknown')).toBeNull();
   });
 
   it('shows the error with a Retry button that loads the inventory again', async () => {

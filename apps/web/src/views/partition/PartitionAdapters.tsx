@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CpcSummary } from '@zlens/shared';
 import { partitionDetailQuery, seriesQuery } from '../../api/queries';
-import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
+import { formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { metricColor } from '../../components/theme';
@@ -49,8 +49,9 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
                 <th scope="row">
                   <AppLink to={adapterPath(cpc.name, use.adapter)}>{use.adapter}</AppLink>
                 </th>
-                <td>{use.adapterId ?? NO_VALUE}</td>
-                <td>{use.type ?? NO_VALUE}</td>
+                {/* Without the HMC (Prometheus only) no source has these: say so, not "—" beside a plotted value. */}
+                <td>{use.adapterId ?? t('partition.notKnown')}</td>
+                <td>{use.type ?? t('partition.notKnown')}</td>
                 <td>
                   {t(`via.${use.via}`, { name: use.through })}
                   {use.port != null ? ` · ${t('col.port')} ${use.port}` : ''}

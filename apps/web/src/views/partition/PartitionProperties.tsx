@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CpcSummary, PartitionSummary } from '@zlens/shared';
 import { partitionDetailQuery } from '../../api/queries';
 import { NO_VALUE, formatMiB } from '../../components/format';
+import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/use-i18n';
 import { useViewParams } from '../../state/use-view-params';
@@ -17,7 +18,11 @@ export function formatCounts(counts: Counts): string {
   return parts.length > 0 ? parts.join(' · ') : NO_VALUE;
 }
 
-/** Status, type, mode and sources from the inventory; processors, weights, memory from the detail endpoint. */
+/**
+ * Status, type, mode and sources from the inventory; processors, weights, memory from the detail
+ * endpoint (the HMC, or without it the exporter's resource metrics: the source is named), and
+ * every resource metric the exporter exports for the partition.
+ */
 export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; partition: PartitionSummary }) {
   const [{ refresh }] = useViewParams();
   const { t, mode } = useI18n();
@@ -25,51 +30,55 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
   const d = detail.data;
   const dash = detail.isPending ? '…' : NO_VALUE;
   return (
-    <dl className="properties" aria-label={t('partition.properties')}>
-      <div>
-        <dt>{t('col.status')}</dt>
-        <dd>
-          <StatusTag status={partition.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('col.type')}</dt>
-        <dd>{partition.type ?? NO_VALUE}</dd>
-      </div>
-      <div>
-        <dt>{t('partition.cpcMode')}</dt>
-        <dd>{mode(cpc.mode)}</dd>
-      </div>
-      <div>
-        <dt>{t('partition.processorMode')}</dt>
-        <dd>{d?.processorMode ?? dash}</dd>
-      </div>
-      <div>
-        <dt>{t('partition.processors')}</dt>
-        <dd>{d ? formatCounts(d.processors) : dash}</dd>
-      </div>
-      <div>
-        <dt>{t('partition.weights')}</dt>
-        <dd>{d ? formatCounts(d.weights) : dash}</dd>
-      </div>
-      <div>
-        <dt>{t('partition.memory')}</dt>
-        <dd>
-          {d
-            ? `${formatMiB(d.memoryMiB.initial, { mib: t('unit.mib'), gib: t('unit.gib') })} / ${formatMiB(d.memoryMiB.maximum, { mib: t('unit.mib'), gib: t('unit.gib') })}`
-            : dash}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('partition.sources')}</dt>
-        <dd>{partition.sources.length > 0 ? partition.sources.join(', ') : NO_VALUE}</dd>
-      </div>
-      {d?.description ? (
+    <>
+      <dl className="properties" aria-label={t('partition.properties')}>
         <div>
-          <dt>{t('partition.description')}</dt>
-          <dd>{d.description}</dd>
+          <dt>{t('col.status')}</dt>
+          <dd>
+            <StatusTag status={partition.status} notExported={partition.statusNotExported === true} />
+          </dd>
         </div>
-      ) : null}
-    </dl>
+        <div>
+          <dt>{t('col.type')}</dt>
+          <dd>{partition.type ?? NO_VALUE}</dd>
+        </div>
+        <div>
+          <dt>{t('partition.cpcMode')}</dt>
+          <dd>{mode(cpc.mode)}</dd>
+        </div>
+        <div>
+          <dt>{t('partition.processorMode')}</dt>
+          <dd>{d?.processorMode ?? dash}</dd>
+        </div>
+        <div>
+          <dt>{t('partition.processors')}</dt>
+          <dd>{d ? formatCounts(d.processors) : dash}</dd>
+        </div>
+        <div>
+          <dt>{t('partition.weights')}</dt>
+          <dd>{d ? formatCounts(d.weights) : dash}</dd>
+        </div>
+        <div>
+          <dt>{t('partition.memory')}</dt>
+          <dd>
+            {d
+              ? `${formatMiB(d.memoryMiB.initial, { mib: t('unit.mib'), gib: t('unit.gib') })} / ${formatMiB(d.memoryMiB.maximum, { mib: t('unit.mib'), gib: t('unit.gib') })}`
+              : dash}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('partition.sources')}</dt>
+          <dd>{partition.sources.length > 0 ? partition.sources.join(', ') : NO_VALUE}</dd>
+        </div>
+        {d?.description ? (
+          <div>
+            <dt>{t('partition.description')}</dt>
+            <dd>{d.description}</dd>
+          </div>
+        ) : null}
+        <PropertiesSource source={d?.propertiesSource} />
+      </dl>
+      <ExportedProperties exported={d?.exported} />
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { errorReply, installFakeApi } from '../../test/fake-api';
+import { INVENTORY, defaultOther, errorReply, installFakeApi, partitionDetail } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 
 vi.mock('../../components/EChart', () => import('../../test/echarts-stub'));
@@ -32,13 +32,55 @@ describe('Partition view', () => {
       ).toEqual([
         'zhmc_nic_bytes_received_count_total',
         'zhmc_nic_bytes_sent_count_total',
+        'zhmc_partition_initial_memory_mib',
+        'zhmc_partition_maximum_memory_mib',
         'zhmc_partition_network_adapter_usage_ratio',
         'zhmc_partition_processor_usage_ratio',
+        'zhmc_partition_reserved_memory_mib',
         'zhmc_partition_status_int',
         'zhmc_partition_storage_adapter_usage_ratio',
       ]),
     );
     expect(document.title).toBe('DB "prod"/2 · P0001 · zlens');
+  });
+
+  it('Prometheus only: names the properties\' source, lists what the exporter exports, says a status is not exported', async () => {
+    const api = installFakeApi();
+    api.inventory = () => ({
+      status: 200,
+      body: {
+        ...INVENTORY,
+        cpcs: INVENTORY.cpcs.map((c) =>
+          c.name === 'P0001'
+            ? { ...c, partitions: c.partitions.map((p) => (p.name === 'LNX1' ? { ...p, status: null, statusNotExported: true, noRecentData: true } : p)) }
+            : c,
+        ),
+      },
+    });
+    api.other = (url) =>
+      url.pathname.endsWith('/partitions/LNX1')
+        ? {
+            status: 200,
+            body: {
+              ...partitionDetail('P0001', 'LNX1'),
+              status: null,
+              statusNotExported: true,
+              propertiesSource: 'prometheus',
+              exported: [
+                { metric: 'zhmc_partition_description', help: 'Description of the partition', value: 0, text: 'Linux production' },
+                { metric: 'zhmc_partition_ifl_processor_count', help: 'Number of IFL processors', value: 4, text: null },
+              ],
+            },
+          }
+        : defaultOther(url);
+    renderApp('/cpcs/P0001/partitions/LNX1');
+    const properties = await screen.findByLabelText('Partition properties');
+    await waitFor(() => expect(properties.textContent).toContain('Prometheus (IBM zhmc exporter)'));
+    expect(within(properties).getByText('Status not exported')).toBeTruthy();
+    expect(screen.queryByText('Unknown')).toBeNull();
+    expect(screen.getByText('Everything the exporter exports (2)')).toBeTruthy();
+    expect(screen.getByText('zhmc_partition_ifl_processor_count')).toBeTruthy();
+    expect(screen.getAllByText('No recent data').length).toBeGreaterThan(0);
   });
 
   it('decodes a Chinese name from the URL', async () => {

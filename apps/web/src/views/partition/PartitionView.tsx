@@ -84,7 +84,8 @@ export default function PartitionView() {
       <title>{`${partitionName} · ${cpcName} · zlens`}</title>
       <div className="view-heading">
         <h1>{partitionName}</h1>
-        {partition ? <StatusTag status={partition.status} /> : null}
+        {partition ? <StatusTag status={partition.status} notExported={partition.statusNotExported === true} /> : null}
+        {partition?.noRecentData ? <span className="tag tag-neutral">{t('partition.noRecentDataTag')}</span> : null}
         <span className="view-subtitle">
           <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
         </span>
@@ -92,6 +93,7 @@ export default function PartitionView() {
       </div>
       {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {partition?.noSeries ? <p className="panel-note">{t('partition.noSeries')}</p> : null}
+      {partition?.noRecentData ? <p className="panel-note">{t('partition.noRecentData')}</p> : null}
       {partition ? <AlertsPanel filter={{ cpc: cpcName, partition: partitionName }} objectName={partitionName} /> : null}
       {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">
