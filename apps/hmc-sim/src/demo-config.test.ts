@@ -30,6 +30,7 @@ describe('docker/demo/hmccreds.yaml', () => {
     expect(hmcs[0]).toMatchObject({ host: 'hmc-sim', userid: DEFAULT_CREDENTIALS.userid, password: DEFAULT_CREDENTIALS.password });
     const config = exporterConfigFromFile(text);
     expect(config.cpcs).toBeUndefined();
-    expect(config.metricGroups === 'all' ? EXPORTER_METRIC_GROUPS : [...config.metricGroups].sort()).toEqual([...EXPORTER_METRIC_GROUPS].sort());
+    const groups = config.metricGroups ?? 'all';
+    expect(groups === 'all' ? EXPORTER_METRIC_GROUPS : [...groups].sort()).toEqual([...EXPORTER_METRIC_GROUPS].sort());
   });
 });

@@ -47,8 +47,8 @@ export const invalidProperty = (property: string, uri: string, parm = 'propertie
 // The verbatim text seen from a real HMC (exporter#351).
 export const noSession = (): HmcError => new HmcError(403, 4, 'No session id was provided (must login)');
 
-// The HMC's text for 403.5 is unknown (hmc-samples/hmc-sample-errors.json); this one is ours.
-export const invalidSession = (): HmcError => new HmcError(403, 5, 'Session id is not valid or has expired (must login)');
+// The real HMC's text for 403.5, as zhmcclient's end-to-end tests expect it.
+export const invalidSession = (): HmcError => new HmcError(403, 5, 'x-api-session header did not map to a known session');
 
 // What zhmcclient shows for a failed logon: "HTTP authentication failed with 403,0: Login failed".
 export const loginFailed = (): HmcError => new HmcError(403, 0, 'Login failed');

@@ -109,34 +109,6 @@ export function addInventoryRoutes(router: Router<HmcHandler>, current: () => Sc
       if (found === undefined) throw unknownResource(request.path);
       return getProperties(request, lparProperties(found.lpar, found.cpc), ['cached-acceptable']);
     }))
-    // Called by the exporter's background fetch every 30 s (§7).
-    .add('GET', '/api/console/operations/list-permitted-logical-partitions', authed((request) => {
-      const query = parseQuery(request.query, ['name', 'cpc-name', 'additional-properties']);
-      const names = query.get('name');
-      const cpcNames = query.get('cpc-name');
-      const additional = query.get('additional-properties')?.join(',').split(',');
-      const entries = current().cpcs
-        .filter((cpc) => !cpc['dpm-enabled'] && (cpcNames === undefined || matchesRegex(cpc.name, cpcNames, 'cpc-name')))
-        .flatMap((cpc) =>
-          cpc['logical-partitions']
-            .filter((lpar) => names === undefined || matchesRegex(lpar.name, names, 'name'))
-            .map((lpar) => {
-              const props = lparProperties(lpar, cpc);
-              const entry: Properties = {
-                'object-uri': props['object-uri'] ?? null,
-                name: lpar.name,
-                'activation-mode': lpar['activation-mode'],
-                status: lpar.status,
-                'has-unacceptable-status': props['has-unacceptable-status'] ?? false,
-                'cpc-name': cpc.name,
-                'cpc-object-uri': props.parent ?? null,
-                'se-version': cpc['se-version'],
-              };
-              return withAdditional(entry, props, additional, request.path);
-            }),
-        );
-      return { status: 200, json: { 'logical-partitions': entries } };
-    }))
     // Adapters and virtual switches exist in DPM only; a classic CPC lists none (§7: still asked for).
     .add('GET', '/api/cpcs/:id/adapters', authed((request) => {
       const cpc = findCpc(request);

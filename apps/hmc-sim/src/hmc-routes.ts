@@ -2,7 +2,12 @@
 // gets the parsed request and returns a reply; errors are thrown as HmcError.
 
 import { HmcError, loginFailed, missingBody, missingField, unknownResource } from './hmc-errors.js';
+import { submitRequests } from './aggregation.js';
+import { addConsoleRoutes } from './console-routes.js';
 import { addInventoryRoutes } from './hmc-inventory-routes.js';
+import { addMessageRoutes } from './messages.js';
+import { addProfileRoutes } from './profiles.js';
+import { addSustainabilityRoutes } from './sustainability.js';
 import { addStorageVolumeRoutes } from './storage-volumes.js';
 import { matchesRegex, parseQuery, selectProperties, type Json, type Properties } from './inventory.js';
 import { renderMetricsResponse, selectGroups } from './metric-groups.js';
@@ -147,6 +152,14 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       return { status: 200, json: cpc['api-features'].filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
     }));
   addInventoryRoutes(router, scenario);
+  addConsoleRoutes(router, scenario);
+  addMessageRoutes(router, scenario, now);
+  addProfileRoutes(router, scenario);
+  addSustainabilityRoutes(router, scenario, now);
+  router.add('POST', '/api/services/aggregation/submit', authed((request) => {
+    noQuery(request);
+    return submitRequests(router, request);
+  }));
   addStorageVolumeRoutes(router, scenario);
   router
     .add('POST', METRICS_CONTEXT_BASE, authed((request) => {

@@ -24,10 +24,17 @@ export function dpmTopology(
 ): Pick<CpcSpec, 'adapters' | 'virtual-switches' | 'storage-groups' | 'partitions'> {
   const inputs: AdapterInput[] = [];
   let pchid = 0x100;
+  // Virtual adapters (HiperSockets) have no physical channel: real machines number them in 7C0-7FF.
+  let virtualId = 0x7c0;
   const add = (type: AdapterType, n: number): void => {
     for (let i = 0; i < n; i += 1) {
-      inputs.push({ type, 'adapter-id': pchid.toString(16).toUpperCase() });
-      pchid += 4;
+      if (type === 'hipersockets') {
+        inputs.push({ type, 'adapter-id': virtualId.toString(16).toUpperCase() });
+        virtualId += 1;
+      } else {
+        inputs.push({ type, 'adapter-id': pchid.toString(16).toUpperCase() });
+        pchid += 4;
+      }
     }
   };
   add('osd', mix.osd);
