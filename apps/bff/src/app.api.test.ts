@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 import {
   AdapterDetailSchema,
@@ -357,7 +357,8 @@ describe('failures', () => {
     const down = ErrorResponseSchema.parse(await getJson(agent, url, 502));
     expect(down.error.code).toBe('upstream_error');
     proxy.mode = 'pass';
-    const back = SeriesResponseSchema.parse(await getJson(agent, url, 200));
+    // The circuit opened on the failure; its probe (after a back-off of 0.5 s) finds Prometheus back.
+    const back = SeriesResponseSchema.parse(await vi.waitFor(() => getJson(agent, url, 200), { timeout: 10_000, interval: 200 }));
     expect(back.series).toHaveLength(1);
   });
 
@@ -369,7 +370,7 @@ describe('failures', () => {
     const slow = ErrorResponseSchema.parse(await getJson(agent, url, 504));
     expect(slow.error).toEqual({ code: 'upstream_timeout', message: 'Prometheus did not answer within 300 ms' });
     proxy.mode = 'pass';
-    await getJson(agent, url, 200);
+    await vi.waitFor(() => getJson(agent, url, 200), { timeout: 10_000, interval: 200 });
   });
 
   it('never puts the bearer token in responses or logs, and sends it upstream', () => {

@@ -32,9 +32,15 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
   const metrics = createMetrics();
   const timeoutMs = config.upstreamTimeoutMs;
   const maxInFlight = config.upstreamMaxInFlight;
-  const cache = { clock, ttlMs: config.cacheTtlSeconds * 1000, maxEntries: config.cacheMaxEntries };
+  const cache = {
+    clock,
+    ttlMs: config.cacheTtlSeconds * 1000,
+    // ZLENS_CACHE_MAX_ENTRIES=0 still turns the cache off, as it did before the byte bound.
+    maxBytes: config.cacheMaxEntries === 0 ? 0 : config.cacheMaxBytes,
+    staleKeepMs: config.staleKeepSeconds * 1000,
+  };
   const prometheus = config.prometheus
-    ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache })
+    ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache, logger, maxBodyBytes: config.upstreamMaxBytes })
     : null;
   const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4), maxBodyBytes: config.upstreamMaxBytes }) : null;
   const inventory = new InventoryService({ prometheus, hmc, clock, logger, ttlMs: config.inventoryTtlSeconds * 1000 });

@@ -19,12 +19,79 @@ export interface AppMetrics {
   upstreamUp: Gauge<'upstream'>;
   /** Live mode: Get Metrics rows whose number of values differs from the group's metric-infos. */
   hmcMetricsRowsMalformed: Counter<'group'>;
+  /** The circuit breaker of an upstream: 0 closed, 1 half-open (probing), 2 open (nothing sent). */
+  upstreamCircuitState: Gauge<'upstream'>;
+  /** Requests answered at once (not sent) because the circuit was open. */
+  upstreamCircuitRejections: Counter<'upstream'>;
+  /** Warnings and infos in upstream answers (Prometheus' envelope), by kind. */
+  upstreamWarnings: Counter<'upstream' | 'kind'>;
+  /** Answers served from a kept (stale) value because the upstream failed. */
+  staleAnswers: Counter<'upstream'>;
+  /** Makes a cache's size visible as zlens_cache_bytes / zlens_cache_entries{cache}. */
+  trackCache(cache: TrackedCache): void;
+}
+
+/** What /metrics reads of a cache (ByteCache has it). */
+export interface TrackedCache {
+  readonly name: string;
+  readonly bytes: number;
+  readonly size: number;
+  readonly maxBytes: number;
 }
 
 export function createMetrics(): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const caches = new Set<TrackedCache>();
+  new Gauge({
+    name: 'zlens_cache_bytes',
+    help: 'Bytes of heap a cache holds by its own estimate, and its bound (kind="max")',
+    labelNames: ['cache', 'kind'],
+    registers: [registry],
+    collect() {
+      for (const cache of caches) {
+        this.set({ cache: cache.name, kind: 'held' }, cache.bytes);
+        this.set({ cache: cache.name, kind: 'max' }, cache.maxBytes);
+      }
+    },
+  });
+  new Gauge({
+    name: 'zlens_cache_entries',
+    help: 'Entries a cache holds',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      for (const cache of caches) this.set({ cache: cache.name }, cache.size);
+    },
+  });
   return {
+    trackCache: (cache) => {
+      caches.add(cache);
+    },
+    upstreamCircuitState: new Gauge({
+      name: 'zlens_upstream_circuit_state',
+      help: 'Circuit breaker of an upstream: 0 closed (requests go), 1 half-open (one probe), 2 open (answered at once, stale where possible)',
+      labelNames: ['upstream'],
+      registers: [registry],
+    }),
+    upstreamCircuitRejections: new Counter({
+      name: 'zlens_upstream_circuit_rejections_total',
+      help: 'Requests not sent to an upstream because its circuit was open',
+      labelNames: ['upstream'],
+      registers: [registry],
+    }),
+    upstreamWarnings: new Counter({
+      name: 'zlens_upstream_warnings_total',
+      help: 'Warnings (the answer may be partial) and infos in upstream answers, by kind',
+      labelNames: ['upstream', 'kind'],
+      registers: [registry],
+    }),
+    staleAnswers: new Counter({
+      name: 'zlens_stale_answers_total',
+      help: 'Answers served from the last known value (stale: true) because the upstream failed or its circuit was open',
+      labelNames: ['upstream'],
+      registers: [registry],
+    }),
     registry,
     httpDuration: new Histogram({
       name: 'zlens_http_request_duration_seconds',

@@ -67,6 +67,8 @@ export class ByteCache<V extends NonNullable<unknown>> {
   private readonly lru: LRUCache<string, Entry<V>, Loader<V>> | null;
   /** Loads that are shared but not stored (LoadOptions.store false). */
   private readonly unstored = new Map<string, Promise<V>>();
+  /** Keys whose stored load is in flight. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly options: ByteCacheOptions<V>) {
     this.name = options.name;
@@ -84,6 +86,8 @@ export class ByteCache<V extends NonNullable<unknown>> {
             ttl: keepMs,
             ttlAutopurge: true,
             perf: { now: () => options.clock.nowMs() },
+            // Ask the clock every time (lru-cache would reuse one reading for 1 ms of real time).
+            ttlResolution: 0,
             fetchMethod: async (_key, _old, { signal, context }) => {
               const value = await context(signal);
               return { value, fetchedAtMs: options.clock.nowMs() };
@@ -97,8 +101,8 @@ export class ByteCache<V extends NonNullable<unknown>> {
 
   /** The kept value for `key` (fresh or stale), without loading; undefined when none is kept. */
   get(key: string): Cached<V> | undefined {
-    // allowStale: while a refresh is in flight, the value it replaces.
-    const entry = this.lru?.get(key, { allowStale: true });
+    // While a refresh is in flight, get() has nothing and peek() has the value it replaces.
+    const entry = this.lru?.get(key) ?? this.lru?.peek(key);
     return entry === undefined ? undefined : this.cached(entry);
   }
 
@@ -122,9 +126,13 @@ export class ByteCache<V extends NonNullable<unknown>> {
     const kept = lru.get(key);
     if (kept !== undefined && !this.isStale(kept)) return this.cached(kept);
     let entry: Entry<V> | undefined;
+    const tracked: Loader<V> = (signal) => {
+      this.inFlight.add(key);
+      return loader(signal).finally(() => this.inFlight.delete(key));
+    };
     try {
       entry = await lru.fetch(key, {
-        context: loader,
+        context: tracked,
         forceRefresh: kept !== undefined,
         ...(options.keepMs === undefined ? {} : { ttl: Math.max(this.options.freshMs, options.keepMs) }),
       });
@@ -136,6 +144,11 @@ export class ByteCache<V extends NonNullable<unknown>> {
     // fetchMethod always resolves an entry; undefined only if the key was deleted meanwhile.
     if (entry === undefined) return { value: await this.shared(key, loader), fetchedAtMs: this.options.clock.nowMs(), stale: false };
     return { ...entry, stale: false };
+  }
+
+  /** Whether a load of `key` is in flight: a `load` now shares it (coalescing metrics). */
+  loading(key: string): boolean {
+    return this.inFlight.has(key) || this.unstored.has(key);
   }
 
   /** Bytes held, by `sizeOf` plus the per-entry overhead. */

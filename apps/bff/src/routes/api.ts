@@ -87,15 +87,15 @@ function pathName(req: Request, name: string): string {
  * array fixes metric, range and grid; so its JSON is kept beside it (per stale flag), and a cache
  * hit costs no serialisation. Entries go when the cached answer does.
  */
-const serialized = new WeakMap<SeriesResponse['series'], { stale: boolean; json: string }[]>();
+const serialized = new WeakMap<SeriesResponse['series'], { stale: boolean; fetchedAt: number | undefined; json: string }[]>();
 
 function serializeSeries(body: SeriesResponse): string {
   if (body.series.length === 0) return JSON.stringify(body);
   const known = serialized.get(body.series) ?? [];
-  const hit = known.find((k) => k.stale === body.stale);
+  const hit = known.find((k) => k.stale === body.stale && k.fetchedAt === body.fetchedAt);
   if (hit !== undefined) return hit.json;
   const json = JSON.stringify(body);
-  serialized.set(body.series, [...known, { stale: body.stale, json }]);
+  serialized.set(body.series, [...known, { stale: body.stale, fetchedAt: body.fetchedAt, json }]);
   return json;
 }
 

@@ -23,7 +23,7 @@ import type { Clock } from '../clock.js';
 import { badRequest, notFound } from '../errors.js';
 import type { InventoryService } from '../inventory/service.js';
 import { adapterLabel, heatmapApplies } from '../prometheus/promql.js';
-import type { TimeSeriesSource } from '../sources/types.js';
+import type { Freshness, TimeSeriesSource } from '../sources/types.js';
 
 export interface QueryServiceDeps {
   inventory: InventoryService;
@@ -76,7 +76,7 @@ export class QueryService {
       ...(query.partition === undefined ? {} : { partition: query.partition }),
       ...(query.adapter === undefined ? {} : { adapter: query.adapter }),
     });
-    return { ...base, series: result.series, stale: result.stale || inventory.stale };
+    return { ...base, series: result.series, ...freshness(result, inventory.stale) };
   }
 
   async top(query: TopQuery): Promise<TopResponse> {
@@ -92,7 +92,7 @@ export class QueryService {
       return { ...base, byAverage: [], byPeak: [], stale: inventory.stale, unsupportedInMode };
     }
     const result = await this.deps.source.top({ metric: query.metric, cpc: cpc.name, n: query.n, range });
-    return { ...base, byAverage: result.byAverage, byPeak: result.byPeak, stale: result.stale || inventory.stale };
+    return { ...base, byAverage: result.byAverage, byPeak: result.byPeak, ...freshness(result, inventory.stale) };
   }
 
   async heatmap(query: HeatmapQuery): Promise<HeatmapResponse> {
@@ -111,7 +111,7 @@ export class QueryService {
       end: range.end,
       timestamps: gridTimestamps(range),
       rows: result.rows,
-      stale: result.stale || inventory.stale,
+      ...freshness(result, inventory.stale),
     };
   }
 
@@ -136,6 +136,20 @@ export class QueryService {
     if (newest < range.start) throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
     return { ...range, end: newest };
   }
+}
+
+/**
+ * The answer's freshness as the API states it: stale when the source served an older answer (with
+ * when it was read: `fetchedAt`) or the inventory is stale; `partial` and `warnings` when the
+ * source warned (Prometheus' envelope).
+ */
+function freshness(result: Freshness, inventoryStale: boolean): Freshness {
+  return {
+    stale: result.stale || inventoryStale,
+    ...(result.fetchedAt === undefined ? {} : { fetchedAt: result.fetchedAt }),
+    ...(result.partial === true ? { partial: true } : {}),
+    ...(result.warnings === undefined || result.warnings.length === 0 ? {} : { warnings: result.warnings }),
+  };
 }
 
 /** Label values from the URL must name something the inventory knows (design.md "Query hygiene"). */

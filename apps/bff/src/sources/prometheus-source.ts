@@ -1,13 +1,16 @@
 // Time series from Prometheus, all built from the catalog on the aligned grid: series and heatmap
 // are one query_range each, mapped onto the grid with null for every missing point; top-N is four
-// instant queries that let Prometheus rank (topk over avg_over_time / max_over_time).
+// instant queries that let Prometheus rank (topk over avg_over_time / max_over_time). While
+// Prometheus fails, the client answers with the panel's last answer (stale, with when it was read);
+// it is mapped onto the requested grid like any other, so what came after it is gaps.
 import { gridTimestamps, type AlignedRange, type Series, type TopEntry } from '@zlens/shared';
-import type { PrometheusClient } from '../prometheus/client.js';
+import type { Answer, PrometheusClient } from '../prometheus/client.js';
 import { sampleValue } from '../prometheus/client.js';
 import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
 import type { MatrixSeries, VectorSample } from '../prometheus/schemas.js';
 import {
   byValueDesc,
+  type Freshness,
   heatmapRows,
   sortSeries,
   type HeatmapRequest,
@@ -44,22 +47,35 @@ function entries(ranked: readonly VectorSample[], other: readonly VectorSample[]
   return out.sort(byValueDesc((e) => (rankedIs === 'avg' ? e.avg : e.peak)));
 }
 
+/** The freshness of one or more answers: stale if any is, as old as the oldest, every warning once. */
+export function freshnessOf(answers: readonly Answer<unknown>[]): Freshness {
+  const stale = answers.filter((a) => a.stale);
+  const warnings = [...new Set(answers.flatMap((a) => a.warnings))];
+  return {
+    stale: stale.length > 0,
+    ...(stale.length > 0 ? { fetchedAt: Math.floor(Math.min(...stale.map((a) => a.fetchedAtMs)) / 1000) } : {}),
+    ...(answers.some((a) => a.partial) ? { partial: true } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
 export class PrometheusSource implements TimeSeriesSource {
   readonly kind = 'prometheus';
   /**
    * A cached (or shared in-flight) answer is the same array object every time; its mapping onto the
    * grid is kept beside it, so a cache hit costs only the response's serialisation. Never mutated.
    */
-  private readonly mapped = new WeakMap<readonly MatrixSeries[], Series[]>();
+  private readonly mapped = new WeakMap<readonly MatrixSeries[], { grid: string; series: Series[] }>();
 
   constructor(private readonly client: PrometheusClient) {}
 
   private seriesOnGrid(matrix: readonly MatrixSeries[], range: AlignedRange): Series[] {
-    let series = this.mapped.get(matrix);
-    if (series === undefined) {
-      series = sortSeries(onGrid(matrix, range));
-      this.mapped.set(matrix, series);
-    }
+    // A stale answer is drawn on another (the requested) grid than the one it was read for.
+    const grid = `${range.start}/${range.end}/${range.step}`;
+    const known = this.mapped.get(matrix);
+    if (known?.grid === grid) return known.series;
+    const series = sortSeries(onGrid(matrix, range));
+    this.mapped.set(matrix, { grid, series });
     return series;
   }
 
@@ -71,29 +87,30 @@ export class PrometheusSource implements TimeSeriesSource {
       ...(request.adapter === undefined ? {} : { adapter: request.adapter }),
     };
     const query = buildSeriesQuery(request.metric, selector, range.step);
-    const matrix = await this.client.queryRange(query, range.start, range.end, range.step);
-    return { series: this.seriesOnGrid(matrix, range), stale: false };
+    const answer = await this.client.queryRangeAnswer(query, range.start, range.end, range.step);
+    return { series: this.seriesOnGrid(answer.result, range), ...freshnessOf([answer]) };
   }
 
   async top(request: TopRequest): Promise<TopResult> {
     const { range } = request;
     const q = buildTopQueries(request.metric, { cpc: request.cpc }, request.n, range.end - range.start, range.step);
-    const [byAverage, peakOfByAverage, byPeak, averageOfByPeak] = await Promise.all([
-      this.client.query(q.byAverage, range.end),
-      this.client.query(q.peakOfByAverage, range.end),
-      this.client.query(q.byPeak, range.end),
-      this.client.query(q.averageOfByPeak, range.end),
+    const answers = await Promise.all([
+      this.client.queryAnswer(q.byAverage, range.end),
+      this.client.queryAnswer(q.peakOfByAverage, range.end),
+      this.client.queryAnswer(q.byPeak, range.end),
+      this.client.queryAnswer(q.averageOfByPeak, range.end),
     ]);
+    const [byAverage, peakOfByAverage, byPeak, averageOfByPeak] = answers;
     return {
-      byAverage: entries(byAverage, peakOfByAverage, 'avg'),
-      byPeak: entries(byPeak, averageOfByPeak, 'peak'),
-      stale: false,
+      byAverage: entries(byAverage.result, peakOfByAverage.result, 'avg'),
+      byPeak: entries(byPeak.result, averageOfByPeak.result, 'peak'),
+      ...freshnessOf(answers),
     };
   }
 
   async heatmap(request: HeatmapRequest): Promise<HeatmapResult> {
     const { range } = request;
-    const matrix = await this.client.queryRange(buildHeatmapQuery(request.metric, request.cpc, range.step), range.start, range.end, range.step);
-    return { rows: heatmapRows(onGrid(matrix, range)), stale: false };
+    const answer = await this.client.queryRangeAnswer(buildHeatmapQuery(request.metric, request.cpc, range.step), range.start, range.end, range.step);
+    return { rows: heatmapRows(onGrid(answer.result, range)), ...freshnessOf([answer]) };
   }
 }

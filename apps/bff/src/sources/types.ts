@@ -11,10 +11,20 @@ export interface SeriesRequest {
   range: AlignedRange;
 }
 
-export interface SeriesResult {
+/** How far an answer can be trusted (the API's FreshnessShape). */
+export interface Freshness {
+  /** True when the source failed and this is an older answer (or the inventory is stale). */
+  stale: boolean;
+  /** Unix seconds when a stale answer was read from its source. */
+  fetchedAt?: number;
+  /** The source warned that the answer may lack data; `warnings` says what. */
+  partial?: boolean;
+  warnings?: string[];
+}
+
+export interface SeriesResult extends Freshness {
   /** One values array per series, aligned with gridTimestamps(range). */
   series: Series[];
-  stale: boolean;
 }
 
 export interface TopRequest {
@@ -25,10 +35,9 @@ export interface TopRequest {
   range: AlignedRange;
 }
 
-export interface TopResult {
+export interface TopResult extends Freshness {
   byAverage: TopEntry[];
   byPeak: TopEntry[];
-  stale: boolean;
 }
 
 export interface HeatmapRequest {
@@ -42,10 +51,9 @@ export interface HeatmapRow extends Series {
   avg: number | null;
 }
 
-export interface HeatmapResult {
+export interface HeatmapResult extends Freshness {
   /** One row per partition (labels cpc, partition), highest average first. */
   rows: HeatmapRow[];
-  stale: boolean;
 }
 
 export interface TimeSeriesSource {
