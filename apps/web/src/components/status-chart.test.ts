@@ -46,6 +46,8 @@ describe('status over time', () => {
     const firstValueX = 110 + ((WIDTH - 110 - 16) * 289) / 336;
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(firstValueX - 2);
     expect(svg).toContain('No data');
+    // The status is named on the axis, at its band.
+    expect(svg).toMatch(/>Active</);
   });
 
   it('draws no line at all when no point has a value', () => {

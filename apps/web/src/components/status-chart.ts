@@ -29,7 +29,8 @@ export function statusYAxis(statusOrder: readonly number[], label: (ordinal: num
     axisLabel: {
       color: tokens.textSecondary,
       fontSize: 11,
-      // Ticks fall on -0.5, 0.5 … (the band edges) and on the ordinals; only the ordinals are named.
+      // The split lines fall on the band edges (-0.5, 0.5, …); the labels on the ordinals, one per status.
+      customValues: statusOrder.map((_, i) => i),
       formatter: (v: number) => (Number.isInteger(v) ? label(v) : ''),
     },
     axisTick: { show: false },
