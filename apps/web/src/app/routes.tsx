@@ -12,6 +12,7 @@ const CpcView = lazy(() => import('../views/cpc/CpcView'));
 const PartitionView = lazy(() => import('../views/partition/PartitionView'));
 const AdapterView = lazy(() => import('../views/adapter/AdapterView'));
 const ChannelView = lazy(() => import('../views/channel/ChannelView'));
+const EnergyView = lazy(() => import('../views/energy/EnergyView'));
 
 function viewRoutes(): RouteObject[] {
   return [
@@ -20,6 +21,7 @@ function viewRoutes(): RouteObject[] {
     { path: 'cpcs/:cpc/partitions/:partition', element: <PartitionView /> },
     { path: 'cpcs/:cpc/adapters/:adapter', element: <AdapterView /> },
     { path: 'cpcs/:cpc/channels/:channel', element: <ChannelView /> },
+    { path: 'cpcs/:cpc/energy', element: <EnergyView /> },
   ];
 }
 

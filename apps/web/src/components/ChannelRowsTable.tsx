@@ -25,7 +25,7 @@ export function ChannelRowsTable({ cpc, rows, label }: { cpc: string; rows: read
           {t('panel.exportCsv')}
         </button>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      <div className="table-scroll">
         <table className="data-table" aria-label={label}>
           <thead>
             <tr>

@@ -16,6 +16,8 @@ export interface UsageSource {
    * channel view share one cached query.
    */
   channel?: string;
+  /** NIC metrics of one adapter: each line named by its partition and NIC (the adapter view's stacked traffic). */
+  byPartition?: boolean;
   /** Legend name. A response with several series (all partitions) names each by its partition. */
   name: string;
   color?: string;
@@ -30,6 +32,8 @@ export type UsageSeriesState =
       start: number;
       end: number;
       stale: boolean;
+      /** When the oldest stale answer was read from Prometheus (unix seconds), for the panel's badge. */
+      fetchedAt?: number | undefined;
       hasData: boolean;
       /** Set when the BFF says the CPC's mode has no such metric (and what shows the same thing). */
       unsupported: SeriesResponse['unsupportedInMode'] | null;
@@ -77,6 +81,13 @@ function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
         return { name: lpar !== undefined && lpar !== '' ? lpar : source.name, timestamps: response.timestamps, values: series.values };
       });
   }
+  if (source.byPartition === true) {
+    return response.series.map((series) => ({
+      name: [series.labels.partition, series.labels.nic].filter((part) => part !== undefined && part !== '').join(' · ') || source.name,
+      timestamps: response.timestamps,
+      values: series.values,
+    }));
+  }
   const many = response.series.length > 1;
   return response.series.map((series) => ({
     name: seriesName(source, series.labels, many),
@@ -117,6 +128,7 @@ export function useUsageSeries(
     let start = Number.POSITIVE_INFINITY;
     let end = Number.NEGATIVE_INFINITY;
     let stale = false;
+    let fetchedAt: number | undefined;
     let unsupported: SeriesResponse['unsupportedInMode'] | null = null;
     sources.forEach((source, index) => {
       const response = combined.responses[index];
@@ -125,9 +137,10 @@ export function useUsageSeries(
       start = Math.min(start, response.start);
       end = Math.max(end, response.end);
       stale ||= response.stale;
+      if (response.stale && response.fetchedAt !== undefined) fetchedAt = Math.min(fetchedAt ?? response.fetchedAt, response.fetchedAt);
       unsupported ??= response.unsupportedInMode ?? null;
     });
     const hasData = lines.some((line) => line.values.some((value) => value != null));
-    return { status: 'success', lines, start, end, stale, hasData, unsupported };
+    return { status: 'success', lines, start, end, stale, fetchedAt, hasData, unsupported };
   }, [combined, sources]);
 }

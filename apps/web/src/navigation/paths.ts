@@ -21,3 +21,8 @@ export function adapterPath(cpc: string, adapter: string): string {
 export function channelPath(cpc: string, chpid: string): string {
   return `${cpcPath(cpc)}/channels/${encodeURIComponent(chpid)}`;
 }
+
+/** A CPC's energy and environment (power, temperatures, humidity, heat load, memory). */
+export function energyPath(cpc: string): string {
+  return `${cpcPath(cpc)}/energy`;
+}

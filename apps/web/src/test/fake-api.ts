@@ -3,7 +3,10 @@
 // Playwright (apps/web/e2e).
 import { vi } from 'vitest';
 import {
+  ADAPTER_FAMILIES,
   isMetricId,
+  type AdapterTopResponse,
+  type FleetPowerResponse,
   type AdapterDetail,
   type AlertPeriodsResponse,
   type AlertsResponse,
@@ -160,6 +163,51 @@ export function topResponse(cpc: string, n: number): TopResponse {
   };
 }
 
+/** The site's power: two CPCs report it (P0001 the busier), the classic one does not. */
+export function fleetPowerResponse(): FleetPowerResponse {
+  const start = 1_700_000_000;
+  const p1 = [10_000, 12_000, 11_000];
+  const p2 = [4_000, 5_000, null];
+  return {
+    source: 'prometheus',
+    step: 1800,
+    start,
+    end: start + 3600,
+    timestamps: [start, start + 1800, start + 3600],
+    total: [14_000, 17_000, null],
+    now: 17_000,
+    avg: 15_500,
+    peak: 17_000,
+    energyKWh: 16.5,
+    cpcs: [
+      { cpc: 'P0001', mode: 'dpm', now: 11_000, avg: 11_000, peak: 12_000, energyKWh: 16.5, values: p1 },
+      { cpc: 'P0002', mode: 'dpm', now: 5_000, avg: 4_500, peak: 5_000, energyKWh: 6.75, values: p2 },
+    ],
+    missing: ['CL 2'],
+    stale: false,
+  };
+}
+
+/** Top adapters: two DPM adapters of P0001 and a classic crypto adapter of CL 2 (by PCHID). */
+export function adapterTopResponse(cpc: string | null, family: string | null): AdapterTopResponse {
+  const all: AdapterTopResponse['byAverage'] = [
+    { cpc: 'P0001', adapter: 'FCP A', metric: 'zhmc_adapter_usage_ratio', adapterId: '0120', type: 'fcp', family: 'storage', hasView: true, avg: 0.61, peak: 0.7 },
+    { cpc: 'P0001', adapter: 'OSA 1', metric: 'zhmc_adapter_usage_ratio', adapterId: '0110', type: 'osd', family: 'network', hasView: true, avg: 0.42, peak: 0.97 },
+    { cpc: 'CL 2', adapter: '1C0', metric: 'zhmc_crypto_adapter_usage_ratio', adapterId: '1C0', type: null, family: 'crypto', hasView: false, avg: 0.1, peak: 0.2 },
+  ];
+  const kept = all.filter((e) => (cpc === null || e.cpc === cpc) && (family === null || e.family === family));
+  return {
+    source: 'prometheus',
+    start: 1_700_000_000,
+    end: 1_700_003_600,
+    n: 5,
+    family: ADAPTER_FAMILIES.find((f) => f === family) ?? null,
+    byAverage: kept,
+    byPeak: [...kept].sort((a, b) => (b.peak ?? 0) - (a.peak ?? 0)),
+    stale: false,
+  };
+}
+
 export function heatmapResponse(cpc: string | null): HeatmapResponse {
   const start = 1_700_000_000;
   const c = cpc ?? 'P0001';
@@ -273,6 +321,8 @@ export function defaultOther(url: URL): Reply {
     if (parts[2] === 'partitions' && parts[3] !== undefined) return { status: 200, body: partitionDetail(parts[1], parts[3]) };
     if (parts[2] === 'adapters' && parts[3] !== undefined) return { status: 200, body: adapterDetail(parts[1], parts[3]) };
   }
+  if (parts[0] === 'fleet' && parts[1] === 'power') return { status: 200, body: fleetPowerResponse() };
+  if (parts[0] === 'adapters' && parts[1] === 'top') return { status: 200, body: adapterTopResponse(q.get('cpc'), q.get('family')) };
   if (parts[0] === 'top') return { status: 200, body: topResponse(q.get('cpc') ?? '', Number(q.get('n') ?? 10)) };
   if (parts[0] === 'heatmap') return { status: 200, body: heatmapResponse(q.get('cpc')) };
   if (parts[0] === 'alerts' && parts[1] === 'periods') return { status: 200, body: alertPeriodsResponse() };

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { cpcPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
+import { AdapterPartitionUsage } from './AdapterPartitionUsage';
 import { AdapterPartitions } from './AdapterPartitions';
 
 const USAGE: MetricId = 'zhmc_adapter_usage_ratio';
@@ -94,6 +95,7 @@ export default function AdapterView() {
           <UsageChartPanel title={t('adapter.portDrops')} panelId="port-drops" sources={sourcesOf(PORT_DROPS)} enabled={known} group={group} unit="packets-per-second" />
         ) : null}
       </div>
+      {adapter ? <AdapterPartitionUsage cpc={cpcName} adapter={adapter} known={known} group={group} /> : null}
       {cpc ? <AdapterPartitions cpc={cpcName} adapter={adapterName} network={network} /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
 import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
+import { TopAdaptersPanel } from '../../components/TopAdaptersPanel';
 import { NotFound } from '../../components/NotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
@@ -14,7 +15,8 @@ import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
-import { fleetPath } from '../../navigation/paths';
+import { AppLink } from '../../navigation/AppLink';
+import { energyPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { AdaptersTable } from './AdaptersTable';
 import { ChannelsTable } from './ChannelsTable';
@@ -85,6 +87,7 @@ export default function CpcView() {
           </span>
         ) : null}
         {inventory.data?.stale ? <StaleBadge /> : null}
+        {cpc ? <AppLink to={energyPath(cpc.name)}>{t('energy.link')}</AppLink> : null}
       </div>
       {inventory.isError ? (
         <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} />
@@ -104,6 +107,7 @@ export default function CpcView() {
       ) : null}
       {cpc ? <HeatmapPanel title={t('cpc.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={cpc.name} /> : null}
       {cpc?.mode === 'classic' ? <ChannelsTable cpc={cpc.name} /> : null}
+      {cpc ? <TopAdaptersPanel cpc={cpc.name} /> : null}
       {cpc ? <AdaptersTable cpc={cpc} /> : null}
       {cpc ? <PartitionTable cpc={cpc.name} partitions={cpc.partitions} refresh={refresh} /> : null}
     </div>

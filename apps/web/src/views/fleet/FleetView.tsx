@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { inventoryQuery } from '../../api/queries';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
+import { TopAdaptersPanel } from '../../components/TopAdaptersPanel';
 import { PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
 import { useI18n } from '../../i18n/use-i18n';
 import { useViewParams } from '../../state/use-view-params';
 import { CpcCard } from './CpcCard';
+import { FleetPower } from './FleetPower';
 import { UnhealthyPartitions } from './UnhealthyPartitions';
 
 /** `/`: firing alerts, partitions needing attention, one card per CPC, and a partitions × time heatmap of the fleet. */
@@ -42,6 +44,8 @@ export default function FleetView() {
             ))}
           </div>
           <HeatmapPanel title={t('fleet.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={null} />
+          <FleetPower />
+          <TopAdaptersPanel />
         </>
       ) : null}
     </div>

@@ -17,6 +17,7 @@ import { cpcPath, fleetPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { PartitionAdapters } from './PartitionAdapters';
 import { PartitionChannels } from './PartitionChannels';
+import { PartitionPhysical } from './PartitionPhysical';
 import { PartitionProcessorTypes } from './PartitionProcessorTypes';
 import { PartitionProperties } from './PartitionProperties';
 
@@ -122,6 +123,7 @@ export default function PartitionView() {
         ) : null}
       </div>
       {cpc && classic ? <PartitionChannels cpc={cpc.name} partition={partitionName} /> : null}
+      {cpc?.mode ? <PartitionPhysical cpc={cpc.name} partition={partitionName} mode={cpc.mode} known={known} group={group} /> : null}
       {cpc && !classic ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
     </div>
   );
