@@ -35,37 +35,39 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
   else if (detail.data.partitions.length === 0) body = <p className="panel-note">{t('adapter.noPartitions')}</p>;
   else {
     body = (
-      <table className="data-table" aria-label={t('adapter.partitions')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.partition')}</th>
-            <th scope="col">{t('col.via')}</th>
-            <th scope="col">{t('col.port')}</th>
-            {network ? <th scope="col" className="numeric">{t('adapter.avgInRange')}</th> : null}
-            {network ? <th scope="col" className="numeric">{t('adapter.shareOfAdapter')}</th> : null}
-            {network ? <th scope="col">{t('adapter.trendInRange')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {detail.data.partitions.map((use) => {
-            const own = usage.get(use.partition);
-            return (
-              <tr key={`${use.partition}/${use.via}/${use.through}`}>
-                <th scope="row">
-                  <AppLink to={partitionPath(cpc, use.partition)}>{use.partition}</AppLink>
-                </th>
-                <td>{t(`via.${use.via}`, { name: use.through })}</td>
-                <td>{use.port ?? NO_VALUE}</td>
-                {network ? <td className="numeric">{formatBytesPerSecond(own?.average ?? null, t('unit.bytesPerSecond'))}</td> : null}
-                {network ? <td className="numeric">{formatPercent(own?.share ?? null)}</td> : null}
-                {network ? (
-                  <td>{own !== undefined && own.values.length > 0 ? <Sparkline values={own.values} color={metricColor('zhmc_nic_bytes_sent_count_total')} /> : null}</td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('adapter.partitions')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.partition')}</th>
+              <th scope="col">{t('col.via')}</th>
+              <th scope="col">{t('col.port')}</th>
+              {network ? <th scope="col" className="numeric">{t('adapter.avgInRange')}</th> : null}
+              {network ? <th scope="col" className="numeric">{t('adapter.shareOfAdapter')}</th> : null}
+              {network ? <th scope="col">{t('adapter.trendInRange')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {detail.data.partitions.map((use) => {
+              const own = usage.get(use.partition);
+              return (
+                <tr key={`${use.partition}/${use.via}/${use.through}`}>
+                  <th scope="row">
+                    <AppLink to={partitionPath(cpc, use.partition)}>{use.partition}</AppLink>
+                  </th>
+                  <td>{t(`via.${use.via}`, { name: use.through })}</td>
+                  <td>{use.port ?? NO_VALUE}</td>
+                  {network ? <td className="numeric">{formatBytesPerSecond(own?.average ?? null, t('unit.bytesPerSecond'))}</td> : null}
+                  {network ? <td className="numeric">{formatPercent(own?.share ?? null)}</td> : null}
+                  {network ? (
+                    <td>{own !== undefined && own.values.length > 0 ? <Sparkline values={own.values} color={metricColor('zhmc_nic_bytes_sent_count_total')} /> : null}</td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     );
   }
   return (

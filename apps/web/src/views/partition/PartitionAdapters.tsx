@@ -30,39 +30,42 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
   else if (detail.data.adapters.length === 0) body = <p className="panel-note">{t('partition.noAdapters')}</p>;
   else {
     body = (
-      <table className="data-table" aria-label={t('partition.adapters')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.adapter')}</th>
-            <th scope="col">{t('col.pchid')}</th>
-            <th scope="col">{t('col.type')}</th>
-            <th scope="col">{t('col.via')}</th>
-            <th scope="col" className="numeric">{t('col.usage')}</th>
-            <th scope="col">{t('cpc.trend')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.data.adapters.map((use) => {
-            const values = byAdapter.get(use.adapter) ?? [];
-            return (
-              <tr key={`${use.adapter}/${use.via}/${use.through}`}>
-                <th scope="row">
-                  <AppLink to={adapterPath(cpc.name, use.adapter)}>{use.adapter}</AppLink>
-                </th>
-                {/* Without the HMC (Prometheus only) no source has these: say so, not "—" beside a plotted value. */}
-                <td>{use.adapterId ?? t('partition.notKnown')}</td>
-                <td>{use.type ?? t('partition.notKnown')}</td>
-                <td>
-                  {t(`via.${use.via}`, { name: use.through })}
-                  {use.port != null ? ` · ${t('col.port')} ${use.port}` : ''}
-                </td>
-                <td className="numeric">{formatPercent(lastValue(values))}</td>
-                <td>{values.length > 0 ? <Sparkline values={values} color={metricColor(METRIC)} /> : null}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      // Scrolls sideways on a phone rather than squeezing the columns to a letter each.
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('partition.adapters')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.adapter')}</th>
+              <th scope="col">{t('col.pchid')}</th>
+              <th scope="col">{t('col.type')}</th>
+              <th scope="col">{t('col.via')}</th>
+              <th scope="col" className="numeric">{t('col.usage')}</th>
+              <th scope="col">{t('cpc.trend')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.data.adapters.map((use) => {
+              const values = byAdapter.get(use.adapter) ?? [];
+              return (
+                <tr key={`${use.adapter}/${use.via}/${use.through}`}>
+                  <th scope="row">
+                    <AppLink to={adapterPath(cpc.name, use.adapter)}>{use.adapter}</AppLink>
+                  </th>
+                  {/* Without the HMC (Prometheus only) no source has these: say so, not "—" beside a plotted value. */}
+                  <td>{use.adapterId ?? t('partition.notKnown')}</td>
+                  <td>{use.type ?? t('partition.notKnown')}</td>
+                  <td>
+                    {t(`via.${use.via}`, { name: use.through })}
+                    {use.port != null ? ` · ${t('col.port')} ${use.port}` : ''}
+                  </td>
+                  <td className="numeric">{formatPercent(lastValue(values))}</td>
+                  <td>{values.length > 0 ? <Sparkline values={values} color={metricColor(METRIC)} /> : null}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     );
   }
   return (
