@@ -12,8 +12,8 @@
 //   PUT    /admin/exporter      {...}    change it ({"metricGroups": "all" | [...], "cpcs"?: [...]})
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ExporterConfig } from './exporter-config.js';
-import { parseFaultSettings } from './faults.js';
+import type { ExporterConfig } from './exporter/exporter-config.js';
+import { parseFaultSettings } from './hmc-api/faults.js';
 import { isRecord } from './narrow.js';
 import type { SimulatorFaults } from './simulator.js';
 

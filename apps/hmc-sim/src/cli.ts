@@ -6,13 +6,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExporterConfigError, exporterConfigFromFile, type ExporterConfig } from './exporter-config.js';
-import { writeHistory } from './history.js';
-import { PRESETS, presetScenario, type PresetName } from './presets.js';
-import { loadScenario, scenarioToYaml } from './scenario-file.js';
-import type { Scenario } from './scenario.js';
+import { ExporterConfigError, exporterConfigFromFile, type ExporterConfig } from './exporter/exporter-config.js';
+import { writeHistory } from './history/history.js';
+import { PRESETS, presetScenario, type PresetName } from './scenario/presets.js';
+import { loadScenario, scenarioToYaml } from './scenario/scenario-file.js';
+import type { Scenario } from './scenario/scenario.js';
 import { DEFAULT_CREDENTIALS, startSimulator } from './simulator.js';
-import { SESSION_END_BEHAVIOURS } from './stomp-server.js';
+import { SESSION_END_BEHAVIOURS } from './stomp/stomp-server.js';
 
 const USAGE = `Usage:
   hmc-sim serve [--host 127.0.0.1] [--port 6794] [--metrics-port 9291] [--stomp-port 61612]

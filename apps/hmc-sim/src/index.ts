@@ -3,16 +3,16 @@
 
 export { startSimulator, DEFAULT_CREDENTIALS } from './simulator.js';
 export type { Credentials, RunningSimulator, SimulatorFaults, SimulatorOptions } from './simulator.js';
-export type { FaultSettings } from './faults.js';
-export { EXPORTER_METRIC_GROUPS, ExporterConfigError, exporterConfigFromFile } from './exporter-config.js';
-export type { ExporterConfig } from './exporter-config.js';
-export type { StatusChange } from './site-state.js';
-export { SESSION_END_BEHAVIOURS } from './stomp-server.js';
-export type { SessionEndBehaviour } from './stomp-server.js';
-export { defaultScenario, DEFAULT_SEED } from './default-scenario.js';
-export { PRESETS, demoScenario, largeScenario, presetScenario } from './presets.js';
-export type { PresetName } from './presets.js';
-export { loadScenario, scenarioFrom, scenarioToYaml, ScenarioError } from './scenario-file.js';
+export type { FaultSettings } from './hmc-api/faults.js';
+export { EXPORTER_METRIC_GROUPS, ExporterConfigError, exporterConfigFromFile } from './exporter/exporter-config.js';
+export type { ExporterConfig } from './exporter/exporter-config.js';
+export type { StatusChange } from './scenario/site-state.js';
+export { SESSION_END_BEHAVIOURS } from './stomp/stomp-server.js';
+export type { SessionEndBehaviour } from './stomp/stomp-server.js';
+export { defaultScenario, DEFAULT_SEED } from './scenario/default-scenario.js';
+export { PRESETS, demoScenario, largeScenario, presetScenario } from './scenario/presets.js';
+export type { PresetName } from './scenario/presets.js';
+export { loadScenario, scenarioFrom, scenarioToYaml, ScenarioError } from './scenario/scenario-file.js';
 export {
   ADAPTER_STATUSES,
   ADAPTER_TYPES,
@@ -31,7 +31,7 @@ export {
   partitionUri,
   storageGroupUri,
   virtualSwitchUri,
-} from './scenario.js';
+} from './scenario/scenario.js';
 export type {
   AdapterSpec,
   AdapterStatus,
@@ -53,14 +53,14 @@ export type {
   StorageGroupSpec,
   VirtualSwitchSpec,
   WorkloadProfile,
-} from './scenario.js';
-export { SLOT_MS, partitionUsage, sampleCpc, sampleSite, slotOf, slotStartMs } from './workload.js';
-export type { CpcSample, CpcUsage, PartitionUsage } from './workload.js';
-export { lparUsage, sampleClassicCpc } from './classic-workload.js';
-export type { ClassicCpcSample, LparUsage } from './classic-workload.js';
-export { writeHistory } from './history.js';
-export type { HistoryRange, HistoryStats } from './history.js';
-export { queryPrometheus, scrapeLabels, startPrometheus, waitForSeries } from './prometheus.js';
-export type { PromSample, PrometheusOptions, RunningPrometheus } from './prometheus.js';
-export { selfSignedTls, type TlsMaterial } from './hmc-server.js';
+} from './scenario/scenario.js';
+export { SLOT_MS, partitionUsage, sampleCpc, sampleSite, slotOf, slotStartMs } from './workload/workload.js';
+export type { CpcSample, CpcUsage, PartitionUsage } from './workload/workload.js';
+export { lparUsage, sampleClassicCpc } from './workload/classic-workload.js';
+export type { ClassicCpcSample, LparUsage } from './workload/classic-workload.js';
+export { writeHistory } from './history/history.js';
+export type { HistoryRange, HistoryStats } from './history/history.js';
+export { queryPrometheus, scrapeLabels, startPrometheus, waitForSeries } from './history/prometheus.js';
+export type { PromSample, PrometheusOptions, RunningPrometheus } from './history/prometheus.js';
+export { selfSignedTls, type TlsMaterial } from './hmc-api/hmc-server.js';
 export { writeBenchmarkSection } from './benchmarks-doc.js';

@@ -3,15 +3,15 @@
 
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { createAdminServer } from './admin-server.js';
-import { defaultScenario } from './default-scenario.js';
-import { resolveExporterConfig, type ExporterConfig, type ResolvedExporterConfig } from './exporter-config.js';
-import { createExporterServer } from './exporter-server.js';
-import type { FaultSettings } from './faults.js';
-import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-server.js';
-import { presetScenario, type PresetName } from './presets.js';
-import type { Scenario } from './scenario.js';
-import { SiteState, type StatusChange } from './site-state.js';
-import { createStompServer, type SessionEndBehaviour } from './stomp-server.js';
+import { defaultScenario } from './scenario/default-scenario.js';
+import { resolveExporterConfig, type ExporterConfig, type ResolvedExporterConfig } from './exporter/exporter-config.js';
+import { createExporterServer } from './exporter/exporter-server.js';
+import type { FaultSettings } from './hmc-api/faults.js';
+import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-api/hmc-server.js';
+import { presetScenario, type PresetName } from './scenario/presets.js';
+import type { Scenario } from './scenario/scenario.js';
+import { SiteState, type StatusChange } from './scenario/site-state.js';
+import { createStompServer, type SessionEndBehaviour } from './stomp/stomp-server.js';
 
 export interface Credentials {
   readonly userid: string;

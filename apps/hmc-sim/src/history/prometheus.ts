@@ -1,0 +1,253 @@
+// Runs a real, throw-away Prometheus for tests and the demo: a temporary data directory, optional
+// backfill from an OpenMetrics history file (promtool), a scrape job `zhmc` for the given targets
+// and a free port on 127.0.0.1.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { isRecord } from '../narrow.js';
+
+export interface PrometheusOptions {
+  /** `host:port` targets of the `zhmc` scrape job (e.g. RunningSimulator.metricsTarget). */
+  readonly scrapeTargets: readonly string[];
+  /** An OpenMetrics file (see writeHistory) to load with promtool before Prometheus starts. */
+  readonly historyFile?: string;
+  /** Default 15, the exporter's recommended interval. */
+  readonly scrapeIntervalSeconds?: number;
+  /** The prometheus executable, a name on PATH or a path. Default `prometheus`. */
+  readonly binary?: string;
+  /** The promtool executable, a name on PATH or a path. Default `promtool`. */
+  readonly promtoolBinary?: string;
+  /** How long to wait for `/-/ready`. Default 30 s. */
+  readonly readyTimeoutMs?: number;
+  /** Rule files (alerting and recording rules) to evaluate, as absolute paths. */
+  readonly ruleFiles?: readonly string[];
+  /** How often rules are evaluated. Default: the scrape interval. */
+  readonly evaluationIntervalSeconds?: number;
+  /** `host:port` of Alertmanagers to send alerts to. */
+  readonly alertmanagerTargets?: readonly string[];
+}
+
+export interface RunningPrometheus {
+  /** `http://127.0.0.1:port` */
+  readonly url: string;
+  readonly dataDir: string;
+  /** Stops Prometheus and removes its data directory. */
+  close(): Promise<void>;
+}
+
+/** The full path of an executable, searched on PATH unless it already contains a slash. */
+export async function findExecutable(name: string, path: string | undefined): Promise<string | undefined> {
+  const candidates = name.includes('/') ? [name] : (path ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  for (const candidate of candidates) {
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  return undefined;
+}
+
+async function requireExecutable(name: string): Promise<string> {
+  // eslint-disable-next-line no-restricted-syntax -- PATH lookup is how a binary is found, not configuration
+  const found = await findExecutable(name, process.env.PATH);
+  if (found === undefined) {
+    throw new Error(
+      `${name} not found${name.includes('/') ? '' : ' on PATH'}: install Prometheus (Debian: apt-get install prometheus, which also provides promtool)`,
+    );
+  }
+  return found;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+interface Finished {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+function run(binary: string, args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+function exited(child: ChildProcess): Promise<Finished> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const done = exited(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await done;
+  clearTimeout(timer);
+}
+
+/** The scrape job of the targets. */
+export const SCRAPE_JOB = 'zhmc';
+
+/** The labels Prometheus gives every series it scrapes from `target` (for `writeHistory`'s `targetLabels`). */
+export function scrapeLabels(target: string): Readonly<Record<string, string>> {
+  return { job: SCRAPE_JOB, instance: target };
+}
+
+/** Starts Prometheus; resolves when `/-/ready` answers 200. */
+export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
+  const prometheus = await requireExecutable(options.binary ?? 'prometheus');
+  const promtool = options.historyFile === undefined ? undefined : await requireExecutable(options.promtoolBinary ?? 'promtool');
+  const interval = options.scrapeIntervalSeconds ?? 15;
+  const dataDir = await mkdtemp(join(tmpdir(), 'zlens-prometheus-'));
+  const tsdbDir = join(dataDir, 'data');
+  let child: ChildProcess | undefined;
+  try {
+    if (promtool !== undefined && options.historyFile !== undefined) {
+      // 54h blocks hold two days of history each instead of one block per 2 h window.
+      const result = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', '--quiet', options.historyFile, tsdbDir]);
+      if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
+    }
+    const evaluation = options.evaluationIntervalSeconds ?? interval;
+    const config = {
+      global: { scrape_interval: `${interval}s`, scrape_timeout: `${Math.min(interval, 10)}s`, evaluation_interval: `${evaluation}s` },
+      scrape_configs: [{ job_name: SCRAPE_JOB, static_configs: [{ targets: [...options.scrapeTargets] }] }],
+      ...(options.ruleFiles === undefined ? {} : { rule_files: [...options.ruleFiles] }),
+      ...(options.alertmanagerTargets === undefined
+        ? {}
+        : { alerting: { alertmanagers: [{ static_configs: [{ targets: [...options.alertmanagerTargets] }] }] } }),
+    };
+    const configFile = join(dataDir, 'prometheus.yml');
+    // JSON is valid YAML, and needs no YAML writer.
+    await writeFile(configFile, JSON.stringify(config, null, 2));
+
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let log = '';
+    child = spawn(
+      prometheus,
+      [
+        `--config.file=${configFile}`,
+        `--storage.tsdb.path=${tsdbDir}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        // Backfilled history can be weeks old; keep it all for the life of this instance.
+        '--storage.tsdb.retention.time=3650d',
+        '--log.level=warn',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    const running = child;
+    // If this process ends without close() (an uncaught error, process.exit in a signal handler),
+    // the child must not outlive it: a leftover Prometheus keeps its port and data dir.
+    const killOnExit = (): void => {
+      running.kill('SIGKILL');
+    };
+    process.once('exit', killOnExit);
+    running.once('exit', () => process.removeListener('exit', killOnExit));
+    let spawnError: Error | undefined;
+    running.once('error', (error) => (spawnError = error));
+
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    for (;;) {
+      if (spawnError !== undefined) throw spawnError;
+      if (running.exitCode !== null || running.signalCode !== null) {
+        throw new Error(`prometheus exited (${String(running.exitCode ?? running.signalCode)}) before it was ready: ${log}`);
+      }
+      try {
+        const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`prometheus was not ready within the timeout: ${log}`);
+      await sleep(200);
+    }
+    return {
+      url,
+      dataDir,
+      close: async () => {
+        await stop(running);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (child !== undefined) await stop(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface PromSample {
+  readonly metric: Readonly<Record<string, string>>;
+  /** [unix seconds, value as text], as the Prometheus API returns it. */
+  readonly value: readonly [number, string];
+}
+
+function parseVector(body: unknown): PromSample[] {
+  if (!isRecord(body) || body.status !== 'success' || !isRecord(body.data)) {
+    throw new Error(`unexpected Prometheus answer: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  const { result } = body.data;
+  if (!Array.isArray(result)) throw new Error('Prometheus answer has no result list');
+  return result.map((item: unknown) => {
+    if (!isRecord(item) || !isRecord(item.metric) || !Array.isArray(item.value)) throw new Error('not an instant vector');
+    const time: unknown = item.value[0];
+    const value: unknown = item.value[1];
+    if (typeof time !== 'number' || typeof value !== 'string') throw new Error('malformed sample');
+    const metric: Record<string, string> = {};
+    for (const [name, label] of Object.entries(item.metric)) {
+      if (typeof label === 'string') metric[name] = label;
+    }
+    return { metric, value: [time, value] as const };
+  });
+}
+
+/** Runs an instant query (optionally at a time, unix seconds). */
+export async function queryPrometheus(url: string, promql: string, timeSeconds?: number): Promise<PromSample[]> {
+  const params = new URLSearchParams({ query: promql });
+  if (timeSeconds !== undefined) params.set('time', String(timeSeconds));
+  const response = await fetch(`${url}/api/v1/query?${params.toString()}`, { signal: AbortSignal.timeout(10_000) });
+  const body: unknown = await response.json();
+  return parseVector(body);
+}
+
+/** Polls an instant query until it returns at least one series; rejects after timeoutMs. */
+export async function waitForSeries(url: string, promql: string, timeoutMs: number): Promise<PromSample[]> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no series yet';
+  for (;;) {
+    try {
+      const result = await queryPrometheus(url, promql);
+      if (result.length > 0) return result;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`no series for ${promql} within ${timeoutMs} ms (${lastError})`);
+    await sleep(500);
+  }
+}
