@@ -90,6 +90,21 @@ describe('Fleet view', () => {
     expect(within(card('CL 2')).queryByText('Unknown')).toBeNull();
   });
 
+  it('never says all partitions are healthy when their status is not exported', async () => {
+    const api = installFakeApi();
+    api.inventory = () => ({
+      status: 200,
+      body: {
+        ...INVENTORY,
+        cpcs: INVENTORY.cpcs.map((c) => ({ ...c, partitions: c.partitions.map((p) => ({ ...p, status: null, statusNotExported: true })) })),
+      },
+    });
+    renderApp('/');
+    const panel = await screen.findByRole('region', { name: 'Partitions needing attention (0)' });
+    expect(within(panel).getByText('The exporter does not export the status of 4 partitions, so they cannot be checked here.')).toBeTruthy();
+    expect(within(panel).queryByText(/All partitions are/)).toBeNull();
+  });
+
   it('shows the error with a Retry button that loads the inventory again', async () => {
     const api = installFakeApi();
     api.inventory = () => ({ status: 502, text: '<html>Bad Gateway</html>' });
