@@ -81,6 +81,8 @@ describe('Partition view', () => {
     expect(screen.getByText('Everything the exporter exports (2)')).toBeTruthy();
     expect(screen.getByText('zhmc_partition_ifl_processor_count')).toBeTruthy();
     expect(screen.getAllByText('No recent data').length).toBeGreaterThan(0);
+    // The status chart says why it has nothing to draw.
+    expect(within(screen.getByRole('region', { name: 'Status over time' })).getByText(/does not export this status/)).toBeTruthy();
   });
 
   it('decodes a Chinese name from the URL', async () => {

@@ -117,6 +117,7 @@ export default function PartitionView() {
           statusLabels={statusLabels}
           height={160}
           alerts={{ cpc: cpcName, partition: partitionName }}
+          note={partition?.statusNotExported ? t('status.notExportedHint') : undefined}
         />
         {!classic && cpc ? (
           <UsageChartPanel title={t('partition.nicTraffic')} panelId="nic-traffic" sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
