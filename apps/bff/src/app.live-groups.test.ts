@@ -131,7 +131,7 @@ describe('live mode, every metric group', () => {
     }
     // Every per-object group reported something (not a comparison of empty answers).
     const scopes = new Set(LIVE_METRICS.filter((id) => expected(id, {}).length > 0).map((id) => CATALOG[id].scope));
-    expect([...scopes].sort()).toEqual(['adapter', 'channel', 'cpc', 'crypto-adapter', 'nic', 'partition', 'port', 'processor']);
+    expect([...scopes].sort()).toEqual(['adapter', 'channel', 'cpc', 'crypto-adapter', 'line-cord', 'nic', 'partition', 'port', 'processor']);
     expect(compared).toBeGreaterThan(100);
   });
 
