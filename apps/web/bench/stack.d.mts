@@ -1,5 +1,5 @@
 // Types of stack.mjs, which the Playwright global setup (TypeScript) shares with the bench (plain Node).
-import type { Scenario } from '@zlens/hmc-sim';
+import type { RunningSimulator, Scenario } from '@zlens/hmc-sim';
 
 export declare const DIST: string;
 
@@ -7,6 +7,10 @@ export interface RunningStack {
   baseUrl: string;
   setupSeconds: number;
   scenario: Scenario;
+  /** The simulator (its fault injection), for tests of a misbehaving HMC. */
+  sim: RunningSimulator;
+  /** Prometheus's data directory: its process's command line names it. */
+  prometheusDataDir: string;
   /** Starts one more BFF on the same simulator and Prometheus with extra environment; resolves to its URL. */
   startBff(env?: Readonly<Record<string, string>>): Promise<string>;
   close(): Promise<void>;

@@ -84,6 +84,10 @@ export async function startStack(preset, hours, families, options = {}) {
     baseUrl,
     setupSeconds,
     scenario: sim.scenario,
+    // For tests that make an upstream misbehave: the simulator's faults, Prometheus's data dir
+    // (its process is found by it, to be stopped and continued).
+    sim,
+    prometheusDataDir: prometheus.dataDir,
     startBff,
     close: async () => {
       for (const bff of bffs) {

@@ -12,6 +12,7 @@ import {
   PartitionDetailSchema,
   SeriesResponseSchema,
   SessionResponseSchema,
+  StatusResponseSchema,
   TopResponseSchema,
   chooseStep,
   type MetricId,
@@ -32,6 +33,7 @@ export const queryKeys = {
   inventory: () => [...queryKeys.all, 'inventory'] as const,
   embedConfig: () => [...queryKeys.all, 'embed-config'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
+  status: () => [...queryKeys.all, 'status'] as const,
   cpc: (cpc: string) => [...queryKeys.all, 'cpc', cpc] as const,
   partition: (cpc: string, partition: string) => [...queryKeys.all, 'partition', cpc, partition] as const,
   adapter: (cpc: string, adapter: string) => [...queryKeys.all, 'adapter', cpc, adapter] as const,
@@ -56,6 +58,26 @@ export function sameSubject(key: readonly unknown[], previousKey: readonly unkno
 /** An absolute window never changes: refreshing it would only repeat the same query. */
 function interval(window: TimeWindow, refresh: RefreshKey): number | false {
   return window.kind === 'absolute' ? false : refreshInterval(refresh);
+}
+
+/**
+ * How often the page asks how the upstreams answer: with the BFF's probe bound (1.5 s) the banner
+ * shows an outage within about 3.5 s of its start, and goes as soon after its end. The BFF shares
+ * one round of probes between all callers each second, so this costs the upstreams nothing per
+ * viewer.
+ */
+export const STATUS_POLL_MS = 2_000;
+
+/** GET /api/v1/status, polled for the upstream banner; never retried (the next poll is the retry). */
+export function statusQuery() {
+  return queryOptions({
+    queryKey: queryKeys.status(),
+    queryFn: ({ signal }) => fetchJson(`${apiBase()}/status`, StatusResponseSchema, signal),
+    refetchInterval: STATUS_POLL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+    retry: false,
+  });
 }
 
 export function inventoryQuery(refresh: RefreshKey) {

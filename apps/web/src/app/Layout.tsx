@@ -6,6 +6,7 @@ import { SignedOut } from '../auth/SignedOut';
 import { useFragmentToken } from '../auth/use-fragment-token';
 import { PanelLoading } from '../components/Panel';
 import { applyTheme } from '../components/theme';
+import { UpstreamBanner } from '../components/UpstreamBanner';
 import { parseEmbedFlags } from '../embed/embed-params';
 import { useEmbedBridge } from '../embed/use-embed-bridge';
 import { useI18n } from '../i18n/use-i18n';
@@ -65,6 +66,7 @@ export function Layout() {
           ) : null}
         </div>
       ) : null}
+      {signedOut === null ? <UpstreamBanner /> : null}
       <main className="app-main">
         {signedOut === null ? (
           <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>

@@ -4,11 +4,15 @@ import { EMBED_PANEL_PREFIX, embedPanelUrl, parseEmbedFlags } from '../embed/emb
 import { EmbedPanelContext } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { appRoot } from '../navigation/base-path';
+import { formatAge } from './format-age';
+import { useNowSeconds } from './use-now';
 
 export interface PanelProps {
   title: ReactNode;
   /** Shown beside the title: the data may be old because a source was unreachable. */
   stale?: boolean;
+  /** When the stale data was read from its source (unix seconds): the badge says how old it is. */
+  fetchedAt?: number | undefined;
   /** Heading level of the title, so each view keeps a sound outline. */
   level?: 2 | 3;
   actions?: ReactNode;
@@ -25,7 +29,7 @@ export interface PanelProps {
  * The frame of every panel: a titled region whose body shows one of the states below. On the
  * one-panel embed page every panel but the one asked for renders nothing.
  */
-export function Panel({ title, stale = false, level = 2, actions, children, className, panelId }: PanelProps) {
+export function Panel({ title, stale = false, fetchedAt, level = 2, actions, children, className, panelId }: PanelProps) {
   const titleId = useId();
   const only = useContext(EmbedPanelContext);
   const { search, pathname } = useLocation();
@@ -47,7 +51,7 @@ export function Panel({ title, stale = false, level = 2, actions, children, clas
         <Heading id={titleId} className="panel-title">
           {title}
         </Heading>
-        {stale ? <StaleBadge /> : null}
+        {stale ? <StaleBadge fetchedAt={fetchedAt} /> : null}
         {actions || copy ? (
           <div className="panel-actions">
             {actions}
@@ -83,11 +87,14 @@ function CopyEmbedLink({ panelId, pathname, search }: { panelId: string; pathnam
   );
 }
 
-export function StaleBadge() {
-  const { t } = useI18n();
+/** "Stale", or "Stale · 3 min old" when the answer says when it was read (FreshnessShape.fetchedAt). */
+export function StaleBadge({ fetchedAt }: { fetchedAt?: number | undefined }) {
+  const { t, lang } = useI18n();
+  const now = useNowSeconds();
+  const text = fetchedAt === undefined ? t('panel.stale') : t('panel.staleAge', { age: formatAge(now - fetchedAt, lang) });
   return (
-    <span className="tag tag-warning" title={t('panel.staleTitle')}>
-      {t('panel.stale')}
+    <span className="tag tag-warning" title={t('panel.staleTitle')} data-stale-badge="">
+      {text}
     </span>
   );
 }

@@ -88,6 +88,7 @@ export function UsageChartPanel({
     <Panel
       title={title}
       stale={state.status === 'success' && state.stale}
+      fetchedAt={state.status === 'success' ? state.fetchedAt : undefined}
       level={level}
       actions={actions}
       panelId={id}
