@@ -42,6 +42,20 @@ export function Layout() {
   return (
     <div className={flags.embed ? 'app app-embed' : 'app'}>
       {flags.embed ? null : (
+        // Past the header and pickers, for keyboard users. Not href="#main": under <base href> that
+        // would leave the view for the app's root.
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+      )}
+      {flags.embed ? null : (
         <header className="app-header">
           <Link to={{ pathname: '/', search }} className="app-name">
             zlens
@@ -67,7 +81,7 @@ export function Layout() {
         </div>
       ) : null}
       {signedOut === null ? <UpstreamBanner /> : null}
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
         {signedOut === null ? (
           <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>
             <Outlet />

@@ -38,7 +38,7 @@ export function Panel({ title, stale = false, fetchedAt, level = 2, actions, chi
   const Heading = level === 2 ? 'h2' : 'h3';
   const copy =
     panelId !== undefined && !embedded && !pathname.startsWith(EMBED_PANEL_PREFIX) ? (
-      <CopyEmbedLink panelId={panelId} pathname={pathname} search={search} />
+      <CopyEmbedLink panelId={panelId} name={typeof title === 'string' ? title : panelId} pathname={pathname} search={search} />
     ) : null;
   return (
     <section
@@ -65,7 +65,8 @@ export function Panel({ title, stale = false, fetchedAt, level = 2, actions, chi
 }
 
 /** Copies the URL of this panel alone (`/embed/panel/<panel id>/<view path>?<view params>`). */
-function CopyEmbedLink({ panelId, pathname, search }: { panelId: string; pathname: string; search: string }) {
+/** Copies the one-panel URL; its accessible name says which panel, as a view has many of them. */
+function CopyEmbedLink({ panelId, name, pathname, search }: { panelId: string; name: string; pathname: string; search: string }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const url = embedPanelUrl(appRoot(window.location.origin), panelId, pathname, search);
@@ -74,11 +75,11 @@ function CopyEmbedLink({ panelId, pathname, search }: { panelId: string; pathnam
       type="button"
       className="button button-ghost button-small"
       title={url}
-      aria-label={t('panel.copyEmbedLinkLabel')}
+      aria-label={t('panel.copyEmbedLinkLabel', { title: name })}
       onClick={() => {
         void navigator.clipboard.writeText(url).then(
           () => setCopied(true),
-          () => window.prompt(t('panel.copyEmbedLinkLabel'), url),
+          () => window.prompt(t('panel.copyEmbedLinkLabel', { title: name }), url),
         );
       }}
     >

@@ -42,7 +42,7 @@ describe('embed mode', () => {
     expect(screen.queryByRole('navigation', { name: 'Breadcrumb' })).toBeNull();
     expect(screen.getByRole('combobox', { name: 'Time range' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Refresh' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Copy embed link' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Copy the embed link/ })).toBeNull();
   });
 
   it('hides single controls with hideTimePicker, hideRefresh and hideBreadcrumbs', async () => {
@@ -91,7 +91,7 @@ describe('embed mode', () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
     renderApp('/cpcs/P0001/partitions/LNX1?range=6h');
     const panel = await screen.findByRole('region', { name: 'Status over time' });
-    const button = panel.querySelector('button[aria-label="Copy embed link"]');
+    const button = panel.querySelector('button[aria-label="Copy the embed link of “Status over time”"]');
     if (!(button instanceof HTMLElement)) throw new Error('no copy button on the panel');
     await user.click(button);
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/embed/panel/status/cpcs/P0001/partitions/LNX1?range=6h`);

@@ -9,6 +9,7 @@ export const EN = {
   'app.tagline': 'IBM Z and LinuxONE usage',
   'app.loadingView': 'Loading the view…',
   'app.settings': 'View settings',
+  'app.skipToContent': 'Skip to the content',
 
   'nav.breadcrumb': 'Breadcrumb',
   'nav.fleet': 'Fleet',
@@ -60,7 +61,7 @@ export const EN = {
   'upstream.server': 'The zlens server is not answering. What is shown may be out of date.',
   'upstream.lastOk': 'last answer {age} ago',
   'panel.copyEmbedLink': 'Embed',
-  'panel.copyEmbedLinkLabel': 'Copy embed link',
+  'panel.copyEmbedLinkLabel': 'Copy the embed link of “{title}”',
   'panel.embedLinkCopied': 'Copied',
   'panel.exportCsv': 'CSV',
   'panel.exportCsvLabel': 'Download {title} as CSV',
@@ -362,6 +363,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'app.tagline': 'IBM Z 与 LinuxONE 使用率',
   'app.loadingView': '正在加载视图…',
   'app.settings': '视图设置',
+  'app.skipToContent': '跳到主要内容',
 
   'nav.breadcrumb': '导航路径',
   'nav.fleet': '全部 CPC',
@@ -402,7 +404,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'panel.retry': '重试',
   'panel.noData': '无数据',
   'panel.copyEmbedLink': '嵌入',
-  'panel.copyEmbedLinkLabel': '复制嵌入链接',
+  'panel.copyEmbedLinkLabel': '复制“{title}”的嵌入链接',
   'panel.embedLinkCopied': '已复制',
   'panel.noSamples': '此时间范围内没有样本。',
   'panel.stale': '过时',

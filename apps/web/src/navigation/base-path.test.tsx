@@ -65,7 +65,7 @@ describe('the app under a prefix', () => {
     const breadcrumb = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(within(breadcrumb).getByRole('link', { name: 'P0001' }).getAttribute('href')).toBe('/zlens/cpcs/P0001?range=6h');
 
-    const button = panel.querySelector('button[aria-label="Copy embed link"]');
+    const button = panel.querySelector('button[aria-label="Copy the embed link of “Status over time”"]');
     if (!(button instanceof HTMLElement)) throw new Error('no copy button on the panel');
     await user.click(button);
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/zlens/embed/panel/status/cpcs/P0001/partitions/LNX1?range=6h`);
