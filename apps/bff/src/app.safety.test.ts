@@ -13,7 +13,8 @@ import { ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS } from '@zlens
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
-import { INVENTORY_METRICS } from './inventory/prometheus-inventory.js';
+import { INVENTORY_METRICS, MODE_MARKERS_QUERY, RECENT_PARTITIONS_QUERY } from './inventory/prometheus-inventory.js';
+import { exportedPropertiesQuery } from './services/exporter-properties.js';
 import { buildHeatmapQuery, buildLabelsQuery, buildSeriesQuery, buildTopQueries, heatmapApplies, type SeriesSelector } from './prometheus/promql.js';
 import { captureLogger } from './test/helpers.js';
 import { CLASSIC_CPC, DPM_CPC, writeFixtureHistory } from './test/fixture.js';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: proxy.url }), webDir: null }, captureLogger().logger);
   agent = request(createApp(built.deps));
   const inventory = InventoryResponseSchema.parse((await agent.get('/api/v1/inventory')).body);
-  knownNames = new Set(inventory.cpcs.flatMap((c) => [c.name, ...c.partitions.map((p) => p.name), ...c.adapters.map((a) => a.name)]));
+  knownNames = new Set([...inventory.cpcs.flatMap((c) => [c.name, ...c.partitions.map((p) => p.name), ...c.adapters.map((a) => a.name)]), ...BFF_BUILT_LITERALS]);
 }, 60_000);
 
 afterAll(async () => {
@@ -102,8 +103,18 @@ function allowedShapes(): Set<string> {
     }
   }
   for (const metric of INVENTORY_METRICS) add(buildSeriesQuery(metric, {}));
+  for (const query of BFF_BUILT_QUERIES) add(query);
   return shapes;
 }
+
+/** Queries whose only literals the BFF builds itself (metric-name alternations from the exporter's definitions). */
+const BFF_BUILT_QUERIES = [
+  MODE_MARKERS_QUERY,
+  RECENT_PARTITIONS_QUERY,
+  exportedPropertiesQuery('cpc', { cpc: 'x' }),
+  exportedPropertiesQuery('partition', { cpc: 'x', partition: 'x' }),
+];
+const BFF_BUILT_LITERALS = BFF_BUILT_QUERIES.flatMap((query) => splitLiterals(query).literals).filter((literal) => literal !== 'x');
 
 const word = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 300 }));
 const names = fc.constantFrom(DPM_CPC, CLASSIC_CPC, 'LINUX "A"', 'web/01', '生产 分区', 'idle \\ back', 'OSA 1', 'FCP/2', 'LP1', '01C0');

@@ -13,6 +13,11 @@ const PARTITION_METRICS = resourceMetrics('partition');
 /** Metrics whose information is the `value` label (description, sysplex name, status string, ...). */
 const TEXT_LABEL = 'value';
 
+/** The one query of a CPC's (`of: 'cpc'`) or partition's resource metrics; labels are escaped. */
+export function exportedPropertiesQuery(of: 'cpc' | 'partition', labels: Readonly<Record<string, string>>): string {
+  return selector(of === 'cpc' ? CPC_METRICS : PARTITION_METRICS, labels);
+}
+
 function selector(names: readonly { exposition_name: string }[], labels: Readonly<Record<string, string>>): string {
   const matchers = [namesMatcher(names.map((d) => d.exposition_name))];
   for (const [name, value] of Object.entries(labels)) matchers.push(`${name}="${escapeLabelValue(value)}"`);
