@@ -7,6 +7,7 @@
 // switches and storage groups), and only a few partitions are walked at a time so the walk leaves
 // room in the HMC client's own limit for the requests of other views. A request waits for a walk
 // only briefly (bounded.ts); a slow walk finishes in the background.
+import { ByteCache } from '../cache/byte-cache.js';
 import type { Clock } from '../clock.js';
 import { Limiter } from '../limiter.js';
 import { withinBound } from './bounded.js';
@@ -34,10 +35,15 @@ interface Walk {
   users: Map<string, AdapterUser[]>;
   /** NIC URI → what it is. */
   nics: Map<string, NicRef>;
-  fetchedAtMs: number;
 }
 
 const PARTITIONS_AT_ONCE = 2;
+/** A walk is kept this many TTLs, to be served stale while the HMC fails. */
+const KEEP_TTLS = 60;
+/** A few hundred bytes of heap per adapter use and per NIC: an estimate, as ByteCache wants. */
+const walkBytes = (walk: Walk): number => 256 * ([...walk.users.values()].reduce((n, list) => n + list.length, 0) + walk.nics.size);
+/** 16 MiB: room for thousands of partitions' topology. */
+export const TOPOLOGY_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface TopologyCacheOptions {
   hmc: HmcClient;
@@ -45,13 +51,24 @@ export interface TopologyCacheOptions {
   ttlMs: number;
   /** How long a request waits for a walk (HMC_WAIT_MS unless set). */
   waitMs?: number;
+  /** TOPOLOGY_MAX_BYTES unless set. */
+  maxBytes?: number;
 }
 
 export class TopologyCache {
-  private readonly walks = new Map<string, Walk>();
-  private readonly walking = new Map<string, Promise<Walk>>();
+  /** CPC URI → its last walk: the one cache primitive (bounded by bytes, a walk in flight shared). */
+  private readonly walks: ByteCache<Walk>;
 
-  constructor(private readonly options: TopologyCacheOptions) {}
+  constructor(private readonly options: TopologyCacheOptions) {
+    this.walks = new ByteCache<Walk>({
+      name: 'hmc-topology',
+      maxBytes: options.maxBytes ?? TOPOLOGY_MAX_BYTES,
+      freshMs: options.ttlMs,
+      keepMs: options.ttlMs * KEEP_TTLS,
+      sizeOf: walkBytes,
+      clock: options.clock,
+    });
+  }
 
   /**
    * The partitions using `adapter` on `cpc`. When a new walk fails and an older one exists, the older
@@ -74,27 +91,21 @@ export class TopologyCache {
    */
   private async current(cpc: HmcCpc): Promise<{ walk: Walk | undefined; stale: boolean }> {
     if (cpc.mode !== 'dpm') return { walk: undefined, stale: false };
-    const known = this.walks.get(cpc.uri);
-    if (known !== undefined && this.options.clock.nowMs() - known.fetchedAtMs < this.options.ttlMs) return { walk: known, stale: false };
+    const kept = this.walks.get(cpc.uri);
+    if (kept !== undefined && !kept.stale) return { walk: kept.value, stale: false };
     try {
-      return { walk: await withinBound(this.walk(cpc), `the topology walk of ${cpc.name}`, this.options.waitMs), stale: false };
+      // A new walk (or the one in flight), its failure answered with the kept walk, marked stale.
+      const loaded = await withinBound(this.walks.load(cpc.uri, () => this.doWalk(cpc)), `the topology walk of ${cpc.name}`, this.options.waitMs);
+      return { walk: loaded.value, stale: loaded.stale };
     } catch (err) {
-      if (known === undefined) throw err;
-      return { walk: known, stale: true };
+      // Slower than the bound (the walk carries on and is kept when it succeeds), or failed with none kept.
+      if (kept === undefined) throw err;
+      return { walk: kept.value, stale: true };
     }
-  }
-
-  private walk(cpc: HmcCpc): Promise<Walk> {
-    let pending = this.walking.get(cpc.uri);
-    if (pending === undefined) {
-      pending = this.doWalk(cpc).finally(() => this.walking.delete(cpc.uri));
-      this.walking.set(cpc.uri, pending);
-    }
-    return pending;
   }
 
   private async doWalk(cpc: HmcCpc): Promise<Walk> {
-    const { hmc, clock } = this.options;
+    const { hmc } = this.options;
     const read = new Map<string, Promise<unknown>>();
     const reader: JsonReader = {
       getJson: (uri) => {
@@ -130,8 +141,6 @@ export class TopologyCache {
       users.set(use.adapter, list);
       if (use.nicUri !== undefined) nics.set(use.nicUri, { partition, nic: use.through, adapter: use.adapter, port: use.port });
     }
-    const walk = { users, nics, fetchedAtMs: clock.nowMs() };
-    this.walks.set(cpc.uri, walk);
-    return walk;
+    return { users, nics };
   }
 }

@@ -4,6 +4,7 @@
 // what is known, marked stale when a source failed or is overdue. Only the very first load is
 // waited for, and that wait is bounded too: a hung HMC must not hold up Prometheus-only answers.
 import type { AdapterSummary, CpcSummary, InventoryResponse, PartitionSummary, Source } from '@zlens/shared';
+import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import type { Clock } from '../clock.js';
 import { AppError, describeError } from '../errors.js';
 import type { HmcClient } from '../hmc/client.js';
@@ -23,15 +24,27 @@ export const INVENTORY_TTL_MS = 60_000;
 export const INVENTORY_RETRY_MS = 2_000;
 /** How long a request waits for the first inventory, when none is known yet. */
 export const INVENTORY_FIRST_LOAD_WAIT_MS = 5_000;
+/** A source's last inventory is served (stale) this long while the source fails; then it is unknown. */
+export const INVENTORY_KEEP_MS = 24 * 3600_000;
+/** Per source: a large site's inventory is a few MiB of JSON. */
+const INVENTORY_MAX_BYTES = 32 * 1024 * 1024;
+const KEY = 'inventory';
 
-interface SourceState<T> {
-  data: T | null;
-  fetchedAtMs: number;
+interface SourceState<T extends NonNullable<unknown>> {
+  /** The last inventory read: the one cache primitive (bounded by bytes, dropped after INVENTORY_KEEP_MS). */
+  cache: ByteCache<T>;
   /** When the last read started; the next is due a TTL (or a retry interval) later. */
   attemptedAtMs: number;
   failed: boolean;
   error: unknown;
   reading: Promise<void> | null;
+}
+
+/** A configured source as the service walks them, whatever the type of its inventory. */
+interface SourceHandle {
+  state: Pick<SourceState<NonNullable<unknown>>, 'attemptedAtMs' | 'failed' | 'error' | 'reading'>;
+  kept(): { fetchedAtMs: number } | undefined;
+  read(): Promise<void>;
 }
 
 export interface InventoryServiceOptions {
@@ -44,9 +57,8 @@ export interface InventoryServiceOptions {
   firstLoadWaitMs?: number;
 }
 
-const initialState = <T>(): SourceState<T> => ({
-  data: null,
-  fetchedAtMs: 0,
+const initialState = <T extends NonNullable<unknown>>(name: string, clock: Clock, ttlMs: number): SourceState<T> => ({
+  cache: new ByteCache<T>({ name, maxBytes: INVENTORY_MAX_BYTES, freshMs: ttlMs, keepMs: INVENTORY_KEEP_MS, sizeOf: jsonBytes, clock }),
   attemptedAtMs: Number.NEGATIVE_INFINITY,
   failed: false,
   error: null,
@@ -54,56 +66,63 @@ const initialState = <T>(): SourceState<T> => ({
 });
 
 export class InventoryService {
-  private readonly prometheusState = initialState<SourceCpc[]>();
-  private readonly hmcState = initialState<HmcCpc[]>();
+  private readonly prometheusState: SourceState<SourceCpc[]>;
+  private readonly hmcState: SourceState<HmcCpc[]>;
 
-  constructor(private readonly options: InventoryServiceOptions) {}
+  constructor(private readonly options: InventoryServiceOptions) {
+    const ttlMs = options.ttlMs ?? INVENTORY_TTL_MS;
+    this.prometheusState = initialState('inventory-prometheus', options.clock, ttlMs);
+    this.hmcState = initialState('inventory-hmc', options.clock, ttlMs);
+  }
 
   /** The inventory as known now; starts due re-reads without waiting for them (but for a first load). */
   async get(): Promise<InventoryResponse> {
     const reads = this.startDueReads();
-    if (!this.states().some((s) => s.data !== null)) await this.waitBounded(reads);
+    if (!this.known) await this.waitBounded(reads);
     return this.snapshot();
   }
 
   /** Re-reads every source now, regardless of the TTL, and waits for it (the live poller, tests). */
   async refresh(): Promise<void> {
-    await Promise.all(this.readers().map(([state, read]) => this.read(state, read)));
+    await Promise.all(this.sources().map((source) => source.read()));
   }
 
   /** The last HMC inventory (with object URIs), or null when the HMC never answered. */
   hmcCpcs(): readonly HmcCpc[] | null {
-    return this.hmcState.data;
+    return this.hmcState.cache.get(KEY)?.value ?? null;
   }
 
   /** Whether any inventory is known: a replica that has one can serve (/readyz). */
   get known(): boolean {
-    return this.states().some((s) => s.data !== null);
+    return this.sources().some((s) => s.kept() !== undefined);
   }
 
   private get ttlMs(): number {
     return this.options.ttlMs ?? INVENTORY_TTL_MS;
   }
 
-  private readers(): [SourceState<unknown>, () => Promise<unknown>][] {
+  /** The configured sources: each one's state, its kept inventory, and a read of it. */
+  private sources(): SourceHandle[] {
     const { prometheus, hmc } = this.options;
-    const out: [SourceState<unknown>, () => Promise<unknown>][] = [];
-    if (prometheus) out.push([this.prometheusState, () => readPrometheusInventory(prometheus)]);
-    if (hmc) out.push([this.hmcState, () => readHmcInventory(hmc)]);
+    const out: SourceHandle[] = [];
+    if (prometheus) {
+      const state = this.prometheusState;
+      out.push({ state, kept: () => state.cache.get(KEY), read: () => this.read('prometheus', state, () => readPrometheusInventory(prometheus)) });
+    }
+    if (hmc) {
+      const state = this.hmcState;
+      out.push({ state, kept: () => state.cache.get(KEY), read: () => this.read('hmc', state, () => readHmcInventory(hmc)) });
+    }
     return out;
-  }
-
-  private states(): SourceState<unknown>[] {
-    return this.readers().map(([state]) => state);
   }
 
   private startDueReads(): Promise<void>[] {
     const now = this.options.clock.nowMs();
     const reads: Promise<void>[] = [];
-    for (const [state, read] of this.readers()) {
+    for (const { state, read } of this.sources()) {
       const maxAge = state.failed ? Math.min(INVENTORY_RETRY_MS, this.ttlMs) : this.ttlMs;
       if (state.reading !== null) reads.push(state.reading);
-      else if (now - state.attemptedAtMs >= maxAge) reads.push(this.read(state, read));
+      else if (now - state.attemptedAtMs >= maxAge) reads.push(read());
     }
     return reads;
   }
@@ -122,16 +141,14 @@ export class InventoryService {
   }
 
   /** One read of one source; concurrent callers share it. Never rejects: failures are kept in the state. */
-  private read<T>(state: SourceState<T>, read: () => Promise<T>): Promise<void> {
+  private read<T extends NonNullable<unknown>>(source: Source, state: SourceState<T>, read: () => Promise<T>): Promise<void> {
     state.reading ??= (async () => {
       state.attemptedAtMs = this.options.clock.nowMs();
       try {
-        state.data = await read();
-        state.fetchedAtMs = this.options.clock.nowMs();
+        state.cache.set(KEY, await read());
         state.failed = false;
         state.error = null;
       } catch (err) {
-        const source: Source = state === this.hmcState ? 'hmc' : 'prometheus';
         if (!state.failed) this.options.logger.warn({ source, err: describeError(err) }, 'inventory source failed');
         state.failed = true;
         state.error = err;
@@ -143,8 +160,8 @@ export class InventoryService {
   }
 
   private snapshot(): InventoryResponse {
-    const states = this.states();
-    const known = states.filter((s) => s.data !== null);
+    const states = this.sources().map((s) => ({ ...s.state, kept: s.kept() }));
+    const known = states.filter((s) => s.kept !== undefined);
     if (known.length === 0) {
       const first = states.find((s) => s.failed);
       if (first?.error instanceof AppError) throw first.error;
@@ -153,11 +170,11 @@ export class InventoryService {
     }
     const now = this.options.clock.nowMs();
     // Stale: a source failed, never answered, or is overdue (its re-read hangs).
-    const stale = states.some((s) => s.failed || s.data === null || now - s.fetchedAtMs > 2 * this.ttlMs);
+    const stale = states.some((s) => s.failed || s.kept === undefined || now - s.kept.fetchedAtMs > 2 * this.ttlMs);
     return {
-      cpcs: joinInventories(this.prometheusState.data, this.hmcState.data),
+      cpcs: joinInventories(this.prometheusState.cache.get(KEY)?.value ?? null, this.hmcCpcs()),
       stale,
-      updatedAt: Math.floor(Math.min(...known.map((s) => s.fetchedAtMs)) / 1000),
+      updatedAt: Math.floor(Math.min(...known.map((s) => s.kept?.fetchedAtMs ?? 0)) / 1000),
     };
   }
 }
