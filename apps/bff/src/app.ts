@@ -22,6 +22,7 @@ import type { PrometheusClient } from './prometheus/client.js';
 import { apiRouter } from './routes/api.js';
 import { publicRouter } from './routes/public.js';
 import { DetailService } from './services/detail-service.js';
+import { HmcMessagesService } from './services/hmc-messages-service.js';
 import { QueryService } from './services/query-service.js';
 import type { TimeSeriesSource } from './sources/types.js';
 
@@ -173,7 +174,8 @@ export function createApp(deps: AppDeps): Express {
     clock: deps.clock,
     logger: deps.logger,
   });
-  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details, alerts, health }));
+  const hmcMessages = new HmcMessagesService({ hmc: deps.hmc, inventory: deps.inventory, clock: deps.clock });
+  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details, alerts, health, hmcMessages }));
   site.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`);
   });

@@ -10,6 +10,9 @@ import {
   AlertPeriodsResponseSchema,
   AlertsQuerySchema,
   AlertsResponseSchema,
+  HardwareMessagesQuerySchema,
+  HardwareMessagesResponseSchema,
+  OsMessagesResponseSchema,
   CpcDetailSchema,
   EmbedConfigSchema,
   ErrorResponseSchema,
@@ -121,6 +124,16 @@ export function openApiDocument(basePath: string): JsonSchema {
       '/adapters/top': operation('Top-N adapters of one CPC or the fleet by average and by peak usage, optionally of one family', AdapterTopResponseSchema, queryParameters(AdapterTopQuerySchema)),
       '/status': operation("How each configured upstream answers now (ok, slow, down), for the page's banner; no upstream text", StatusResponseSchema, []),
       '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
+      '/cpcs/{cpc}/hardware-messages': operation(
+        "A CPC's hardware messages and the console's over a range, newest first, read-only from the HMC; without an HMC, or where its user may not read them: available false",
+        HardwareMessagesResponseSchema,
+        [pathParameter('cpc'), ...queryParameters(HardwareMessagesQuerySchema)],
+      ),
+      '/cpcs/{cpc}/partitions/{partition}/os-messages': operation(
+        "A partition's operating-system messages (the last 100), read-only from the HMC",
+        OsMessagesResponseSchema,
+        [pathParameter('cpc'), pathParameter('partition')],
+      ),
       '/alerts': operation(
         'The alerts the rules engine (Prometheus) evaluates now, for the fleet or one object, with Alertmanager silences and inhibitions when configured; in live mode: available false',
         AlertsResponseSchema,

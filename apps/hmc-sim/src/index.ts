@@ -63,4 +63,5 @@ export type { HistoryRange, HistoryStats } from './history/history.js';
 export { queryPrometheus, scrapeLabels, startPrometheus, waitForSeries } from './history/prometheus.js';
 export type { PromSample, PrometheusOptions, RunningPrometheus } from './history/prometheus.js';
 export { selfSignedTls, type TlsMaterial } from './hmc-api/hmc-server.js';
+export { consoleHardwareMessages, cpcHardwareMessages, osMessages } from './hmc-api/messages.js';
 export { writeBenchmarkSection } from './benchmarks-doc.js';

@@ -5,3 +5,4 @@ export * from './exporter-metrics.js';
 export * from './thresholds.js';
 export * from './alerts.js';
 export * from './api-physical.js';
+export * from './hmc-messages.js';

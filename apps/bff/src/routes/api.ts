@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import {
   AlertPeriodsQuerySchema,
   AlertsQuerySchema,
+  HardwareMessagesQuerySchema,
   AdapterTopQuerySchema,
   FleetPowerQuerySchema,
   HeatmapQuerySchema,
@@ -12,6 +13,8 @@ import {
   type AdapterDetail,
   type AlertPeriodsResponse,
   type AlertsResponse,
+  type HardwareMessagesResponse,
+  type OsMessagesResponse,
   type CpcDetail,
   type HeatmapResponse,
   type InventoryResponse,
@@ -28,6 +31,7 @@ import { badRequest, methodNotAllowed, notFound } from '../errors.js';
 import type { UpstreamHealth } from '../health.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { DetailService } from '../services/detail-service.js';
+import type { HmcMessagesService } from '../services/hmc-messages-service.js';
 import { PhysicalService } from '../services/physical-service.js';
 import type { QueryService } from '../services/query-service.js';
 import { allowedMethods } from './allowed-methods.js';
@@ -41,6 +45,7 @@ export interface ApiDeps {
   /** How the upstreams answer now (GET /status, for the page's banner). */
   health: UpstreamHealth;
   alerts: AlertsService;
+  hmcMessages: HmcMessagesService;
 }
 
 /** `from: must be unix seconds, …; metric: Invalid option …`: every issue names its parameter. */
@@ -120,6 +125,17 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.get('/cpcs/:cpc/partitions/:partition', async (req, res) => {
     const body: PartitionDetail = await deps.details.partition(pathName(req, 'cpc'), pathName(req, 'partition'));
+    res.json(body);
+  });
+
+  router.get('/cpcs/:cpc/hardware-messages', async (req, res) => {
+    const { from, to } = parse(HardwareMessagesQuerySchema, req.query);
+    const body: HardwareMessagesResponse = await deps.hmcMessages.hardwareMessages(pathName(req, 'cpc'), from, to);
+    res.json(body);
+  });
+
+  router.get('/cpcs/:cpc/partitions/:partition/os-messages', async (req, res) => {
+    const body: OsMessagesResponse = await deps.hmcMessages.osMessages(pathName(req, 'cpc'), pathName(req, 'partition'));
     res.json(body);
   });
 

@@ -15,6 +15,11 @@ export interface FaultSettings {
   readonly htmlError?: boolean;
   /** Answer 409.2 (target object busy). */
   readonly busy?: boolean;
+  /**
+   * Answer 403.1: the user lacks the object-access or task permission (hmc-api.md §3). The HMC's
+   * exact message text is not in the reference; this one says what it means.
+   */
+  readonly forbidden?: boolean;
   /** Close the connection without answering. */
   readonly dropConnection?: boolean;
   /** A regular expression; only request paths it matches (unanchored) are affected. */
@@ -37,7 +42,7 @@ export interface AppliedFault {
 export const HTML_500_BODY =
   '<!doctype html public "-//IETF//DTD HTML 2.0//EN"> <html><head><title>Console Internal Error</title> <link href="/skin/HMCskin.css" rel="stylesheet" type="text/css"/></head> <body><h1>Console Internal Error</h1><br><hr size="1" noshade><h2>Details:</h2><p><br>HTTP status code: 500<p><br>The server encountered an internal error that prevented it from fulfilling this request.<p><br><pre>javax.servlet.ServletException: Web Services are not enabled.\n\tat com.ibm.hwmca.fw.api.ApiServlet.execute(ApiServlet.java:135)\n\t. . .\n</pre><hr size="1" noshade></body></html>';
 
-const KEYS = ['refuseLogon', 'maxSessions', 'latencyMs', 'htmlError', 'busy', 'dropConnection', 'pathPattern', 'times'];
+const KEYS = ['refuseLogon', 'maxSessions', 'latencyMs', 'htmlError', 'busy', 'forbidden', 'dropConnection', 'pathPattern', 'times'];
 
 /** Validates fault settings from JSON (the admin endpoint) or code. */
 export function parseFaultSettings(value: unknown): FaultSettings {
@@ -61,6 +66,7 @@ export function parseFaultSettings(value: unknown): FaultSettings {
     ...(typeof out.latencyMs === 'number' ? { latencyMs: out.latencyMs } : {}),
     ...(typeof out.htmlError === 'boolean' ? { htmlError: out.htmlError } : {}),
     ...(typeof out.busy === 'boolean' ? { busy: out.busy } : {}),
+    ...(typeof out.forbidden === 'boolean' ? { forbidden: out.forbidden } : {}),
     ...(typeof out.dropConnection === 'boolean' ? { dropConnection: out.dropConnection } : {}),
     ...(typeof out.pathPattern === 'string' ? { pathPattern: out.pathPattern } : {}),
     ...(typeof out.times === 'number' ? { times: out.times } : {}),
@@ -99,7 +105,9 @@ export class FaultState {
         ? { kind: 'html', status: 500, body: HTML_500_BODY }
         : s.busy
           ? { kind: 'error', error: new HmcError(409, 2, 'The target object is busy performing another operation') }
-          : logon && s.refuseLogon
+          : s.forbidden && !logon
+            ? { kind: 'error', error: new HmcError(403, 1, 'The user is not authorized to perform this operation on the target object') }
+            : logon && s.refuseLogon
             ? { kind: 'error', error: new HmcError(403, 0, 'Login failed') }
             : logon && s.maxSessions
               ? { kind: 'error', error: new HmcError(400, 13, 'Logon: Max sessions reached for user') }
