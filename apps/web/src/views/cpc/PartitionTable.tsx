@@ -56,7 +56,7 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
                   <AppLink to={partitionPath(cpc, row.name)}>{row.name}</AppLink>
                 </th>
                 <td>
-                  <StatusTag status={row.status} />
+                  <StatusTag status={row.status} notExported={row.statusNotExported} />
                 </td>
                 <td>{row.type ?? NO_VALUE}</td>
                 <td className="numeric">

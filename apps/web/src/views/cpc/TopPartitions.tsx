@@ -46,7 +46,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   const ranking: TableSort<TopColumn> = { column: topBy === 'avg' ? 'avg' : 'peak', direction: 'descending' };
   const current = sort ?? ranking;
 
-  const status = useMemo(() => new Map(partitions.map((p) => [p.name, p.status])), [partitions]);
+  const status = useMemo(() => new Map(partitions.map((p) => [p.name, p])), [partitions]);
   const trends = useMemo(
     () => new Map((trend.data?.series ?? []).map((series) => [series.labels.partition ?? '', series.values])),
     [trend.data],
@@ -111,7 +111,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
                 <AppLink to={partitionPath(cpc, row.name)}>{row.name}</AppLink>
               </th>
               <td>
-                <StatusTag status={status.get(row.name) ?? null} />
+                <StatusTag status={status.get(row.name)?.status ?? null} notExported={status.get(row.name)?.statusNotExported === true} />
               </td>
               <td className="numeric">{formatPercent(row.avg)}</td>
               <td className="numeric">{formatPercent(row.peak)}</td>

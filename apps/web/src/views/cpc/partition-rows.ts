@@ -4,6 +4,8 @@ import { formatStatus, isRunning, lastValue } from '../../components/format';
 export interface PartitionRow {
   name: string;
   status: string | null;
+  /** The exporter does not export this partition's status (shown as such, not as unknown). */
+  statusNotExported: boolean;
   type: string | null;
   /** Latest processor usage ratio; null for no sample or a partition that is not running. */
   usage: number | null;
@@ -48,6 +50,7 @@ export function partitionRows(partitions: readonly PartitionSummary[], usage: Se
   return partitions.map((partition) => ({
     name: partition.name,
     status: partition.status,
+    statusNotExported: partition.statusNotExported === true,
     type: partition.type,
     usage: isRunning(partition.status) ? (latest.get(partition.name) ?? null) : null,
   }));
