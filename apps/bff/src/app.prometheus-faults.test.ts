@@ -15,7 +15,7 @@ import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger } from './test/helpers.js';
 import { DPM_CPC, writeFixtureHistory } from './test/fixture.js';
-import { pidOfPrometheus } from './test/process.js';
+import { pidOfPrometheus } from './bench/prometheus-process.js';
 
 const historyFile = join(tmpdir(), `zlens-bff-faults-${process.pid}.om`);
 let prom: RunningPrometheus;
