@@ -72,6 +72,10 @@ function classicApi(): FakeApi {
   return api;
 }
 
+// The CPC view renders a dozen panels in happy-dom; on a shared 2-core machine a test that opens it
+// and navigates twice can take longer than vitest's default 5 s. A bound, not a speed measurement.
+const VIEW_TEST_TIMEOUT_MS = 20_000;
+
 describe('channels of a classic CPC', () => {
   it('lists every channel on the CPC view: CHPID, type not reported, shared, LPARs, now / average / peak', async () => {
     classicApi();
@@ -85,7 +89,7 @@ describe('channels of a classic CPC', () => {
     expect(within(dedicated).getAllByRole('cell').map((c) => c.textContent)).toEqual(['not reported', 'dedicated', 'PRD1', '60.0%', '55.0%', '93.0%', '']);
     expect(within(rows[0] ?? table).getByText('shared, LPARs not named')).toBeTruthy();
     expect(screen.getByText(/neither the exporter nor the HMC API reports it/)).toBeTruthy();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('opens a channel from the table, charts it stacked by LPAR and links its LPAR both ways', async () => {
     classicApi();
@@ -103,7 +107,7 @@ describe('channels of a classic CPC', () => {
     expect(within(list).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['0.45']);
     await userEvent.click(within(list).getByRole('link', { name: '0.45' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Channel 0.45' })).toBeTruthy();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('shows a classic LPAR its processor usage by type', async () => {
     const api = classicApi();
@@ -117,14 +121,14 @@ describe('channels of a classic CPC', () => {
         'zhmc_partition_iip_processor_usage_ratio',
       ]),
     );
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('says a channel the CPC does not report is not found, with the way back', async () => {
     classicApi();
     renderApp('/cpcs/ZOS1/channels/0.99');
     expect(await screen.findByText('CPC “ZOS1” reports no channel “0.99” in this time range.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Back to ZOS1' })).toBeTruthy();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('shows the upstream error with Retry instead of an empty table, and recovers', async () => {
     const api = classicApi();
@@ -136,7 +140,7 @@ describe('channels of a classic CPC', () => {
     api.series = good;
     await userEvent.click(retry);
     expect(await screen.findByRole('table', { name: 'Channels (3)' })).toBeTruthy();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('speaks Chinese', async () => {
     classicApi();

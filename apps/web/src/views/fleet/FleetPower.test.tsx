@@ -13,6 +13,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+// Views with a dozen panels in happy-dom, on a shared 2-core machine, can outlast vitest's default
+// 5 s when a test navigates between them. A bound, not a speed measurement.
+const VIEW_TEST_TIMEOUT_MS = 20_000;
+
 describe('site power on the fleet view', () => {
   it('shows power now / average / peak and the energy of the range, and ranks the CPCs by power', async () => {
     installFakeApi();
@@ -30,14 +34,14 @@ describe('site power on the fleet view', () => {
     await within(panel).findByRole('img', { name: 'Total site power' });
     // A CPC in the ranking opens its energy view.
     expect(within(rows[0] ?? ranking).getByRole('link', { name: 'P0001' }).getAttribute('href')).toBe('/cpcs/P0001/energy');
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('says the units in Chinese', async () => {
     installFakeApi();
     renderApp('/?lang=zh-CN');
     const panel = await screen.findByRole('region', { name: '站点功耗与能耗' });
     expect((await within(panel).findByLabelText('站点功耗与能耗', { selector: 'dl' })).textContent).toContain('16.5 千瓦时');
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('shows the error with Retry when the BFF fails, the rest of the fleet view still there', async () => {
     const api = installFakeApi();
@@ -65,7 +69,7 @@ describe('top adapters', () => {
     await waitFor(() => expect(api.calls.some((c) => c.startsWith('/api/v1/adapters/top?') && c.includes('family=network'))).toBe(true));
     await userEvent.click(await screen.findByRole('link', { name: 'OSA 1' }));
     expect(router.state.location.pathname).toBe('/cpcs/P0001/adapters/OSA%201');
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('ranks one CPC’s adapters on its view, with the CPC in the request', async () => {
     const api = installFakeApi();
@@ -90,7 +94,7 @@ describe('energy, environment and memory of a CPC and a partition', () => {
     for (const metric of ['zhmc_cpc_power_watt', 'zhmc_cpc_exhaust_temperature_celsius', 'zhmc_cpc_humidity_percent', 'zhmc_cpc_heat_load_water_btu_per_hour', 'zhmc_cpc_hsa_memory_mib']) {
       expect(asked.has(metric), metric).toBe(true);
     }
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('shows a DPM partition its memory, and says plainly that DPM partitions have no power metric', async () => {
     installFakeApi();
@@ -98,7 +102,7 @@ describe('energy, environment and memory of a CPC and a partition', () => {
     expect(await screen.findByRole('region', { name: 'Memory allocation' })).toBeTruthy();
     const power = await screen.findByRole('region', { name: 'Partition power' });
     expect(within(power).getByText('DPM partitions have no power metric in the exporter.')).toBeTruthy();
-  });
+  }, VIEW_TEST_TIMEOUT_MS);
 
   it('stacks a network adapter’s NIC traffic by partition and NIC', async () => {
     const api = installFakeApi();
