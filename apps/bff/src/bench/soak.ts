@@ -1,7 +1,7 @@
 // `pnpm --filter @zlens/bff bench:soak`: the BFF as a separate process with the heap limit
 // docs/deploy.md recommends, in front of a real Prometheus holding the simulator's `large` preset,
 // under mixed random load for BENCH_SOAK_SECONDS (default 600; BENCH_SOAK_SHORT=1: 150). Samples
-// its RSS and heap every 5 s to show memory is flat after warm-up, then runs the Prometheus fault
+// its RSS and heap every 4 s to show memory is flat after warm-up, then runs the Prometheus fault
 // table (killed, hung by SIGSTOP, slow). Writes docs/benchmarks.md section `bff-soak`.
 // Environment: BENCH_SOAK_SECONDS, BENCH_SOAK_SHORT, BENCH_SOAK_DAYS (default 2), BENCH_SOAK_HEAP_MB
 // (default 768, deploy.md's recommendation), BENCH_SOAK_WORKERS (default 8).
@@ -96,7 +96,12 @@ async function main(): Promise<void> {
     };
     const sampler = (async () => {
       while (performance.now() < deadline) {
-        const text = await (await fetch(`${bff.url}/metrics`)).text();
+        // A reused keep-alive connection the BFF just closed fails once; the next sample is taken.
+        const text = await fetch(`${bff.url}/metrics`).then((r) => r.text(), () => null);
+        if (text === null) {
+          await sleep(500);
+          continue;
+        }
         samples.push({
           atS: (performance.now() - started) / 1000,
           rssBytes: rssOf(bffPid),
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
           cacheBytes: gaugeOf(text, 'zlens_cache_bytes', 'kind="held"'),
           requests: tally.requests,
         });
-        await sleep(5000);
+        await sleep(4000);
       }
     })();
     await Promise.all([...Array.from({ length: workers }, worker), sampler]);
