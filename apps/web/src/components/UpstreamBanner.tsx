@@ -23,8 +23,10 @@ export function UpstreamBanner() {
   const { t, lang } = useI18n();
   const status = useQuery(statusQuery());
   const lines: { key: string; text: string; lastOkAt: number | null }[] = [];
-  // A 401 signs the page out (query-client.ts); that is not a data source problem.
-  if (status.isError && !(status.error instanceof ApiError && status.error.isUnauthenticated)) {
+  // The server is away when the status request gets no answer, or a 5xx from a proxy before it. A
+  // 401 signs the page out (query-client.ts) and a 404 is a BFF without /status: neither is an outage.
+  const serverAway = status.isError && (!(status.error instanceof ApiError) || status.error.kind === 'network' || status.error.status >= 500);
+  if (serverAway) {
     lines.push({ key: 'server', text: t('upstream.server'), lastOkAt: null });
   } else {
     for (const upstream of status.data?.upstreams ?? []) {
