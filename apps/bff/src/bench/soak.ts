@@ -189,6 +189,14 @@ interface Report {
   loadAfter: number;
 }
 
+/** Whether memory is flat: the last third's highest RSS within 10 % of the first third's; said, not assumed. */
+function flatVerdict(first: MemorySample[], last: MemorySample[]): string {
+  if (first.length === 0 || last.length === 0) return 'too few samples to judge';
+  const a = Math.max(...first.map((s) => s.rssBytes));
+  const b = Math.max(...last.map((s) => s.rssBytes));
+  return b <= a * 1.1 ? 'flat: the last third is within 10 % of the first' : `NOT flat in this run: +${(((b - a) / a) * 100).toFixed(0)} % from the first third to the last (the cache may still be filling toward ZLENS_CACHE_MAX_BYTES; a longer soak shows where it levels)`;
+}
+
 async function writeReport(r: Report): Promise<void> {
   const warmupS = r.soakSeconds * 0.3;
   const after = r.samples.filter((s) => s.atS >= warmupS);
@@ -203,7 +211,7 @@ async function writeReport(r: Report): Promise<void> {
     '',
     `**Requests**: ${r.tally.requests} (${(r.tally.requests / r.soakSeconds).toFixed(1)}/s): ${statusSummary(r.tally)}; latency p50 ${ms(percentile(r.tally.latenciesMs, 50))} ms, p95 ${ms(percentile(r.tally.latenciesMs, 95))} ms, max ${ms(Math.max(...r.tally.latenciesMs))} ms.`,
     '',
-    `**Memory** (RSS from /proc, heap used and cache bytes from the BFF's /metrics; warm-up = the first ${warmupS.toFixed(0)} s): after warm-up RSS ${mib(Math.min(...after.map((s) => s.rssBytes)))}-${mib(maxOf(after, 'rssBytes'))} MiB, heap used ${mib(Math.min(...after.map((s) => s.heapUsedBytes)))}-${mib(maxOf(after, 'heapUsedBytes'))} MiB; highest RSS in the three thirds after warm-up: ${[third(0, 1), third(1, 2), third(2, 3.01)].map((t) => (t.length > 0 ? mib(maxOf(t, 'rssBytes')) : '–')).join(' / ')} MiB (flat: the last third is not above the first).`,
+    `**Memory** (RSS from /proc, heap used and cache bytes from the BFF's /metrics; warm-up = the first ${warmupS.toFixed(0)} s): after warm-up RSS ${mib(Math.min(...after.map((s) => s.rssBytes)))}-${mib(maxOf(after, 'rssBytes'))} MiB, heap used ${mib(Math.min(...after.map((s) => s.heapUsedBytes)))}-${mib(maxOf(after, 'heapUsedBytes'))} MiB; highest RSS in the three thirds after warm-up: ${[third(0, 1), third(1, 2), third(2, 3.01)].map((t) => (t.length > 0 ? mib(maxOf(t, 'rssBytes')) : '–')).join(' / ')} MiB (${flatVerdict(third(0, 1), third(2, 3.01))}).`,
     '',
     '| t (s) | requests | RSS MiB | heap used MiB | cache MiB |',
     '| --- | --- | --- | --- | --- |',
