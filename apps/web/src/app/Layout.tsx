@@ -5,6 +5,7 @@ import { SignedInAs } from '../auth/SignedInAs';
 import { SignedOut } from '../auth/SignedOut';
 import { useFragmentToken } from '../auth/use-fragment-token';
 import { PanelLoading } from '../components/Panel';
+import { setDisplayZone } from '../components/format';
 import { applyTheme } from '../components/theme';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 import { parseEmbedFlags } from '../embed/embed-params';
@@ -13,6 +14,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
 import { Breadcrumbs } from './Breadcrumbs';
 import { LanguagePicker, RefreshPicker, ThemePicker, ThresholdPicker, TimeRangePicker } from './Pickers';
+import { ComparePicker, TimeZonePicker, UnreadableParamsNotice, YAxisPicker } from './TimeControls';
 
 /**
  * The app chrome: header with the product name, breadcrumbs and the pickers of the view state.
@@ -22,7 +24,9 @@ import { LanguagePicker, RefreshPicker, ThemePicker, ThresholdPicker, TimeRangeP
  */
 export function Layout() {
   const { search, pathname } = useLocation();
-  const [{ theme, lang }] = useViewParams();
+  const [{ theme, lang, tz }] = useViewParams();
+  // Before the views under it render: every time on the page follows the URL's zone.
+  setDisplayZone(tz);
   const { t } = useI18n();
   const flags = parseEmbedFlags(new URLSearchParams(search), pathname);
   const framed = window.parent !== window;
@@ -74,6 +78,9 @@ export function Layout() {
           {showPickers ? (
             <div className="toolbar-pickers">
               {flags.hideTimePicker ? null : <TimeRangePicker />}
+              {flags.hideTimePicker ? null : <ComparePicker />}
+              {flags.hideTimePicker ? null : <YAxisPicker />}
+              {flags.hideTimePicker ? null : <TimeZonePicker />}
               {flags.hideRefresh ? null : <RefreshPicker />}
               {flags.embed ? null : <ThresholdPicker />}
             </div>
@@ -81,6 +88,7 @@ export function Layout() {
         </div>
       ) : null}
       {signedOut === null ? <UpstreamBanner /> : null}
+      {signedOut === null ? <UnreadableParamsNotice /> : null}
       <main className="app-main" id="main" tabIndex={-1}>
         {signedOut === null ? (
           <Suspense fallback={<PanelLoading label={t('app.loadingView')} height={200} />}>

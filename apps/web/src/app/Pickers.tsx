@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../components/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
-import { LANGS, MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow } from '../state/view-params';
+import { LANGS, MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow, type TimeWindow } from '../state/view-params';
+import { shiftWindow } from '../state/window-shift';
+import { RefreshNowButton } from './TimeControls';
 
 const CUSTOM = 'custom';
 
@@ -18,11 +20,17 @@ export function fromLocalInput(value: string): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
+/** The select's words for a window that is not a preset: its times, or its expressions (`now-7d/d`). */
+function customLabel(window: Exclude<TimeWindow, { kind: 'relative' }>, t: ReturnType<typeof useI18n>['t']): string {
+  if (window.kind === 'expression') return t('range.expression', { from: window.from, to: window.to });
+  return t('range.absolute', { from: formatDateTime(window.from * 1000).slice(0, 16), to: formatDateTime(window.to * 1000).slice(0, 16) });
+}
+
 export function TimeRangePicker() {
   const [{ range, window }, setParams] = useViewParams();
   const { t } = useI18n();
   const id = useId();
-  const absolute = window.kind === 'absolute';
+  const absolute = window.kind !== 'relative';
   return (
     <div className="picker-group">
       <div className="picker">
@@ -35,11 +43,7 @@ export function TimeRangePicker() {
             if (next) setParams({ range: next, from: null, to: null });
           }}
         >
-          {absolute ? (
-            <option value={CUSTOM}>
-              {t('range.absolute', { from: formatDateTime(window.from * 1000).slice(0, 16), to: formatDateTime(window.to * 1000).slice(0, 16) })}
-            </option>
-          ) : null}
+          {window.kind !== 'relative' ? <option value={CUSTOM}>{customLabel(window, t)}</option> : null}
           {RANGES.map((value) => (
             <option key={value} value={value}>
               {t(`range.${value}`)}
@@ -47,6 +51,27 @@ export function TimeRangePicker() {
           ))}
         </select>
       </div>
+      {/* Half a span back or forward, as Grafana's time-shift arrows. */}
+      <button
+        type="button"
+        className="button button-ghost button-small picker-button"
+        aria-label={t('picker.earlierLabel')}
+        title={t('picker.earlierLabel')}
+        onClick={() => setParams(shiftWindow(window, -1, Date.now() / 1000))}
+      >
+        ◀ <span className="visually-hidden">{t('picker.earlier')}</span>
+      </button>
+      <button
+        type="button"
+        className="button button-ghost button-small picker-button"
+        aria-label={t('picker.laterLabel')}
+        title={t('picker.laterLabel')}
+        // A preset ends now: nothing later to show (an absolute window stops at now, see shiftWindow).
+        disabled={window.kind === 'relative'}
+        onClick={() => setParams(shiftWindow(window, 1, Date.now() / 1000))}
+      >
+        ▶ <span className="visually-hidden">{t('picker.later')}</span>
+      </button>
       <button
         type="button"
         className="button button-ghost button-small picker-button"
@@ -55,6 +80,7 @@ export function TimeRangePicker() {
         {t('picker.zoomOut')}
       </button>
       <AbsoluteRangePicker />
+      <RefreshNowButton />
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { useViewParams } from '../state/use-view-params';
 import { zoomWindow } from '../state/view-params';
 import { downloadText, downloadUrl } from './download';
 import { EChart } from './EChart';
-import { fileName, formatDateTime, seriesStats, toCsv, type ValueUnit } from './format';
+import { fileName, formatDateTime, seriesStats, toCsv, zoneName, type ValueUnit } from './format';
+import { HistoryStartNote } from './HistoryStartNote';
+import { useCompareLines } from './use-compare-lines';
 import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
 import { lineColor, usageChartOption, valueFormatter, type AlertBand, type UnitLabels, type UsageLine, type ValueFormatter } from './usage-chart-option';
@@ -56,17 +58,20 @@ export function UsageChartPanel({
   stacked = false,
   alerts,
 }: UsageChartPanelProps) {
-  const [{ window, refresh }] = useViewParams();
+  const [{ window, refresh, compare }] = useViewParams();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const id = panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-');
   // On the one-panel embed page, the other panels fetch nothing.
   const shown = usePanelShown(id);
   const all = useUsageSeries(sources, window, refresh, width, enabled && shown);
   const alertBands = useAlertBands(alerts, enabled && shown);
-  const state = useMemo(
+  const own = useMemo(
     () => (hideEmptyLines && all.status === 'success' ? { ...all, lines: all.lines.filter((line) => line.values.some((v) => v != null)) } : all),
     [all, hideEmptyLines],
   );
+  // "Compare with": the earlier window's lines, dashed, after the chart's own (status charts have no overlay).
+  const compared = useCompareLines(sources, window, refresh, width, compare, own.status === 'success' ? own.lines : null, enabled && shown && unit !== 'status');
+  const state = useMemo(() => (own.status === 'success' && compared.length > 0 ? { ...own, lines: [...own.lines, ...compared] } : own), [own, compared]);
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const { t } = useI18n();
@@ -110,6 +115,7 @@ export function UsageChartPanel({
             alertBands={alertBands.bands}
           />
         )}
+        {hasData && !showTable ? <HistoryStartNote lines={state.lines} start={state.start} end={state.end} /> : null}
         {hasData && alertBands.periods.length > 0 ? <AlertPeriodsNote periods={alertBands.periods} /> : null}
       </div>
     </Panel>
@@ -249,7 +255,7 @@ export function UsageChartBody({
   stacked?: boolean;
   alertBands?: readonly AlertBand[];
 }) {
-  const [{ warn, crit, theme }, setParams] = useViewParams();
+  const [{ warn, crit, theme, tz, y }, setParams] = useViewParams();
   const { t, mode, metric } = useI18n();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const tokens = THEME_TOKENS[theme];
@@ -272,9 +278,12 @@ export function UsageChartBody({
             stacked,
             noDataLabel: t('panel.noData'),
             alertBands,
+            zone: tz,
+            zoneLabel: t('panel.timeAxis', { zone: zoneName(tz) }),
+            yScale: y,
           })
         : null,
-    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme, stacked, t, alertBands],
+    [state, unit, warn, crit, tokens, hidden, unitLabels, statusLabels, zoomable, theme, stacked, t, alertBands, tz, y],
   );
   if (state.status === 'pending') return <PanelLoading height={height} />;
   if (state.status === 'error') return <PanelError error={state.error} onRetry={state.retry} height={height} />;

@@ -65,9 +65,35 @@ export function isRunning(status: string | null): boolean {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Local time, `2025-11-24 13:05:30`: unambiguous for operators in any locale. */
-export function formatDateTime(unixMs: number): string {
+/** The zone times are shown in: the browser's, or UTC (the view's `tz`, see state/view-params). */
+export type DisplayZone = 'browser' | 'utc';
+
+/**
+ * The page's zone, set by the layout from the URL as it renders (before any view under it), so
+ * every time on the page (tooltips, tables, alert periods) follows the one choice.
+ */
+let displayZone: DisplayZone = 'browser';
+
+export function setDisplayZone(zone: DisplayZone): void {
+  displayZone = zone;
+}
+
+export function getDisplayZone(): DisplayZone {
+  return displayZone;
+}
+
+/** The zone's name for people: `UTC`, or the browser's IANA zone (`Europe/Berlin`). */
+export function zoneName(zone: DisplayZone = displayZone): string {
+  if (zone === 'utc') return 'UTC';
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local';
+}
+
+/** `2025-11-24 13:05:30` in the display zone (local time by default): unambiguous for operators in any locale. */
+export function formatDateTime(unixMs: number, zone: DisplayZone = displayZone): string {
   const d = new Date(unixMs);
+  if (zone === 'utc') {
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  }
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
@@ -161,9 +187,17 @@ export function formatMiB(mib: number | null | undefined, units: { mib: string; 
   return mib >= 1024 ? `${(mib / 1024).toFixed(1)} ${units.gib}` : `${mib} ${units.mib}`;
 }
 
-/** The time of a CSV row: ISO 8601 in UTC, which every spreadsheet reads. */
-export function isoTime(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString();
+/**
+ * The time of a CSV row: ISO 8601, which every spreadsheet reads, in UTC (`Z`) or in the
+ * browser's zone with its offset (`+01:00`), as the page shows it.
+ */
+export function isoTime(unixSeconds: number, zone: DisplayZone = 'utc'): string {
+  const d = new Date(unixSeconds * 1000);
+  if (zone === 'utc') return d.toISOString();
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${formatDateTime(unixSeconds * 1000, 'browser').replace(' ', 'T')}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 function csvCell(text: string): string {
@@ -177,12 +211,13 @@ function csvCell(text: string): string {
 export function toCsv(
   timeHeader: string,
   lines: readonly { name: string; timestamps: readonly number[]; values: readonly (number | null)[] }[],
+  zone: DisplayZone = 'utc',
 ): string {
   const times = [...new Set(lines.flatMap((line) => line.timestamps))].sort((a, b) => a - b);
   const lookup = lines.map((line) => new Map(line.timestamps.map((t, i) => [t, line.values[i] ?? null])));
   const rows = [[timeHeader, ...lines.map((line) => line.name)].map(csvCell).join(',')];
   for (const t of times) {
-    rows.push([isoTime(t), ...lookup.map((map) => {
+    rows.push([isoTime(t, zone), ...lookup.map((map) => {
       const value = map.get(t);
       return value == null ? '' : String(value);
     })].join(','));

@@ -2,7 +2,7 @@
 // bands), rates on an axis that fits them, status codes as a stepped line; always over the whole
 // requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
-import { formatBytesPerSecond, formatDateTime, formatGauge, formatPercent, formatRate, type GaugeUnitLabels, type ValueUnit } from './format';
+import { formatBytesPerSecond, formatDateTime, formatGauge, formatPercent, formatRate, type DisplayZone, type GaugeUnitLabels, type ValueUnit } from './format';
 import { noDataPeriods, noDataSeries, statusAxis, statusYAxis } from './status-chart';
 import { SERIES_COLORS, TOKENS, themedColor, type ThemeTokens } from './theme';
 
@@ -14,6 +14,8 @@ export interface UsageLine {
   timestamps: readonly number[];
   /** Ratios 0..1 (or rates, status codes), null for a gap. */
   values: readonly (number | null)[];
+  /** A comparison line (an earlier window drawn over this one): dashed, never stacked. */
+  dashed?: boolean;
 }
 
 export interface AlertBand {
@@ -61,6 +63,11 @@ export interface UsageChartInput {
   stacked?: boolean;
   /** Status charts: the words for a point without a value, on the bands over gaps and in the tooltip. */
   noDataLabel?: string;
+  /** Times in UTC instead of the browser's zone (axis, tooltip), and the zone's name under the axis. */
+  zone?: DisplayZone;
+  zoneLabel?: string;
+  /** Ratio charts: the y axis 0-100 % ('full'), or fitted to the data ('fit'). */
+  yScale?: 'full' | 'fit';
 }
 
 type Point = [number, number | null];
@@ -125,10 +132,13 @@ export function valueFormatter(
  * The tooltip: local time, then one row per line with its value ("—" in a gap). Partition
  * names come from the HMC and may contain markup characters, so they are escaped.
  */
-export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatter = (v) => formatPercent(v)): string {
+export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatter = (v) => formatPercent(v), zone?: DisplayZone): string {
   const visible = items.filter((item) => !(item.seriesName ?? '').startsWith('__'));
   const first = visible[0];
-  const time = first && Array.isArray(first.value) && typeof first.value[0] === 'number' ? formatDateTime(first.value[0]) : '';
+  const time =
+    first && Array.isArray(first.value) && typeof first.value[0] === 'number'
+      ? `${formatDateTime(first.value[0], zone)}${zone === 'utc' ? ' UTC' : ''}`
+      : '';
   const rows = visible.map((item) => {
     const value = Array.isArray(item.value) ? item.value[1] : undefined;
     const marker = typeof item.marker === 'string' ? item.marker : '';
@@ -143,8 +153,13 @@ export function lineColor(line: UsageLine, index: number, dark = false): string 
   return themedColor(line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0], dark);
 }
 
-/** Warning and critical bands as a mark area on an empty helper series. */
-function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens): LineSeriesOption {
+/** Warning and critical bands as a mark area on an empty helper series, cut at the axis' top. */
+function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens, top = 1): LineSeriesOption {
+  type Band = [{ yAxis: number; itemStyle: { color: string; opacity: number } }, { yAxis: number }];
+  const band = (from: number, to: number, color: string): Band => [
+    { yAxis: Math.min(from, top), itemStyle: { color, opacity: 0.12 } },
+    { yAxis: Math.min(to, top) },
+  ];
   return {
     type: 'line',
     name: '__thresholds',
@@ -153,10 +168,10 @@ function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens): LineSerie
     markArea: {
       silent: true,
       label: { show: false },
-      data: [
-        [{ yAxis: thresholds.warn, itemStyle: { color: tokens.supportWarning, opacity: 0.12 } }, { yAxis: thresholds.crit }],
-        [{ yAxis: thresholds.crit, itemStyle: { color: tokens.supportError, opacity: 0.12 } }, { yAxis: 1 }],
-      ],
+      // A band above a fitted axis' top is left out rather than stretching the axis back to 100 %.
+      data: [band(thresholds.warn, thresholds.crit, tokens.supportWarning), band(thresholds.crit, 1, tokens.supportError)].filter(
+        ([from]) => from.yAxis < top,
+      ),
     },
   };
 }
@@ -196,6 +211,9 @@ export function usageChartOption({
   alertBands = [],
   stacked = false,
   noDataLabel = 'No data',
+  zone = 'browser',
+  zoneLabel,
+  yScale = 'full',
 }: UsageChartInput): ChartOption {
   const format = valueFormatter(unit, unitLabels, statusLabels);
   // Status codes are far apart (0, 1, 10, 20, ...): the axis lists only the statuses in the data
@@ -217,13 +235,14 @@ export function usageChartOption({
       // A gap is "no sample", not a zero and not a straight line across the outage.
       connectNulls: false,
       step: unit === 'status' ? 'end' : false,
-      lineStyle: { width: 1.5 },
+      lineStyle: line.dashed === true ? { width: 1.5, type: 'dashed' } : { width: 1.5 },
       color: lineColor(line, index, dark),
       emphasis: { disabled: true },
-      ...(stacked && unit !== 'status' ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
+      ...(stacked && unit !== 'status' && line.dashed !== true ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
     });
   });
-  if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens));
+  const fitted = unit === 'ratio' && yScale === 'fit' ? fittedRatioAxis(lines.filter((line) => !hidden?.has(line.name)), stacked) : null;
+  if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens, fitted?.max ?? 1));
   if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
   if (unit === 'status') {
     const visible = lines.filter((line) => !hidden?.has(line.name));
@@ -241,9 +260,9 @@ export function usageChartOption({
       : unit === 'ratio'
       ? {
           type: 'value',
-          min: 0,
-          max: 1,
-          interval: 0.25,
+          min: fitted?.min ?? 0,
+          max: fitted?.max ?? 1,
+          ...(fitted ? {} : { interval: 0.25 }),
           axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: percentTick },
           splitLine: { lineStyle: { color: tokens.borderSubtle } },
         }
@@ -256,8 +275,9 @@ export function usageChartOption({
 
   return {
     animation: false,
+    useUTC: zone === 'utc',
     textStyle: { fontFamily: "'IBM Plex Sans', 'Noto Sans CJK SC', system-ui, sans-serif" },
-    grid: { left: unit === 'ratio' ? 44 : unit === 'status' ? 110 : 84, right: 16, top: 12, bottom: 24 },
+    grid: { left: unit === 'ratio' ? 44 : unit === 'status' ? 110 : 84, right: 16, top: 12, bottom: zoneLabel === undefined ? 24 : 40 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'line' },
@@ -265,7 +285,7 @@ export function usageChartOption({
       borderColor: tokens.borderStrong,
       textStyle: { color: tokens.textPrimary },
       formatter: (params) =>
-        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format),
+        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format, zone),
     },
     ...(zoomable
       ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }
@@ -279,9 +299,48 @@ export function usageChartOption({
       // and the same style as the tooltip's `2025-11-24 13:05:30`.
       axisLabel: { color: tokens.textSecondary, fontSize: 11, hideOverlap: true, formatter: TIME_TICKS },
       splitLine: { show: false },
-      axisPointer: { label: { formatter: ({ value }) => formatDateTime(Number(value)) } },
+      axisPointer: { label: { formatter: ({ value }) => formatDateTime(Number(value), zone) } },
+      // The zone under the axis, so a screenshot or PNG export says which clock its times are on.
+      ...(zoneLabel === undefined
+        ? {}
+        : { name: zoneLabel, nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: tokens.textSecondary, fontSize: 11 } }),
     },
     yAxis,
     series,
   };
+}
+
+/**
+ * A fitted ratio axis: from just below the lowest to just above the highest value, on 5 %
+ * steps, so a CPC between 41 % and 47 % fills the chart instead of a thin line at the middle.
+ * Stacked lines fit their sum. Null without any value (the chart then keeps 0-100 %).
+ */
+export function fittedRatioAxis(lines: readonly UsageLine[], stacked = false): { min: number; max: number } | null {
+  // A loop, not Math.min(...values): 90 days of 85 partitions is more arguments than a call takes.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const see = (v: number | null | undefined): void => {
+    if (v == null || !Number.isFinite(v)) return;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  };
+  if (stacked) {
+    const sums = new Map<number, number>();
+    for (const line of lines) {
+      if (line.dashed === true) continue;
+      line.timestamps.forEach((t, i) => {
+        const v = line.values[i];
+        if (v != null) sums.set(t, (sums.get(t) ?? 0) + v);
+      });
+    }
+    for (const v of sums.values()) see(v);
+  }
+  for (const line of lines) if (!stacked || line.dashed === true) for (const v of line.values) see(v);
+  if (lo > hi) return null;
+  const STEP = 0.05;
+  const min = Math.max(0, Math.floor(lo / STEP) * STEP);
+  let max = Math.ceil(hi / STEP) * STEP;
+  if (max <= min) max = min + STEP;
+  // Rounded to whole percent: 0.15000000000000002 would read as a tick label of 15.000000000000002 %.
+  return { min: Math.round(min * 100) / 100, max: Math.round(max * 100) / 100 };
 }

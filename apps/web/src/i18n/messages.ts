@@ -5,7 +5,10 @@
 // as a failing test (messages.test.ts). IBM abbreviations (CPC, LPAR, DPM, IFL, zIIP, PCHID, CHPID,
 // NIC, HMC, SE) stay as they are in both languages (reference/glossary.md).
 
+import { CAPACITY_EN, CAPACITY_ZH_CN } from './capacity-messages';
+
 export const EN = {
+  ...CAPACITY_EN,
   'app.tagline': 'IBM Z and LinuxONE usage',
   'app.loadingView': 'Loading the view…',
   'app.settings': 'View settings',
@@ -360,6 +363,7 @@ export const EN = {
 export type MessageKey = keyof typeof EN;
 
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
+  ...CAPACITY_ZH_CN,
   'app.tagline': 'IBM Z 与 LinuxONE 使用率',
   'app.loadingView': '正在加载视图…',
   'app.settings': '视图设置',

@@ -1,10 +1,13 @@
 // The shareable view state that lives in the query string (design.md "URL is the state"): the
-// time range (a relative preset, or an absolute from/to after a zoom), the refresh interval,
-// language, theme, threshold bands and the top-N choice. Parsing never fails: a value zlens
-// does not know falls back to the default, so a hand-edited or old link still opens a working view.
+// time range (a relative preset, an absolute from/to after a zoom, or a Grafana-style relative
+// from/to such as now-7d/d), the refresh interval, language, theme, threshold bands, the top-N
+// choice, the time zone, the comparison overlay and the y axis. Parsing never fails: a value
+// zlens does not know falls back to the default, so a hand-edited or old link still opens a
+// working view, and the value is reported (parseViewParamsReport) for the page to name it.
 import { USAGE_THRESHOLDS } from '@zlens/shared';
+import { boundExpression, parseTimeBound, resolveBound, type TimeBound } from './time-bounds';
 
-export const RANGES = ['15m', '1h', '6h', '24h', '7d'] as const;
+export const RANGES = ['15m', '1h', '6h', '24h', '7d', '30d', '90d'] as const;
 export type RangeKey = (typeof RANGES)[number];
 
 export const REFRESHES = ['off', '15s', '30s', '1m', '5m'] as const;
@@ -20,14 +23,32 @@ export const TOP_NS = [5, 10, 20, 50] as const;
 export const TOP_BYS = ['avg', 'peak'] as const;
 export type TopBy = (typeof TOP_BYS)[number];
 
-/** What the charts show: the last `range`, or a fixed window (unix seconds) after a zoom or an absolute pick. */
-export type TimeWindow = { kind: 'relative'; range: RangeKey } | { kind: 'absolute'; from: number; to: number };
+/** Times on axes, in tooltips and in exports: the browser's zone, or UTC. */
+export const TIME_ZONES = ['browser', 'utc'] as const;
+export type TimeZoneKey = (typeof TIME_ZONES)[number];
+
+/** The overlay of an earlier window on the usage charts (see state/compare.ts). */
+export const COMPARES = ['off', 'previous', '1d', '7d'] as const;
+export type CompareKey = (typeof COMPARES)[number];
+
+/** A ratio chart's y axis: always 0-100 %, or fitted to the data. */
+export const Y_SCALES = ['full', 'fit'] as const;
+export type YScaleKey = (typeof Y_SCALES)[number];
+
+/**
+ * What the charts show: the last `range`, a fixed window (unix seconds) after a zoom or an
+ * absolute pick, or a window of relative expressions from a Grafana link (`now-7d/d` .. `now`).
+ */
+export type TimeWindow =
+  | { kind: 'relative'; range: RangeKey }
+  | { kind: 'absolute'; from: number; to: number }
+  | { kind: 'expression'; from: string; to: string };
 
 export interface ViewParams {
   range: RangeKey;
-  /** Unix seconds; both set means an absolute window that overrides `range`. */
-  from: number | null;
-  to: number | null;
+  /** Unix seconds or a relative expression; `from` set overrides `range` (`to` then defaults to now). */
+  from: TimeBound | null;
+  to: TimeBound | null;
   refresh: RefreshKey;
   lang: Lang;
   theme: ThemeKey;
@@ -36,6 +57,9 @@ export interface ViewParams {
   crit: number;
   top: number;
   topBy: TopBy;
+  tz: TimeZoneKey;
+  compare: CompareKey;
+  y: YScaleKey;
 }
 
 export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = {
@@ -50,6 +74,9 @@ export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = {
   crit: USAGE_THRESHOLDS.critical,
   top: 10,
   topBy: 'avg',
+  tz: 'browser',
+  compare: 'off',
+  y: 'full',
 };
 
 /** The query-string keys, also the names other code must not reuse. */
@@ -64,6 +91,9 @@ export const PARAM_KEYS = {
   crit: 'crit',
   top: 'top',
   topBy: 'topBy',
+  tz: 'tz',
+  compare: 'compare',
+  y: 'y',
 } as const satisfies Record<keyof ViewParams, string>;
 
 const RANGE_SECONDS: Readonly<Record<RangeKey, number>> = {
@@ -72,6 +102,8 @@ const RANGE_SECONDS: Readonly<Record<RangeKey, number>> = {
   '6h': 6 * 3600,
   '24h': 24 * 3600,
   '7d': 7 * 86_400,
+  '30d': 30 * 86_400,
+  '90d': 90 * 86_400,
 };
 
 const REFRESH_MS: Readonly<Record<RefreshKey, number | false>> = {
@@ -85,6 +117,12 @@ const REFRESH_MS: Readonly<Record<RefreshKey, number | false>> = {
 /** The shortest window a zoom may make: below one minute a chart has four samples. */
 export const MIN_WINDOW_SECONDS = 60;
 
+/** A URL value zlens could not read: named on the page (TimeNotice), never silently replaced. */
+export interface UnreadableParam {
+  key: string;
+  value: string;
+}
+
 function pick<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
   return allowed.find((candidate) => candidate === value) ?? fallback;
 }
@@ -95,30 +133,70 @@ function parseInteger(value: string | null, min: number, max: number): number | 
   return n >= min && n <= max ? n : null;
 }
 
-export function parseViewParams(search: URLSearchParams): ViewParams {
-  const d = DEFAULT_VIEW_PARAMS;
-  let from = parseInteger(search.get(PARAM_KEYS.from), 0, 99_999_999_999);
-  let to = parseInteger(search.get(PARAM_KEYS.to), 0, 99_999_999_999);
-  if (from === null || to === null || to - from < MIN_WINDOW_SECONDS) {
-    from = null;
-    to = null;
+/**
+ * from/to: both readable and at least a minute apart, else neither (the preset `range` applies).
+ * A Grafana link may give `from` alone: the window then ends now, as in Grafana.
+ */
+function parseBounds(search: URLSearchParams, nowSeconds: number, unreadable: UnreadableParam[]): Pick<ViewParams, 'from' | 'to'> {
+  const fromText = search.get(PARAM_KEYS.from);
+  const toText = search.get(PARAM_KEYS.to);
+  if (fromText === null && toText === null) return { from: null, to: null };
+  const from = fromText === null ? null : parseTimeBound(fromText);
+  const to = toText === null ? 'now' : parseTimeBound(toText);
+  if (fromText !== null && from === null) unreadable.push({ key: PARAM_KEYS.from, value: fromText });
+  if (toText !== null && to === null) unreadable.push({ key: PARAM_KEYS.to, value: toText });
+  if (fromText === null && toText !== null && to !== null) unreadable.push({ key: PARAM_KEYS.from, value: '' });
+  if (from === null || to === null) return { from: null, to: null };
+  const span = resolveBound(to, nowSeconds, true) - resolveBound(from, nowSeconds, false);
+  if (span < MIN_WINDOW_SECONDS) {
+    // Both readable, but not a window: name the pair.
+    unreadable.push({ key: `${PARAM_KEYS.from}…${PARAM_KEYS.to}`, value: `${fromText ?? ''}…${toText ?? 'now'}` });
+    return { from: null, to: null };
   }
-  let warn = parseInteger(search.get(PARAM_KEYS.warn), 1, 100) ?? d.warn;
-  let crit = parseInteger(search.get(PARAM_KEYS.crit), 1, 100) ?? d.crit;
+  return { from, to };
+}
+
+/** The view params and the URL values that could not be read (each replaced by its default). */
+export function parseViewParamsReport(search: URLSearchParams, nowSeconds = Date.now() / 1000): { params: ViewParams; unreadable: UnreadableParam[] } {
+  const d = DEFAULT_VIEW_PARAMS;
+  const unreadable: UnreadableParam[] = [];
+  const { from, to } = parseBounds(search, nowSeconds, unreadable);
+  const choice = <T extends string>(key: keyof typeof PARAM_KEYS, allowed: readonly T[], fallback: T): T => {
+    const value = search.get(PARAM_KEYS[key]);
+    const picked = pick(allowed, value, fallback);
+    if (value !== null && picked !== value) unreadable.push({ key: PARAM_KEYS[key], value });
+    return picked;
+  };
+  const number = (key: 'warn' | 'crit' | 'top', min: number, max: number): number | null => {
+    const value = search.get(PARAM_KEYS[key]);
+    const n = parseInteger(value, min, max);
+    if (value !== null && n === null) unreadable.push({ key: PARAM_KEYS[key], value });
+    return n;
+  };
+  let warn = number('warn', 1, 100) ?? d.warn;
+  let crit = number('crit', 1, 100) ?? d.crit;
   if (warn > crit) [warn, crit] = [d.warn, d.crit];
-  const top = parseInteger(search.get(PARAM_KEYS.top), 1, 100);
-  return {
-    range: pick(RANGES, search.get(PARAM_KEYS.range), d.range),
+  const top = number('top', 1, 100);
+  const params: ViewParams = {
+    range: choice('range', RANGES, d.range),
     from,
     to,
-    refresh: pick(REFRESHES, search.get(PARAM_KEYS.refresh), d.refresh),
-    lang: pick(LANGS, search.get(PARAM_KEYS.lang), d.lang),
-    theme: pick(THEMES, search.get(PARAM_KEYS.theme), d.theme),
+    refresh: choice('refresh', REFRESHES, d.refresh),
+    lang: choice('lang', LANGS, d.lang),
+    theme: choice('theme', THEMES, d.theme),
     warn,
     crit,
     top: top !== null && (TOP_NS as readonly number[]).includes(top) ? top : d.top,
-    topBy: pick(TOP_BYS, search.get(PARAM_KEYS.topBy), d.topBy),
+    topBy: choice('topBy', TOP_BYS, d.topBy),
+    tz: choice('tz', TIME_ZONES, d.tz),
+    compare: choice('compare', COMPARES, d.compare),
+    y: choice('y', Y_SCALES, d.y),
   };
+  return { params, unreadable };
+}
+
+export function parseViewParams(search: URLSearchParams, nowSeconds?: number): ViewParams {
+  return parseViewParamsReport(search, nowSeconds).params;
 }
 
 /**
@@ -143,24 +221,33 @@ export function writeViewParams(search: URLSearchParams, params: Partial<ViewPar
 }
 
 export function timeWindow(params: Pick<ViewParams, 'range' | 'from' | 'to'>): TimeWindow {
-  if (params.from !== null && params.to !== null) return { kind: 'absolute', from: params.from, to: params.to };
-  return { kind: 'relative', range: params.range };
+  const { from, to } = params;
+  if (from === null || to === null) return { kind: 'relative', range: params.range };
+  if (typeof from === 'number' && typeof to === 'number') return { kind: 'absolute', from, to };
+  // `now-7d` .. `now` is the 7 d preset (the picker shows it so, and it shares the preset's cache).
+  const preset = RANGES.find((range) => from === `now-${range}`);
+  if (preset !== undefined && to === 'now') return { kind: 'relative', range: preset };
+  return { kind: 'expression', from: boundExpression(from), to: boundExpression(to) };
 }
 
 export function rangeSeconds(range: RangeKey): number {
   return RANGE_SECONDS[range];
 }
 
-export function windowSeconds(window: TimeWindow): number {
-  return window.kind === 'relative' ? RANGE_SECONDS[window.range] : window.to - window.from;
+/** The window's span; an expression window's is that of now (`now-7d/d` grows through the day). */
+export function windowSeconds(window: TimeWindow, nowSeconds = Date.now() / 1000): number {
+  if (window.kind === 'relative') return RANGE_SECONDS[window.range];
+  const { from, to } = resolveWindow(window, nowSeconds);
+  return to - from;
 }
 
-/** A stable string for cache keys: the preset, or `from-to`. */
+/** A stable string for cache keys: the preset, `from-to` (seconds), or `from..to` (expressions). */
 export function windowKey(window: TimeWindow): string {
-  return window.kind === 'relative' ? window.range : `${window.from}-${window.to}`;
+  if (window.kind === 'relative') return window.range;
+  return window.kind === 'absolute' ? `${window.from}-${window.to}` : `${window.from}..${window.to}`;
 }
 
-/** The time expressions the BFF understands: `now-1h`..`now`, or unix seconds. */
+/** The time expressions the BFF understands: `now-1h`..`now`, unix seconds, or Grafana's relative syntax. */
 export function windowExpression(window: TimeWindow): { from: string; to: string } {
   if (window.kind === 'relative') return { from: `now-${window.range}`, to: 'now' };
   return { from: String(window.from), to: String(window.to) };
@@ -174,6 +261,7 @@ export function rangeExpression(range: RangeKey): { from: string; to: string } {
 /** The window [from, to] in unix seconds, resolving a relative one against `nowSeconds`. */
 export function resolveWindow(window: TimeWindow, nowSeconds: number): { from: number; to: number } {
   if (window.kind === 'absolute') return { from: window.from, to: window.to };
+  if (window.kind === 'expression') return { from: resolveBound(window.from, nowSeconds, false), to: resolveBound(window.to, nowSeconds, true) };
   return { from: Math.floor(nowSeconds) - RANGE_SECONDS[window.range], to: Math.floor(nowSeconds) };
 }
 
