@@ -11,6 +11,8 @@ import {
   type AlertPeriodsResponse,
   type AlertsResponse,
   type CpcDetail,
+  type HardwareMessagesResponse,
+  type OsMessagesResponse,
   type HeatmapResponse,
   type InventoryResponse,
   type PartitionDetail,
@@ -226,6 +228,29 @@ export function heatmapResponse(cpc: string | null): HeatmapResponse {
   };
 }
 
+/** The HMC's messages by default: one hardware message of the CPC, one of the console; two OS messages. */
+export function hardwareMessagesResponse(): HardwareMessagesResponse {
+  return {
+    available: true,
+    start: 1_700_000_000,
+    end: 1_700_003_600,
+    messages: [
+      { time: 1_700_003_000, text: 'A spare processor was invoked to replace a failing processor.', origin: 'cpc' },
+      { time: 1_700_001_000, text: 'The HMC certificate expires in 30 days.', origin: 'console' },
+    ],
+  };
+}
+
+export function osMessagesResponse(): OsMessagesResponse {
+  return {
+    available: true,
+    messages: [
+      { sequence: 8, time: 1_700_003_000, text: '*07 IEE094D SPECIFY OPERAND(S) FOR DUMP COMMAND', held: true, priority: true },
+      { sequence: 7, time: 1_700_002_580, text: 'systemd[1]: Started Daily rotation of log files.', held: false, priority: false },
+    ],
+  };
+}
+
 /** What /api/v1/alerts answers by default: no alert firing (with Prometheus, without Alertmanager). */
 export function alertsResponse(alerts: AlertsResponse['alerts'] = []): AlertsResponse {
   return { available: true, alertmanager: false, alerts, stale: false };
@@ -318,6 +343,8 @@ export function defaultOther(url: URL): Reply {
   const q = url.searchParams;
   if (parts[0] === 'cpcs' && parts[1] !== undefined) {
     if (parts.length === 2) return { status: 200, body: cpcDetail(parts[1]) };
+    if (parts[2] === 'hardware-messages') return { status: 200, body: hardwareMessagesResponse() };
+    if (parts[2] === 'partitions' && parts[4] === 'os-messages') return { status: 200, body: osMessagesResponse() };
     if (parts[2] === 'partitions' && parts[3] !== undefined) return { status: 200, body: partitionDetail(parts[1], parts[3]) };
     if (parts[2] === 'adapters' && parts[3] !== undefined) return { status: 200, body: adapterDetail(parts[1], parts[3]) };
   }

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
+import { HardwareMessagesPanel } from '../../hmc-messages/HmcMessagesPanels';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
 import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
@@ -106,6 +107,7 @@ export default function CpcView() {
         </div>
       ) : null}
       {cpc ? <HeatmapPanel title={t('cpc.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={cpc.name} /> : null}
+      {cpc ? <HardwareMessagesPanel cpc={cpc.name} /> : null}
       {cpc?.mode === 'classic' ? <ChannelsTable cpc={cpc.name} /> : null}
       {cpc ? <TopAdaptersPanel cpc={cpc.name} /> : null}
       {cpc ? <AdaptersTable cpc={cpc} /> : null}

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, type MetricId } from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
+import { OsMessagesPanel } from '../../hmc-messages/HmcMessagesPanels';
 import { inventoryQuery } from '../../api/queries';
 import { NotFound } from '../../components/NotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
@@ -126,6 +127,7 @@ export default function PartitionView() {
       {cpc && classic ? <PartitionChannels cpc={cpc.name} partition={partitionName} /> : null}
       {cpc?.mode ? <PartitionPhysical cpc={cpc.name} partition={partitionName} mode={cpc.mode} known={known} group={group} /> : null}
       {cpc && !classic ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
+      {partition ? <OsMessagesPanel cpc={cpcName} partition={partitionName} /> : null}
     </div>
   );
 }
