@@ -39,5 +39,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Whole-app renders (router, query client, every panel) take seconds on a loaded 2-core machine;
+    // a test that waits longer than this is broken, not slow.
+    testTimeout: 20_000,
   },
 });
