@@ -3,6 +3,7 @@
 // body; failures become AppErrors in zlens' own words (an upstream's body never reaches a client
 // or a log line).
 import { AppError } from '../errors.js';
+import { BodyTooLargeError, readBoundedText } from '../upstream/bounded-body.js';
 import type { AppMetrics } from '../metrics.js';
 import { AlertmanagerAlertsSchema, type AlertmanagerAlert } from './upstream-schemas.js';
 
@@ -35,11 +36,11 @@ export class AlertmanagerClient {
     try {
       const response = await fetch(target, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
       status = response.status;
-      text = await readBounded(response, maxBytes);
+      text = await readBoundedText(response, maxBytes);
     } catch (err) {
-      if (err instanceof AppError) {
+      if (err instanceof BodyTooLargeError) {
         finish('error', 'too_large');
-        throw err;
+        throw new AppError('upstream_error', `Alertmanager's answer is larger than ${maxBytes} bytes`);
       }
       if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
         finish('timeout', 'timeout');
@@ -66,20 +67,4 @@ export class AlertmanagerClient {
     finish('success');
     return parsed;
   }
-}
-
-/** The body as text, or an error once it passes maxBytes (the rest is never read). */
-async function readBounded(response: Response, maxBytes: number): Promise<string> {
-  if (response.body === null) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    // Leaving the loop cancels the stream: the rest is never read.
-    if (size > maxBytes) {
-      throw new AppError('upstream_error', `Alertmanager's answer is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
