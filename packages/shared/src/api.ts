@@ -241,7 +241,7 @@ export const UnsupportedInModeSchema = z.object({
  * engine sent with warnings (Thanos, Mimir: a store did not answer), so part of the data may be
  * missing; `warnings` are the engine's words, bounded and redacted.
  */
-const FreshnessShape = {
+export const FreshnessShape = {
   /** True when the source could not be reached and what is shown may be old. */
   stale: z.boolean(),
   /** Unix seconds when this answer was read from its source (set on stale answers). */
