@@ -9,13 +9,22 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
-import { ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS } from '@zlens/shared';
+import { CATALOG, ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { INVENTORY_METRICS, MODE_MARKERS_QUERY, RECENT_PARTITIONS_QUERY } from './inventory/prometheus-inventory.js';
 import { exportedPropertiesQuery } from './services/exporter-properties.js';
-import { buildHeatmapQuery, buildLabelsQuery, buildSeriesQuery, buildTopQueries, heatmapApplies, type SeriesSelector } from './prometheus/promql.js';
+import {
+  buildDailyPeakQuery,
+  buildHeatmapQuery,
+  buildLabelsQuery,
+  buildPartitionProcessorsQuery,
+  buildSeriesQuery,
+  buildTopQueries,
+  heatmapApplies,
+  type SeriesSelector,
+} from './prometheus/promql.js';
 import { captureLogger } from './test/helpers.js';
 import { CLASSIC_CPC, DPM_CPC, writeFixtureHistory } from './test/fixture.js';
 import { startPromProxy, type PromProxy } from './test/prom-proxy.js';
@@ -92,6 +101,7 @@ function allowedShapes(): Set<string> {
       try {
         add(buildSeriesQuery(metric, selector, 15));
         add(buildLabelsQuery(metric, selector));
+        if (CATALOG[metric].unit === 'ratio') add(buildDailyPeakQuery(metric, selector));
       } catch {
         // this metric lacks one of the selector's labels: no such query
       }
@@ -113,6 +123,7 @@ const BFF_BUILT_QUERIES = [
   RECENT_PARTITIONS_QUERY,
   exportedPropertiesQuery('cpc', { cpc: 'x' }),
   exportedPropertiesQuery('partition', { cpc: 'x', partition: 'x' }),
+  buildPartitionProcessorsQuery('x'),
 ];
 const BFF_BUILT_LITERALS = BFF_BUILT_QUERIES.flatMap((query) => splitLiterals(query).literals).filter((literal) => literal !== 'x');
 
@@ -143,7 +154,7 @@ describe('any input', () => {
   it('gets 2xx/4xx from the query endpoints, and only intended PromQL goes out', async () => {
     // A plausible request, then up to three of its parameters replaced by arbitrary strings or dropped.
     const valid = fc.record({
-      endpoint: fc.constantFrom('series', 'top', 'heatmap', 'inventory'),
+      endpoint: fc.constantFrom('series', 'top', 'heatmap', 'inventory', 'stacked', 'forecast'),
       metric: fc.oneof(fc.constantFrom(...METRIC_IDS), fc.constantFrom('zhmc_partition_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total', 'zhmc_adapter_usage_ratio')),
       cpc: cpcs,
       partition: fc.option(names, { nil: undefined, freq: 2 }),

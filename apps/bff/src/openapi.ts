@@ -6,6 +6,10 @@ import {
   AdapterTopResponseSchema,
   FleetPowerQuerySchema,
   FleetPowerResponseSchema,
+  ForecastQuerySchema,
+  ForecastResponseSchema,
+  StackedQuerySchema,
+  StackedResponseSchema,
   AlertPeriodsQuerySchema,
   AlertPeriodsResponseSchema,
   AlertsQuerySchema,
@@ -124,6 +128,16 @@ export function openApiDocument(basePath: string): JsonSchema {
       '/adapters/top': operation('Top-N adapters of one CPC or the fleet by average and by peak usage, optionally of one family', AdapterTopResponseSchema, queryParameters(AdapterTopQuerySchema)),
       '/status': operation("How each configured upstream answers now (ok, slow, down), for the page's banner; no upstream text", StatusResponseSchema, []),
       '/heatmap': operation('Partitions × time of one metric (one CPC or the fleet)', HeatmapResponseSchema, queryParameters(HeatmapQuerySchema)),
+      '/stacked': operation(
+        "A CPC's processor usage split by partition (usage × logical processors, in proportion, so the parts add up to the CPC's usage): the n largest and the rest as other",
+        StackedResponseSchema,
+        queryParameters(StackedQuerySchema),
+      ),
+      '/forecast': operation(
+        "Trend and forecast band of a CPC's (or partition's) processor usage: Theil-Sen over daily peaks, band from the residuals' 10th/90th percentiles, days until the critical threshold",
+        ForecastResponseSchema,
+        queryParameters(ForecastQuerySchema),
+      ),
       '/cpcs/{cpc}/hardware-messages': operation(
         "A CPC's hardware messages and the console's over a range, newest first, read-only from the HMC; without an HMC, or where its user may not read them: available false",
         HardwareMessagesResponseSchema,

@@ -3,6 +3,17 @@
 // band over daily peaks (forecastDailyPeaks), and the status changes in a status series
 // (statusChanges).
 
+/**
+ * The exporter's logical processor counts of a partition (DPM: cp, ifl; classic: cp, ifl, icf, iip),
+ * summed to weight its usage ratio in the stacked chart.
+ */
+export const PARTITION_PROCESSOR_COUNT_METRICS = [
+  'zhmc_partition_cp_processor_count',
+  'zhmc_partition_ifl_processor_count',
+  'zhmc_partition_icf_processor_count',
+  'zhmc_partition_iip_processor_count',
+] as const;
+
 /** One partition's usage (ratio 0..1) on a shared grid, and its weight (logical processors). */
 export interface PartitionUsageLine {
   partition: string;

@@ -2,7 +2,8 @@
 // names from the metric's catalog labels, label values (from the URL) are escaped, numbers are
 // integers the BFF computed. No request can make the BFF run PromQL of its choosing (design.md
 // "Query hygiene").
-import { CATALOG, SCRAPE_INTERVAL_SECONDS, type CatalogMetric, type MetricId } from '@zlens/shared';
+import { CATALOG, PARTITION_PROCESSOR_COUNT_METRICS, SCRAPE_INTERVAL_SECONDS, type CatalogMetric, type MetricId } from '@zlens/shared';
+import { namesMatcher } from '../inventory/exporter-families.js';
 
 /** Escapes a value for a double-quoted PromQL string literal. */
 export function escapeLabelValue(value: string): string {
@@ -137,4 +138,19 @@ export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, ste
   }
   if (entry.scope === 'partition') return `max by (cpc, partition) (${selected})`;
   return `avg by (cpc, partition) (${selected})`;
+}
+
+/**
+ * Each day's peak: evaluated at day ends with a one-day step, `max_over_time` over the day before
+ * each point (the forecast's input).
+ */
+export function buildDailyPeakQuery(metric: MetricId, selector: SeriesSelector): string {
+  const entry = CATALOG[metric];
+  if (entry.unit !== 'ratio') throw new RangeError(`${metric} is not a usage ratio`);
+  return `max by (${entry.labels.join(', ')}) (max_over_time(${matchers(metric, selector)}[86400s]))`;
+}
+
+/** Every partition's logical processor counts by type (`__name__` kept), of one CPC. */
+export function buildPartitionProcessorsQuery(cpc: string): string {
+  return `max by (__name__, partition) ({${namesMatcher(PARTITION_PROCESSOR_COUNT_METRICS)},cpc="${escapeLabelValue(cpc)}"})`;
 }

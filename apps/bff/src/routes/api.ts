@@ -6,9 +6,11 @@ import {
   HardwareMessagesQuerySchema,
   AdapterTopQuerySchema,
   FleetPowerQuerySchema,
+  ForecastQuerySchema,
   HeatmapQuerySchema,
   LabelValueSchema,
   SeriesQuerySchema,
+  StackedQuerySchema,
   TopQuerySchema,
   type AdapterDetail,
   type AlertPeriodsResponse,
@@ -30,6 +32,7 @@ import { userOf, type Authenticator } from '../auth/authenticate.js';
 import { badRequest, methodNotAllowed, notFound } from '../errors.js';
 import type { UpstreamHealth } from '../health.js';
 import type { InventoryService } from '../inventory/service.js';
+import { CapacityService } from '../services/capacity-service.js';
 import type { DetailService } from '../services/detail-service.js';
 import type { HmcMessagesService } from '../services/hmc-messages-service.js';
 import { PhysicalService } from '../services/physical-service.js';
@@ -161,6 +164,15 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.get('/adapters/top', async (req, res) => {
     res.json(await physical.topAdapters(parse(AdapterTopQuerySchema, req.query)));
+  });
+
+  const capacity = new CapacityService(deps.queries);
+  router.get('/stacked', async (req, res) => {
+    res.json(await capacity.stacked(parse(StackedQuerySchema, req.query)));
+  });
+
+  router.get('/forecast', async (req, res) => {
+    res.json(await capacity.forecast(parse(ForecastQuerySchema, req.query)));
   });
 
   router.get('/heatmap', async (req, res) => {

@@ -6,12 +6,15 @@
 import { gridTimestamps, type AlignedRange, type Series, type TopEntry } from '@zlens/shared';
 import type { Answer, PrometheusClient } from '../prometheus/client.js';
 import { sampleValue } from '../prometheus/client.js';
-import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
+import { buildDailyPeakQuery, buildHeatmapQuery, buildPartitionProcessorsQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
 import type { MatrixSeries, VectorSample } from '../prometheus/schemas.js';
 import {
   byValueDesc,
+  type DailyPeaksRequest,
+  type DailyPeaksResult,
   type Freshness,
   heatmapRows,
+  type PartitionProcessorsResult,
   sortSeries,
   type HeatmapRequest,
   type HeatmapResult,
@@ -112,5 +115,36 @@ export class PrometheusSource implements TimeSeriesSource {
     const { range } = request;
     const answer = await this.client.queryRangeAnswer(buildHeatmapQuery(request.metric, request.cpc, range.step), range.start, range.end, range.step);
     return { rows: heatmapRows(onGrid(answer.result, range)), ...freshnessOf([answer]) };
+  }
+
+  async dailyPeaks(request: DailyPeaksRequest): Promise<DailyPeaksResult> {
+    const selector = { cpc: request.cpc, ...(request.partition === undefined ? {} : { partition: request.partition }) };
+    const query = buildDailyPeakQuery(request.metric, selector);
+    const answer = await this.client.queryRangeAnswer(query, request.firstDayEnd, request.lastDayEnd, 86_400);
+    // One series (the catalog labels fold the rest); an empty answer is no history.
+    const samples = answer.result[0]?.values ?? [];
+    const peaks = samples.flatMap(([time, text]) => {
+      const peak = sampleValue(text);
+      return peak === null ? [] : [{ time, peak }];
+    });
+    return { peaks, ...freshnessOf([answer]) };
+  }
+
+  /**
+   * Counts as of `at`, else as of now: processor counts are resource metrics, scraped live and not
+   * in a backfilled history, and they change seldom.
+   */
+  async partitionProcessors(cpc: string, at: number): Promise<PartitionProcessorsResult> {
+    const query = buildPartitionProcessorsQuery(cpc);
+    let answer = await this.client.queryAnswer(query, at);
+    if (answer.result.length === 0) answer = await this.client.queryAnswer(query);
+    const counts = new Map<string, number>();
+    for (const { metric, value } of answer.result) {
+      const partition = metric.partition;
+      const count = sampleValue(value[1]);
+      if (partition === undefined || count === null) continue;
+      counts.set(partition, (counts.get(partition) ?? 0) + count);
+    }
+    return { counts, ...freshnessOf([answer]) };
   }
 }

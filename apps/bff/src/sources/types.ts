@@ -1,5 +1,5 @@
 // The one interface both time-series sources (Prometheus, live HMC polling) implement.
-import type { AlignedRange, MetricId, Series, TopEntry } from '@zlens/shared';
+import type { AlignedRange, DailyPeak, MetricId, Series, TopEntry } from '@zlens/shared';
 
 export interface SeriesRequest {
   metric: MetricId;
@@ -56,11 +56,33 @@ export interface HeatmapResult extends Freshness {
   rows: HeatmapRow[];
 }
 
+export interface DailyPeaksRequest {
+  metric: MetricId;
+  cpc: string;
+  partition?: string;
+  /** Unix seconds, both day ends (multiples of 86 400): the peak of the day before each. */
+  firstDayEnd: number;
+  lastDayEnd: number;
+}
+
+export interface DailyPeaksResult extends Freshness {
+  peaks: DailyPeak[];
+}
+
+export interface PartitionProcessorsResult extends Freshness {
+  /** Logical processors per partition (all types summed); empty when the exporter exports none. */
+  counts: Map<string, number>;
+}
+
 export interface TimeSeriesSource {
   readonly kind: 'prometheus' | 'live';
   series(request: SeriesRequest): Promise<SeriesResult>;
   top(request: TopRequest): Promise<TopResult>;
   heatmap(request: HeatmapRequest): Promise<HeatmapResult>;
+  /** Days of history: only a source that keeps them (Prometheus) has daily peaks. */
+  dailyPeaks?(request: DailyPeaksRequest): Promise<DailyPeaksResult>;
+  /** The partitions' processor counts at a time (the exporter's resource metrics). */
+  partitionProcessors?(cpc: string, at: number): Promise<PartitionProcessorsResult>;
 }
 
 function labelKey(labels: Readonly<Record<string, string>>): string {
