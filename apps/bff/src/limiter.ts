@@ -16,6 +16,8 @@ export class Limiter {
     if (this.active >= this.maxInFlight) await this.slot(signal);
     else this.active += 1;
     try {
+      // A slot granted in the same moment the deadline passed is handed on, the task not started.
+      signal?.throwIfAborted();
       return await task();
     } finally {
       const next = this.waiting.shift();

@@ -5,6 +5,25 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export type Upstream = 'prometheus' | 'hmc';
 export type UpstreamOutcome = 'success' | 'error' | 'timeout';
 
+/**
+ * One request to an upstream, measured the same way for every upstream: counted in
+ * zlens_upstream_requests_total when it is sent (a limiter slot granted: the wait for one is not the
+ * upstream's time), its duration observed in zlens_upstream_request_duration_seconds{outcome} when
+ * it ends, and a failure counted in zlens_upstream_errors_total{kind}. Returns the `finish` call.
+ */
+export function startUpstreamRequest(
+  metrics: AppMetrics,
+  upstream: Upstream | 'alertmanager',
+  endpoint: string,
+): (outcome: UpstreamOutcome, kind?: string) => void {
+  metrics.upstreamRequests.inc({ upstream, endpoint });
+  const started = performance.now();
+  return (outcome, kind) => {
+    metrics.upstreamDuration.observe({ upstream, outcome }, (performance.now() - started) / 1000);
+    if (kind !== undefined) metrics.upstreamErrors.inc({ upstream, kind });
+  };
+}
+
 export interface AppMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
@@ -102,7 +121,7 @@ export function createMetrics(): AppMetrics {
     }),
     upstreamDuration: new Histogram({
       name: 'zlens_upstream_request_duration_seconds',
-      help: 'Duration of requests to upstreams (Prometheus, HMC)',
+      help: 'Duration of requests to upstreams (Prometheus, HMC, Alertmanager), from sending to the answer read (the wait for a connection slot not included)',
       labelNames: ['upstream', 'outcome'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],

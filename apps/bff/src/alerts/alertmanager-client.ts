@@ -4,7 +4,7 @@
 // or a log line).
 import { AppError } from '../errors.js';
 import { BodyTooLargeError, readBoundedText } from '../upstream/bounded-body.js';
-import type { AppMetrics } from '../metrics.js';
+import { startUpstreamRequest, type AppMetrics } from '../metrics.js';
 import { AlertmanagerAlertsSchema, type AlertmanagerAlert } from './upstream-schemas.js';
 
 export interface AlertmanagerClientOptions {
@@ -25,12 +25,7 @@ export class AlertmanagerClient {
     for (const [k, v] of Object.entries({ active: 'true', silenced: 'true', inhibited: 'true', unprocessed: 'false' })) {
       target.searchParams.set(k, v);
     }
-    const started = performance.now();
-    const finish = (outcome: 'success' | 'error' | 'timeout', kind?: string): void => {
-      metrics.upstreamDuration.observe({ upstream: 'alertmanager', outcome }, (performance.now() - started) / 1000);
-      if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'alertmanager', kind });
-    };
-    metrics.upstreamRequests.inc({ upstream: 'alertmanager', endpoint: 'api/v2/alerts' });
+    const finish = startUpstreamRequest(metrics, 'alertmanager', 'api/v2/alerts');
     let text: string;
     let status: number;
     try {

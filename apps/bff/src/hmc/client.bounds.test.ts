@@ -3,7 +3,7 @@
 // off at ZLENS_UPSTREAM_MAX_BYTES with memory flat and the process alive; a trickled body times
 // out; a timeout starts the back-off; a probe ends it; upstream text is redacted; `null` from
 // /api/version is no HMC.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../metrics.js';
 import { captureLogger } from '../test/helpers.js';
 import { HUGE_BYTES, startLyingHmc, type LyingHmc } from '../test/lying-hmc.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => lying?.close());
 
-function client(options: { timeoutMs?: number; maxBodyBytes?: number; nowMs?: () => number } = {}) {
+function client(options: { timeoutMs?: number; maxBodyBytes?: number; nowMs?: () => number; maxInFlight?: number } = {}) {
   const captured = captureLogger();
   const metrics = createMetrics();
   const hmc = new HmcClient({
@@ -27,6 +27,7 @@ function client(options: { timeoutMs?: number; maxBodyBytes?: number; nowMs?: ()
     logger: captured.logger,
     metrics,
     maxBodyBytes: options.maxBodyBytes ?? 4 * MB,
+    ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
     ...(options.nowMs === undefined ? {} : { clock: { nowMs: options.nowMs } }),
   });
   return { hmc, captured, metrics };
@@ -52,6 +53,27 @@ describe('HMC bodies are bounded', () => {
       await hmc.close();
     }, 60_000);
   }
+
+  it('counts the wait for a connection slot inside the deadline, and times only what was sent', async () => {
+    const { hmc, metrics } = client({ timeoutMs: 3_000, maxInFlight: 1 });
+    const trickles = lying.hits.get('/api/trickle') ?? 0;
+    // The trickle holds the only slot for its 3 s deadline; the probe (2 s deadline) waits behind it.
+    const held = failure(hmc.getJson('/api/trickle'));
+    await vi.waitFor(() => expect(lying.hits.get('/api/trickle')).toBe(trickles + 1));
+    const probes = lying.hits.get('/api/version') ?? 0;
+    expect(await failure(hmc.version())).toMatchObject({ code: 'upstream_timeout', httpStatus: 504 });
+    // It left the queue at its deadline, before the slot was free: never sent, counted or timed.
+    expect(lying.hits.get('/api/version') ?? 0).toBe(probes);
+    expect(await held).toMatchObject({ code: 'upstream_timeout', httpStatus: 504 });
+    const sent = (await metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc');
+    expect(sent.map((v) => [v.labels.endpoint, v.value])).toEqual([['POST', 1], ['GET', 1]]);
+    const timed = (await metrics.upstreamDuration.get()).values.filter((v) => v.metricName === 'zlens_upstream_request_duration_seconds_count' && v.labels.upstream === 'hmc');
+    expect(timed.map((v) => [v.labels.outcome, v.value])).toEqual([['success', 1], ['timeout', 1]]);
+    // Both timeouts are counted as such.
+    const timeouts = (await metrics.upstreamErrors.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.kind === 'timeout');
+    expect(timeouts?.value).toBe(2);
+    await hmc.close();
+  });
 
   it('times out a body trickled byte by byte, and backs off instead of asking again', async () => {
     let nowMs = 1_000_000;

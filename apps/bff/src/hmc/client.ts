@@ -8,7 +8,7 @@ import type { HmcConfig } from '../config.js';
 import { upstreamExcerpt } from '../errors.js';
 import { Limiter } from '../limiter.js';
 import type { Logger } from '../logger.js';
-import type { AppMetrics } from '../metrics.js';
+import { startUpstreamRequest, type AppMetrics, type UpstreamOutcome } from '../metrics.js';
 import { DEFAULT_UPSTREAM_MAX_BYTES } from '../upstream-limits.js';
 import { HmcBreaker, type HmcHealth } from './breaker.js';
 import { BodyTooLargeError, bodyFromResponse, errorFromResponse, exchange, type HmcBody, type RawResponse } from './exchange.js';
@@ -173,7 +173,6 @@ export class HmcClient {
     session: string | null,
     { probe = false, timeoutMs = this.options.timeoutMs }: { probe?: boolean; timeoutMs?: number } = {},
   ): Promise<HmcBody> {
-    const started = performance.now();
     const { metrics } = this.options;
     const remaining = this.breaker.remainingMs(this.nowMs());
     if (!probe && remaining > 0) {
@@ -182,16 +181,20 @@ export class HmcClient {
       if (this.breaker.probeDue(this.nowMs())) this.version().catch(() => undefined);
       throw new HmcError(503, 0, `HMC ${method} ${path}: backing off after errors, next try in ${Math.ceil(remaining / 1000)} s`);
     }
-    metrics.upstreamRequests.inc({ upstream: 'hmc', endpoint: probe ? 'probe' : method });
-    const observe = (outcome: 'success' | 'error' | 'timeout', kind?: string): void => {
-      metrics.upstreamDuration.observe({ upstream: 'hmc', outcome }, (performance.now() - started) / 1000);
+    // Timed from when it is sent, as every upstream's requests are (metrics.ts); a deadline that
+    // passes while waiting for a slot counts as a timeout without a duration.
+    let observe = (outcome: UpstreamOutcome, kind?: string): void => {
       if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'hmc', kind });
     };
-    // One deadline for the whole request, the wait for a connection slot included.
+    // One deadline for the whole request, the wait for a connection slot included: a waiter whose
+    // deadline passes leaves the queue at once.
     const signal = AbortSignal.timeout(timeoutMs);
     let raw: RawResponse;
     try {
-      raw = await this.limiter.run(() => this.exchange(method, path, payload, session, signal));
+      raw = await this.limiter.run(() => {
+        observe = startUpstreamRequest(metrics, 'hmc', probe ? 'probe' : method);
+        return this.exchange(method, path, payload, session, signal);
+      }, signal);
     } catch (err) {
       let error: HmcError;
       if (err instanceof BodyTooLargeError) {

@@ -5,7 +5,7 @@
 // said goes to the log only, as a short excerpt with the credentials zlens sends removed.
 import { AppError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { AppMetrics } from '../metrics.js';
+import { startUpstreamRequest, type AppMetrics } from '../metrics.js';
 import { BodyTooLargeError, readBoundedText } from '../upstream/bounded-body.js';
 import { redactedExcerpt } from '../upstream/redact.js';
 import { EnvelopeSchema } from './schemas.js';
@@ -61,17 +61,12 @@ const MAX_NOTES = 10;
 
 export async function exchange(options: ExchangeOptions): Promise<ExchangeResult> {
   const { url, body, headers, signal, timeoutMs, maxBytes, secrets, metrics, logger, endpoint } = options;
-  const started = performance.now();
-  const finish = (outcome: 'success' | 'error' | 'timeout', kind?: FailureKind): void => {
-    metrics.upstreamDuration.observe({ upstream: 'prometheus', outcome }, (performance.now() - started) / 1000);
-    if (kind !== undefined) metrics.upstreamErrors.inc({ upstream: 'prometheus', kind });
-  };
+  const finish = startUpstreamRequest(metrics, 'prometheus', endpoint);
   const fail = (kind: FailureKind, message: string, said?: string, cause?: unknown): PrometheusError => {
     finish(kind === 'timeout' ? 'timeout' : 'error', kind);
     if (said !== undefined) logger?.warn({ upstream: 'prometheus', endpoint, kind, said: redactedExcerpt(said, secrets) }, message);
     return new PrometheusError(kind, message, cause === undefined ? {} : { cause });
   };
-  metrics.upstreamRequests.inc({ upstream: 'prometheus', endpoint });
   let status: number;
   let text: string;
   try {

@@ -10,6 +10,7 @@ import {
   type CpcDetail,
   type PartitionDetail,
 } from '@zlens/shared';
+import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import { describeError, notFound } from '../errors.js';
 import { withinBound } from '../hmc/bounded.js';
 import { type AdapterUser, type TopologyCache } from '../hmc/topology-cache.js';
@@ -37,6 +38,8 @@ export interface DetailServiceDeps {
 }
 
 type HmcPartitionRead = { properties: Partial<PartitionDetail>; uses: HmcAdapterUse[] } | null;
+/** 8 MiB: a few KiB per partition read, room for thousands of partitions. */
+const PARTITION_READS_MAX_BYTES = 8 * 1024 * 1024;
 
 const NIC_LABEL_METRIC = 'zhmc_nic_bytes_sent_count_total';
 const CHANNEL_METRIC = 'zhmc_channel_usage_ratio';
@@ -51,11 +54,20 @@ export class DetailService {
   /**
    * One partition's HMC read (properties, NICs, virtual switches, storage groups: a handful of
    * requests) per TTL, shared by every viewer and every refresh; a read in flight is joined, a
-   * failed one is not kept. Keys are partitions of the inventory only, so the map stays bounded.
+   * failed one is not kept (the one cache primitive, a plain TTL: no stale reads).
    */
-  private readonly partitionReads = new Map<string, { read: Promise<HmcPartitionRead>; expiresAtMs: number }>();
+  private readonly partitionReads: ByteCache<{ read: HmcPartitionRead }>;
 
-  constructor(private readonly deps: DetailServiceDeps) {}
+  constructor(private readonly deps: DetailServiceDeps) {
+    this.partitionReads = new ByteCache<{ read: HmcPartitionRead }>({
+      name: 'hmc-partitions',
+      maxBytes: PARTITION_READS_MAX_BYTES,
+      freshMs: deps.hmcTtlMs,
+      keepMs: deps.hmcTtlMs,
+      sizeOf: jsonBytes,
+      clock: deps.clock,
+    });
+  }
 
   async cpc(name: string): Promise<CpcDetail> {
     const inventory = await this.deps.inventory.get();
@@ -222,17 +234,10 @@ export class DetailService {
     return out;
   }
 
-  private hmcPartitionShared(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {
+  private async hmcPartitionShared(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {
     const key = JSON.stringify([cpcName, partitionName]);
-    const nowMs = this.deps.clock.nowMs();
-    const kept = this.partitionReads.get(key);
-    if (kept !== undefined && kept.expiresAtMs > nowMs) return kept.read;
-    const read = this.hmcPartition(cpcName, partitionName);
-    this.partitionReads.set(key, { read, expiresAtMs: nowMs + this.deps.hmcTtlMs });
-    read.catch(() => {
-      if (this.partitionReads.get(key)?.read === read) this.partitionReads.delete(key);
-    });
-    return read;
+    const loaded = await this.partitionReads.load(key, async () => ({ read: await this.hmcPartition(cpcName, partitionName) }));
+    return loaded.value.read;
   }
 
   private async hmcPartition(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {
