@@ -4,7 +4,7 @@
 // out; the wait for a slot counts inside the deadline; the circuit opens when Prometheus stops
 // answering and a probe closes it; upstream text never reaches an error message or a log whole;
 // warnings and infos are passed on, counted and logged.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetrics, type AppMetrics } from '../metrics.js';
 import { captureLogger, type CapturedLogger } from '../test/helpers.js';
 import { HUGE_BYTES, INFO, WARNING, startLyingPrometheus, type LyingPrometheus } from '../test/lying-prometheus.js';
@@ -90,13 +90,12 @@ describe('one deadline and a circuit breaker', () => {
     expect(lying.requests - before).toBeLessThan(5);
   });
 
-  it('stops sending queries when Prometheus does not answer, answers at once, and closes after a probe succeeds', async () => {
+  it('stops sending queries when a timed-out query and the liveness check find Prometheus hung, answers at once, and closes after a probe succeeds', async () => {
     lying.mode = 'hang';
     const { client, metrics, clock } = build({ timeoutMs: 300 });
     expect(await failure(client.query('a'))).toMatchObject({ code: 'upstream_timeout' });
-    expect(client.circuit).toBe('closed');
-    expect(await failure(client.query('b'))).toMatchObject({ code: 'upstream_timeout' });
-    expect(client.circuit).toBe('open');
+    // The timeout alone does not open it: the breaker asks for `1`, which hangs too.
+    await vi.waitFor(() => expect(client.circuit).toBe('open'));
     expect(await circuitGauge(metrics)).toBe(2);
     const sent = lying.requests;
     const rejected = await failure(client.query('c'));
@@ -110,6 +109,25 @@ describe('one deadline and a circuit breaker', () => {
     expect(lying.requests).toBe(sent + 2);
     expect(client.circuit).toBe('closed');
     expect(await circuitGauge(metrics)).toBe(0);
+  });
+
+  it('keeps the circuit closed while heavy queries time out on a busy Prometheus that still answers `1`', async () => {
+    lying.mode = 'busy';
+    const { client, metrics } = build({ timeoutMs: 300 });
+    const sent: string[] = [];
+    client.observe((_path, params) => sent.push(params.query ?? ''));
+    // Before, two timeouts in a row opened the circuit: every later panel got 502 "not answering".
+    for (const promql of ['heavy_a', 'heavy_b', 'heavy_c']) {
+      expect(await failure(client.query(promql))).toMatchObject({ code: 'upstream_timeout', kind: 'timeout' });
+      // Each timeout makes the breaker ask for `1`, which Prometheus answers.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(client.circuit).toBe('closed');
+    }
+    // Every query still went to Prometheus.
+    expect(sent).toEqual(['heavy_a', 'heavy_b', 'heavy_c']);
+    expect(await counter(metrics, 'upstreamCircuitRejections', { upstream: 'prometheus' })).toBe(0);
+    lying.mode = 'ok';
+    await expect(client.query('light')).resolves.toHaveLength(1);
   });
 
   it('ends the queries in flight when a probe finds Prometheus hung, instead of letting each wait out its timeout', async () => {

@@ -11,7 +11,7 @@ import type { PrometheusConfig } from '../config.js';
 import { Limiter } from '../limiter.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
-import { CircuitBreaker, type CircuitState } from '../upstream/circuit-breaker.js';
+import { CircuitBreaker, type CircuitState, type Liveness } from '../upstream/circuit-breaker.js';
 import { secretsOfHeaders } from '../upstream/redact.js';
 import { DEFAULT_UPSTREAM_MAX_BYTES } from '../upstream-limits.js';
 import { QueryCache, panelKey, type StoredAnswer } from './cache.js';
@@ -50,8 +50,10 @@ export interface Answer<T> {
 /** Every request the client sends, in order: tests check that only intended PromQL goes out. */
 export type QueryObserver = (path: string, params: Readonly<Record<string, string>>) => void;
 
-/** A probe asks for `1`; an answer slower than this means Prometheus is not fit to serve. */
+/** A liveness check asks for `1`; no answer within this means Prometheus is not answering. */
 const PROBE_TIMEOUT_MS = 2_500;
+/** A query unanswered this long makes the breaker check that Prometheus is alive (a hang shows in ~5 s). */
+const LIVENESS_AFTER_MS = 2_500;
 const CIRCUIT_GAUGE: Readonly<Record<CircuitState, number>> = { closed: 0, half_open: 1, open: 2 };
 
 export class PrometheusClient {
@@ -60,7 +62,6 @@ export class PrometheusClient {
   private readonly breaker: CircuitBreaker;
   private readonly observers: QueryObserver[] = [];
   private readonly secrets: readonly string[];
-  private probing: Promise<void> | null = null;
 
   constructor(private readonly options: PrometheusClientOptions) {
     this.limiter = new Limiter(options.maxInFlight ?? 8);
@@ -70,13 +71,14 @@ export class PrometheusClient {
     if (options.cache !== undefined) options.metrics.trackCache(this.cache.store);
     this.secrets = secretsOfHeaders(options.config.headers);
     options.metrics.upstreamCircuitState.set({ upstream: 'prometheus' }, 0);
-    this.breaker = new CircuitBreaker(
-      () => clock.nowMs(),
-      (state, reason) => {
+    this.breaker = new CircuitBreaker({
+      nowMs: () => clock.nowMs(),
+      checkAlive: () => this.checkAlive(),
+      onChange: (state, reason) => {
         options.metrics.upstreamCircuitState.set({ upstream: 'prometheus' }, CIRCUIT_GAUGE[state]);
         options.logger?.warn({ upstream: 'prometheus', circuit: state }, `Prometheus circuit ${state}: ${reason}`);
       },
-    );
+    });
   }
 
   /** Registers a callback told about every upstream request (not about cache hits or coalesced waiters). */
@@ -133,7 +135,8 @@ export class PrometheusClient {
   async ping(): Promise<void> {
     const admission = this.breaker.admit();
     if (admission.kind === 'reject') throw this.circuitOpen(admission.retryInMs);
-    await this.probe();
+    const liveness = await this.breaker.check();
+    if (liveness.error !== undefined) throw liveness.error;
   }
 
   /**
@@ -180,45 +183,55 @@ export class PrometheusClient {
     return { data, warnings, partial: result.warnings.length > 0, bodyBytes: result.bodyBytes };
   }
 
-  /** Through the breaker and the limiter, within one deadline. */
+  /**
+   * Through the breaker and the limiter, within one deadline. A refused connection opens the
+   * circuit; a timeout, or a query still unanswered after LIVENESS_AFTER_MS, only makes the breaker
+   * ask whether Prometheus is alive (a heavy query is slow on a busy Prometheus, too).
+   */
   private async send(path: string, body: string | null): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {
     const admission = this.breaker.admit();
     if (admission.kind === 'reject') throw this.circuitOpen(admission.retryInMs);
-    if (admission.kind === 'probe') await this.probe();
+    if (admission.kind === 'probe') {
+      const liveness = await this.breaker.check();
+      if (!liveness.alive) throw liveness.error;
+    }
     const { timeoutMs } = this.options;
     // One deadline for the request, the wait for a slot included; and the breaker's trip, which
     // ends every request in flight when Prometheus is found not answering.
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), this.breaker.signal]);
+    const waitedLong = setTimeout(() => void this.breaker.suspect(), LIVENESS_AFTER_MS);
     try {
       const result = await this.limiter.run(() => this.exchange(path, body, signal, timeoutMs), signal);
       this.breaker.success();
       return result;
     } catch (err) {
       const failure = this.asFailure(err, signal, timeoutMs, 'waiting for a free connection');
-      if (failure.unreachable && !(signal.reason instanceof PrometheusError)) this.breaker.failure(failure.kind === 'timeout' ? 'timeout' : 'network', failure);
-      else if (!failure.unreachable && failure.kind !== 'circuit_open') this.breaker.success();
+      // Aborted by the breaker's trip: the circuit is open already.
+      if (!(signal.reason instanceof PrometheusError)) this.tellBreaker(failure);
       throw failure;
+    } finally {
+      clearTimeout(waitedLong);
     }
   }
 
-  /** The breaker's probe, one at a time: `1`, quickly, outside the limiter. */
-  private probe(): Promise<void> {
-    this.probing ??= (async () => {
-      const timeoutMs = Math.min(this.options.timeoutMs, PROBE_TIMEOUT_MS);
-      const signal = AbortSignal.timeout(timeoutMs);
-      try {
-        await this.exchange('api/v1/query', new URLSearchParams({ query: '1' }).toString(), signal, timeoutMs);
-        this.breaker.success();
-      } catch (err) {
-        const failure = this.asFailure(err, signal, timeoutMs, 'probing');
-        if (failure.unreachable) this.breaker.failure(failure.kind === 'timeout' ? 'timeout' : 'network', failure, true);
-        else this.breaker.success();
-        throw failure;
-      }
-    })().finally(() => {
-      this.probing = null;
-    });
-    return this.probing;
+  private tellBreaker(failure: PrometheusError): void {
+    if (failure.kind === 'network') this.breaker.unreachable(failure);
+    else if (failure.kind === 'timeout') void this.breaker.suspect();
+    else if (failure.kind !== 'circuit_open') this.breaker.success();
+  }
+
+  /** The breaker's liveness check: `1`, quickly, outside the limiter (never queued behind heavy queries). */
+  private async checkAlive(): Promise<Liveness> {
+    const timeoutMs = Math.min(this.options.timeoutMs, PROBE_TIMEOUT_MS);
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      await this.exchange('api/v1/query', new URLSearchParams({ query: '1' }).toString(), signal, timeoutMs);
+      return { alive: true };
+    } catch (err) {
+      const failure = this.asFailure(err, signal, timeoutMs, 'probing');
+      // It answered, if not as hoped (401, an error page): alive, but the readiness check says why.
+      return { alive: !failure.unreachable, error: failure };
+    }
   }
 
   private async exchange(path: string, body: string | null, signal: AbortSignal, timeoutMs: number): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {

@@ -1,12 +1,12 @@
 // An HTTP server that plays a Prometheus (or a proxy in front of one) that lies: it streams hundreds
 // of megabytes, trickles a body a byte at a time, answers an HTML error page that echoes the
-// request's headers (credentials included), never answers, or answers a valid envelope with
-// `warnings` and `infos`. A real Prometheus does not misbehave this way on demand, so the client's
+// request's headers (credentials included), never answers, answers only the cheap `1` (busy: alive
+// but every real query outlasts the timeout), or answers a valid envelope with `warnings` and `infos`. A real Prometheus does not misbehave this way on demand, so the client's
 // bounds are tested against this; it is real HTTP over real sockets, not a mock of fetch.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type LyingMode = 'huge' | 'trickle' | 'echo-html' | 'hang' | 'warnings' | 'ok';
+export type LyingMode = 'huge' | 'trickle' | 'echo-html' | 'hang' | 'busy' | 'warnings' | 'ok';
 
 export interface LyingPrometheus {
   url: string;
@@ -88,6 +88,14 @@ export async function startLyingPrometheus(initial: LyingMode = 'ok'): Promise<L
       }
       case 'hang':
         return;
+      case 'busy': {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          if (new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('query') === '1') res.writeHead(200, { 'content-type': 'application/json' }).end(vector());
+        });
+        return;
+      }
     }
   };
   const server = createServer(handle);
