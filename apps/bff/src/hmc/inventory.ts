@@ -1,9 +1,9 @@
 // Inventory as the HMC knows it (hmc-api.md §2): CPCs with mode and machine type/model, and their
 // partitions (DPM) or logical partitions (classic) with status and type. Object URIs are kept so the
 // live source can map metrics rows (which name objects by URI) to CPC and partition names.
+import type { AdapterFamily, AdapterSummary, CpcMode } from '@zlens/shared';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { adapterFamily, type SourceAdapter } from '../inventory/types.js';
 import { HmcError, type HmcClient } from './client.js';
 
 const CpcListSchema = z.object({
@@ -51,14 +51,25 @@ export interface HmcPartition {
   type: string | null;
 }
 
-export interface HmcAdapter extends SourceAdapter {
+export interface HmcAdapter extends Omit<AdapterSummary, 'sources' | 'statusNotExported'> {
   uri: string;
+}
+
+/** HMC `adapter-family` (or `type` when the family is absent) → the family zlens groups by (hmc-api.md §2.5). */
+export function adapterFamily(family: string | null, type: string | null): AdapterFamily | null {
+  const key = family ?? type;
+  if (key === null) return null;
+  if (['osa', 'roce', 'hipersockets', 'cna', 'cloud-network', 'network-express', 'networking', 'osd', 'osm'].includes(key)) return 'network';
+  if (['ficon', 'fcp', 'fc'].includes(key)) return 'storage';
+  if (key === 'crypto') return 'crypto';
+  if (['accelerator', 'zedc'].includes(key)) return 'accelerator';
+  return 'other';
 }
 
 export interface HmcCpc {
   uri: string;
   name: string;
-  mode: 'dpm' | 'classic' | null;
+  mode: CpcMode | null;
   status: string | null;
   machineType: string | null;
   machineModel: string | null;

@@ -1,4 +1,5 @@
 // Inventory as one source sees it, before the two sources are joined.
+// The HMC's side (hmc/inventory.ts) has its own types: inventory/ reads hmc/, never the other way.
 import type { AdapterFamily, CpcMode } from '@zlens/shared';
 
 export interface SourcePartition {
@@ -31,15 +32,4 @@ export interface SourceCpc {
   adapters: SourceAdapter[];
   /** Prometheus: no zhmc_cpc_status_int series for this CPC (cpc-resource off). */
   statusNotExported?: boolean;
-}
-
-/** HMC `adapter-family` (or `type` when the family is absent) → the family zlens groups by (hmc-api.md §2.5). */
-export function adapterFamily(family: string | null, type: string | null): AdapterFamily | null {
-  const key = family ?? type;
-  if (key === null) return null;
-  if (['osa', 'roce', 'hipersockets', 'cna', 'cloud-network', 'network-express', 'networking', 'osd', 'osm'].includes(key)) return 'network';
-  if (['ficon', 'fcp', 'fc'].includes(key)) return 'storage';
-  if (key === 'crypto') return 'crypto';
-  if (['accelerator', 'zedc'].includes(key)) return 'accelerator';
-  return 'other';
 }
