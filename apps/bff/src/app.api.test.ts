@@ -328,6 +328,7 @@ describe('OpenAPI', () => {
         '/embed-config',
         '/fleet/power',
         '/heatmap',
+        '/hmc-history',
         '/inventory',
         '/openapi.json',
         '/series',

@@ -22,7 +22,9 @@ import type { PrometheusClient } from './prometheus/client.js';
 import { apiRouter } from './routes/api.js';
 import { publicRouter } from './routes/public.js';
 import { DetailService } from './services/detail-service.js';
+import { HmcHistoryService } from './services/hmc-history-service.js';
 import { HmcMessagesService } from './services/hmc-messages-service.js';
+import { HmcHistorySource } from './sources/hmc-history-source.js';
 import { QueryService } from './services/query-service.js';
 import type { TimeSeriesSource } from './sources/types.js';
 
@@ -175,7 +177,13 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
   });
   const hmcMessages = new HmcMessagesService({ hmc: deps.hmc, inventory: deps.inventory, clock: deps.clock });
-  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details, alerts, health, hmcMessages }));
+  const hmcHistory = new HmcHistoryService({
+    queries,
+    inventory: deps.inventory,
+    history: deps.hmc === null ? null : new HmcHistorySource(deps.hmc, deps.clock),
+    clock: deps.clock,
+  });
+  site.use('/api/v1', apiRouter({ auth, inventory: deps.inventory, queries, details, alerts, health, hmcMessages, hmcHistory }));
   site.all('/api/{*rest}', (req) => {
     throw new AppError('not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`);
   });

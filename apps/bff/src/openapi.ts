@@ -16,6 +16,8 @@ import {
   AlertsResponseSchema,
   HardwareMessagesQuerySchema,
   HardwareMessagesResponseSchema,
+  HmcHistoryQuerySchema,
+  HmcHistoryResponseSchema,
   OsMessagesResponseSchema,
   CpcDetailSchema,
   EmbedConfigSchema,
@@ -137,6 +139,11 @@ export function openApiDocument(basePath: string): JsonSchema {
         "Trend and forecast band of a CPC's (or partition's) processor usage: Theil-Sen over daily peaks, band from the residuals' 10th/90th percentiles, days until the critical threshold",
         ForecastResponseSchema,
         queryParameters(ForecastQuerySchema),
+      ),
+      '/hmc-history': operation(
+        "The HMC's own records (its historical sustainability data) of one power, temperature, humidity, heat-load or processor-usage metric of a CPC or partition, for the part of the window zlens' own source does not reach back to; without an HMC, or where its user may not read them: available false",
+        HmcHistoryResponseSchema,
+        queryParameters(HmcHistoryQuerySchema),
       ),
       '/cpcs/{cpc}/hardware-messages': operation(
         "A CPC's hardware messages and the console's over a range, newest first, read-only from the HMC; without an HMC, or where its user may not read them: available false",

@@ -6,5 +6,6 @@ export * from './thresholds.js';
 export * from './alerts.js';
 export * from './api-physical.js';
 export * from './hmc-messages.js';
+export * from './hmc-history.js';
 export * from './capacity.js';
 export * from './api-capacity.js';

@@ -8,6 +8,7 @@ import {
   FleetPowerQuerySchema,
   ForecastQuerySchema,
   HeatmapQuerySchema,
+  HmcHistoryQuerySchema,
   LabelValueSchema,
   SeriesQuerySchema,
   StackedQuerySchema,
@@ -19,6 +20,7 @@ import {
   type OsMessagesResponse,
   type CpcDetail,
   type HeatmapResponse,
+  type HmcHistoryResponse,
   type InventoryResponse,
   type PartitionDetail,
   type SessionResponse,
@@ -34,6 +36,7 @@ import type { UpstreamHealth } from '../health.js';
 import type { InventoryService } from '../inventory/service.js';
 import { CapacityService } from '../services/capacity-service.js';
 import type { DetailService } from '../services/detail-service.js';
+import type { HmcHistoryService } from '../services/hmc-history-service.js';
 import type { HmcMessagesService } from '../services/hmc-messages-service.js';
 import { PhysicalService } from '../services/physical-service.js';
 import type { QueryService } from '../services/query-service.js';
@@ -49,6 +52,7 @@ export interface ApiDeps {
   health: UpstreamHealth;
   alerts: AlertsService;
   hmcMessages: HmcMessagesService;
+  hmcHistory: HmcHistoryService;
 }
 
 /** `from: must be unix seconds, …; metric: Invalid option …`: every issue names its parameter. */
@@ -134,6 +138,11 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/cpcs/:cpc/hardware-messages', async (req, res) => {
     const { from, to } = parse(HardwareMessagesQuerySchema, req.query);
     const body: HardwareMessagesResponse = await deps.hmcMessages.hardwareMessages(pathName(req, 'cpc'), from, to);
+    res.json(body);
+  });
+
+  router.get('/hmc-history', async (req, res) => {
+    const body: HmcHistoryResponse = await deps.hmcHistory.fill(parse(HmcHistoryQuerySchema, req.query));
     res.json(body);
   });
 
