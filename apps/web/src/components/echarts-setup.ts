@@ -6,10 +6,12 @@ import {
   BrushComponent,
   GridComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   type BrushComponentOption,
   type GridComponentOption,
   type MarkAreaComponentOption,
+  type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -20,6 +22,7 @@ registerModules([
   GridComponent,
   TooltipComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   BrushComponent,
   CanvasRenderer,
 ]);
@@ -30,6 +33,7 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | TooltipComponentOption
   | MarkAreaComponentOption
+  | MarkLineComponentOption
   | BrushComponentOption
 >;
 export type { HeatmapSeriesOption, LineSeriesOption };

@@ -16,6 +16,8 @@ export interface UsageLine {
   values: readonly (number | null)[];
   /** A comparison line (an earlier window drawn over this one): dashed, never stacked. */
   dashed?: boolean;
+  /** The HMC's own records before zlens' own data starts: dotted over a shaded span, never stacked. */
+  hmc?: boolean;
 }
 
 export interface AlertBand {
@@ -23,6 +25,18 @@ export interface AlertBand {
   from: number;
   to: number;
   severity: string;
+}
+
+/**
+ * An event on the chart's object (a status change, an HMC hardware message): a vertical dashed
+ * line with a symbol at the top, its words in the tooltip when the pointer is near it.
+ */
+export interface ChartMarker {
+  /** Unix seconds. */
+  time: number;
+  kind: 'status' | 'hardware';
+  /** Plain text (escaped where it is drawn). */
+  text: string;
 }
 
 export interface UnitLabels {
@@ -68,6 +82,8 @@ export interface UsageChartInput {
   zoneLabel?: string;
   /** Ratio charts: the y axis 0-100 % ('full'), or fitted to the data ('fit'). */
   yScale?: 'full' | 'fit';
+  /** Events on the object, drawn as markers (see ChartMarker). */
+  markers?: readonly ChartMarker[];
 }
 
 type Point = [number, number | null];
@@ -132,7 +148,12 @@ export function valueFormatter(
  * The tooltip: local time, then one row per line with its value ("—" in a gap). Partition
  * names come from the HMC and may contain markup characters, so they are escaped.
  */
-export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatter = (v) => formatPercent(v), zone?: DisplayZone): string {
+export function tooltipHtml(
+  items: readonly TooltipItem[],
+  format: ValueFormatter = (v) => formatPercent(v),
+  zone?: DisplayZone,
+  near: (timeMs: number) => readonly ChartMarker[] = () => [],
+): string {
   const visible = items.filter((item) => !(item.seriesName ?? '').startsWith('__'));
   const first = visible[0];
   const time =
@@ -145,7 +166,48 @@ export function tooltipHtml(items: readonly TooltipItem[], format: ValueFormatte
     const number = typeof value === 'number' ? value : null;
     return `<div class="zl-tt-row">${marker}${escapeHtml(item.seriesName ?? '')}<b style="margin-left:12px;float:right">${escapeHtml(format(number))}</b></div>`;
   });
-  return `<div class="zl-tt"><div style="margin-bottom:4px">${escapeHtml(time)}</div>${rows.join('')}</div>`;
+  const events =
+    first && Array.isArray(first.value) && typeof first.value[0] === 'number'
+      ? near(first.value[0]).map((m) => `<div class="zl-tt-row">${MARKER_SYMBOL[m.kind]} ${escapeHtml(`${formatDateTime(m.time * 1000, zone)} ${m.text}`)}</div>`)
+      : [];
+  const eventBlock = events.length > 0 ? `<div style="margin-top:6px;max-width:360px;white-space:normal">${events.join('')}</div>` : '';
+  return `<div class="zl-tt"><div style="margin-bottom:4px">${escapeHtml(time)}</div>${rows.join('')}${eventBlock}</div>`;
+}
+
+const MARKER_SYMBOL: Readonly<Record<ChartMarker['kind'], string>> = { status: '▲', hardware: '◆' };
+/** Hardware messages can run to paragraphs: the tooltip shows their start. */
+const MARKER_TEXT_MAX = 160;
+
+/**
+ * The markers within `tolerance` seconds of a time (ms): what the tooltip lists where the pointer
+ * is. The pointer snaps to the grid's points, so the tolerance is at least half a step.
+ */
+export function markersNear(markers: readonly ChartMarker[], timeMs: number, tolerance: number): ChartMarker[] {
+  const t = timeMs / 1000;
+  return markers
+    .filter((m) => Math.abs(m.time - t) <= tolerance)
+    .map((m) => (m.text.length > MARKER_TEXT_MAX ? { ...m, text: `${m.text.slice(0, MARKER_TEXT_MAX - 1)}…` } : m));
+}
+
+/** Markers as vertical dashed lines (▲ at the top for a status change, ◆ for an HMC message) on a helper series. */
+function markerSeries(markers: readonly ChartMarker[], tokens: ThemeTokens): LineSeriesOption {
+  return {
+    type: 'line',
+    name: '__markers',
+    data: [],
+    silent: true,
+    markLine: {
+      silent: true,
+      animation: false,
+      label: { show: false },
+      data: markers.map((m) => ({
+        xAxis: m.time * 1000,
+        symbol: ['none', m.kind === 'status' ? 'triangle' : 'diamond'],
+        symbolSize: 9,
+        lineStyle: { color: m.kind === 'status' ? tokens.supportError : tokens.interactive, type: 'dashed', width: 1 },
+      })),
+    },
+  };
 }
 
 /** The colour of a line: its own, else the palette colour of its position (stable when others hide). */
@@ -174,6 +236,14 @@ function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens, top = 1): 
       ),
     },
   };
+}
+
+/** The span of an HMC-records line, shaded so it reads as another source than the solid lines. */
+function hmcSpan(line: UsageLine, tokens: ThemeTokens): LineSeriesOption['markArea'] {
+  const first = line.timestamps[0];
+  const last = line.timestamps[line.timestamps.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  return { silent: true, label: { show: false }, itemStyle: { color: tokens.textSecondary, opacity: 0.08 }, data: [[{ xAxis: first * 1000 }, { xAxis: last * 1000 }]] };
 }
 
 /** Alert periods as vertical bands on an empty helper series: red for critical, yellow otherwise. */
@@ -214,6 +284,7 @@ export function usageChartOption({
   zone = 'browser',
   zoneLabel,
   yScale = 'full',
+  markers = [],
 }: UsageChartInput): ChartOption {
   const format = valueFormatter(unit, unitLabels, statusLabels);
   // Status codes are far apart (0, 1, 10, 20, ...): the axis lists only the statuses in the data
@@ -235,15 +306,22 @@ export function usageChartOption({
       // A gap is "no sample", not a zero and not a straight line across the outage.
       connectNulls: false,
       step: unit === 'status' ? 'end' : false,
-      lineStyle: line.dashed === true ? { width: 1.5, type: 'dashed' } : { width: 1.5 },
+      lineStyle: line.dashed === true ? { width: 1.5, type: 'dashed' } : line.hmc === true ? { width: 2, type: 'dotted' } : { width: 1.5 },
       color: lineColor(line, index, dark),
       emphasis: { disabled: true },
-      ...(stacked && unit !== 'status' && line.dashed !== true ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
+      ...(stacked && unit !== 'status' && line.dashed !== true && line.hmc !== true ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
+      ...(line.hmc === true ? { markArea: hmcSpan(line, tokens) } : {}),
     });
   });
   const fitted = unit === 'ratio' && yScale === 'fit' ? fittedRatioAxis(lines.filter((line) => !hidden?.has(line.name)), stacked) : null;
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens, fitted?.max ?? 1));
   if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
+  const shownMarkers = markers.filter((m) => m.time >= start && m.time <= end);
+  if (shownMarkers.length > 0) series.push(markerSeries(shownMarkers, tokens));
+  const grid = lines[0]?.timestamps ?? [];
+  const step = grid.length > 1 ? (grid[1] ?? 0) - (grid[0] ?? 0) : 0;
+  const tolerance = Math.max(step / 2, (end - start) / 150);
+  const near = (timeMs: number) => markersNear(shownMarkers, timeMs, tolerance);
   if (unit === 'status') {
     const visible = lines.filter((line) => !hidden?.has(line.name));
     const gaps = noDataPeriods(visible, end);
@@ -285,7 +363,7 @@ export function usageChartOption({
       borderColor: tokens.borderStrong,
       textStyle: { color: tokens.textPrimary },
       formatter: (params) =>
-        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format, zone),
+        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format, zone, near),
     },
     ...(zoomable
       ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }
