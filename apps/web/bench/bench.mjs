@@ -4,12 +4,12 @@
 // built SPA (run `pnpm turbo run build --filter=@zlens/web...` first), Debian's Chromium.
 //
 //  1. First chart of the fleet view (`demo` preset): navigation start → the first chart's
-//     `zlens:first-chart` performance mark (ECharts' `finished` after data), cold and warm.
+//     `zlens:first-chart` performance mark (ECharts' `finished` after data), cold and warm, with
+//     and without compression, on loopback and on an emulated intranet link.
 //  2. CPC view of an 85-partition CPC (`large` preset): the longest task (PerformanceObserver
 //     `longtask`, i.e. anything over 50 ms) while hovering the charts and the heatmap, and while
 //     zooming by drag (the zoom includes fetching and drawing the new window).
-//  3. Initial JS: the scripts the browser loads for the fleet view, gzip -9 as served by a
-//     compressing proxy, from the built files.
+//  3. Initial JS: the scripts the browser loads for the fleet view, gzip -9 of the built files.
 import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -48,24 +48,57 @@ async function firstChartMark(page) {
   return page.evaluate(() => performance.getEntriesByName('zlens:first-chart')[0].startTime);
 }
 
+/**
+ * How the SPA reaches the browser, to show what compression buys: as served (the BFF sends the
+ * build's precompressed brotli/gzip files), or with `Accept-Encoding: identity` (what it cost before
+ * compression); over loopback, and over an emulated intranet link (Chromium's network emulation).
+ */
+const ENCODINGS = [
+  { name: 'compressed (as served)', headers: {} },
+  { name: 'uncompressed (Accept-Encoding: identity)', headers: { 'Accept-Encoding': 'identity' } },
+];
+const LINKS = [
+  { name: 'loopback', conditions: undefined },
+  // 20 Mbit/s with 20 ms round trips: a branch office reaching the intranet portal.
+  { name: 'intranet link (20 Mbit/s, 20 ms RTT)', conditions: { offline: false, latency: 20, downloadThroughput: 2_500_000, uploadThroughput: 2_500_000 } },
+];
+
+/** One cold load (new context, empty cache) and a reload; the bytes the wire carried. */
+async function loadFleet(browser, baseUrl, encoding, link) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setExtraHTTPHeaders', { headers: encoding.headers });
+  if (link.conditions) await cdp.send('Network.emulateNetworkConditions', link.conditions);
+  const scripts = [];
+  let wireBytes = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    wireBytes += event.encodedDataLength;
+  });
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+  });
+  await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
+  const cold = await firstChartMark(page);
+  const coldBytes = wireBytes;
+  await page.reload({ waitUntil: 'commit' });
+  const warm = await firstChartMark(page);
+  await context.close();
+  return { cold, warm, coldBytes, scripts: [...new Set(scripts)] };
+}
+
 /** 1 and 3: the fleet view on the demo preset. */
 async function benchFleet(browser, baseUrl) {
-  const cold = [];
-  const warm = [];
+  const runs = [];
   let scripts = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const loaded = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') loaded.push(new URL(response.url()).pathname);
-    });
-    await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
-    cold.push(await firstChartMark(page));
-    await page.reload({ waitUntil: 'commit' });
-    warm.push(await firstChartMark(page));
-    if (i === 0) scripts = [...new Set(loaded)];
-    await context.close();
+  for (const link of LINKS) {
+    for (const encoding of ENCODINGS) {
+      const loads = [];
+      for (let i = 0; i < RUNS; i += 1) loads.push(await loadFleet(browser, baseUrl, encoding, link));
+      scripts = loads[0].scripts;
+      runs.push({ link: link.name, encoding: encoding.name, loads });
+    }
   }
   const files = await Promise.all(
     scripts.map(async (path) => {
@@ -73,7 +106,7 @@ async function benchFleet(browser, baseUrl) {
       return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     }),
   );
-  return { cold, warm, files };
+  return { runs, files };
 }
 
 /** 2: hover and zoom on the CPC view of an 85-partition CPC. */
@@ -161,14 +194,16 @@ async function main() {
     const backAll = cpc.rounds.flatMap((r) => r.back);
     const chromiumVersion = browser.version();
     const md = [
-      `Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromiumVersion} (headless, no GPU), viewport 1440×900. The BFF serves the built SPA without compression; sizes below are gzip -9 of the built files. Measured, not asserted: \`pnpm --filter @zlens/web bench\`.`,
+      `Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromiumVersion} (headless, no GPU), viewport 1440×900. Measured, not asserted: \`pnpm --filter @zlens/web bench\`.`,
       '',
-      `**(1) First chart of the fleet view** (\`demo\` preset: 2 DPM + 1 classic CPC, 43 partitions, 6 h of history): navigation start → \`zlens:first-chart\` (ECharts \`finished\` after the first data). ${RUNS} runs, each in a new browser context (cold: empty HTTP cache), then a reload (warm). Target ≤ 1500 ms.`,
+      `**(1) First chart of the fleet view** (\`demo\` preset: 2 DPM + 1 classic CPC, 43 partitions, 6 h of history): navigation start → \`zlens:first-chart\` (ECharts \`finished\` after the first data). ${RUNS} runs per row, each in a new browser context (cold: empty HTTP cache), then a reload (warm). Compressed vs uncompressed is the same build served with and without \`Accept-Encoding\` (the BFF sends the precompressed brotli/gzip files the build wrote); "wire" is what the cold load carried (every request, data included). Target ≤ 1000 ms cold (issue 17).`,
       '',
-      '| | median ms | min ms | max ms |',
-      '| --- | --- | --- | --- |',
-      `| cold | ${ms(median(fleet.cold))} | ${ms(Math.min(...fleet.cold))} | ${ms(Math.max(...fleet.cold))} |`,
-      `| warm (reload) | ${ms(median(fleet.warm))} | ${ms(Math.min(...fleet.warm))} | ${ms(Math.max(...fleet.warm))} |`,
+      '| link | assets | cold median ms (min-max) | warm median ms | wire kB, cold |',
+      '| --- | --- | --- | --- | --- |',
+      ...fleet.runs.map(({ link, encoding, loads }) => {
+        const cold = loads.map((l) => l.cold);
+        return `| ${link} | ${encoding} | ${ms(median(cold))} (${ms(Math.min(...cold))}-${ms(Math.max(...cold))}) | ${ms(median(loads.map((l) => l.warm)))} | ${(median(loads.map((l) => l.coldBytes)) / 1024).toFixed(0)} |`;
+      }),
       '',
       `**(2) CPC view of an 85-partition CPC** (\`large\` preset, CPC ${big.name}: ${big.partitions.length} partitions, ${big.adapters.length} adapters; 6 h of the view's ${CPC_VIEW_FAMILIES.length} metric families, stack set up in ${Math.round(largeSetup)} s). Long tasks (> 50 ms, PerformanceObserver \`longtask\`) over 3 rounds of: hovering across the three usage charts (shared crosshair and tooltips, 41 positions each) and 61 positions down the 85-row heatmap; a drag-zoom on the processor chart until the new window is drawn; back to the preset. Target: no task over 200 ms.`,
       '',
