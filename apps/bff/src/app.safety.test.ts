@@ -9,12 +9,12 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
-import { CATALOG, ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS } from '@zlens/shared';
+import { CATALOG, ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS, heatmapApplies } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { INVENTORY_METRICS, MODE_MARKERS_QUERY, RECENT_PARTITIONS_QUERY } from './inventory/prometheus-inventory.js';
-import { exportedPropertiesQuery } from './services/exporter-properties.js';
+import { exportedPropertiesQuery } from './sources/exporter-properties.js';
 import {
   buildDailyPeakQuery,
   buildHeatmapQuery,
@@ -22,7 +22,6 @@ import {
   buildPartitionProcessorsQuery,
   buildSeriesQuery,
   buildTopQueries,
-  heatmapApplies,
   type SeriesSelector,
 } from './prometheus/promql.js';
 import { captureLogger } from './test/helpers.js';

@@ -26,6 +26,7 @@ import { HmcHistoryService } from './services/hmc-history-service.js';
 import { HmcMessagesService } from './services/hmc-messages-service.js';
 import { HmcHistorySource } from './sources/hmc-history-source.js';
 import { QueryService } from './services/query-service.js';
+import { PrometheusSource } from './sources/prometheus-source.js';
 import type { TimeSeriesSource } from './sources/types.js';
 
 export interface AppDeps {
@@ -157,7 +158,8 @@ export function createApp(deps: AppDeps): Express {
   const queries = new QueryService({ inventory: deps.inventory, source: deps.source, clock: deps.clock });
   const details = new DetailService({
     inventory: deps.inventory,
-    prometheus: deps.prometheus,
+    // With Prometheus configured, the source is Prometheus (deps.ts): its label sets and properties.
+    prometheus: deps.source instanceof PrometheusSource ? deps.source : null,
     hmc: deps.hmc,
     logger: deps.logger,
     topology: deps.topology,

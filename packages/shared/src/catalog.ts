@@ -561,3 +561,15 @@ export function alternativeInMode(metric: CatalogMetric, mode: CpcMode): MetricI
   if (metric.id === 'zhmc_adapter_usage_ratio') return 'zhmc_channel_usage_ratio';
   return null;
 }
+
+/** The label an `adapter` selector matches: crypto adapters are named by PCHID in the exporter; null: the metric has none. */
+export function adapterLabel(metric: CatalogMetric): 'adapter' | 'adapter_pchid' | null {
+  if (metric.labels.includes('adapter')) return 'adapter';
+  if (metric.labels.includes('adapter_pchid')) return 'adapter_pchid';
+  return null;
+}
+
+/** Whether a metric can be shown as partitions × time (it has a partition label and is not a status). */
+export function heatmapApplies(metric: MetricId): boolean {
+  return CATALOG[metric].labels.includes('partition') && CATALOG[metric].unit !== 'status';
+}

@@ -4,14 +4,14 @@
 // its answers say that alerts need Prometheus.
 import {
   alignRange,
-  parseTimeExpression,
   type AlertPeriodsQuery,
   type AlertPeriodsResponse,
   type AlertsQuery,
   type AlertsResponse,
 } from '@zlens/shared';
 import type { Clock } from '../clock.js';
-import { AppError, badRequest } from '../errors.js';
+import { parseTimeRange } from '../time-range.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PrometheusClient } from '../prometheus/client.js';
 import { escapeLabelValue } from '../prometheus/promql.js';
@@ -39,7 +39,6 @@ export interface AlertsServiceDeps {
 
 /** Alert bands are drawn at chart resolution: about this many evaluations across a range. */
 const PERIOD_POINTS = 500;
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"';
 
 interface Snapshot {
   alerts: PrometheusAlert[];
@@ -82,11 +81,7 @@ export class AlertsService {
 
   async periods(query: AlertPeriodsQuery): Promise<AlertPeriodsResponse> {
     const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
-    const from = parseTimeExpression(query.from, nowSeconds);
-    const to = parseTimeExpression(query.to, nowSeconds);
-    if (from === null) throw badRequest(`from: ${TIME_HINT}`);
-    if (to === null) throw badRequest(`to: ${TIME_HINT}`);
-    if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
+    const { from, to } = parseTimeRange(query.from, query.to, nowSeconds);
     const range = alignRange(from, to, PERIOD_POINTS);
     const base = { start: range.start, end: range.end, step: range.step, stale: false };
     if (this.deps.engine === null) return { ...base, available: false, unavailableReason: 'needs-prometheus', periods: [] };

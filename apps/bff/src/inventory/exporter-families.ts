@@ -45,10 +45,3 @@ export function resourceMetrics(of: keyof typeof RESOURCE_CLASSES): readonly Exp
   }
   return [...seen.values()];
 }
-
-/** `{__name__=~"a|b|c"}` for family names that are plain identifiers (the exporter's are). */
-export function namesMatcher(names: Iterable<string>): string {
-  const list = [...names];
-  for (const name of list) if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new RangeError(`not a metric name: ${name}`);
-  return `__name__=~"${list.join('|')}"`;
-}

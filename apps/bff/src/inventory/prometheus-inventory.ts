@@ -15,8 +15,8 @@
 //   lookback query runs only for CPCs without partition statuses.
 import { CATALOG, type CpcMode, type MetricId } from '@zlens/shared';
 import type { PrometheusClient } from '../prometheus/client.js';
-import { buildSeriesQuery } from '../prometheus/promql.js';
-import { MODE_MARKERS, namesMatcher } from './exporter-families.js';
+import { buildSeriesQuery, namesMatcher } from '../prometheus/promql.js';
+import { MODE_MARKERS } from './exporter-families.js';
 import type { SourceCpc, SourcePartition } from './types.js';
 
 /** The metrics whose label sets make up the inventory: one instant query each. */

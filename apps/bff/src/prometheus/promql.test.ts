@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries, escapeLabelValue, heatmapApplies } from './promql.js';
+import { buildHeatmapQuery, buildSeriesQuery, buildTopQueries, escapeLabelValue } from './promql.js';
 
 /** Reads one PromQL double-quoted string starting at `start` (the opening quote); returns its value and end. */
 function readStringLiteral(text: string, start: number): { value: string; end: number } {
@@ -109,7 +109,8 @@ describe('counters, top-N and heatmap queries', () => {
       'sum by (cpc, partition) (rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))',
     );
     expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 15)).toBe('avg by (cpc, partition) (zhmc_channel_usage_ratio{cpc="Z"})');
-    expect(heatmapApplies('zhmc_cpc_processor_usage_ratio')).toBe(false);
-    expect(heatmapApplies('zhmc_partition_status_int')).toBe(false);
+    // A CPC metric has no partitions; a status is no heat (the catalog's heatmapApplies).
+    expect(() => buildHeatmapQuery('zhmc_cpc_processor_usage_ratio', undefined, 60)).toThrow(RangeError);
+    expect(() => buildHeatmapQuery('zhmc_partition_status_int', undefined, 60)).toThrow(RangeError);
   });
 });

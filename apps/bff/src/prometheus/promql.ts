@@ -2,8 +2,7 @@
 // names from the metric's catalog labels, label values (from the URL) are escaped, numbers are
 // integers the BFF computed. No request can make the BFF run PromQL of its choosing (design.md
 // "Query hygiene").
-import { CATALOG, PARTITION_PROCESSOR_COUNT_METRICS, SCRAPE_INTERVAL_SECONDS, type CatalogMetric, type MetricId } from '@zlens/shared';
-import { namesMatcher } from '../inventory/exporter-families.js';
+import { CATALOG, PARTITION_PROCESSOR_COUNT_METRICS, SCRAPE_INTERVAL_SECONDS, adapterLabel, heatmapApplies, type MetricId } from '@zlens/shared';
 
 /** Escapes a value for a double-quoted PromQL string literal. */
 export function escapeLabelValue(value: string): string {
@@ -19,17 +18,27 @@ export function escapeLabelValue(value: string): string {
   return out;
 }
 
+/** `{__name__=~"a|b|c"}` for family names that are plain identifiers (the exporter's are). */
+export function namesMatcher(names: Iterable<string>): string {
+  const list = [...names];
+  for (const name of list) if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new RangeError(`not a metric name: ${name}`);
+  return `__name__=~"${list.join('|')}"`;
+}
+
+/**
+ * Every metric of `names` of one object (labels escaped), one row per metric and text: max by name
+ * and `textLabel`, so a property exported twice (two exporters, extra_labels) is one row.
+ */
+export function buildPropertiesQuery(names: Iterable<string>, labels: Readonly<Record<string, string>>, textLabel: string): string {
+  const matchers = [namesMatcher(names)];
+  for (const [name, value] of Object.entries(labels)) matchers.push(`${name}="${escapeLabelValue(value)}"`);
+  return `max by (__name__, ${textLabel}) ({${matchers.join(',')}})`;
+}
+
 export interface SeriesSelector {
   cpc?: string;
   partition?: string;
   adapter?: string;
-}
-
-/** The label an `adapter` selector matches: crypto adapters are named by PCHID in the exporter. */
-export function adapterLabel(metric: CatalogMetric): string | null {
-  if (metric.labels.includes('adapter')) return 'adapter';
-  if (metric.labels.includes('adapter_pchid')) return 'adapter_pchid';
-  return null;
 }
 
 function matchers(metric: MetricId, selector: SeriesSelector): string {
@@ -118,11 +127,6 @@ export function buildTopQueries(metric: MetricId, selector: SeriesSelector, n: n
     byPeak: `topk(${k}, ${peak})`,
     averageOfByPeak: `${average} and on (${by}) topk(${k}, ${peak})`,
   };
-}
-
-/** Whether a metric can be shown as partitions × time (it has a partition label). */
-export function heatmapApplies(metric: MetricId): boolean {
-  return CATALOG[metric].labels.includes('partition') && CATALOG[metric].unit !== 'status';
 }
 
 /**

@@ -5,21 +5,20 @@ import {
   USAGE_THRESHOLDS,
   forecastDailyPeaks,
   gridTimestamps,
-  parseTimeExpression,
   stackByPartition,
   type ForecastQuery,
   type ForecastResponse,
   type StackedQuery,
   type StackedResponse,
 } from '@zlens/shared';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Freshness } from '../sources/types.js';
-import { MAX_RANGE_SECONDS, findCpc, type QueryService } from './query-service.js';
+import { parseTimeRange } from '../time-range.js';
+import { findCpc, type QueryService } from './query-service.js';
 
 const CPC_USAGE = 'zhmc_cpc_processor_usage_ratio';
 const PARTITION_USAGE = 'zhmc_partition_processor_usage_ratio';
 const DAY = 86_400;
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or Grafana\'s relative syntax';
 
 /** Several answers as one: stale if any is (as old as the oldest), partial if any is, every warning once. */
 function combined(results: readonly Freshness[], inventoryStale: boolean): Freshness {
@@ -74,12 +73,7 @@ export class CapacityService {
   async forecast(query: ForecastQuery): Promise<ForecastResponse> {
     const { source, inventory: inventoryService, clock } = this.queries.deps;
     const now = Math.floor(clock.nowMs() / 1000);
-    const from = parseTimeExpression(query.from, now);
-    const to = parseTimeExpression(query.to, now, true);
-    if (from === null) throw badRequest(`from: ${TIME_HINT}`);
-    if (to === null) throw badRequest(`to: ${TIME_HINT}`);
-    if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
-    if (to - from > MAX_RANGE_SECONDS) throw badRequest(`from: the range may span at most ${MAX_RANGE_SECONDS / DAY} days`);
+    const { from, to } = parseTimeRange(query.from, query.to, now);
     const inventory = await inventoryService.get();
     const cpc = findCpc(inventory, query.cpc);
     if (query.partition !== undefined && !cpc.partitions.some((p) => p.name === query.partition)) {

@@ -20,14 +20,13 @@ import { readAdapterPorts, readPartitionProperties, readPartitionTopology, type 
 import type { Clock } from '../clock.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
-import type { PrometheusClient } from '../prometheus/client.js';
-import { buildLabelsQuery } from '../prometheus/promql.js';
-import { readExportedCpc, readExportedPartition } from './exporter-properties.js';
+import type { PrometheusSource } from '../sources/prometheus-source.js';
 import { findCpc } from './query-service.js';
 
 export interface DetailServiceDeps {
   inventory: InventoryService;
-  prometheus: PrometheusClient | null;
+  /** Label sets and the exporter's resource metrics (null without Prometheus). */
+  prometheus: PrometheusSource | null;
   hmc: HmcClient | null;
   logger: Logger;
   /** The HMC topology walked once per CPC per inventory TTL (null without an HMC). */
@@ -78,7 +77,7 @@ export class DetailService {
     const exported =
       prometheus === null
         ? null
-        : await readExportedCpc(prometheus, cpc.name).catch((err: unknown) => {
+        : await prometheus.exportedCpc(cpc.name).catch((err: unknown) => {
             this.deps.logger.warn({ err: describeError(err) }, 'CPC properties from Prometheus failed');
             stale = true;
             return null;
@@ -130,7 +129,7 @@ export class DetailService {
       }),
       prometheus === null
         ? null
-        : readExportedPartition(prometheus, cpc.name, partitionName).catch((err: unknown) => {
+        : prometheus.exportedPartition(cpc.name, partitionName).catch((err: unknown) => {
             this.deps.logger.warn({ err: describeError(err) }, 'partition properties from Prometheus failed');
             stale = true;
             return null;
@@ -191,18 +190,15 @@ export class DetailService {
   }
 
   /** Port series name the adapter's ports; NIC series name partition, NIC and port. */
-  private async prometheusAdapter(prometheus: PrometheusClient, cpc: string, adapter: string): Promise<{ ports: number[]; users: AdapterUser[] }> {
-    const [portSamples, nicSamples] = await Promise.all([
-      prometheus.query(buildLabelsQuery(PORT_METRIC, { cpc, adapter })),
-      prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc, adapter })),
-    ]);
+  private async prometheusAdapter(prometheus: PrometheusSource, cpc: string, adapter: string): Promise<{ ports: number[]; users: AdapterUser[] }> {
+    const [portSets, nicSets] = await Promise.all([prometheus.labelSets(PORT_METRIC, { cpc, adapter }), prometheus.labelSets(NIC_LABEL_METRIC, { cpc, adapter })]);
     const ports: number[] = [];
-    for (const { metric } of portSamples) {
+    for (const metric of portSets) {
       const index = numberOrNull(metric.port);
       if (index !== null) ports.push(index);
     }
     const users: AdapterUser[] = [];
-    for (const { metric } of nicSamples) {
+    for (const metric of nicSets) {
       if (metric.partition === undefined || metric.nic === undefined) continue;
       users.push({ partition: metric.partition, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) });
     }
@@ -217,16 +213,13 @@ export class DetailService {
   private async prometheusUses(cpc: string, partition: string): Promise<AdapterUse[]> {
     const { prometheus } = this.deps;
     if (prometheus === null) return [];
-    const [nics, channels] = await Promise.all([
-      prometheus.query(buildLabelsQuery(NIC_LABEL_METRIC, { cpc, partition })),
-      prometheus.query(buildLabelsQuery(CHANNEL_METRIC, { cpc, partition })),
-    ]);
+    const [nics, channels] = await Promise.all([prometheus.labelSets(NIC_LABEL_METRIC, { cpc, partition }), prometheus.labelSets(CHANNEL_METRIC, { cpc, partition })]);
     const out: AdapterUse[] = [];
-    for (const { metric } of nics) {
+    for (const metric of nics) {
       if (metric.adapter === undefined || metric.nic === undefined) continue;
       out.push(this.describeUse(cpc, { adapter: metric.adapter, via: 'nic', through: metric.nic, port: numberOrNull(metric.port) }));
     }
-    for (const { metric } of channels) {
+    for (const metric of channels) {
       const chpid = metric.channel_css_chpid;
       if (chpid === undefined) continue;
       out.push({ adapter: chpid, adapterId: null, type: null, family: null, via: 'channel', through: chpid, port: null });

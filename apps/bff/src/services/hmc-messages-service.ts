@@ -3,7 +3,6 @@
 // short while (the HMC is not asked per browser and refresh), and what the HMC user may not read is
 // said as such, not as an error. zlens never acknowledges, deletes or replies to a message.
 import {
-  parseTimeExpression,
   type HardwareMessage,
   type HardwareMessagesResponse,
   type OsMessage,
@@ -12,7 +11,8 @@ import {
 import { z } from 'zod';
 import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import type { Clock } from '../clock.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { parseTimeRange } from '../time-range.js';
+import { AppError, notFound } from '../errors.js';
 import type { HmcClient } from '../hmc/client.js';
 import { HmcError } from '../hmc/hmc-error.js';
 import type { HmcCpc } from '../hmc/inventory.js';
@@ -37,7 +37,6 @@ const OsMessagesSchema = z.object({
 const FRESH_MS = 30_000;
 const MAX_BYTES = 8 * 1024 * 1024;
 const OS_MESSAGES_SHOWN = 100;
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"';
 
 type Messages = { kind: 'hardware'; messages: HardwareMessage[] } | { kind: 'os'; messages: OsMessage[] } | { kind: 'not-permitted' };
 
@@ -67,11 +66,7 @@ export class HmcMessagesService {
 
   async hardwareMessages(cpcName: string, fromText: string, toText: string): Promise<HardwareMessagesResponse> {
     const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
-    const start = parseTimeExpression(fromText, nowSeconds);
-    const end = parseTimeExpression(toText, nowSeconds);
-    if (start === null) throw badRequest(`from: ${TIME_HINT}`);
-    if (end === null) throw badRequest(`to: ${TIME_HINT}`);
-    if (start >= end) throw badRequest(`from: must be before to (from=${start}, to=${end})`);
+    const { from: start, to: end } = parseTimeRange(fromText, toText, nowSeconds);
     const base = { start, end, messages: [] };
     const { hmc } = this.deps;
     if (hmc === null) return { ...base, available: false, unavailableReason: 'needs-hmc' };

@@ -3,12 +3,12 @@
 // the CPC's mode lacks is answered with `unsupportedInMode` and no upstream query at all.
 import {
   CATALOG,
-  SCRAPE_INTERVAL_SECONDS,
+  adapterLabel,
   alignRange,
   alternativeInMode,
   gridTimestamps,
+  heatmapApplies,
   metricAppliesTo,
-  parseTimeExpression,
   type AlignedRange,
   type CpcSummary,
   type HeatmapQuery,
@@ -22,8 +22,8 @@ import {
 import type { Clock } from '../clock.js';
 import { badRequest, notFound } from '../errors.js';
 import type { InventoryService } from '../inventory/service.js';
-import { adapterLabel, heatmapApplies } from '../prometheus/promql.js';
 import type { Freshness, TimeSeriesSource } from '../sources/types.js';
+import { parseTimeRange } from '../time-range.js';
 
 export interface QueryServiceDeps {
   inventory: InventoryService;
@@ -31,9 +31,6 @@ export interface QueryServiceDeps {
   clock: Clock;
 }
 
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or Grafana\'s relative syntax ("now-<n><s|m|h|d|w|M|y>", rounded with "/d", "/w", ...)';
-/** Longer ranges are a mistake, and would overflow PromQL durations (int64 nanoseconds) besides. */
-export const MAX_RANGE_SECONDS = 5 * 366 * 86_400;
 /** Top-N ranks on a coarse grid: the step only matters for the peak of a counter's rate. */
 const TOP_MAX_POINTS = 1000;
 
@@ -115,26 +112,12 @@ export class QueryService {
     };
   }
 
-  /** The aligned range of a request (the checks and the Prometheus end clamp every endpoint applies). */
+  /** The aligned range of a request (the checks every endpoint applies), as the source answers it (finalRange). */
   range(fromText: string, toText: string, maxPoints: number): AlignedRange {
     const nowSeconds = Math.floor(this.deps.clock.nowMs() / 1000);
-    const from = parseTimeExpression(fromText, nowSeconds);
-    // The end rounds up, as Grafana's `to` does: `now/d` ends the day (see parseTimeExpression).
-    const to = parseTimeExpression(toText, nowSeconds, true);
-    if (from === null) throw badRequest(`from: ${TIME_HINT}`);
-    if (to === null) throw badRequest(`to: ${TIME_HINT}`);
-    if (from >= to) throw badRequest(`from: must be before to (from=${from}, to=${to})`);
-    if (to - from > MAX_RANGE_SECONDS) throw badRequest(`from: the range may span at most ${MAX_RANGE_SECONDS / 86_400} days`);
+    const { from, to } = parseTimeRange(fromText, toText, nowSeconds);
     const range = alignRange(from, to, maxPoints);
-    if (this.deps.source.kind !== 'prometheus') return range;
-    // A point younger than one scrape interval is provisional: a scrape may still land before it
-    // (and another exporter's target may not be scraped yet). Prometheus answers end at the last
-    // step at least one scrape old, so every answer is final, identical for every viewer within
-    // the step, and cacheable: a wall of dashboards costs one upstream query per panel per step.
-    const newest = Math.floor((nowSeconds - SCRAPE_INTERVAL_SECONDS) / range.step) * range.step;
-    if (newest >= range.end) return range;
-    if (newest < range.start) throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
-    return { ...range, end: newest };
+    return this.deps.source.finalRange?.(range, nowSeconds) ?? range;
   }
 }
 

@@ -3,10 +3,19 @@
 // instant queries that let Prometheus rank (topk over avg_over_time / max_over_time). While
 // Prometheus fails, the client answers with the panel's last answer (stale, with when it was read);
 // it is mapped onto the requested grid like any other, so what came after it is gaps.
-import { gridTimestamps, type AlignedRange, type Series, type TopEntry } from '@zlens/shared';
+import { SCRAPE_INTERVAL_SECONDS, gridTimestamps, type AlignedRange, type MetricId, type Series, type TopEntry } from '@zlens/shared';
+import { badRequest } from '../errors.js';
 import type { Answer, PrometheusClient } from '../prometheus/client.js';
 import { sampleValue } from '../prometheus/client.js';
-import { buildDailyPeakQuery, buildHeatmapQuery, buildPartitionProcessorsQuery, buildSeriesQuery, buildTopQueries } from '../prometheus/promql.js';
+import {
+  buildDailyPeakQuery,
+  buildHeatmapQuery,
+  buildLabelsQuery,
+  buildPartitionProcessorsQuery,
+  buildSeriesQuery,
+  buildTopQueries,
+  type SeriesSelector,
+} from '../prometheus/promql.js';
 import type { MatrixSeries, VectorSample } from '../prometheus/schemas.js';
 import {
   byValueDesc,
@@ -24,6 +33,7 @@ import {
   type TopRequest,
   type TopResult,
 } from './types.js';
+import { readExportedCpc, readExportedPartition, type ExportedCpc, type ExportedPartition } from './exporter-properties.js';
 
 function onGrid(matrix: readonly MatrixSeries[], range: AlignedRange): { labels: Record<string, string>; values: (number | null)[] }[] {
   const length = gridTimestamps(range).length;
@@ -146,5 +156,33 @@ export class PrometheusSource implements TimeSeriesSource {
       counts.set(partition, (counts.get(partition) ?? 0) + count);
     }
     return { counts, ...freshnessOf([answer]) };
+  }
+
+  /**
+   * The range as Prometheus answers it: ending at the last step at least one scrape interval old.
+   * A younger point is provisional (a scrape may still land before it, another exporter's target
+   * may not be scraped yet); so every answer is final, identical for every viewer within the step,
+   * and cacheable: a wall of dashboards costs one upstream query per panel per step.
+   */
+  finalRange(range: AlignedRange, nowSeconds: number): AlignedRange {
+    const newest = Math.floor((nowSeconds - SCRAPE_INTERVAL_SECONDS) / range.step) * range.step;
+    if (newest >= range.end) return range;
+    if (newest < range.start) throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
+    return { ...range, end: newest };
+  }
+
+  /** The label sets of a catalog metric's series now (which NICs, ports, channels exist). */
+  async labelSets(metric: MetricId, selector: SeriesSelector): Promise<Record<string, string>[]> {
+    return (await this.client.query(buildLabelsQuery(metric, selector))).map((sample) => sample.metric);
+  }
+
+  /** A CPC's properties from the exporter's cpc-resource metrics. */
+  exportedCpc(cpc: string): Promise<ExportedCpc> {
+    return readExportedCpc(this.client, cpc);
+  }
+
+  /** A partition's properties from the exporter's partition-resource / logical-partition-resource metrics. */
+  exportedPartition(cpc: string, partition: string): Promise<ExportedPartition> {
+    return readExportedPartition(this.client, cpc, partition);
   }
 }

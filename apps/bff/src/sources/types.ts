@@ -83,6 +83,11 @@ export interface TimeSeriesSource {
   dailyPeaks?(request: DailyPeaksRequest): Promise<DailyPeaksResult>;
   /** The partitions' processor counts at a time (the exporter's resource metrics). */
   partitionProcessors?(cpc: string, at: number): Promise<PartitionProcessorsResult>;
+  /**
+   * The range this source answers for a request's aligned range at `nowSeconds` (Prometheus: ending
+   * at the last final point); absent: the range as it is.
+   */
+  finalRange?(range: AlignedRange, nowSeconds: number): AlignedRange;
 }
 
 function labelKey(labels: Readonly<Record<string, string>>): string {

@@ -4,9 +4,9 @@
 // properties the detail views have (processors, weights, memory, description, processor mode)
 // and listed whole (`exported`), each with the exporter's HELP text.
 import type { CpcDetail, ExportedProperty, PartitionDetail } from '@zlens/shared';
-import { resourceMetrics, namesMatcher } from '../inventory/exporter-families.js';
+import { resourceMetrics } from '../inventory/exporter-families.js';
 import { sampleValue, type PrometheusClient } from '../prometheus/client.js';
-import { escapeLabelValue } from '../prometheus/promql.js';
+import { buildPropertiesQuery } from '../prometheus/promql.js';
 
 const CPC_METRICS = resourceMetrics('cpc');
 const PARTITION_METRICS = resourceMetrics('partition');
@@ -18,11 +18,8 @@ export function exportedPropertiesQuery(of: 'cpc' | 'partition', labels: Readonl
   return selector(of === 'cpc' ? CPC_METRICS : PARTITION_METRICS, labels);
 }
 
-function selector(names: readonly { exposition_name: string }[], labels: Readonly<Record<string, string>>): string {
-  const matchers = [namesMatcher(names.map((d) => d.exposition_name))];
-  for (const [name, value] of Object.entries(labels)) matchers.push(`${name}="${escapeLabelValue(value)}"`);
-  // max by name and text: one row per property even when two exporters (or extra_labels) export it.
-  return `max by (__name__, ${TEXT_LABEL}) ({${matchers.join(',')}})`;
+function selector(defs: readonly { exposition_name: string }[], labels: Readonly<Record<string, string>>): string {
+  return buildPropertiesQuery(defs.map((d) => d.exposition_name), labels, TEXT_LABEL);
 }
 
 async function read(client: PrometheusClient, defs: typeof CPC_METRICS, labels: Readonly<Record<string, string>>): Promise<ExportedProperty[]> {
