@@ -1,9 +1,14 @@
 // A forwarding proxy in front of a real Prometheus that records every query the BFF sends (to check
-// that only intended PromQL goes out) and can play down (connections reset) or slow (no answer).
+// that only intended PromQL goes out) and can play down (connections reset), slow (no answer) or a
+// federating query layer that lost one of its stores (`warn`: Prometheus' answer with a warning, as
+// Thanos Query sends with a partial response; a plain Prometheus does not warn on demand).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type ProxyMode = 'pass' | 'down' | 'slow';
+export type ProxyMode = 'pass' | 'down' | 'slow' | 'warn';
+
+/** The warning `warn` adds to every query answer. */
+export const PARTIAL_WARNING = 'partial response: store 10.0.0.7:10901 did not answer (context deadline exceeded)';
 
 export interface PromProxy {
   url: string;
@@ -17,6 +22,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function withWarning(text: string): string {
+  const envelope = JSON.parse(text) as { status: string; warnings?: string[] };
+  if (envelope.status !== 'success') return text;
+  return JSON.stringify({ ...envelope, warnings: [...(envelope.warnings ?? []), PARTIAL_WARNING] });
 }
 
 export async function startPromProxy(upstream: string): Promise<PromProxy> {
@@ -46,7 +57,8 @@ export async function startPromProxy(upstream: string): Promise<PromProxy> {
       ...(req.method === 'POST' ? { body } : {}),
     });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    res.end(await answer.text());
+    const text = await answer.text();
+    res.end(proxy.mode === 'warn' && url.pathname.startsWith('/api/v1/query') ? withWarning(text) : text);
   };
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
