@@ -10,11 +10,13 @@ import { downloadText, downloadUrl } from './download';
 import { EChart } from './EChart';
 import { fileName, formatDateTime, seriesStats, toCsv, zoneName, type ValueUnit } from './format';
 import { HistoryStartNote } from './HistoryStartNote';
+import { HmcHistoryNote } from './HmcHistoryNote';
 import { useCompareLines } from './use-compare-lines';
 import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
 import { lineColor, usageChartOption, valueFormatter, type AlertBand, type UnitLabels, type UsageLine, type ValueFormatter } from './usage-chart-option';
 import { useElementWidth } from './use-element-width';
+import { useHmcHistoryLines } from './use-hmc-history-lines';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from './use-usage-series';
 
 /** Until the panel is measured (and in a test DOM), ask for as many points as a typical panel is wide. */
@@ -71,7 +73,13 @@ export function UsageChartPanel({
   );
   // "Compare with": the earlier window's lines, dashed, after the chart's own (status charts have no overlay).
   const compared = useCompareLines(sources, window, refresh, width, compare, own.status === 'success' ? own.lines : null, enabled && shown && unit !== 'status');
-  const state = useMemo(() => (own.status === 'success' && compared.length > 0 ? { ...own, lines: [...own.lines, ...compared] } : own), [own, compared]);
+  // The HMC's own records where zlens' own data does not reach back to: dotted, over a shaded span.
+  const hmcHistory = useHmcHistoryLines(sources, window, width, own.status === 'success' ? own.lines : null, enabled && shown && unit !== 'status');
+  const state = useMemo(() => {
+    const extra = [...hmcHistory.lines, ...compared];
+    if (own.status !== 'success' || extra.length === 0) return own;
+    return { ...own, lines: [...own.lines, ...extra], hasData: own.hasData || hmcHistory.lines.length > 0 };
+  }, [own, compared, hmcHistory]);
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const { t } = useI18n();
@@ -116,6 +124,7 @@ export function UsageChartPanel({
           />
         )}
         {hasData && !showTable ? <HistoryStartNote lines={state.lines} start={state.start} end={state.end} /> : null}
+        {!showTable ? <HmcHistoryNote overlay={hmcHistory} /> : null}
         {hasData && alertBands.periods.length > 0 ? <AlertPeriodsNote periods={alertBands.periods} /> : null}
       </div>
     </Panel>

@@ -6,9 +6,11 @@
 // NIC, HMC, SE) stay as they are in both languages (reference/glossary.md).
 
 import { CAPACITY_EN, CAPACITY_ZH_CN } from './capacity-messages';
+import { HMC_HISTORY_EN, HMC_HISTORY_ZH_CN } from './hmc-history-messages';
 
 export const EN = {
   ...CAPACITY_EN,
+  ...HMC_HISTORY_EN,
   'app.tagline': 'IBM Z and LinuxONE usage',
   'app.loadingView': 'Loading the view…',
   'app.settings': 'View settings',
@@ -380,6 +382,7 @@ export type MessageKey = keyof typeof EN;
 
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...CAPACITY_ZH_CN,
+  ...HMC_HISTORY_ZH_CN,
   'app.tagline': 'IBM Z 与 LinuxONE 使用率',
   'app.loadingView': '正在加载视图…',
   'app.settings': '视图设置',

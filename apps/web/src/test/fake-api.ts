@@ -12,6 +12,7 @@ import {
   type AlertsResponse,
   type CpcDetail,
   type HardwareMessagesResponse,
+  type HmcHistoryResponse,
   type OsMessagesResponse,
   type HeatmapResponse,
   type InventoryResponse,
@@ -251,6 +252,11 @@ export function osMessagesResponse(): OsMessagesResponse {
   };
 }
 
+/** The HMC's own history by default: none (a BFF without an HMC). */
+export function hmcHistoryResponse(metric: HmcHistoryResponse['metric']): HmcHistoryResponse {
+  return { metric, available: false, unavailableReason: 'needs-hmc', start: 1_700_000_000, end: 1_700_003_600, primaryFrom: null, timestamps: [], values: [], stale: false };
+}
+
 /** What /api/v1/alerts answers by default: no alert firing (with Prometheus, without Alertmanager). */
 export function alertsResponse(alerts: AlertsResponse['alerts'] = []): AlertsResponse {
   return { available: true, alertmanager: false, alerts, stale: false };
@@ -351,6 +357,8 @@ export function defaultOther(url: URL): Reply {
   if (parts[0] === 'fleet' && parts[1] === 'power') return { status: 200, body: fleetPowerResponse() };
   if (parts[0] === 'adapters' && parts[1] === 'top') return { status: 200, body: adapterTopResponse(q.get('cpc'), q.get('family')) };
   if (parts[0] === 'top') return { status: 200, body: topResponse(q.get('cpc') ?? '', Number(q.get('n') ?? 10)) };
+  const metric = q.get('metric');
+  if (parts[0] === 'hmc-history' && metric !== null && isMetricId(metric)) return { status: 200, body: hmcHistoryResponse(metric) };
   if (parts[0] === 'heatmap') return { status: 200, body: heatmapResponse(q.get('cpc')) };
   if (parts[0] === 'alerts' && parts[1] === 'periods') return { status: 200, body: alertPeriodsResponse() };
   if (parts[0] === 'alerts') return { status: 200, body: alertsResponse() };
