@@ -4,19 +4,12 @@
 // upstream queries per refresh; (4) response bytes vs Prometheus's JSON; (5) heatmap of 85 partitions
 // × the whole history. Writes the numbers to docs/benchmarks.md (section `bff`).
 // Environment: BENCH_DAYS (default 7), BENCH_RUNS (default 40).
-import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { largeScenario, startPrometheus, startSimulator, waitForSeries, writeBenchmarkSection, writeHistory } from '@zlens/hmc-sim';
-import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import { buildDeps, type BuiltDeps } from '../deps.js';
-import { createLogger } from '../logger.js';
+import { writeBenchmarkSection } from '@zlens/hmc-sim';
 import { buildSeriesQuery } from '../prometheus/promql.js';
-import { kib, mib, ms, percentile, timedFetch } from './measure.js';
+import { kib, ms, percentile, timedFetch } from './measure.js';
+import { numberEnv, runLine, startBenchStack, upstreamRequests } from './stack.js';
 
 const FAMILIES = [
   'zhmc_cpc_status_int',
@@ -29,57 +22,11 @@ const FAMILIES = [
 ];
 const CPC = 'LX01';
 
-function numberEnv(name: string, fallback: number): number {
-  // The bench is a CLI, not the server: its two knobs come straight from its environment.
-  // eslint-disable-next-line no-restricted-syntax -- the bench CLI's own knobs, not BFF configuration
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-}
-
-async function listen(built: BuiltDeps): Promise<{ url: string; server: Server }> {
-  const server = createApp(built.deps).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no address');
-  return { url: `http://127.0.0.1:${address.port}`, server };
-}
-
-function upstreamRequests(built: BuiltDeps): Promise<number> {
-  return built.deps.metrics.upstreamRequests.get().then((m) => m.values.filter((v) => v.labels.upstream === 'prometheus').reduce((sum, v) => sum + v.value, 0));
-}
-
 async function main(): Promise<void> {
   const days = numberEnv('BENCH_DAYS', 7);
   const runs = numberEnv('BENCH_RUNS', 40);
-  const historyFile = join(tmpdir(), `zlens-bff-bench-${process.pid}.om`);
-  const scenario = largeScenario();
-  const endMs = Math.floor(Date.now() / 15_000) * 15_000 - 60_000;
-  const startMs = endMs - days * 86_400_000;
-
-  console.log(`writing ${days} d of the large preset (${FAMILIES.length} metric families)…`);
-  let t = performance.now();
-  const stats = await writeHistory(scenario, { startMs, endMs, families: FAMILIES }, historyFile);
-  const writeSeconds = (performance.now() - t) / 1000;
-  const fileBytes = statSync(historyFile).size;
-  console.log(`  ${stats.series} series, ${stats.samples} samples, ${mib(fileBytes)} MiB in ${writeSeconds.toFixed(1)} s; backfilling…`);
-  // The simulator's exporter keeps the present current (the inventory reads label sets at "now"),
-  // as a real exporter does while the history is being queried.
-  const sim = await startSimulator({ scenario });
-  t = performance.now();
-  const prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, readyTimeoutMs: 3_600_000 });
-  const backfillSeconds = (performance.now() - t) / 1000;
-  rmSync(historyFile, { force: true });
-  await waitForSeries(prom.url, 'zhmc_partition_status_int', 120_000);
-  console.log(`  Prometheus ready after ${backfillSeconds.toFixed(1)} s`);
-
-  const logger = createLogger('warn');
-  const env = { ZLENS_PROMETHEUS_URL: prom.url, ZLENS_UPSTREAM_TIMEOUT_MS: '60000' };
-  const uncachedDeps = buildDeps({ ...loadConfig({ ...env, ZLENS_CACHE_MAX_ENTRIES: '0' }), webDir: null }, logger);
-  const cachedDeps = buildDeps({ ...loadConfig(env), webDir: null }, logger);
-  const uncached = await listen(uncachedDeps);
-  const cached = await listen(cachedDeps);
+  const stack = await startBenchStack({ name: 'bff-bench', days, families: FAMILIES, readyFamily: 'zhmc_partition_status_int' });
+  const { uncached, cached, endMs, data } = stack;
   const lines: string[] = [];
   try {
     const endS = endMs / 1000;
@@ -110,7 +57,7 @@ async function main(): Promise<void> {
       }).toString();
       // fetch asks for gzip by default (as browsers and Grafana do); the BFF asks for identity.
       const direct = (encoding: 'gzip' | 'identity'): Promise<{ ms: number; bytes: number }> =>
-        timedFetch(`${prom.url}/api/v1/query_range`, {
+        timedFetch(`${stack.promUrl}/api/v1/query_range`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-encoding': encoding },
           body: form,
@@ -178,13 +125,13 @@ async function main(): Promise<void> {
       const started = performance.now();
       let non2xx = 0;
       for (let r = 0; r < refreshes; r += 1) {
-        const before = await upstreamRequests(cachedDeps);
+        const before = await upstreamRequests(cached);
         // A browser asks for all panels of a view at once: per panel, 50 connections, one request each.
         const results = await Promise.all(
           panels(from, to).map((path) => autocannon({ url: `${cached.url}${path}`, connections: 50, amount: 50 })),
         );
         for (const result of results) non2xx += result.non2xx;
-        perRefresh.push((await upstreamRequests(cachedDeps)) - before);
+        perRefresh.push((await upstreamRequests(cached)) - before);
       }
       const elapsed = (performance.now() - started) / refreshes;
       viewerRows.push(`| ${label} | ${panels(from, to).length} panels, ${distinctQueries} distinct queries | ${perRefresh.join(', ')} | ${ms(elapsed)} | ${non2xx} |`);
@@ -213,12 +160,10 @@ async function main(): Promise<void> {
     }
 
     const loadAfter = loadavg()[0] ?? 0;
-    const promVersion = execFileSync('prometheus', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? 'prometheus';
-    const cpu = cpus();
     lines.push(
-      `Run ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${promVersion}. 1-minute load average ${loadBefore.toFixed(1)} when the measurements started and ${loadAfter.toFixed(1)} when they ended (other work shared the machine; on 2 cores, latencies are only comparable within one run).`,
+      runLine(loadBefore, loadAfter),
       '',
-      `Data: the simulator's \`large\` preset (6 DPM + 2 classic CPCs × 85 partitions), ${days} days at 15 s, only the ${FAMILIES.length} families the views below read (${FAMILIES.join(', ')}): ${stats.series} series, ${stats.samples.toLocaleString('en')} samples, ${mib(fileBytes)} MiB of OpenMetrics written in ${writeSeconds.toFixed(0)} s, backfilled with promtool and Prometheus ready after ${backfillSeconds.toFixed(0)} s; Prometheus also scrapes the simulator's live /metrics of the same site (≈ 69,000 lines every 15 s) throughout, as it would a real exporter. Everything (Prometheus, BFF, load generator) on the same machine; BFF and Prometheus on loopback; sequential requests unless stated; ${runs} interleaved runs per row after 3 warm-ups.`,
+      `Data: the simulator's \`large\` preset (6 DPM + 2 classic CPCs × 85 partitions), ${days} days at 15 s, only the ${FAMILIES.length} families the views below read (${FAMILIES.join(', ')}): ${data.series} series, ${data.samples.toLocaleString('en')} samples, ${data.fileMiB} MiB of OpenMetrics written in ${data.writeSeconds.toFixed(0)} s, backfilled with promtool and Prometheus ready after ${data.backfillSeconds.toFixed(0)} s; Prometheus also scrapes the simulator's live /metrics of the same site (≈ 69,000 lines every 15 s) throughout, as it would a real exporter. Everything (Prometheus, BFF, load generator) on the same machine; BFF and Prometheus on loopback; sequential requests unless stated; ${runs} interleaved runs per row after 3 warm-ups.`,
       '',
       '**(1) `/api/v1/series` vs the same PromQL straight to Prometheus, uncached** (BFF with `ZLENS_CACHE_MAX_ENTRIES=0`; `zhmc_partition_processor_usage_ratio` for every partition of one CPC, `maxPoints=1000`; target ratio ≤ 1.10)',
       '',
@@ -253,12 +198,7 @@ async function main(): Promise<void> {
     const file = await writeBenchmarkSection('bff', 'BFF: /api/v1 against Prometheus (apps/bff)', lines.join('\n'));
     console.log(`written to ${file}`);
   } finally {
-    uncached.server.close();
-    cached.server.close();
-    await uncachedDeps.close();
-    await cachedDeps.close();
-    await prom.close();
-    await sim.close();
+    await stack.close();
   }
 }
 
