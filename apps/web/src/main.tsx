@@ -12,7 +12,9 @@ import { parseViewParams } from './state/view-params';
 // have it. Latin only, in the two weights zlens uses; Chinese text falls back to the system's CJK font.
 import '@fontsource/ibm-plex-sans/latin-400.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
-import './app/styles.css';
+import './app/base.css';
+import './app/controls.css';
+import './app/data-table.css';
 
 // A sign-in token on the link (`#token=`) goes to memory and out of the address bar before the
 // router reads the location.

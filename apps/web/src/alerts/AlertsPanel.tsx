@@ -7,6 +7,7 @@ import { AppLink } from '../navigation/AppLink';
 import { adapterPath, cpcPath, partitionPath } from '../navigation/paths';
 import { useViewParams } from '../state/use-view-params';
 import { alertsQuery } from './alert-queries';
+import './alerts.css';
 
 const SEVERITY_TONE: Readonly<Record<string, string>> = { critical: 'error', warning: 'warning' };
 

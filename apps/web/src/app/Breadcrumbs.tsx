@@ -2,6 +2,7 @@ import { useLocation, useParams } from 'react-router';
 import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
 import { adapterPath, channelPath, cpcPath, energyPath, fleetPath, partitionPath } from '../navigation/paths';
+import './breadcrumbs.css';
 
 /** Fleet › CPC › partition or adapter, from the route's params; the last crumb is the current page. */
 export function Breadcrumbs() {

@@ -15,6 +15,8 @@ import { useViewParams } from '../state/use-view-params';
 import { Breadcrumbs } from './Breadcrumbs';
 import { LanguagePicker, RefreshPicker, ThemePicker, ThresholdPicker, TimeRangePicker } from './Pickers';
 import { ComparePicker, TimeZonePicker, UnreadableParamsNotice, YAxisPicker } from './TimeControls';
+import './layout.css';
+import './view.css';
 
 /**
  * The app chrome: header with the product name, breadcrumbs and the pickers of the view state.

@@ -5,6 +5,7 @@ import { useViewParams } from '../state/use-view-params';
 import { LANGS, MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow, type TimeWindow } from '../state/view-params';
 import { shiftWindow } from '../state/window-shift';
 import { RefreshNowButton } from './TimeControls';
+import './pickers.css';
 
 const CUSTOM = 'custom';
 

@@ -1,5 +1,6 @@
 import { Link, useRouteError } from 'react-router';
 import { useI18n } from '../i18n/use-i18n';
+import '../components/not-found.css';
 
 /** Shown instead of a blank page when a view throws while rendering (or its chunk fails to load). */
 export function RouteError() {

@@ -10,6 +10,7 @@ import { zoneName } from '../components/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
 import { COMPARES, PARAM_KEYS, TIME_ZONES, Y_SCALES, parseViewParamsReport, type ViewParams } from '../state/view-params';
+import './pickers.css';
 
 /**
  * Asks every query of the page again now (a relative window moves to now; an absolute one is

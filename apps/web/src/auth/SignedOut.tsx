@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/use-i18n';
 import { useAuthStore, type SignedOutState } from './auth-store';
+import '../components/not-found.css';
 
 /**
  * Shown by Layout instead of the view while the BFF refuses the page (401): the BFF's reason and

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { connect, init, type ECharts } from 'echarts/core';
 import type { ChartOption } from './echarts-setup';
 import './echarts-setup';
+import './echart.css';
 
 export interface EChartProps {
   option: ChartOption;

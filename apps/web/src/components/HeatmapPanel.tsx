@@ -15,8 +15,9 @@ import { formatPercent } from './format';
 import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
 import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
-import { ChartActions } from './UsageChartPanel';
+import { ChartActions } from './ChartActions';
 import { useElementWidth } from './use-element-width';
+import './heatmap.css';
 
 /** Carbon's sequential purple: light to dark on a light theme; on a dark theme low usage fades into the background. */
 const HEATMAP_COLORS = [purple10, purple30, purple50, purple70, purple90] as const;

@@ -1,4 +1,5 @@
 import { AppLink } from '../navigation/AppLink';
+import './not-found.css';
 
 /** A view for something that does not exist: says what, and offers the way back. */
 export function NotFound({ title, message, backTo, backLabel }: { title: string; message: string; backTo: string; backLabel: string }) {

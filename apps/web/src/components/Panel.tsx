@@ -5,7 +5,9 @@ import { EmbedPanelContext } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { appRoot } from '../navigation/base-path';
 import { formatAge } from './format-age';
+import { PartialNote } from './PartialNote';
 import { useNowSeconds } from './use-now';
+import './panel.css';
 
 export interface PanelProps {
   title: ReactNode;
@@ -13,6 +15,9 @@ export interface PanelProps {
   stale?: boolean;
   /** When the stale data was read from its source (unix seconds): the badge says how old it is. */
   fetchedAt?: number | undefined;
+  /** The source warned that the answer may lack data (FreshnessShape `partial`); `warnings` says what. */
+  partial?: boolean;
+  warnings?: readonly string[] | undefined;
   /** Heading level of the title, so each view keeps a sound outline. */
   level?: 2 | 3;
   actions?: ReactNode;
@@ -25,11 +30,16 @@ export interface PanelProps {
   panelId?: string;
 }
 
+/** What an API answer says of its freshness (FreshnessShape), as a panel's props; nothing while it loads. */
+export function freshnessOf(answer: { stale: boolean; fetchedAt?: number | undefined; partial?: boolean | undefined; warnings?: string[] | undefined } | undefined) {
+  return { stale: answer?.stale ?? false, fetchedAt: answer?.fetchedAt, partial: answer?.partial ?? false, warnings: answer?.warnings };
+}
+
 /**
  * The frame of every panel: a titled region whose body shows one of the states below. On the
  * one-panel embed page every panel but the one asked for renders nothing.
  */
-export function Panel({ title, stale = false, fetchedAt, level = 2, actions, children, className, panelId }: PanelProps) {
+export function Panel({ title, stale = false, fetchedAt, partial = false, warnings, level = 2, actions, children, className, panelId }: PanelProps) {
   const titleId = useId();
   const only = useContext(EmbedPanelContext);
   const { search, pathname } = useLocation();
@@ -59,7 +69,10 @@ export function Panel({ title, stale = false, fetchedAt, level = 2, actions, chi
           </div>
         ) : null}
       </header>
-      <div className="panel-body">{children}</div>
+      <div className="panel-body">
+        {partial ? <PartialNote warnings={warnings} /> : null}
+        {children}
+      </div>
     </section>
   );
 }

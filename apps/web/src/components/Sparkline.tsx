@@ -1,3 +1,5 @@
+import './sparkline.css';
+
 /** The SVG path of a sparkline: one segment per run of samples, so a gap stays a gap. */
 export function sparklinePath(values: readonly (number | null)[], width: number, height: number, max: number): string {
   if (values.length === 0) return '';

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/translate';
 import { useViewParams } from '../state/use-view-params';
 import { hardwareMessagesQuery, osMessagesQuery } from './hmc-message-queries';
+import './hmc-messages.css';
 
 /** Rows shown before "show all": the newest ones. */
 const FIRST_ROWS = 10;

@@ -13,6 +13,7 @@ import { SortHeader } from './SortHeader';
 import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { usePartitionSortStore } from './partition-sort-store';
+import './partition-table.css';
 
 /**
  * "Current" usage is the latest sample of the last 15 minutes at full resolution, whatever range

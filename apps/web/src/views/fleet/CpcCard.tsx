@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { CATALOG, metricAppliesTo, type CpcSummary, type MetricId } from '@zlens/shared';
 import { formatMachine, formatPercent, lastValue } from '../../components/format';
+import { ForecastVerdictLine } from '../../capacity/ForecastPanel';
 import { Panel } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
-import { UsageChartBody } from '../../components/UsageChartPanel';
+import { UsageChartBody } from '../../components/UsageChartBody';
 import { useElementWidth } from '../../components/use-element-width';
 import { useUsageSeries, type UsageSeriesState, type UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
@@ -14,6 +15,7 @@ import { AppLink } from '../../navigation/AppLink';
 import { cpcPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import type { TimeWindow } from '../../state/view-params';
+import './fleet.css';
 
 /** DPM CPCs: processor, network and storage adapter usage; classic CPCs: processor and channel usage. */
 const CPC_USAGE_METRICS: readonly { metric: MetricId; short: MessageKey }[] = [
@@ -74,6 +76,7 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
           <CurrentUsage key={metric} label={t(short)} title={metricTitle(metric)} color={metricColor(metric)} state={state} latest={latest} />
         ))}
       </dl>
+      <ForecastVerdictLine cpc={cpc.name} />
       {cpc.mode === 'classic' ? <p className="panel-note card-note">{t('fleet.classicNote')}</p> : null}
       <div ref={chartRef}>
         <UsageChartBody

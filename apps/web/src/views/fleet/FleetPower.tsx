@@ -6,7 +6,10 @@ import { NO_VALUE, formatKilowattHours, formatWatts } from '../../components/for
 import { Panel, PanelLoading, PanelNoData } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { THEME_TOKENS } from '../../components/theme';
-import { ChartActions, ChartTable, UsageChartBody, chartUnitLabels } from '../../components/UsageChartPanel';
+import { ChartActions } from '../../components/ChartActions';
+import { chartUnitLabels } from '../../components/chart-unit-labels';
+import { ChartTable } from '../../components/ChartTable';
+import { UsageChartBody } from '../../components/UsageChartBody';
 import { valueFormatter } from '../../components/usage-chart-option';
 import type { UsageSeriesState } from '../../components/use-usage-series';
 import { useElementWidth } from '../../components/use-element-width';

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { cpcPath, partitionPath } from '../../navigation/paths';
 import { unhealthyPartitions } from './unhealthy';
+import './fleet.css';
 
 /** The partitions an operator should look at first, at the top of the fleet view. */
 export function UnhealthyPartitions({ cpcs }: { cpcs: readonly CpcSummary[] }) {
