@@ -13,7 +13,7 @@ import { useViewParams } from '../state/use-view-params';
 import { EChart } from './EChart';
 import { formatPercent } from './format';
 import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
-import { Panel, PanelError, PanelLoading, PanelNoData } from './Panel';
+import { Panel, freshnessOf, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { THEME_TOKENS } from './theme';
 import { ChartActions } from './ChartActions';
 import { useElementWidth } from './use-element-width';
@@ -132,7 +132,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     <Panel
       title={title}
       panelId="heatmap"
-      stale={data?.stale ?? false}
+      {...freshnessOf(data)}
       actions={
         option ? (
           <ChartActions

@@ -34,6 +34,9 @@ export type UsageSeriesState =
       stale: boolean;
       /** When the oldest stale answer was read from Prometheus (unix seconds), for the panel's badge. */
       fetchedAt?: number | undefined;
+      /** Some answer may lack data (Prometheus warned); every warning once. */
+      partial?: boolean;
+      warnings?: string[];
       hasData: boolean;
       /** Set when the BFF says the CPC's mode has no such metric (and what shows the same thing). */
       unsupported: SeriesResponse['unsupportedInMode'] | null;
@@ -129,6 +132,8 @@ export function useUsageSeries(
     let end = Number.NEGATIVE_INFINITY;
     let stale = false;
     let fetchedAt: number | undefined;
+    let partial = false;
+    const warnings = new Set<string>();
     let unsupported: SeriesResponse['unsupportedInMode'] | null = null;
     sources.forEach((source, index) => {
       const response = combined.responses[index];
@@ -138,9 +143,11 @@ export function useUsageSeries(
       end = Math.max(end, response.end);
       stale ||= response.stale;
       if (response.stale && response.fetchedAt !== undefined) fetchedAt = Math.min(fetchedAt ?? response.fetchedAt, response.fetchedAt);
+      partial ||= response.partial === true;
+      for (const warning of response.warnings ?? []) warnings.add(warning);
       unsupported ??= response.unsupportedInMode ?? null;
     });
     const hasData = lines.some((line) => line.values.some((value) => value != null));
-    return { status: 'success', lines, start, end, stale, fetchedAt, hasData, unsupported };
+    return { status: 'success', lines, start, end, stale, fetchedAt, partial, warnings: [...warnings], hasData, unsupported };
   }, [combined, sources]);
 }

@@ -58,6 +58,9 @@ export const EN = {
   'panel.stale': 'Stale',
   'panel.staleTitle': 'A data source could not be reached; what is shown may be old.',
   'panel.staleAge': 'Stale · {age} old',
+  'panel.partial': 'Partial data.',
+  'panel.partialText': 'Prometheus warned that this answer may be missing data: a gap here is not necessarily a gap in the measurements.',
+  'panel.partialDetails': 'What Prometheus said ({n} warnings, in English)',
   'upstream.banner': 'Data source problem',
   'upstream.prometheus.slow': 'Prometheus is not answering. Charts keep their last data, marked stale.',
   'upstream.prometheus.down': 'Prometheus cannot be reached. Charts keep their last data, marked stale.',
@@ -433,6 +436,9 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'panel.stale': '过时',
   'panel.staleTitle': '无法连接某个数据源；显示的数据可能已过时。',
   'panel.staleAge': '过时 · {age}前',
+  'panel.partial': '数据不完整。',
+  'panel.partialText': 'Prometheus 提示此结果可能缺少数据：图中的空缺不一定是测量数据的空缺。',
+  'panel.partialDetails': 'Prometheus 的原话（{n} 条警告，英文）',
   'upstream.banner': '数据源出现问题',
   'upstream.prometheus.slow': 'Prometheus 没有响应。图表保留最后的数据，并标记为过时。',
   'upstream.prometheus.down': '无法连接 Prometheus。图表保留最后的数据，并标记为过时。',
@@ -754,6 +760,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
  */
 export const EN_ONE: Readonly<Partial<Record<MessageKey, string>>> = {
   'fleet.cpcCount': '{n} CPC',
+  'panel.partialDetails': 'What Prometheus said ({n} warning, in English)',
   'fleet.partitionCount': '{n} partition',
   'cpc.heatmapRows': '{n} partition',
   'fleetEnergy.missing': '{n} CPC reports no power and is not counted.',

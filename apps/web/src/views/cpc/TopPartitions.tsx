@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PartitionSummary } from '@zlens/shared';
 import { seriesQuery, topQuery } from '../../api/queries';
 import { formatPercent } from '../../components/format';
-import { Panel, PanelError, PanelLoading, PanelNoData } from '../../components/Panel';
+import { Panel, freshnessOf, PanelError, PanelLoading, PanelNoData } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
@@ -126,7 +126,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   }
 
   return (
-    <Panel title={t('cpc.top')} panelId="top-partitions" stale={query.data?.stale ?? false} actions={controls}>
+    <Panel title={t('cpc.top')} panelId="top-partitions" {...freshnessOf(query.data)} actions={controls}>
       {body}
     </Panel>
   );
