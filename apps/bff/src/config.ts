@@ -1,5 +1,5 @@
 // Configuration: read and validated once at start-up, from the environment record server.ts (or
-// demo.ts) hands in. Nothing else in the BFF reads the environment (lint rule), so every setting
+// demo/main.ts) hands in. Nothing else in the BFF reads the environment (lint rule), so every setting
 // is visible here, and a bad value fails start-up with a message that names the variable.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';

@@ -1,5 +1,5 @@
 // buildDeps(config, logger): the one place that turns a Config into running parts. server.ts,
-// demo.ts and the web's end-to-end setup all call it, so they run the same BFF.
+// demo/main.ts and the web's end-to-end setup all call it, so they run the same BFF.
 import { AlertmanagerClient } from './alerts/alertmanager-client.js';
 import type { AppDeps } from './app.js';
 import { systemClock, type Clock } from './clock.js';

@@ -1,18 +1,20 @@
-// `pnpm start`: the whole stack on one machine. Starts the HMC simulator in-process; with a
-// `prometheus` binary on PATH (and ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h
-// of simulated history and scraping the simulator, evaluating the alerting rules zlens ships
-// (docker/prometheus/rules); then the BFF with the same buildDeps as server.ts, configured by the
-// same ZLENS_* variables (the demo only sets the upstreams, and port 8080 and log level warn unless
-// given). TLS to the simulator stays verified: its certificate is the CA file.
+// `pnpm start` (the BFF's `demo` script): the whole stack on one machine, in its own folder because
+// it is not part of the BFF that ships (server.ts is) and is the only BFF code that starts the
+// simulator. Starts the HMC simulator in-process; with a `prometheus` binary on PATH (and
+// ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h of simulated history and
+// scraping the simulator, evaluating the alerting rules zlens ships (docker/prometheus/rules); then
+// the BFF with the same buildDeps as server.ts, configured by the same ZLENS_* variables (the demo
+// only sets the upstreams, and port 8080 and log level warn unless given). TLS to the simulator
+// stays verified: its certificate is the CA file.
 import { constants } from 'node:fs';
 import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scrapeLabels, startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
-import { ConfigError, loadConfig, type Env } from './config.js';
-import { createLogger } from './logger.js';
-import { startBff, type RunningBff } from './run.js';
+import { ConfigError, loadConfig, type Env } from '../config.js';
+import { createLogger } from '../logger.js';
+import { startBff, type RunningBff } from '../run.js';
 
 const HISTORY_MS = 24 * 3600_000;
 /**
@@ -20,7 +22,7 @@ const HISTORY_MS = 24 * 3600_000;
  * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
  */
 const HISTORY_STEP_SECONDS = 30;
-const RULES_DIR = fileURLToPath(new URL('../../../docker/prometheus/rules/', import.meta.url));
+const RULES_DIR = fileURLToPath(new URL('../../../../docker/prometheus/rules/', import.meta.url));
 
 /** The shipped alerting and recording rules, as absolute paths (none when the folder is absent). */
 async function shippedRules(): Promise<string[]> {
