@@ -1,6 +1,6 @@
 // The words of the HMC's own history under a chart (its historical sustainability data filling
-// the time zlens' own data does not reach back to), in English and Simplified Chinese; spread into
-// EN and ZH_CN in messages.ts.
+// the time zlens' own data does not reach back to) and of the line-cord power chart, in English and
+// Simplified Chinese; spread into EN and ZH_CN in messages.ts.
 
 export const HMC_HISTORY_EN = {
   'hmcHistory.lineName': '{name} (HMC records)',
@@ -11,6 +11,10 @@ export const HMC_HISTORY_EN = {
   'hmcHistory.resMinutes': '{n}-minute',
   'hmcHistory.resHours': '{n}-hour',
   'hmcHistory.resDays': '{n}-day',
+  'energy.lineCords': 'Line-cord power',
+  'energy.lineCord': 'Line cord {n}',
+  'energy.lineCordsNote':
+    "Each cord's three phases added up. A cord that reports 0 W on every phase is not there and is left out. From zlens' own data only (Prometheus or live polling): the HMC's history has no line cords.",
 } as const;
 
 export const HMC_HISTORY_ZH_CN: Readonly<Record<keyof typeof HMC_HISTORY_EN, string>> = {
@@ -22,4 +26,7 @@ export const HMC_HISTORY_ZH_CN: Readonly<Record<keyof typeof HMC_HISTORY_EN, str
   'hmcHistory.resMinutes': '{n} 分钟',
   'hmcHistory.resHours': '{n} 小时',
   'hmcHistory.resDays': '{n} 天',
+  'energy.lineCords': '电源线功率',
+  'energy.lineCord': '电源线 {n}',
+  'energy.lineCordsNote': '每根电源线三相之和。各相均报告 0 W 的电源线并不存在，不予显示。仅来自 zlens 自己的数据（Prometheus 或实时轮询）：HMC 的历史记录不含电源线。',
 };

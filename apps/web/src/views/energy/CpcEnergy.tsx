@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CpcMode, MetricId } from '@zlens/shared';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
+import type { UsageLine } from '../../components/usage-chart-option';
 import type { UsageSource } from '../../components/use-usage-series';
 import type { ValueUnit } from '../../components/format';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { cordLines, lineCordSources } from './line-cords';
 
 /** The CPC's energy and environment charts: each lists what the CPC reports, the rest left out. */
 const PANELS: readonly { id: string; title: MessageKey; unit: ValueUnit; metrics: readonly MetricId[] }[] = [
@@ -29,13 +31,15 @@ const PANELS: readonly { id: string; title: MessageKey; unit: ValueUnit; metrics
   },
 ];
 
-/** Power (W), temperatures (°C), humidity (%) and heat load (BTU/h) of a CPC over the view's range. */
+/** Power (W), temperatures (°C), humidity (%), heat load (BTU/h) and line-cord power (W) of a CPC over the view's range. */
 export function CpcEnergy({ cpc, known }: { cpc: string; mode: CpcMode | null; known: boolean }) {
   const { t, metric: metricTitle } = useI18n();
   const sources = useMemo(
     () => PANELS.map((panel): UsageSource[] => panel.metrics.map((metric) => ({ metric, cpc, name: metricTitle(metric) }))),
     [cpc, metricTitle],
   );
+  const cords = useMemo(() => lineCordSources(cpc), [cpc]);
+  const perCord = useCallback((lines: UsageLine[]) => cordLines(lines, (n) => t('energy.lineCord', { n })), [t]);
   return (
     <div className="chart-grid chart-grid-2">
         {PANELS.map((panel, i) => (
@@ -51,6 +55,17 @@ export function CpcEnergy({ cpc, known }: { cpc: string; mode: CpcMode | null; k
             height={180}
           />
         ))}
+        <UsageChartPanel
+          title={t('energy.lineCords')}
+          panelId="line-cords"
+          sources={cords}
+          combine={perCord}
+          enabled={known}
+          group={`cpc:${cpc}`}
+          unit="watts"
+          note={t('energy.lineCordsNote')}
+          height={180}
+        />
     </div>
   );
 }
