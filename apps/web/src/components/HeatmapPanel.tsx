@@ -36,7 +36,7 @@ export const HEATMAP_ROW_LIMIT = 100;
  */
 export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: MetricId; cpc: string | null }) {
   const [{ window, refresh, theme }] = useViewParams();
-  const { t } = useI18n();
+  const { t, help } = useI18n();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   // The grid's labels take about 150 px; one cell per ~6 px of the rest keeps 85 rows cheap to
   // draw (about 15,000 cells) and each cell wide enough to point at.
@@ -132,6 +132,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     <Panel
       title={title}
       panelId="heatmap"
+      help={help(metric)}
       {...freshnessOf(data)}
       actions={
         option ? (

@@ -28,6 +28,8 @@ export interface PanelProps {
    * link or a later `/embed/panel/...` route uses to address one panel.
    */
   panelId?: string;
+  /** What the panel shows, in a sentence or two (the catalog's help of its metrics): behind an (i) button. */
+  help?: string | undefined;
 }
 
 /** What an API answer says of its freshness (FreshnessShape), as a panel's props; nothing while it loads. */
@@ -39,8 +41,10 @@ export function freshnessOf(answer: { stale: boolean; fetchedAt?: number | undef
  * The frame of every panel: a titled region whose body shows one of the states below. On the
  * one-panel embed page every panel but the one asked for renders nothing.
  */
-export function Panel({ title, stale = false, fetchedAt, partial = false, warnings, level = 2, actions, children, className, panelId }: PanelProps) {
+export function Panel({ title, stale = false, fetchedAt, partial = false, warnings, level = 2, actions, children, className, panelId, help }: PanelProps) {
   const titleId = useId();
+  const helpId = useId();
+  const [helpShown, setHelpShown] = useState(false);
   const only = useContext(EmbedPanelContext);
   const { search, pathname } = useLocation();
   const embedded = parseEmbedFlags(new URLSearchParams(search), pathname).embed;
@@ -61,6 +65,7 @@ export function Panel({ title, stale = false, fetchedAt, partial = false, warnin
         <Heading id={titleId} className="panel-title">
           {title}
         </Heading>
+        {help ? <HelpToggle name={typeof title === 'string' ? title : (panelId ?? '')} shown={helpShown} controls={helpId} onToggle={() => setHelpShown((s) => !s)} /> : null}
         {stale ? <StaleBadge fetchedAt={fetchedAt} /> : null}
         {actions || copy ? (
           <div className="panel-actions">
@@ -69,6 +74,11 @@ export function Panel({ title, stale = false, fetchedAt, partial = false, warnin
           </div>
         ) : null}
       </header>
+      {help && helpShown ? (
+        <p id={helpId} className="panel-help">
+          {help}
+        </p>
+      ) : null}
       <div className="panel-body">
         {partial ? <PartialNote warnings={warnings} /> : null}
         {children}
@@ -77,7 +87,17 @@ export function Panel({ title, stale = false, fetchedAt, partial = false, warnin
   );
 }
 
-/** Copies the URL of this panel alone (`/embed/panel/<panel id>/<view path>?<view params>`). */
+/** The (i) beside a panel's title: shows and hides what the panel shows, for mouse, touch and keyboard alike. */
+function HelpToggle({ name, shown, controls, onToggle }: { name: string; shown: boolean; controls: string; onToggle: () => void }) {
+  const { t } = useI18n();
+  const label = t('panel.helpLabel', { title: name });
+  return (
+    <button type="button" className="panel-help-toggle" aria-expanded={shown} aria-controls={controls} aria-label={label} title={label} onClick={onToggle}>
+      <span aria-hidden="true">i</span>
+    </button>
+  );
+}
+
 /** Copies the one-panel URL; its accessible name says which panel, as a view has many of them. */
 function CopyEmbedLink({ panelId, name, pathname, search }: { panelId: string; name: string; pathname: string; search: string }) {
   const { t } = useI18n();

@@ -92,8 +92,10 @@ export function UsageChartPanel({
   }, [own, compared, hmcHistory]);
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
-  const { t } = useI18n();
+  const { t, help } = useI18n();
   const [{ theme }] = useViewParams();
+  // The catalog's help of each metric drawn, once each (a panel of several lines often has one metric).
+  const helpText = [...new Set(sources.map((source) => help(source.metric)))].join(' ');
   const hasData = state.status === 'success' && state.hasData;
 
   const actions = hasData ? (
@@ -117,6 +119,7 @@ export function UsageChartPanel({
       level={level}
       actions={actions}
       panelId={id}
+      help={helpText}
     >
       {note ? <p className="panel-note">{note}</p> : null}
       <div ref={bodyRef}>

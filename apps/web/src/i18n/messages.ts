@@ -7,10 +7,12 @@
 
 import { CAPACITY_EN, CAPACITY_ZH_CN } from './capacity-messages';
 import { HMC_HISTORY_EN, HMC_HISTORY_ZH_CN } from './hmc-history-messages';
+import { SCREEN_EN, SCREEN_ZH_CN } from './screen-messages';
 
 export const EN = {
   ...CAPACITY_EN,
   ...HMC_HISTORY_EN,
+  ...SCREEN_EN,
   'app.tagline': 'IBM Z and LinuxONE usage',
   'app.loadingView': 'Loading the view…',
   'app.settings': 'View settings',
@@ -384,6 +386,7 @@ export type MessageKey = keyof typeof EN;
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...CAPACITY_ZH_CN,
   ...HMC_HISTORY_ZH_CN,
+  ...SCREEN_ZH_CN,
   'app.tagline': 'IBM Z 与 LinuxONE 使用率',
   'app.loadingView': '正在加载视图…',
   'app.settings': '视图设置',

@@ -2,12 +2,14 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MetricId } from '@zlens/shared';
 import { parseViewParams, type Lang } from '../state/view-params';
-import { errorText, metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
+import { errorText, metricHelp, metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
 
 export interface I18n {
   lang: Lang;
   t: (key: MessageKey, params?: MessageParams) => string;
   metric: (metric: MetricId) => string;
+  /** The catalog's help text of a metric: what it measures. */
+  help: (metric: MetricId) => string;
   status: (status: string | null) => string;
   mode: (mode: 'dpm' | 'classic' | null) => string;
   /** A failed request, in words for the operator. */
@@ -23,6 +25,7 @@ export function useI18n(): I18n {
       lang,
       t: (key, params) => translate(lang, key, params),
       metric: (metric) => metricTitle(lang, metric),
+      help: (metric) => metricHelp(lang, metric),
       status: (status) => statusLabel(lang, status),
       mode: (mode) => modeLabel(lang, mode),
       error: (error) => errorText(lang, error),
