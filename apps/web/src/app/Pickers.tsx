@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../components/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useViewParams } from '../state/use-view-params';
@@ -217,24 +217,68 @@ export function ThresholdPicker() {
   const { t } = useI18n();
   const warnId = useId();
   const critId = useId();
+  const errorId = useId();
   const [draft, setDraft] = useState({ warn: String(warn), crit: String(crit) });
+  // One history entry per edit: the first change pushes, the next keystrokes replace it.
+  const edited = useRef(false);
+  const problem = thresholdProblem(draft);
   const apply = (next: { warn: string; crit: string }) => {
     setDraft(next);
-    const w = Number(next.warn);
-    const c = Number(next.crit);
-    if (Number.isInteger(w) && Number.isInteger(c) && w >= 1 && c <= 100 && w <= c) setParams({ warn: w, crit: c });
+    if (thresholdProblem(next) !== null) return;
+    setParams({ warn: Number(next.warn), crit: Number(next.crit) }, { replace: edited.current });
+    edited.current = true;
   };
+  const invalid = (field: 'warn' | 'crit') => problem !== null && problem.fields.includes(field);
   return (
-    <details className="disclosure">
+    <details
+      className="disclosure"
+      onToggle={(event) => {
+        if (!event.currentTarget.open) edited.current = false;
+      }}
+    >
       <summary className="button button-ghost button-small">
         {t('picker.thresholds')} {warn}/{crit}%
       </summary>
       <div className="disclosure-body">
         <label htmlFor={warnId}>{t('picker.warn')}</label>
-        <input id={warnId} type="number" min={1} max={100} step={1} value={draft.warn} onChange={(event) => apply({ ...draft, warn: event.target.value })} />
+        <input
+          id={warnId}
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          value={draft.warn}
+          aria-invalid={invalid('warn')}
+          aria-describedby={invalid('warn') ? errorId : undefined}
+          onChange={(event) => apply({ ...draft, warn: event.target.value })}
+        />
         <label htmlFor={critId}>{t('picker.crit')}</label>
-        <input id={critId} type="number" min={1} max={100} step={1} value={draft.crit} onChange={(event) => apply({ ...draft, crit: event.target.value })} />
+        <input
+          id={critId}
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          value={draft.crit}
+          aria-invalid={invalid('crit')}
+          aria-describedby={invalid('crit') ? errorId : undefined}
+          onChange={(event) => apply({ ...draft, crit: event.target.value })}
+        />
+        {problem ? (
+          <p id={errorId} className="form-error" role="alert">
+            {problem.key === 'picker.warnAboveCrit' ? t(problem.key, { warn: draft.warn, crit: draft.crit }) : t(problem.key)}
+          </p>
+        ) : null}
       </div>
     </details>
   );
+}
+
+/** What is wrong with a pair of thresholds as typed, and which inputs it concerns; null when they can be used. */
+function thresholdProblem(draft: { warn: string; crit: string }): { key: 'picker.thresholdRange' | 'picker.warnAboveCrit'; fields: ('warn' | 'crit')[] } | null {
+  const inRange = (text: string) => text !== '' && Number.isInteger(Number(text)) && Number(text) >= 1 && Number(text) <= 100;
+  const fields = (['warn', 'crit'] as const).filter((field) => !inRange(draft[field]));
+  if (fields.length > 0) return { key: 'picker.thresholdRange', fields };
+  if (Number(draft.warn) > Number(draft.crit)) return { key: 'picker.warnAboveCrit', fields: ['warn', 'crit'] };
+  return null;
 }

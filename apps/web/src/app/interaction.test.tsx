@@ -95,6 +95,30 @@ describe('chart panels', () => {
     expect(screen.getByText(/Thresholds 60\/90%/)).toBeTruthy();
   });
 
+  it('makes one history entry of typing a threshold, and names a warning above critical next to the inputs', async () => {
+    installFakeApi();
+    const { router } = renderApp('/');
+    await userEvent.click(screen.getByText(/Thresholds 70\/90%/));
+    const warn = screen.getByLabelText('Warning at %');
+    await userEvent.clear(warn);
+    await userEvent.type(warn, '65');
+    expect(router.state.location.search).toBe('?warn=65');
+    // '6' pushed one entry, '5' replaced it: one step back is where the user started.
+    await router.navigate(-1);
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await router.navigate(1);
+    await waitFor(() => expect(router.state.location.search).toBe('?warn=65'));
+
+    await userEvent.clear(warn);
+    await userEvent.type(warn, '95');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Warning (95 %) is above critical (90 %): the thresholds stay as they were until warning is at or below critical.');
+    expect(warn.getAttribute('aria-invalid')).toBe('true');
+    expect(warn.getAttribute('aria-describedby')).toBe(alert.id);
+    // The last pair that could be used stays in force.
+    expect(new URLSearchParams(router.state.location.search).get('warn')).toBe('9');
+  });
+
   it('shows min/max/avg/last in the legend and hides a line on click', async () => {
     installFakeApi();
     renderApp('/cpcs/P0001/partitions/LNX1');

@@ -15,8 +15,13 @@ export interface CurrentViewParams extends ViewParams {
  */
 let requested: { pathname: string; search: string } | null = null;
 
-/** The view params from the URL, and a setter that pushes a history entry. */
-export function useViewParams(): [CurrentViewParams, (change: Partial<ViewParams>) => void] {
+export interface ParamsChangeOptions {
+  /** Replace the current history entry instead of pushing one (the second and later keystrokes of one edit). */
+  replace?: boolean;
+}
+
+/** The view params from the URL, and a setter that pushes a history entry (or replaces it, when asked). */
+export function useViewParams(): [CurrentViewParams, (change: Partial<ViewParams>, options?: ParamsChangeOptions) => void] {
   const [search, setSearch] = useSearchParams();
   const { pathname } = useLocation();
   const key = search.toString();
@@ -28,14 +33,14 @@ export function useViewParams(): [CurrentViewParams, (change: Partial<ViewParams
     return { ...parsed, window: timeWindow(parsed) };
   }, [key]);
   const update = useCallback(
-    (change: Partial<ViewParams>) => {
+    (change: Partial<ViewParams>, options: ParamsChangeOptions = {}) => {
       // A push (not a replace), so back/forward walk through the ranges the user looked at.
       // No entry when nothing changes (connected charts report the same zoom more than once).
       const base = requested?.pathname === pathname ? requested.search : key;
       const next = writeViewParams(new URLSearchParams(base), change).toString();
       if (next === base) return;
       requested = { pathname, search: next };
-      setSearch(new URLSearchParams(next));
+      setSearch(new URLSearchParams(next), { replace: options.replace === true });
     },
     [pathname, key, setSearch],
   );
