@@ -10,6 +10,43 @@ import { numberEnv, runLine, startBenchStack, upstreamRequests } from './stack.j
 /** What the two endpoints read, and the CPC status the inventory is built from. */
 const FAMILIES = ['zhmc_cpc_status_int', 'zhmc_cpc_power_watt', 'zhmc_adapter_usage_ratio', 'zhmc_crypto_adapter_usage_ratio'];
 
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+/** Sequential requests; a failed one (a 504 when Prometheus does not answer in time) is counted, not fatal. */
+async function timedRuns(url: string, count: number): Promise<{ times: number[]; bytes: number; failures: string[] }> {
+  const times: number[] = [];
+  const failures: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < count; i += 1) {
+    try {
+      const res = await timedFetch(url);
+      times.push(res.ms);
+      bytes = res.bytes;
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message.replace(/^GET \S+: /, '') : String(err));
+    }
+  }
+  return { times, bytes, failures };
+}
+
+function latencies(run: { times: number[]; failures: string[] }, count: number): string {
+  const measured = run.times.length === 0 ? '—' : `${ms(percentile(run.times, 50))} / ${ms(percentile(run.times, 95))}`;
+  return run.failures.length === 0 ? measured : `${measured} (${run.failures.length} of ${count} failed: ${run.failures[0]?.slice(0, 120) ?? ''})`;
+}
+
+/** One table row: upstream queries per request, uncached and cached latency, response size. */
+async function measureRow(name: string, path: string, runs: number, stack: Stack): Promise<string> {
+  const { uncached, cached } = stack;
+  await timedRuns(`${uncached.url}${path}`, 2);
+  const before = await upstreamRequests(uncached);
+  const cold = await timedRuns(`${uncached.url}${path}`, runs);
+  const perRequest = ((await upstreamRequests(uncached)) - before) / runs;
+  await timedRuns(`${cached.url}${path}`, 1);
+  const warm = await timedRuns(`${cached.url}${path}`, runs * 5);
+  const bytes = Math.max(cold.bytes, warm.bytes);
+  return `| ${name} | ${perRequest.toFixed(0)} | ${latencies(cold, runs)} | ${latencies(warm, runs * 5)} | ${bytes === 0 ? '—' : (bytes / 1024).toFixed(1)} |`;
+}
+
 async function main(): Promise<void> {
   const days = numberEnv('BENCH_DAYS', 7);
   const runs = numberEnv('BENCH_RUNS', 20);
@@ -29,22 +66,7 @@ async function main(): Promise<void> {
     ];
     const rows: string[] = [];
     for (const r of requests) {
-      for (let i = 0; i < 2; i += 1) await timedFetch(`${uncached.url}${r.path}`);
-      const before = await upstreamRequests(uncached);
-      const cold: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < runs; i += 1) {
-        const res = await timedFetch(`${uncached.url}${r.path}`);
-        cold.push(res.ms);
-        bytes = res.bytes;
-      }
-      const perRequest = ((await upstreamRequests(uncached)) - before) / runs;
-      await timedFetch(`${cached.url}${r.path}`);
-      const warm: number[] = [];
-      for (let i = 0; i < runs * 5; i += 1) warm.push((await timedFetch(`${cached.url}${r.path}`)).ms);
-      rows.push(
-        `| ${r.name} | ${perRequest.toFixed(0)} | ${ms(percentile(cold, 50))} / ${ms(percentile(cold, 95))} | ${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))} | ${(bytes / 1024).toFixed(1)} |`,
-      );
+      rows.push(await measureRow(r.name, r.path, runs, stack));
       console.log(rows[rows.length - 1]);
     }
     const loadAfter = loadavg()[0] ?? 0;
