@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
@@ -9,11 +9,13 @@ import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
 import { partitionPath } from '../navigation/paths';
+import { usePartitionPicks } from '../state/partition-picks';
 import { useViewParams } from '../state/use-view-params';
 import { EChart } from './EChart';
 import { formatPercent } from './format';
 import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
 import { Panel, freshnessOf, PanelError, PanelLoading, PanelNoData } from './Panel';
+import { PickCheckbox } from './PickCheckbox';
 import { THEME_TOKENS } from './theme';
 import { ChartActions } from './ChartActions';
 import { useElementWidth } from './use-element-width';
@@ -71,6 +73,24 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     [data, withCpc, cpc],
   );
   const byLabel = useMemo(() => new Map(rows.map((row) => [row.label, row])), [rows]);
+  // On a CPC's heatmap a click on a cell picks its partition for the comparison (the name opens it).
+  const picks = usePartitionPicks();
+  const { toggle } = picks;
+  const pickable = cpc !== null;
+  useEffect(() => {
+    const chart = instanceRef.current;
+    if (chart === null || !pickable || showTable || option === null) return;
+    const onClick = (event: { componentType?: string; value?: unknown }) => {
+      if (event.componentType !== 'series' || !Array.isArray(event.value)) return;
+      // The option draws the rows bottom-up (busiest on top).
+      const row = rows[rows.length - 1 - Number(event.value[1])];
+      if (row) toggle(row.partition);
+    };
+    chart.on('click', onClick);
+    return () => {
+      chart.off('click', onClick);
+    };
+  }, [option, rows, pickable, showTable, toggle]);
 
   let body;
   let links: ReactNode = null;
@@ -85,6 +105,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
             <tr>
               <th scope="col">{t('col.partition')}</th>
               <th scope="col" className="numeric">{t('col.avg')}</th>
+              {pickable ? <th scope="col">{t('compare.column')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -94,6 +115,11 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
                   <AppLink to={partitionPath(row.cpc, row.partition)}>{row.label}</AppLink>
                 </th>
                 <td className="numeric">{formatPercent(row.avg)}</td>
+                {pickable ? (
+                  <td>
+                    <PickCheckbox name={row.partition} picks={picks} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -149,7 +175,10 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     >
       {option ? (
         <div className="heatmap-caption">
-          <p className="panel-subtitle">{t('cpc.heatmapRows', { n: rows.length })}</p>
+          <p className="panel-subtitle">
+            {t('cpc.heatmapRows', { n: rows.length })}
+            {pickable ? ` · ${t('compare.heatmapHint')}` : ''}
+          </p>
           <span className="heatmap-scale" aria-hidden="true">
             0%
             <span style={{ background: `linear-gradient(to right, ${(theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS).join(', ')})` }} />

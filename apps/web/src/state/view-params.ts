@@ -31,6 +31,10 @@ export type TimeZoneKey = (typeof TIME_ZONES)[number];
 export const COMPARES = ['off', 'previous', '1d', '7d'] as const;
 export type CompareKey = (typeof COMPARES)[number];
 
+/** Markers of the object's status changes and HMC hardware messages on its charts. */
+export const ANNOTATIONS = ['on', 'off'] as const;
+export type AnnotationsKey = (typeof ANNOTATIONS)[number];
+
 /** A ratio chart's y axis: always 0-100 %, or fitted to the data. */
 export const Y_SCALES = ['full', 'fit'] as const;
 export type YScaleKey = (typeof Y_SCALES)[number];
@@ -60,6 +64,7 @@ export interface ViewParams {
   tz: TimeZoneKey;
   compare: CompareKey;
   y: YScaleKey;
+  ann: AnnotationsKey;
 }
 
 export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = {
@@ -77,6 +82,7 @@ export const DEFAULT_VIEW_PARAMS: Readonly<ViewParams> = {
   tz: 'browser',
   compare: 'off',
   y: 'full',
+  ann: 'on',
 };
 
 /** The query-string keys, also the names other code must not reuse. */
@@ -94,6 +100,7 @@ export const PARAM_KEYS = {
   tz: 'tz',
   compare: 'compare',
   y: 'y',
+  ann: 'ann',
 } as const satisfies Record<keyof ViewParams, string>;
 
 const RANGE_SECONDS: Readonly<Record<RangeKey, number>> = {
@@ -191,6 +198,7 @@ export function parseViewParamsReport(search: URLSearchParams, nowSeconds = Date
     tz: choice('tz', TIME_ZONES, d.tz),
     compare: choice('compare', COMPARES, d.compare),
     y: choice('y', Y_SCALES, d.y),
+    ann: choice('ann', ANNOTATIONS, d.ann),
   };
   return { params, unreadable };
 }

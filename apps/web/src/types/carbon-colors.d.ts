@@ -3,6 +3,7 @@
 // palette values zlens uses (they are plain hex strings at runtime).
 declare module '@carbon/colors' {
   export const purple70: string;
+  export const gray50: string;
   export const cyan50: string;
   export const teal70: string;
   export const magenta70: string;

@@ -3,6 +3,11 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
+import { ForecastPanel } from '../../capacity/ForecastPanel';
+import { MarkersToggle } from '../../capacity/MarkersToggle';
+import { PartitionCompare } from '../../capacity/PartitionCompare';
+import { StackedPartitionsPanel } from '../../capacity/StackedPartitionsPanel';
+import { useChartMarkers } from '../../capacity/use-chart-markers';
 import { HardwareMessagesPanel } from '../../hmc-messages/HmcMessagesPanels';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
@@ -14,6 +19,7 @@ import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
+import type { ChartMarker } from '../../components/usage-chart-option';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
@@ -64,6 +70,7 @@ export default function CpcView() {
   const group = `cpc:${cpcName}`;
 
   const usageMetrics = cpcMode === 'classic' ? CLASSIC_USAGE : DPM_USAGE;
+  const markers = useChartMarkers({ cpc: cpcName, mode: cpcMode }, cpc !== undefined);
 
   if (inventory.data && !cpc) {
     return (
@@ -89,6 +96,7 @@ export default function CpcView() {
         ) : null}
         {inventory.data?.stale ? <StaleBadge /> : null}
         {cpc ? <AppLink to={energyPath(cpc.name)}>{t('energy.link')}</AppLink> : null}
+        {cpc ? <MarkersToggle /> : null}
       </div>
       {inventory.isError ? (
         <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} />
@@ -97,16 +105,23 @@ export default function CpcView() {
       {cpc ? <CpcProperties cpc={cpcName} /> : null}
       <div className="chart-grid">
         {usageMetrics.map((metric) => (
-          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} known={known} group={group} classic={cpcMode === 'classic'} />
+          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} known={known} group={group} classic={cpcMode === 'classic'} markers={markers} />
         ))}
       </div>
       {cpc ? (
         <div className="chart-grid chart-grid-2">
-          <BreakdownPanel cpc={cpc.name} mode={cpc.mode} group={group} />
+          <BreakdownPanel cpc={cpc.name} mode={cpc.mode} group={group} markers={markers} />
           <TopPartitions cpc={cpc.name} partitions={cpc.partitions} />
         </div>
       ) : null}
+      {cpc ? (
+        <div className="chart-grid chart-grid-2">
+          <StackedPartitionsPanel cpc={cpc.name} group={group} markers={markers} />
+          <ForecastPanel cpc={cpc.name} />
+        </div>
+      ) : null}
       {cpc ? <HeatmapPanel title={t('cpc.heatmap')} metric="zhmc_partition_processor_usage_ratio" cpc={cpc.name} /> : null}
+      {cpc ? <PartitionCompare cpc={cpc} group={group} /> : null}
       {cpc ? <HardwareMessagesPanel cpc={cpc.name} /> : null}
       {cpc?.mode === 'classic' ? <ChannelsTable cpc={cpc.name} /> : null}
       {cpc ? <TopAdaptersPanel cpc={cpc.name} /> : null}
@@ -116,7 +131,7 @@ export default function CpcView() {
   );
 }
 
-function BreakdownPanel({ cpc, mode, group }: { cpc: string; mode: CpcSummary['mode']; group: string }) {
+function BreakdownPanel({ cpc, mode, group, markers }: { cpc: string; mode: CpcSummary['mode']; group: string; markers: readonly ChartMarker[] }) {
   const { t, metric: metricTitle } = useI18n();
   const [{ refresh }] = useViewParams();
   const detail = useQuery(cpcDetailQuery(cpc, refresh));
@@ -130,15 +145,31 @@ function BreakdownPanel({ cpc, mode, group }: { cpc: string; mode: CpcSummary['m
     [mode, cpc, metricTitle, counts],
   );
   // Waits for the detail (or its failure), so the chart does not first query types the CPC lacks.
-  return <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines panelId="processor-types" />;
+  return (
+    <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines panelId="processor-types" markers={markers} />
+  );
 }
 
-function CpcUsagePanel({ metric, cpc, known, group, classic }: { metric: MetricId; cpc: string; known: boolean; group: string; classic: boolean }) {
+function CpcUsagePanel({
+  metric,
+  cpc,
+  known,
+  group,
+  classic,
+  markers,
+}: {
+  metric: MetricId;
+  cpc: string;
+  known: boolean;
+  group: string;
+  classic: boolean;
+  markers: readonly ChartMarker[];
+}) {
   const { t, metric: metricTitle } = useI18n();
   const title = metricTitle(metric);
   const sources = useMemo<UsageSource[]>(() => [{ metric, cpc, name: title, color: metricColor(metric) }], [metric, cpc, title]);
   const note = classic && metric === 'zhmc_cpc_channel_usage_ratio' ? t('cpc.channelNote') : undefined;
-  return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} alerts={{ cpc }} />;
+  return <UsageChartPanel title={title} sources={sources} enabled={known} group={group} note={note} alerts={{ cpc }} markers={markers} />;
 }
 
 /** Processors by type, memory and SE version from the CPC detail endpoint, their source, and every resource metric the exporter exports. */

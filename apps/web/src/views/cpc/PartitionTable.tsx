@@ -3,10 +3,12 @@ import type { PartitionSummary } from '@zlens/shared';
 import { seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent, isRunning } from '../../components/format';
 import { Panel, PanelError } from '../../components/Panel';
+import { PickCheckbox } from '../../components/PickCheckbox';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { AppLink } from '../../navigation/AppLink';
 import { partitionPath } from '../../navigation/paths';
+import { usePartitionPicks } from '../../state/partition-picks';
 import type { RefreshKey } from '../../state/view-params';
 import { partitionRows, sortPartitionRows, type PartitionSortColumn } from './partition-rows';
 import { SortHeader } from './SortHeader';
@@ -25,6 +27,7 @@ const BAR_COLOR = metricColor('zhmc_partition_processor_usage_ratio');
 
 export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; partitions: readonly PartitionSummary[]; refresh: RefreshKey }) {
   const shown = usePanelShown('partitions');
+  const picks = usePartitionPicks();
   const usage = useQuery({
     ...seriesQuery({ metric: 'zhmc_partition_processor_usage_ratio', cpc, window: CURRENT_WINDOW, maxPoints: CURRENT_POINTS }, refresh),
     enabled: shown,
@@ -48,6 +51,7 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
               <SortableHeader column="status" label={t('col.status')} />
               <SortableHeader column="type" label={t('col.type')} />
               <SortableHeader column="usage" label={t('col.usageNow')} numeric />
+              <th scope="col">{t('compare.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +66,9 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
                 <td>{row.type ?? NO_VALUE}</td>
                 <td className="numeric">
                   <UsageCell usage={row.usage} running={isRunning(row.status)} loading={usage.isPending} />
+                </td>
+                <td>
+                  <PickCheckbox name={row.name} picks={picks} />
                 </td>
               </tr>
             ))}

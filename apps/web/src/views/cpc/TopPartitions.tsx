@@ -5,12 +5,14 @@ import { seriesQuery, topQuery } from '../../api/queries';
 import { formatPercent } from '../../components/format';
 import { Panel, freshnessOf, PanelError, PanelLoading, PanelNoData } from '../../components/Panel';
 import { Sparkline } from '../../components/Sparkline';
+import { PickCheckbox } from '../../components/PickCheckbox';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
 import { partitionPath } from '../../navigation/paths';
+import { usePartitionPicks } from '../../state/partition-picks';
 import { useViewParams } from '../../state/use-view-params';
 import { TOP_BYS, TOP_NS } from '../../state/view-params';
 import { SortHeader } from './SortHeader';
@@ -39,6 +41,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   const nId = useId();
   const byId = useId();
   const shown = usePanelShown('top-partitions');
+  const picks = usePartitionPicks();
   const query = useQuery({ ...topQuery({ metric: METRIC, cpc, n: top, window }, refresh), enabled: shown });
   const trend = useQuery({ ...seriesQuery({ metric: METRIC, cpc, window, maxPoints: SPARK_POINTS }, refresh), enabled: shown });
   const sort = useTableSortStore((state) => state.top);
@@ -102,6 +105,7 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
             <SortHeader label={t('col.avg')} direction={dir('avg')} onSort={() => sortTop('avg', ranking)} numeric />
             <SortHeader label={t('col.peak')} direction={dir('peak')} onSort={() => sortTop('peak', ranking)} numeric />
             <th scope="col">{t('cpc.trend')}</th>
+            <th scope="col">{t('compare.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -117,6 +121,9 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
               <td className="numeric">{formatPercent(row.peak)}</td>
               <td>
                 <Sparkline values={trends.get(row.name) ?? []} color={COLOR} />
+              </td>
+              <td>
+                <PickCheckbox name={row.name} picks={picks} />
               </td>
             </tr>
           ))}

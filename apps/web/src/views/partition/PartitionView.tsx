@@ -10,6 +10,10 @@ import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
+import { ForecastPanel } from '../../capacity/ForecastPanel';
+import { MarkersToggle } from '../../capacity/MarkersToggle';
+import { useChartMarkers } from '../../capacity/use-chart-markers';
+import type { ChartMarker } from '../../components/usage-chart-option';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { statusLabel } from '../../i18n/translate';
@@ -41,6 +45,7 @@ export default function PartitionView() {
   const known = inventory.data !== undefined || inventory.isError;
   const classic = cpc?.mode === 'classic';
   const group = `partition:${cpcName}/${partitionName}`;
+  const markers = useChartMarkers({ cpc: cpcName, partition: partitionName, mode: cpc?.mode ?? null }, partition !== undefined);
 
   const statusMetric: MetricId = classic ? 'zhmc_partition_lpar_status_int' : 'zhmc_partition_status_int';
   const statusLabels = useMemo(() => {
@@ -92,6 +97,7 @@ export default function PartitionView() {
           <AppLink to={cpcPath(cpcName)}>{cpcName}</AppLink>
         </span>
         {inventory.data?.stale ? <StaleBadge /> : null}
+        {partition ? <MarkersToggle /> : null}
       </div>
       {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {partition?.noSeries ? <p className="panel-note">{t('partition.noSeries')}</p> : null}
@@ -100,7 +106,7 @@ export default function PartitionView() {
       {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">
         {(classic ? CLASSIC_PAIRS : DPM_PAIRS).map(([own, whole]) => (
-          <VsCpcPanel key={own} metric={own} cpcMetric={whole} cpc={cpcName} partition={partitionName} known={known} group={group} />
+          <VsCpcPanel key={own} metric={own} cpcMetric={whole} cpc={cpcName} partition={partitionName} known={known} group={group} markers={markers} />
         ))}
         {classic ? (
           <UsageChartPanel title={metricTitle('zhmc_channel_usage_ratio')} sources={channelSources} enabled={known} group={group} note={t('cpc.channelNote')} />
@@ -119,11 +125,13 @@ export default function PartitionView() {
           height={160}
           alerts={{ cpc: cpcName, partition: partitionName }}
           note={partition?.statusNotExported ? t('status.notExportedHint') : undefined}
+          markers={markers}
         />
         {!classic && cpc ? (
           <UsageChartPanel title={t('partition.nicTraffic')} panelId="nic-traffic" sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
         ) : null}
       </div>
+      {partition ? <ForecastPanel cpc={cpcName} partition={partitionName} /> : null}
       {cpc && classic ? <PartitionChannels cpc={cpc.name} partition={partitionName} /> : null}
       {cpc?.mode ? <PartitionPhysical cpc={cpc.name} partition={partitionName} mode={cpc.mode} known={known} group={group} /> : null}
       {cpc && !classic ? <PartitionAdapters cpc={cpc} partition={partitionName} /> : null}
@@ -139,6 +147,7 @@ function VsCpcPanel({
   partition,
   known,
   group,
+  markers,
 }: {
   metric: MetricId;
   cpcMetric: MetricId;
@@ -146,6 +155,7 @@ function VsCpcPanel({
   partition: string;
   known: boolean;
   group: string;
+  markers: readonly ChartMarker[];
 }) {
   const { t, metric: metricTitle } = useI18n();
   const sources = useMemo<UsageSource[]>(
@@ -155,5 +165,7 @@ function VsCpcPanel({
     ],
     [metric, cpcMetric, cpc, partition, t],
   );
-  return <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} alerts={{ cpc, partition }} />;
+  return (
+    <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} alerts={{ cpc, partition }} markers={markers} />
+  );
 }
