@@ -88,7 +88,9 @@ export function UsageChartPanel({
   const state = useMemo(() => {
     const extra = [...hmcHistory.lines, ...compared];
     if (own.status !== 'success' || extra.length === 0) return own;
-    return { ...own, lines: [...own.lines, ...extra], hasData: own.hasData || hmcHistory.lines.length > 0 };
+    // The HMC's records stand in for a metric the CPC's mode has none of (a DPM partition's power).
+    const fromHmc = hmcHistory.lines.length > 0;
+    return { ...own, lines: [...own.lines, ...extra], hasData: own.hasData || fromHmc, unsupported: fromHmc ? null : own.unsupported };
   }, [own, compared, hmcHistory]);
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);

@@ -141,3 +141,23 @@ describe('on the energy view', () => {
     expect(await within(temperature).findByText(/该 HMC 用户无权读取/)).toBeTruthy();
   });
 });
+
+describe('on a DPM partition page', () => {
+  it("draws the partition's power from the HMC's records, which the exporter has none of", async () => {
+    const api = installFakeApi();
+    api.series = (call) =>
+      call.metric === 'zhmc_partition_power_watt'
+        ? { status: 200, body: { ...seriesResponse('zhmc_partition_power_watt', []), unsupportedInMode: { mode: 'dpm', alternative: null } } }
+        : defaultSeries(call);
+    api.other = (url) =>
+      url.pathname === '/api/v1/hmc-history' && url.searchParams.get('metric') === 'zhmc_partition_power_watt'
+        ? { status: 200, body: answer({ metric: 'zhmc_partition_power_watt', primaryFrom: null, timestamps: [START, START + 900], values: [310, 320] }) }
+        : defaultOther(url);
+    renderApp('/cpcs/P0001/partitions/LNX1?range=24h');
+    // A partition page has a dozen panels: on a busy machine it takes longer than findBy's default.
+    const power = await screen.findByRole('region', { name: 'Partition power' }, { timeout: 15_000 });
+    expect(await within(power).findByText(/line Partition power \(HMC records\): 2 points/)).toBeTruthy();
+    expect(within(power).getByText(/zlens has no data of its own in this range yet/)).toBeTruthy();
+    expect(within(power).queryByText(/not available in DPM mode|DPM mode/)).toBeNull();
+  });
+});

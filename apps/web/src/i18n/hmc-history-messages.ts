@@ -11,6 +11,7 @@ export const HMC_HISTORY_EN = {
   'hmcHistory.resMinutes': '{n}-minute',
   'hmcHistory.resHours': '{n}-hour',
   'hmcHistory.resDays': '{n}-day',
+  'energy.partitionPowerDpm': "The exporter has no power metric of DPM partitions: what is shown comes from the HMC's own records, where the HMC keeps them.",
   'energy.lineCords': 'Line-cord power',
   'energy.lineCord': 'Line cord {n}',
   'energy.lineCordsNote':
@@ -26,6 +27,7 @@ export const HMC_HISTORY_ZH_CN: Readonly<Record<keyof typeof HMC_HISTORY_EN, str
   'hmcHistory.resMinutes': '{n} 分钟',
   'hmcHistory.resHours': '{n} 小时',
   'hmcHistory.resDays': '{n} 天',
+  'energy.partitionPowerDpm': '导出器没有 DPM 分区的功耗指标：此处显示的是 HMC 自身的记录（如果 HMC 保存了这些记录）。',
   'energy.lineCords': '电源线功率',
   'energy.lineCord': '电源线 {n}',
   'energy.lineCordsNote': '每根电源线三相之和。各相均报告 0 W 的电源线并不存在，不予显示。仅来自 zlens 自己的数据（Prometheus 或实时轮询）：HMC 的历史记录不含电源线。',

@@ -96,12 +96,12 @@ describe('energy, environment and memory of a CPC and a partition', () => {
     }
   }, VIEW_TEST_TIMEOUT_MS);
 
-  it('shows a DPM partition its memory, and says plainly that DPM partitions have no power metric', async () => {
+  it('shows a DPM partition its memory, and says plainly that the exporter has no DPM partition power', async () => {
     installFakeApi();
     renderApp('/cpcs/P0001/partitions/LNX1');
     expect(await screen.findByRole('region', { name: 'Memory allocation' })).toBeTruthy();
     const power = await screen.findByRole('region', { name: 'Partition power' });
-    expect(within(power).getByText('DPM partitions have no power metric in the exporter.')).toBeTruthy();
+    expect(within(power).getByText(/^The exporter has no power metric of DPM partitions: what is shown comes from the HMC's own records/)).toBeTruthy();
   }, VIEW_TEST_TIMEOUT_MS);
 
   it('stacks a network adapter’s NIC traffic by partition and NIC', async () => {

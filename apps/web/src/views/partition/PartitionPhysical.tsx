@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { CpcMode, MetricId } from '@zlens/shared';
-import { Panel } from '../../components/Panel';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
@@ -10,7 +9,7 @@ const MEMORY: Readonly<Record<CpcMode, readonly MetricId[]>> = {
   dpm: ['zhmc_partition_initial_memory_mib', 'zhmc_partition_reserved_memory_mib', 'zhmc_partition_maximum_memory_mib'],
 };
 
-/** A partition's memory allocation over time and, on classic LPARs, its power (where the SE reports it). */
+/** A partition's memory allocation over time and its power: classic LPARs from the exporter, DPM partitions only from the HMC's records. */
 export function PartitionPhysical({ cpc, partition, mode, known, group }: { cpc: string; partition: string; mode: CpcMode; known: boolean; group: string }) {
   const { t, metric: metricTitle } = useI18n();
   const memory = useMemo<UsageSource[]>(() => MEMORY[mode].map((metric) => ({ metric, cpc, partition, name: metricTitle(metric) })), [mode, cpc, partition, metricTitle]);
@@ -21,13 +20,16 @@ export function PartitionPhysical({ cpc, partition, mode, known, group }: { cpc:
   return (
     <div className="chart-grid chart-grid-2">
       <UsageChartPanel title={t('memory.partition')} panelId="memory" sources={memory} enabled={known} group={group} unit="mebibytes" hideEmptyLines note={t('memory.partitionNote')} height={180} />
-      {mode === 'classic' ? (
-        <UsageChartPanel title={t('energy.partitionPower')} panelId="power" sources={power} enabled={known} group={group} unit="watts" note={t('energy.partitionPowerNote')} height={180} />
-      ) : (
-        <Panel title={t('energy.partitionPower')} panelId="power">
-          <p className="panel-note">{t('energy.partitionPowerDpm')}</p>
-        </Panel>
-      )}
+      <UsageChartPanel
+        title={t('energy.partitionPower')}
+        panelId="power"
+        sources={power}
+        enabled={known}
+        group={group}
+        unit="watts"
+        note={t(mode === 'classic' ? 'energy.partitionPowerNote' : 'energy.partitionPowerDpm')}
+        height={180}
+      />
     </div>
   );
 }
