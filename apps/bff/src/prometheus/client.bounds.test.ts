@@ -130,6 +130,21 @@ describe('one deadline and a circuit breaker', () => {
     await expect(client.query('light')).resolves.toHaveLength(1);
   });
 
+  it('does not take its own stalled event loop for a Prometheus that does not answer', async () => {
+    lying.mode = 'ok';
+    const { client } = build({ timeoutMs: 5_000 });
+    const ping = client.ping();
+    // The BFF is busy for 3 s (a large answer parsed on a starved CPU): longer than the 2.5 s the
+    // liveness check waits. Before, its timer fired first once the loop was free and the circuit
+    // opened, though Prometheus had answered at once.
+    const until = performance.now() + 3_000;
+    while (performance.now() < until) {
+      // busy
+    }
+    await expect(ping).resolves.toBeUndefined();
+    expect(client.circuit).toBe('closed');
+  });
+
   it('ends the queries in flight when a probe finds Prometheus hung, instead of letting each wait out its timeout', async () => {
     lying.mode = 'hang';
     const { client } = build({ timeoutMs: 60_000 });

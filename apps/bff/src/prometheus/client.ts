@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
 import { CircuitBreaker, type CircuitState, type Liveness } from '../upstream/circuit-breaker.js';
 import { secretsOfHeaders } from '../upstream/redact.js';
+import { responsiveDeadline } from '../upstream/responsive-deadline.js';
 import { DEFAULT_UPSTREAM_MAX_BYTES } from '../upstream-limits.js';
 import { QueryCache, panelKey, type StoredAnswer } from './cache.js';
 import { PrometheusError, exchange } from './exchange.js';
@@ -223,14 +224,17 @@ export class PrometheusClient {
   /** The breaker's liveness check: `1`, quickly, outside the limiter (never queued behind heavy queries). */
   private async checkAlive(): Promise<Liveness> {
     const timeoutMs = Math.min(this.options.timeoutMs, PROBE_TIMEOUT_MS);
-    const signal = AbortSignal.timeout(timeoutMs);
+    // Only time in which the BFF could have heard the answer counts (its own stalls do not).
+    const deadline = responsiveDeadline(timeoutMs);
     try {
-      await this.exchange('api/v1/query', new URLSearchParams({ query: '1' }).toString(), signal, timeoutMs);
+      await this.exchange('api/v1/query', new URLSearchParams({ query: '1' }).toString(), deadline.signal, timeoutMs);
       return { alive: true };
     } catch (err) {
-      const failure = this.asFailure(err, signal, timeoutMs, 'probing');
+      const failure = this.asFailure(err, deadline.signal, timeoutMs, 'probing');
       // It answered, if not as hoped (401, an error page): alive, but the readiness check says why.
       return { alive: !failure.unreachable, error: failure };
+    } finally {
+      deadline.dispose();
     }
   }
 
