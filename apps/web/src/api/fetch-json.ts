@@ -32,6 +32,14 @@ export class ApiError extends Error {
     return this.status === 404;
   }
 
+  /**
+   * Whether asking again may succeed: no answer, a server or upstream failure, too many requests.
+   * A request the BFF rejected (400, 404, …) fails the same way every time, so it gets no Retry.
+   */
+  get isRetryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+
   /** The BFF (or a proxy before it) does not take the caller as signed in. */
   get isUnauthenticated(): boolean {
     return this.status === 401;

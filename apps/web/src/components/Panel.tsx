@@ -1,5 +1,6 @@
 import { useContext, useId, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { ApiError } from '../api/fetch-json';
 import { EMBED_PANEL_PREFIX, embedPanelUrl, parseEmbedFlags } from '../embed/embed-params';
 import { EmbedPanelContext } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
@@ -143,6 +144,11 @@ export function PanelLoading({ label, height }: { label?: string; height?: numbe
   );
 }
 
+/** Whether a Retry can succeed: not for a request the server rejected as it stands. */
+function retryable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.isRetryable;
+}
+
 export function PanelError({ error, onRetry, height }: { error: unknown; onRetry: () => void; height?: number }) {
   const { t, error: describe } = useI18n();
   return (
@@ -150,9 +156,11 @@ export function PanelError({ error, onRetry, height }: { error: unknown; onRetry
       <div>
         <strong>{t('panel.couldNotLoad')}</strong> {describe(error)}
       </div>
-      <button type="button" className="button button-secondary" onClick={onRetry}>
-        {t('panel.retry')}
-      </button>
+      {retryable(error) ? (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('panel.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

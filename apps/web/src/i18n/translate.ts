@@ -57,10 +57,24 @@ export function modeLabel(lang: Lang, mode: 'dpm' | 'classic' | null): string {
 }
 
 /**
+ * The BFF's rejections an operator can cause from the address bar, by their code and the parameter
+ * they name, as the page's own words (the BFF's message is for developers: "the range holds no
+ * point at least one scrape interval (15 s) old").
+ */
+function knownRejection(error: ApiError): { key: MessageKey; params?: MessageParams } | null {
+  if (error.code === 'bad_request' && /no point at least one scrape interval/.test(error.message)) return { key: 'error.windowNotMeasured' };
+  const param = /^(from|to|step|maxPoints): must be/.exec(error.message)?.[1];
+  if (error.code === 'bad_request' && param !== undefined) return { key: 'error.badParam', params: { param } };
+  return null;
+}
+
+/**
  * What a failed request says to the operator. English keeps the fetch helper's own message (with
  * the BFF's detail); zh-CN says what failed in Chinese and keeps the server's detail in brackets.
  */
 export function errorText(lang: Lang, error: unknown): string {
+  const known = error instanceof ApiError ? knownRejection(error) : null;
+  if (known) return translate(lang, known.key, known.params);
   if (lang === 'en' || !(error instanceof ApiError)) return errorMessage(error);
   if (error.kind === 'network') return translate(lang, 'error.network');
   if (error.kind === 'aborted') return translate(lang, 'error.aborted');

@@ -6,6 +6,7 @@ import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { adapterDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
+import { CpcNotFound } from '../../components/CpcNotFound';
 import { Panel, PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
@@ -13,7 +14,7 @@ import { UsageChartPanel } from '../../components/UsageChartPanel';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
-import { cpcPath, fleetPath } from '../../navigation/paths';
+import { cpcPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { AdapterPartitionUsage } from './AdapterPartitionUsage';
 import { AdapterPartitions } from './AdapterPartitions';
@@ -50,7 +51,7 @@ export default function AdapterView() {
   );
 
   if (inventory.data && !cpc) {
-    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
+    return <CpcNotFound name={cpcName} />;
   }
   if (inventory.data && !adapter) {
     return (

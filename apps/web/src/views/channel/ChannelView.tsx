@@ -5,13 +5,14 @@ import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
+import { CpcNotFound } from '../../components/CpcNotFound';
 import { PanelError, PanelLoading, StaleBadge } from '../../components/Panel';
 import { UsageChartPanel } from '../../components/UsageChartPanel';
 import { CHANNEL_METRIC, useChannelRows } from '../../components/use-channel-rows';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
-import { cpcPath, fleetPath, partitionPath } from '../../navigation/paths';
+import { cpcPath, partitionPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 
 /** `/cpcs/:cpc/channels/:channel`: one channel of a classic CPC, its usage over time by LPAR, stacked. */
@@ -27,7 +28,7 @@ export default function ChannelView() {
   const sources = useMemo<UsageSource[]>(() => [{ metric: CHANNEL_METRIC, cpc: cpcName, channel: chpid, name: sharedLine }], [cpcName, chpid, sharedLine]);
 
   if (inventory.data && !cpc) {
-    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
+    return <CpcNotFound name={cpcName} />;
   }
   if (channels.status === 'success' && !row) {
     return (

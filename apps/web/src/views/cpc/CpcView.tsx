@@ -14,7 +14,7 @@ import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
 import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { TopAdaptersPanel } from '../../components/TopAdaptersPanel';
-import { NotFound } from '../../components/NotFound';
+import { CpcNotFound } from '../../components/CpcNotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
@@ -23,7 +23,7 @@ import type { ChartMarker } from '../../components/usage-chart-option';
 import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
-import { energyPath, fleetPath } from '../../navigation/paths';
+import { energyPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { AdaptersTable } from './AdaptersTable';
 import { ChannelsTable } from './ChannelsTable';
@@ -74,12 +74,7 @@ export default function CpcView() {
 
   if (inventory.data && !cpc) {
     return (
-      <NotFound
-        title={t('cpc.notFound')}
-        message={t('cpc.notFoundMessage', { name: cpcName })}
-        backTo={fleetPath()}
-        backLabel={t('nav.backToFleet')}
-      />
+      <CpcNotFound name={cpcName} />
     );
   }
 

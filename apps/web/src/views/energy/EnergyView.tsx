@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryQuery } from '../../api/queries';
-import { NotFound } from '../../components/NotFound';
+import { CpcNotFound } from '../../components/CpcNotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
-import { cpcPath, fleetPath } from '../../navigation/paths';
+import { cpcPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { CpcEnergy } from './CpcEnergy';
 import { CpcMemory } from './CpcMemory';
@@ -19,7 +19,7 @@ export default function EnergyView() {
   const cpc = inventory.data?.cpcs.find((candidate) => candidate.name === cpcName);
   const known = inventory.data !== undefined || inventory.isError;
   if (inventory.data && !cpc) {
-    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
+    return <CpcNotFound name={cpcName} />;
   }
   return (
     <div className="view">

@@ -6,6 +6,7 @@ import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { OsMessagesPanel } from '../../hmc-messages/HmcMessagesPanels';
 import { inventoryQuery } from '../../api/queries';
 import { NotFound } from '../../components/NotFound';
+import { CpcNotFound } from '../../components/CpcNotFound';
 import { PanelError, StaleBadge } from '../../components/Panel';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
@@ -18,7 +19,7 @@ import type { UsageSource } from '../../components/use-usage-series';
 import { useI18n } from '../../i18n/use-i18n';
 import { statusLabel } from '../../i18n/translate';
 import { AppLink } from '../../navigation/AppLink';
-import { cpcPath, fleetPath } from '../../navigation/paths';
+import { cpcPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 import { PartitionAdapters } from './PartitionAdapters';
 import { PartitionChannels } from './PartitionChannels';
@@ -73,7 +74,7 @@ export default function PartitionView() {
   );
 
   if (inventory.data && !cpc) {
-    return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name: cpcName })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} />;
+    return <CpcNotFound name={cpcName} />;
   }
   if (inventory.data && !partition) {
     return (
