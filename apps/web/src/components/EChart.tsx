@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { connect, init, type ECharts } from 'echarts/core';
+import { joinHoverGroup } from './chart-hover';
 import type { ChartOption } from './echarts-setup';
 import './echarts-setup';
 import './echart.css';
@@ -86,9 +87,11 @@ export function EChart({ option, ariaLabel, height, group, onZoom, onYLabelClick
 
   useLayoutEffect(() => {
     const chart = chartRef.current;
-    if (!chart) return;
+    if (!chart) return undefined;
     chart.group = group ?? '';
-    if (group) connect(group);
+    if (!group) return undefined;
+    connect(group);
+    return joinHoverGroup(chart, group);
   }, [group]);
 
   const zoomable = onZoom !== undefined;
