@@ -114,10 +114,19 @@ describe('Prometheus hung (SIGSTOP), continued, killed', () => {
   it('serves stale answers at once when Prometheus is killed (connection refused opens the circuit)', async () => {
     const known = urls(30);
     await agent.get(known.series).expect(200);
+    // A panel at a 60 s step: "the last hour" spans 60 s less when asked in the first 15 s of a
+    // minute (its end is the newest final step). Its last answer must still be its panel's.
+    const minutely = (from: number): string =>
+      `/api/v1/series?${new URLSearchParams({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, from: String(from), to: String(end), maxPoints: '60' }).toString()}`;
+    const hour = SeriesResponseSchema.parse((await agent.get(minutely(end - 3600)).expect(200)).body);
+    expect(hour.step).toBe(60);
     process.kill(pid, 'SIGKILL');
     const moved = urls(15);
     const series = SeriesResponseSchema.parse((await agent.get(moved.series).expect(200)).body);
     expect(series.stale).toBe(true);
     expect(await metricsText()).toMatch(/zlens_upstream_circuit_state\{upstream="prometheus"\} 2/);
+    const shorter = SeriesResponseSchema.parse((await agent.get(minutely(end - 3540)).expect(200)).body);
+    expect(shorter).toMatchObject({ stale: true, step: 60, start: hour.start + 60, end: hour.end });
+    expect(shorter.series[0]?.values).toEqual(hour.series[0]?.values.slice(1));
   }, 30_000);
 });

@@ -38,12 +38,15 @@ describe('QueryCache', () => {
 });
 
 describe('panelKey', () => {
-  it('drops the position in time but keeps the range’s length and step', () => {
-    const a = panelKey('api/v1/query_range', { query: 'up', start: '1000', end: '4600', step: '15' });
-    const moved = panelKey('api/v1/query_range', { query: 'up', start: '1015', end: '4615', step: '15' });
-    const longer = panelKey('api/v1/query_range', { query: 'up', start: '1000', end: '8200', step: '15' });
+  it('drops the position in time and the range’s length, keeps the query and step', () => {
+    const a = panelKey('api/v1/query_range', { query: 'up', start: '1020', end: '4620', step: '60' });
+    const moved = panelKey('api/v1/query_range', { query: 'up', start: '1080', end: '4680', step: '60' });
+    // "The last hour" asked in the first 15 s of a minute: its end (the newest final step) is one step earlier.
+    const shorter = panelKey('api/v1/query_range', { query: 'up', start: '1080', end: '4620', step: '60' });
+    const finer = panelKey('api/v1/query_range', { query: 'up', start: '1020', end: '4620', step: '15' });
     expect(a).toBe(moved);
-    expect(a).not.toBe(longer);
+    expect(a).toBe(shorter);
+    expect(a).not.toBe(finer);
     expect(panelKey('api/v1/query', { query: 'topk(5, x)', time: '100' })).toBe(panelKey('api/v1/query', { query: 'topk(5, x)', time: '200' }));
     expect(panelKey('api/v1/query', { query: '1' })).toBeNull();
   });

@@ -2,8 +2,8 @@
 // of key:
 // - the exact request (query, start, end, step; or query and time): served without asking again
 //   for ZLENS_CACHE_TTL_SECONDS, and the in-flight load every identical caller shares;
-// - the PANEL: the same request without its position in time (query, step and the range's length;
-//   or the query alone for an instant query at a time). Its last answer is kept for
+// - the PANEL: the same request without its position in time (query and step; or the query alone
+//   for an instant query at a time). Its last answer is kept for
 //   ZLENS_STALE_KEEP_SECONDS and served, marked stale, while Prometheus fails. A chart's aligned
 //   range moves every step, so "the same request" would rarely have an answer to fall back on; the
 //   same panel does. The old answer is drawn on the requested grid (PrometheusSource maps it), so
@@ -95,16 +95,15 @@ export class QueryCache {
 }
 
 /**
- * The panel of a request: its parameters without the position in time. A range query keeps the
- * range's length and step (a 1 h chart at 15 s is another panel than a 6 h one); an instant query
- * at a time keeps only its query. Null for a request that has no time (nothing to fall back on).
+ * The panel of a request: its parameters without the position in time — for a range query the
+ * query and step, not the range's length: an aligned "last hour" at a 60 s step spans 3600 s or
+ * 3540 s depending on where in the minute it is asked (its end is the newest final step), and its
+ * panel must not change with it. Any earlier answer of the same query and step holds valid points
+ * for the requested grid (the rest are gaps). An instant query at a time keeps only its query.
+ * Null for a request that has no time (nothing to fall back on).
  */
 export function panelKey(path: string, params: Readonly<Record<string, string>>): string | null {
   const { start, end, time, ...rest } = params;
-  if (start !== undefined && end !== undefined) {
-    const span = Number(end) - Number(start);
-    return `${path}?${new URLSearchParams({ ...rest, span: String(span) }).toString()}`;
-  }
-  if (time !== undefined) return `${path}?${new URLSearchParams(rest).toString()}`;
+  if ((start !== undefined && end !== undefined) || time !== undefined) return `${path}?${new URLSearchParams(rest).toString()}`;
   return null;
 }
