@@ -108,6 +108,8 @@ export function UsageChartPanel({
       showTable={showTable}
       onToggleTable={() => setShowTable((shown) => !shown)}
       background={THEME_TOKENS[theme].layer}
+      object={sources[0]?.partition ?? sources[0]?.cpc}
+      percent={unit === 'ratio'}
     />
   ) : null;
 

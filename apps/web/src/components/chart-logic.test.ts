@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, formatBytesPerSecond, formatMiB, formatRate, seriesStats, toCsv } from './format';
+import { exportFileName, fileName, formatBytesPerSecond, formatMiB, formatRate, seriesStats, toCsv } from './format';
 import { heatColor, heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
 import { sparklinePath } from './Sparkline';
 import { SERIES_COLORS, SERIES_COLORS_DARK, THEME_TOKENS, themedColor } from './theme';
@@ -45,6 +45,18 @@ describe('CSV export', () => {
     expect(fileName('Processor usage: partition and CPC', 'csv')).toBe('Processor-usage-partition-and-CPC.csv');
     expect(fileName('处理器使用率：分区与 CPC', 'png')).toBe('处理器使用率-分区与-CPC.png');
     expect(fileName('  ', 'csv')).toBe('zlens.csv');
+  });
+
+  it('writes ratios as percent, as the UI shows them, with the unit in the header', () => {
+    const csv = toCsv('Time', [{ name: 'Processor usage', timestamps: [0, 60], values: [0.523, null] }], 'utc', true);
+    expect(csv).toBe('Time,Processor usage (%)\r\n1970-01-01T00:00:00.000Z,52.3\r\n1970-01-01T00:01:00.000Z,\r\n');
+  });
+
+  it('names an export by object, title and range, in the chosen zone', () => {
+    const from = Date.UTC(2026, 11, 2, 8, 0) / 1000;
+    const to = Date.UTC(2026, 11, 3, 8, 0) / 1000;
+    expect(exportFileName({ object: 'ZLX1', title: 'Processor usage', from, to, zone: 'utc' }, 'csv')).toBe('ZLX1-processor-usage-2026-12-02T08-00_2026-12-03T08-00.csv');
+    expect(exportFileName({ object: 'DB "prod"/2', title: '处理器使用率', zone: 'utc' }, 'png')).toBe('DB-prod-2-处理器使用率.png');
   });
 });
 

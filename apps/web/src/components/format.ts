@@ -212,17 +212,35 @@ export function toCsv(
   timeHeader: string,
   lines: readonly { name: string; timestamps: readonly number[]; values: readonly (number | null)[] }[],
   zone: DisplayZone = 'utc',
+  percent = false,
 ): string {
   const times = [...new Set(lines.flatMap((line) => line.timestamps))].sort((a, b) => a - b);
   const lookup = lines.map((line) => new Map(line.timestamps.map((t, i) => [t, line.values[i] ?? null])));
-  const rows = [[timeHeader, ...lines.map((line) => line.name)].map(csvCell).join(',')];
+  // Ratios as the UI shows them: percent, the header says so.
+  const rows = [[timeHeader, ...lines.map((line) => (percent ? `${line.name} (%)` : line.name))].map(csvCell).join(',')];
   for (const t of times) {
     rows.push([isoTime(t, zone), ...lookup.map((map) => {
       const value = map.get(t);
-      return value == null ? '' : String(value);
+      if (value == null) return '';
+      return percent ? String(Number((value * 100).toFixed(4))) : String(value);
     })].join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * The file name of a chart's export: object, title and time range, e.g.
+ * `ZLX1-processor-usage-2026-12-02T08-00_2026-12-03T08-00.csv` (times in the chosen zone).
+ */
+export function exportFileName(
+  parts: { object?: string | undefined; title: string; from?: number | undefined; to?: number | undefined; zone: DisplayZone },
+  extension: string,
+): string {
+  const slug = (text: string) => text.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const stamp = (t: number) => isoTime(t, parts.zone).slice(0, 16).replace(':', '-');
+  const range = parts.from !== undefined && parts.to !== undefined ? `${stamp(parts.from)}_${stamp(parts.to)}` : '';
+  const base = [slug(parts.object ?? ''), slug(parts.title).toLowerCase(), range].filter((part) => part !== '').join('-');
+  return `${base || 'zlens'}.${extension}`;
 }
 
 /** A file name from a panel title: letters, digits (any script), dashes. */
