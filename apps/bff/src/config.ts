@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { JSONWebKeySet } from 'jose';
 import { fileURLToPath } from 'node:url';
+import { DURATION_UNIT_SECONDS } from '@zlens/shared';
 import { z } from 'zod';
 import { CredsFileError, parseCredsFile, type CredsFileHmc } from './creds-file.js';
 import { DEFAULT_CACHE_MAX_BYTES, DEFAULT_UPSTREAM_MAX_BYTES } from './upstream-limits.js';
@@ -112,7 +113,6 @@ export const MIN_HMC_POLL_SECONDS = 15;
 const DEFAULT_HMC_PORT = 6794;
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const DURATION = /^(\d{1,6})([smhdw])$/;
-const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
 /** Collects every problem instead of stopping at the first, so one start-up shows them all. */
 class Reader {
@@ -176,7 +176,7 @@ export function parseDuration(text: string): number | null {
   if (!match) return null;
   const [, amount, unit] = match;
   if (amount === undefined || unit === undefined) return null;
-  const seconds = Number(amount) * (DURATION_UNITS[unit] ?? 0);
+  const seconds = Number(amount) * (DURATION_UNIT_SECONDS[unit] ?? 0);
   return seconds > 0 ? seconds : null;
 }
 

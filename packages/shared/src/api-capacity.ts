@@ -1,7 +1,7 @@
 // Capacity planning endpoints: GET /api/v1/stacked (a CPC's processor usage by partition) and
 // GET /api/v1/forecast (trend and forecast band of a CPC's or partition's processor usage).
 import { z } from 'zod';
-import { FreshnessShape, LabelValueSchema, TimeExpressionSchema } from './api.js';
+import { FreshnessShape, LabelValueSchema, SourceKindSchema, TimeExpressionSchema } from './api.js';
 import { MAX_POINTS_LIMIT } from './time.js';
 
 /** How many partitions a stacked chart names; the rest are "other". */
@@ -15,13 +15,12 @@ export const StackedQuerySchema = z.object({
   n: z.coerce.number().int().min(1).max(STACK_MAX_PARTS).default(8),
 });
 export type StackedQuery = z.infer<typeof StackedQuerySchema>;
-export type StackedQueryInput = z.input<typeof StackedQuerySchema>;
 
 const NullableValues = z.array(z.number().nullable());
 
 export const StackedResponseSchema = z.object({
   cpc: z.string(),
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   step: z.number().int().positive(),
   start: z.number(),
   end: z.number(),
@@ -53,7 +52,6 @@ export const ForecastQuerySchema = z.object({
   horizonDays: z.coerce.number().int().min(1).max(365).default(28),
 });
 export type ForecastQuery = z.infer<typeof ForecastQuerySchema>;
-export type ForecastQueryInput = z.input<typeof ForecastQuerySchema>;
 
 export const ForecastResponseSchema = z.object({
   cpc: z.string(),

@@ -2,7 +2,7 @@
 // of one CPC or the fleet. Additive to api.ts (same conventions: the BFF validates the query with
 // these, the web parses the answer).
 import { z } from 'zod';
-import { ADAPTER_FAMILIES, AdapterFamilySchema, CpcModeSchema, LabelValueSchema, TimeExpressionSchema } from './api.js';
+import { ADAPTER_FAMILIES, AdapterFamilySchema, CpcModeSchema, LabelValueSchema, SourceKindSchema, TimeExpressionSchema } from './api.js';
 import { MAX_POINTS_LIMIT } from './time.js';
 
 // ---------- GET /api/v1/fleet/power ----------
@@ -29,7 +29,7 @@ export const CpcPowerSchema = z.object({
 export type CpcPower = z.infer<typeof CpcPowerSchema>;
 
 export const FleetPowerResponseSchema = z.object({
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   step: z.number().int().positive(),
   start: z.number(),
   end: z.number(),
@@ -64,7 +64,6 @@ export const AdapterTopQuerySchema = z.object({
   to: TimeExpressionSchema.default('now'),
 });
 export type AdapterTopQuery = z.infer<typeof AdapterTopQuerySchema>;
-export type AdapterTopQueryInput = z.input<typeof AdapterTopQuerySchema>;
 
 export const AdapterTopEntrySchema = z.object({
   cpc: z.string(),
@@ -82,7 +81,7 @@ export const AdapterTopEntrySchema = z.object({
 export type AdapterTopEntry = z.infer<typeof AdapterTopEntrySchema>;
 
 export const AdapterTopResponseSchema = z.object({
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   start: z.number(),
   end: z.number(),
   n: z.number(),

@@ -1,7 +1,7 @@
 // Zod schemas of every /api/v1 request and response, with the types inferred from them.
 // The BFF validates requests with these; the web parses responses with them.
 import { z } from 'zod';
-import { METRIC_IDS, type MetricId } from './catalog.js';
+import { CPC_MODES, METRIC_IDS, type MetricId } from './catalog.js';
 import { MAX_POINTS_LIMIT, isTimeExpression } from './time.js';
 
 // ---------- common ----------
@@ -47,7 +47,12 @@ export const MetricIdSchema = z.enum(METRIC_IDS as [MetricId, ...MetricId[]]);
 
 // ---------- GET /api/v1/inventory ----------
 
-export const CpcModeSchema = z.enum(['dpm', 'classic']);
+export const CpcModeSchema = z.enum(CPC_MODES);
+
+/** Where the BFF's time series come from: Prometheus, or the HMC's metrics polled live (no Prometheus). */
+export const SOURCE_KINDS = ['prometheus', 'live'] as const;
+export const SourceKindSchema = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 /** Network (OSA, RoCE, HiperSockets, ...), storage (FCP, FICON), crypto, accelerator (zEDC). */
 export const ADAPTER_FAMILIES = ['network', 'storage', 'crypto', 'accelerator', 'other'] as const;
@@ -219,7 +224,6 @@ export const SeriesQuerySchema = z.object({
   maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS_LIMIT).default(1000),
 });
 export type SeriesQuery = z.infer<typeof SeriesQuerySchema>;
-export type SeriesQueryInput = z.input<typeof SeriesQuerySchema>;
 
 export const SeriesSchema = z.object({
   labels: z.record(z.string(), z.string()),
@@ -252,7 +256,7 @@ export const FreshnessShape = {
 
 export const SeriesResponseSchema = z.object({
   metric: MetricIdSchema,
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   /** Seconds between points. */
   step: z.number().int().positive(),
   /** Unix seconds, aligned to the step. */
@@ -285,7 +289,7 @@ export type TopEntry = z.infer<typeof TopEntrySchema>;
 
 export const TopResponseSchema = z.object({
   metric: MetricIdSchema,
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   start: z.number(),
   end: z.number(),
   n: z.number(),
@@ -311,7 +315,7 @@ export type HeatmapQuery = z.infer<typeof HeatmapQuerySchema>;
 
 export const HeatmapResponseSchema = z.object({
   metric: MetricIdSchema,
-  source: z.enum(['prometheus', 'live']),
+  source: SourceKindSchema,
   step: z.number().int().positive(),
   start: z.number(),
   end: z.number(),
@@ -381,7 +385,7 @@ export type UpstreamName = z.infer<typeof UpstreamNameSchema>;
  */
 export const ReadyResponseSchema = z.object({
   ready: z.boolean(),
-  mode: z.enum(['prometheus', 'live']),
+  mode: SourceKindSchema,
   checks: z.object({ prometheus: CheckSchema.optional(), hmc: CheckSchema.optional() }),
   /** Upstreams that do not answer now (answers that need them are served stale). */
   degraded: z.array(UpstreamNameSchema).optional(),
@@ -408,5 +412,3 @@ export const StatusResponseSchema = z.object({
   ),
 });
 export type StatusResponse = z.infer<typeof StatusResponseSchema>;
-
-export const HealthResponseSchema = z.object({ status: z.literal('ok') });

@@ -91,7 +91,7 @@ export type CatalogMetric = UsageMetric | RateMetric | StatusMetric | GaugeMetri
 
 export const UNSUPPORTED_STATUS_CODE = 99;
 
-const BOTH: readonly CpcMode[] = ['dpm', 'classic'];
+const BOTH: readonly CpcMode[] = CPC_MODES;
 const DPM: readonly CpcMode[] = ['dpm'];
 const CLASSIC: readonly CpcMode[] = ['classic'];
 

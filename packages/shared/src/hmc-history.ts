@@ -81,7 +81,6 @@ export const HmcHistoryQuerySchema = z.object({
   maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS_LIMIT).default(1000),
 });
 export type HmcHistoryQuery = z.infer<typeof HmcHistoryQuerySchema>;
-export type HmcHistoryQueryInput = z.input<typeof HmcHistoryQuerySchema>;
 
 export const HmcHistoryResponseSchema = z.object({
   metric: MetricIdSchema,

@@ -11,7 +11,12 @@ export const SCRAPE_INTERVAL_SECONDS = 15;
 /** Prometheus refuses more than 11,000 points per series. */
 export const MAX_POINTS_LIMIT = 11_000;
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+/**
+ * Seconds per unit of a fixed-length duration, largest first: the units of ZLENS_* durations
+ * (`90s`, `24h`, `7d`), of the web's `now-…` expressions, and the fixed units of Grafana's relative
+ * syntax (its months and years are calendar units: addUnit).
+ */
+export const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = { w: 604_800, d: 86_400, h: 3600, m: 60, s: 1 };
 const UNIX_SECONDS = /^\d{1,11}(?:\.\d{1,3})?$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 /**
@@ -25,7 +30,7 @@ const DATE_MATH_OP = /([+-])(\d{1,6})([smhdwMy])|\/([smhdwMy])/g;
 
 /** `ms` moved by `amount` units, calendar-aware for months and years (UTC). */
 function addUnit(ms: number, amount: number, unit: string): number {
-  const fixed = UNIT_SECONDS[unit];
+  const fixed = DURATION_UNIT_SECONDS[unit];
   if (fixed !== undefined) return ms + amount * fixed * 1000;
   const d = new Date(ms);
   if (unit === 'M') d.setUTCMonth(d.getUTCMonth() + amount);
@@ -39,7 +44,7 @@ function addUnit(ms: number, amount: number, unit: string): number {
  * start on Monday (ISO 8601).
  */
 function startOf(ms: number, unit: string): number {
-  const fixed = UNIT_SECONDS[unit];
+  const fixed = DURATION_UNIT_SECONDS[unit];
   if (fixed !== undefined && unit !== 'w') return Math.floor(ms / (fixed * 1000)) * fixed * 1000;
   const d = new Date(ms);
   d.setUTCHours(0, 0, 0, 0);

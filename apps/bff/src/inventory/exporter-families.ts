@@ -6,7 +6,7 @@
 //   classic in logical-partition-usage / channel-usage / cpc-usage-overview /
 //   logical-partition-resource (zhmc_partition_processor_usage_ratio is in both, so it tells nothing);
 // - every resource metric of a CPC or partition (the `*-resource` groups), and its HELP text.
-import { EXPORTER_METRICS, type CpcMode, type ExporterMetricDef } from '@zlens/shared';
+import { CPC_MODES, EXPORTER_METRICS, type CpcMode, type ExporterMetricDef } from '@zlens/shared';
 
 const MODE_GROUPS: Readonly<Record<CpcMode, readonly string[]>> = {
   dpm: ['partition-usage', 'dpm-system-usage-overview', 'partition-resource'],
@@ -22,7 +22,7 @@ function modesOf(name: string): Set<string> {
 /** Family name → the mode it proves (it exists for no other mode). */
 export const MODE_MARKERS: ReadonlyMap<string, CpcMode> = (() => {
   const markers = new Map<string, CpcMode>();
-  for (const mode of ['dpm', 'classic'] as const) {
+  for (const mode of CPC_MODES) {
     for (const def of EXPORTER_METRICS) {
       if (!MODE_GROUPS[mode].includes(def.group)) continue;
       const modes = modesOf(def.exposition_name);

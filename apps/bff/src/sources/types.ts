@@ -1,5 +1,5 @@
 // The one interface both time-series sources (Prometheus, live HMC polling) implement.
-import type { AlignedRange, DailyPeak, MetricId, Series, TopEntry } from '@zlens/shared';
+import type { AlignedRange, DailyPeak, MetricId, Series, SourceKind, TopEntry } from '@zlens/shared';
 
 export interface SeriesRequest {
   metric: MetricId;
@@ -75,7 +75,7 @@ export interface PartitionProcessorsResult extends Freshness {
 }
 
 export interface TimeSeriesSource {
-  readonly kind: 'prometheus' | 'live';
+  readonly kind: SourceKind;
   series(request: SeriesRequest): Promise<SeriesResult>;
   top(request: TopRequest): Promise<TopResult>;
   heatmap(request: HeatmapRequest): Promise<HeatmapResult>;

@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../components/format';
 import { useI18n } from '../i18n/use-i18n';
+import { LANGUAGES } from '@zlens/shared';
 import { useViewParams } from '../state/use-view-params';
-import { LANGS, MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow, type TimeWindow } from '../state/view-params';
+import { MIN_WINDOW_SECONDS, RANGES, REFRESHES, THEMES, resolveWindow, zoomOutWindow, type TimeWindow } from '../state/view-params';
 import { shiftWindow } from '../state/window-shift';
 import { RefreshNowButton } from './TimeControls';
 import './pickers.css';
@@ -172,11 +173,11 @@ export function LanguagePicker() {
         id={id}
         value={lang}
         onChange={(event) => {
-          const next = LANGS.find((candidate) => candidate === event.target.value);
+          const next = LANGUAGES.find((candidate) => candidate === event.target.value);
           if (next) setParams({ lang: next });
         }}
       >
-        {LANGS.map((value) => (
+        {LANGUAGES.map((value) => (
           <option key={value} value={value} lang={value}>
             {t(`lang.${value}`)}
           </option>

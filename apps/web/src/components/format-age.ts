@@ -1,12 +1,12 @@
-import type { Lang } from '../state/view-params';
+import type { Language } from '@zlens/shared';
 
-const UNITS: Readonly<Record<Lang, readonly [string, string, string, string]>> = {
+const UNITS: Readonly<Record<Language, readonly [string, string, string, string]>> = {
   en: [' s', ' min', ' h', ' d'],
   'zh-CN': [' 秒', ' 分钟', ' 小时', ' 天'],
 };
 
 /** How long ago, in one coarse unit a reader takes in at a glance: "40 s", "3 min", "2 h", "1 d". */
-export function formatAge(seconds: number, lang: Lang): string {
+export function formatAge(seconds: number, lang: Language): string {
   const [s, min, h, d] = UNITS[lang];
   const n = Math.max(0, Math.round(seconds));
   if (n < 60) return `${n}${s}`;

@@ -3,10 +3,8 @@ import {
   NO_VALUE,
   formatDateTime,
   formatMachine,
-  formatMode,
   formatPercent,
   formatStatus,
-  hasAnyValue,
   isRunning,
   lastValue,
   statusTone,
@@ -39,18 +37,10 @@ describe('lastValue', () => {
   it('is null when there is no sample', () => {
     expect(lastValue([])).toBeNull();
     expect(lastValue([null, null])).toBeNull();
-    expect(hasAnyValue([null, null])).toBe(false);
-    expect(hasAnyValue([null, 0])).toBe(true);
   });
 });
 
 describe('labels', () => {
-  it('names the mode, unknown included', () => {
-    expect(formatMode('dpm')).toBe('DPM');
-    expect(formatMode('classic')).toBe('Classic');
-    expect(formatMode(null)).toBe('Unknown mode');
-  });
-
   it('joins machine type and model, whichever is known', () => {
     expect(formatMachine('3931', 'A01')).toBe('3931 A01');
     expect(formatMachine('3931', null)).toBe('3931');

@@ -1,5 +1,5 @@
 // Formatting shared by every view. "No data" is never shown as 0 %: a missing value is "—".
-import type { CpcSummary, GaugeUnit } from '@zlens/shared';
+import type { GaugeUnit, MetricUnit } from '@zlens/shared';
 
 export const NO_VALUE = '—';
 
@@ -16,16 +16,6 @@ export function lastValue(values: readonly (number | null)[]): number | null {
     if (value != null) return value;
   }
   return null;
-}
-
-export function hasAnyValue(values: readonly (number | null)[]): boolean {
-  return values.some((value) => value != null);
-}
-
-export function formatMode(mode: CpcSummary['mode']): string {
-  if (mode === 'dpm') return 'DPM';
-  if (mode === 'classic') return 'Classic';
-  return 'Unknown mode';
 }
 
 /** "3931 A01" from machine type and model; whatever part is known. */
@@ -78,10 +68,6 @@ export function setDisplayZone(zone: DisplayZone): void {
   displayZone = zone;
 }
 
-export function getDisplayZone(): DisplayZone {
-  return displayZone;
-}
-
 /** The zone's name for people: `UTC`, or the browser's IANA zone (`Europe/Berlin`). */
 export function zoneName(zone: DisplayZone = displayZone): string {
   if (zone === 'utc') return 'UTC';
@@ -97,7 +83,8 @@ export function formatDateTime(unixMs: number, zone: DisplayZone = displayZone):
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export type ValueUnit = 'ratio' | 'bytes-per-second' | 'packets-per-second' | 'status' | GaugeUnit;
+/** The unit a chart shows: the catalog's (MetricUnit). */
+export type ValueUnit = MetricUnit;
 
 /** Localised words of the gauge units; symbols (W, °C, %) are the same in every language. */
 export interface GaugeUnitLabels {

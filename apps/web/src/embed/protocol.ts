@@ -2,10 +2,10 @@
 // (docs/embedding.md). zlens posts `zlens:resize`, `zlens:range` and `zlens:authRequired` to the
 // parent's origin only, and accepts `zlens:setRange`, `zlens:setTheme`, `zlens:setLanguage` and
 // `zlens:setToken` only from an allowed origin.
-import type { EmbedConfig, UnauthenticatedReason } from '@zlens/shared';
+import { LANGUAGES, type EmbedConfig, type UnauthenticatedReason } from '@zlens/shared';
 import { z } from 'zod';
 import { TokenSchema } from '../auth/auth-store';
-import { LANGS, MIN_WINDOW_SECONDS, RANGES, THEMES, type ViewParams } from '../state/view-params';
+import { MIN_WINDOW_SECONDS, RANGES, THEMES, type ViewParams } from '../state/view-params';
 
 const UNIX_SECONDS = z.number().int().min(0).max(99_999_999_999);
 
@@ -15,7 +15,7 @@ export const IncomingMessageSchema = z.union([
     .object({ type: z.literal('zlens:setRange'), from: UNIX_SECONDS, to: UNIX_SECONDS })
     .refine((m) => m.to - m.from >= MIN_WINDOW_SECONDS, { message: `to must be at least ${MIN_WINDOW_SECONDS} s after from` }),
   z.object({ type: z.literal('zlens:setTheme'), theme: z.enum(THEMES) }),
-  z.object({ type: z.literal('zlens:setLanguage'), language: z.enum(LANGS) }),
+  z.object({ type: z.literal('zlens:setLanguage'), language: z.enum(LANGUAGES) }),
   z.object({ type: z.literal('zlens:setToken'), token: TokenSchema }),
 ]);
 export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;

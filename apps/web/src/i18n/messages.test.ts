@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LANGUAGES, METRIC_IDS } from '@zlens/shared';
-import { LANGS } from '../state/view-params';
 import { EN, EN_ONE, ZH_CN } from './messages';
 import { ApiError } from '../api/fetch-json';
 import { errorText, metricTitle, placeholders, statusLabel, translate } from './translate';
@@ -23,10 +22,9 @@ describe('i18n coverage', () => {
     expect(copied).toEqual([]);
   });
 
-  it('supports exactly the catalog languages, and the catalog has a title in each for every metric', () => {
-    expect([...LANGS].sort()).toEqual([...LANGUAGES].sort());
+  it('has a catalog title in every language for every metric', () => {
     for (const id of METRIC_IDS) {
-      for (const lang of LANGS) expect(CATALOG[id].title[lang].trim()).not.toBe('');
+      for (const lang of LANGUAGES) expect(CATALOG[id].title[lang].trim()).not.toBe('');
     }
     expect(metricTitle('zh-CN', 'zhmc_cpc_processor_usage_ratio')).toBe('处理器使用率');
   });

@@ -1,14 +1,13 @@
 // Pure translation helpers: a message by key with `{name}` placeholders, metric titles from the
 // shared catalog, status words. The hook in use-i18n.ts binds them to the URL's `lang`.
-import { CATALOG, type MetricId } from '@zlens/shared';
+import { CATALOG, type CpcMode, type Language, type MetricId } from '@zlens/shared';
 import { ApiError, errorMessage } from '../api/fetch-json';
-import type { Lang } from '../state/view-params';
 import { EN, EN_ONE, ZH_CN, type MessageKey } from './messages';
 
 export type { MessageKey };
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
+const DICTIONARIES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH_CN };
 
 const EN_PLURALS = new Intl.PluralRules('en');
 
@@ -16,7 +15,7 @@ const EN_PLURALS = new Intl.PluralRules('en');
  * The message for `key` in `lang`, with `{name}` placeholders filled from `params`; a count `{n}`
  * picks the message's singular form where the language has one.
  */
-export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
   const n = params?.n;
   const one = lang === 'en' && typeof n === 'number' && EN_PLURALS.select(n) === 'one' ? EN_ONE[key] : undefined;
   const text = one ?? DICTIONARIES[lang][key];
@@ -29,11 +28,11 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-export function metricTitle(lang: Lang, metric: MetricId): string {
+export function metricTitle(lang: Language, metric: MetricId): string {
   return CATALOG[metric].title[lang];
 }
 
-export function metricHelp(lang: Lang, metric: MetricId): string {
+export function metricHelp(lang: Language, metric: MetricId): string {
   return CATALOG[metric].help[lang];
 }
 
@@ -42,7 +41,7 @@ function isMessageKey(key: string): key is MessageKey {
 }
 
 /** An HMC status string (kebab-case) in words; an unknown one is shown as words of its own. */
-export function statusLabel(lang: Lang, status: string | null): string {
+export function statusLabel(lang: Language, status: string | null): string {
   if (status == null || status === '') return translate(lang, 'status.unknown');
   const key = `status.${status}`;
   if (isMessageKey(key)) return translate(lang, key);
@@ -50,7 +49,7 @@ export function statusLabel(lang: Lang, status: string | null): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function modeLabel(lang: Lang, mode: 'dpm' | 'classic' | null): string {
+export function modeLabel(lang: Language, mode: CpcMode | null): string {
   if (mode === 'dpm') return translate(lang, 'mode.dpm');
   if (mode === 'classic') return translate(lang, 'mode.classic');
   return translate(lang, 'mode.unknown');
@@ -72,7 +71,7 @@ function knownRejection(error: ApiError): { key: MessageKey; params?: MessagePar
  * What a failed request says to the operator. English keeps the fetch helper's own message (with
  * the BFF's detail); zh-CN says what failed in Chinese and keeps the server's detail in brackets.
  */
-export function errorText(lang: Lang, error: unknown): string {
+export function errorText(lang: Language, error: unknown): string {
   const known = error instanceof ApiError ? knownRejection(error) : null;
   if (known) return translate(lang, known.key, known.params);
   if (lang === 'en' || !(error instanceof ApiError)) return errorMessage(error);

@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { MetricId } from '@zlens/shared';
-import { parseViewParams, type Lang } from '../state/view-params';
+import type { CpcMode, Language, MetricId } from '@zlens/shared';
+import { parseViewParams } from '../state/view-params';
 import { errorText, metricHelp, metricTitle, modeLabel, statusLabel, translate, type MessageKey, type MessageParams } from './translate';
 
 export interface I18n {
-  lang: Lang;
+  lang: Language;
   t: (key: MessageKey, params?: MessageParams) => string;
   metric: (metric: MetricId) => string;
   /** The catalog's help text of a metric: what it measures. */
   help: (metric: MetricId) => string;
   status: (status: string | null) => string;
-  mode: (mode: 'dpm' | 'classic' | null) => string;
+  mode: (mode: CpcMode | null) => string;
   /** A failed request, in words for the operator. */
   error: (error: unknown) => string;
 }

@@ -3,7 +3,7 @@
 // (Grafana's absolute times), RFC 3339, or Grafana's relative syntax (`now-7d/d`, `now/w`), which
 // stays an expression (the view moves with the clock and the BFF resolves it with the same rules,
 // packages/shared/src/time.ts). What cannot be read is reported, never silently replaced.
-import { isRelativeTimeExpression, parseTimeExpression } from '@zlens/shared';
+import { DURATION_UNIT_SECONDS, isRelativeTimeExpression, parseTimeExpression } from '@zlens/shared';
 
 /** A bound of a window: unix seconds, or a relative expression (`now-7d/d`). */
 export type TimeBound = number | string;
@@ -43,7 +43,8 @@ export function resolveBound(bound: TimeBound, nowSeconds: number, isEnd: boolea
 export function minusExpression(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s === 0) return '';
-  for (const [unit, size] of [['w', 604_800], ['d', 86_400], ['h', 3600], ['m', 60]] as const) {
+  // Largest first; seconds divide everything, so the loop always returns.
+  for (const [unit, size] of Object.entries(DURATION_UNIT_SECONDS)) {
     if (s % size === 0) return `-${s / size}${unit}`;
   }
   return `-${s}s`;

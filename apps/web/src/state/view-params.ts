@@ -4,7 +4,7 @@
 // choice, the time zone, the comparison overlay and the y axis. Parsing never fails: a value
 // zlens does not know falls back to the default, so a hand-edited or old link still opens a
 // working view, and the value is reported (parseViewParamsReport) for the page to name it.
-import { USAGE_THRESHOLDS } from '@zlens/shared';
+import { LANGUAGES, USAGE_THRESHOLDS, type Language } from '@zlens/shared';
 import { boundExpression, parseTimeBound, resolveBound, type TimeBound } from './time-bounds';
 
 export const RANGES = ['15m', '1h', '6h', '24h', '7d', '30d', '90d'] as const;
@@ -12,9 +12,6 @@ export type RangeKey = (typeof RANGES)[number];
 
 export const REFRESHES = ['off', '15s', '30s', '1m', '5m'] as const;
 export type RefreshKey = (typeof REFRESHES)[number];
-
-export const LANGS = ['en', 'zh-CN'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export const THEMES = ['light', 'dark'] as const;
 export type ThemeKey = (typeof THEMES)[number];
@@ -54,7 +51,7 @@ export interface ViewParams {
   from: TimeBound | null;
   to: TimeBound | null;
   refresh: RefreshKey;
-  lang: Lang;
+  lang: Language;
   theme: ThemeKey;
   /** Threshold bands, percent (warning from `warn`, critical from `crit`). */
   warn: number;
@@ -189,7 +186,7 @@ export function parseViewParamsReport(search: URLSearchParams, nowSeconds = Date
     from,
     to,
     refresh: choice('refresh', REFRESHES, d.refresh),
-    lang: choice('lang', LANGS, d.lang),
+    lang: choice('lang', LANGUAGES, d.lang),
     theme: choice('theme', THEMES, d.theme),
     warn,
     crit,

@@ -16,11 +16,6 @@ export function shiftWindow(window: TimeWindow, direction: -1 | 1, nowSeconds: n
   return { from: from + by, to: to + by };
 }
 
-/** Whether ▶ can move the window at all (a window ending now cannot go later). */
-export function canShiftLater(window: TimeWindow, nowSeconds: number): boolean {
-  return resolveWindow(window, nowSeconds).to < Math.floor(nowSeconds) - 1;
-}
-
 const DAY = 86_400;
 
 /**
