@@ -96,6 +96,13 @@ describe('the chart option', () => {
     expect(hmc?.stack).toBeUndefined();
     expect((hmc?.markArea as { data: unknown }).data).toEqual([[{ xAxis: START * 1000 }, { xAxis: (START + 1800) * 1000 }]]);
   });
+
+  it('shades the span once per chart, however many lines the HMC extends', () => {
+    const hmcLine = (name: string): UsageLine => ({ name, timestamps: [START, START + 900], values: [1, 2], hmc: true });
+    const option = usageChartOption({ lines: [hmcLine('a'), hmcLine('b'), hmcLine('c')], start: START, end: START + 3600, unit: 'watts', hidden: new Set(['a']) });
+    const series = (Array.isArray(option.series) ? option.series : []) as Record<string, unknown>[];
+    expect(series.filter((s) => s.markArea !== undefined).map((s) => s.name)).toEqual(['b']);
+  });
 });
 
 /** Power of P0001 from Prometheus only in the last third of the window; the HMC's records before it. */

@@ -310,7 +310,8 @@ export function usageChartOption({
       color: lineColor(line, index, dark),
       emphasis: { disabled: true },
       ...(stacked && unit !== 'status' && line.dashed !== true && line.hmc !== true ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
-      ...(line.hmc === true ? { markArea: hmcSpan(line, tokens) } : {}),
+      // One shaded span per chart (the first HMC line's): the lines' spans nearly coincide, and stacked shades would darken.
+      ...(line.hmc === true && line === plotted.find((l) => l.hmc === true && !hidden?.has(l.name)) ? { markArea: hmcSpan(line, tokens) } : {}),
     });
   });
   const fitted = unit === 'ratio' && yScale === 'fit' ? fittedRatioAxis(lines.filter((line) => !hidden?.has(line.name)), stacked) : null;
