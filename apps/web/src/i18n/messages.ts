@@ -468,7 +468,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'legend.toggle': '显示或隐藏 {name}',
   'legend.hidden': '已隐藏',
 
-  'unit.bytesPerSecond': '字节/秒',
+  'unit.bytesPerSecond': 'B/s',
   'unit.packetsPerSecond': '包/秒',
   'unit.mib': 'MiB',
   'unit.gib': 'GiB',
@@ -648,7 +648,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'adapter.properties': '适配器属性',
   'adapter.cardType': '卡类型',
   'adapter.ports': '端口',
-  'adapter.portBytes': '端口流量（字节/秒）',
+  'adapter.portBytes': '端口流量（B/s）',
   'adapter.portPackets': '端口流量（包/秒）',
   'adapter.portDrops': '丢包（包/秒）',
   'adapter.partitions': '使用此适配器的分区',
