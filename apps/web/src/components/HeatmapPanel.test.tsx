@@ -17,7 +17,8 @@ describe('heatmap row links', () => {
   it('are next in the tab order after the chart, keep the view params, and open the partition on Enter', async () => {
     installFakeApi();
     const { router } = renderApp('/cpcs/P0001?range=24h&theme=dark');
-    const panel = await screen.findByRole('region', { name: 'Partition processor usage over time' });
+    // The CPC view renders a dozen panels before this one: more than findBy's 1 s on a busy machine.
+    const panel = await screen.findByRole('region', { name: 'Partition processor usage over time' }, { timeout: 10_000 });
     // The chart keeps its own name; the links are a list named after it.
     expect(await within(panel).findByRole('img', { name: /2 partitions, highest average first/ })).toBeTruthy();
     const list = within(panel).getByRole('list', { name: 'Partitions of Partition processor usage over time' });

@@ -75,10 +75,11 @@ describe('CPC view', () => {
       'IDLE',
     ]);
     const [db, lnx, cjk, idle] = rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
-    expect(db).toEqual(['Active', 'linux', '81.0%']);
+    // The last cell is the Compare checkbox (no text).
+    expect(db).toEqual(['Active', 'linux', '81.0%', '']);
     expect(cjk?.[2]).toBe('5.0%');
     expect(lnx?.[2]).toBe('25.0%');
-    expect(idle).toEqual(['Stopped', 'linux', '— not running']);
+    expect(idle).toEqual(['Stopped', 'linux', '— not running', '']);
     expect(within(table).getByRole('link', { name: 'DB "prod"/2' }).getAttribute('href')).toBe(
       '/cpcs/P0001/partitions/DB%20%22prod%22%2F2?range=6h',
     );

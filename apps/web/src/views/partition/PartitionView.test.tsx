@@ -16,9 +16,9 @@ describe('Partition view', () => {
   it('opens from the CPC table for a name with quotes and a slash, and shows its charts and facts', async () => {
     const api = installFakeApi();
     const { router } = renderApp('/cpcs/P0001');
-    await userEvent.click(await screen.findByRole('link', { name: 'DB "prod"/2' }));
+    await userEvent.click(await screen.findByRole('link', { name: 'DB "prod"/2' }, { timeout: 10_000 }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'DB "prod"/2' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'DB "prod"/2' }, { timeout: 10_000 })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/cpcs/P0001/partitions/DB%20%22prod%22%2F2');
     const properties = screen.getByLabelText('Partition properties');
     expect(properties?.textContent).toContain('linux');
