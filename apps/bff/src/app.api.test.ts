@@ -18,6 +18,7 @@ import {
   TopResponseSchema,
 } from '@zlens/shared';
 import { createApp } from './app.js';
+import { API_ROUTES, openApiPath } from './routes/api-routes.js';
 import type { Clock } from './clock.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
@@ -307,36 +308,16 @@ describe('query hygiene', () => {
   });
 });
 
-describe('OpenAPI', () => {
-  it('describes every endpoint from the shared schemas', async () => {
+describe('the route list', () => {
+  it('is what the OpenAPI document describes, from the shared schemas', async () => {
     const { agent } = app();
     const doc = (await getJson(agent, '/api/v1/openapi.json', 200)) as {
       openapi: string;
       paths: Record<string, { get: { parameters: { name: string; required: boolean; schema: { enum?: string[] } }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(
-      [
-        '/adapters/top',
-        '/alerts',
-        '/alerts/periods',
-        '/cpcs/{cpc}',
-        '/cpcs/{cpc}/adapters/{adapter}',
-        '/cpcs/{cpc}/hardware-messages',
-        '/cpcs/{cpc}/partitions/{partition}',
-        '/cpcs/{cpc}/partitions/{partition}/os-messages',
-        '/embed-config',
-        '/fleet/power',
-        '/heatmap',
-        '/hmc-history',
-        '/inventory',
-        '/openapi.json',
-        '/series',
-        '/session',
-        '/status',
-        '/top',
-      ],
-    );
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.values(API_ROUTES).map((route) => openApiPath(route.path)).sort());
+    expect(doc.paths['/cpcs/{cpc}/partitions/{partition}']?.get.parameters.map((p) => p.name)).toEqual(['cpc', 'partition']);
     const series = doc.paths['/series']?.get.parameters ?? [];
     expect(series.map((p) => [p.name, p.required])).toEqual([
       ['metric', true],
@@ -348,6 +329,20 @@ describe('OpenAPI', () => {
       ['maxPoints', false],
     ]);
     expect(series[0]?.schema.enum).toContain('zhmc_nic_bytes_sent_count_total');
+  });
+
+  it('is what the BFF routes: every listed path answers GET, none with "no API route"', async () => {
+    const { agent } = app();
+    for (const route of Object.values(API_ROUTES)) {
+      const path = route.path.replace(/:[A-Za-z]+/g, 'x');
+      const res = await agent.get(`/api/v1${path}`);
+      const message = ErrorResponseSchema.safeParse(res.body).data?.error.message ?? '';
+      expect(message, route.path).not.toMatch(/^no API route/);
+      expect(res.status, route.path).not.toBe(405);
+    }
+    // And a path not in the list is no route.
+    const unlisted = ErrorResponseSchema.parse((await agent.get('/api/v1/not-a-route')).body);
+    expect(unlisted.error.message).toMatch(/^no API route/);
   });
 });
 

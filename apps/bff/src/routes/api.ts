@@ -1,33 +1,7 @@
-// /api/v1: thin routes. Parse with the shared schema, call a service, return.
-import { Router, type Request } from 'express';
-import {
-  AlertPeriodsQuerySchema,
-  AlertsQuerySchema,
-  HardwareMessagesQuerySchema,
-  AdapterTopQuerySchema,
-  FleetPowerQuerySchema,
-  ForecastQuerySchema,
-  HeatmapQuerySchema,
-  HmcHistoryQuerySchema,
-  LabelValueSchema,
-  SeriesQuerySchema,
-  StackedQuerySchema,
-  TopQuerySchema,
-  type AdapterDetail,
-  type AlertPeriodsResponse,
-  type AlertsResponse,
-  type HardwareMessagesResponse,
-  type OsMessagesResponse,
-  type CpcDetail,
-  type HeatmapResponse,
-  type HmcHistoryResponse,
-  type InventoryResponse,
-  type PartitionDetail,
-  type SessionResponse,
-  type SeriesResponse,
-  type StatusResponse,
-  type TopResponse,
-} from '@zlens/shared';
+// /api/v1: thin routes. Each is an entry of API_ROUTES (api-routes.ts): its query parsed with the
+// entry's schema, a service called, the answer of the entry's response type returned.
+import { Router, type Request, type Response } from 'express';
+import { LabelValueSchema, type SeriesResponse } from '@zlens/shared';
 import type { z } from 'zod';
 import type { AlertsService } from '../alerts/alerts-service.js';
 import { userOf, type Authenticator } from '../auth/authenticate.js';
@@ -41,6 +15,7 @@ import type { HmcMessagesService } from '../services/hmc-messages-service.js';
 import { PhysicalService } from '../services/physical-service.js';
 import type { QueryService } from '../services/query-service.js';
 import { allowedMethods } from './allowed-methods.js';
+import { API_ROUTES, type ApiRoute } from './api-routes.js';
 
 export interface ApiDeps {
   /** Runs before every route here: the caller must be signed in (ZLENS_AUTH). */
@@ -111,98 +86,57 @@ function serializeSeries(body: SeriesResponse): string {
   return json;
 }
 
+type QueryOf<R extends ApiRoute> = R extends { query: infer Q extends z.ZodObject } ? z.output<Q> : undefined;
+
+/** What a handler gets: the request (path parameters), the response (the signed-in user) and the parsed query. */
+interface Call<R extends ApiRoute> {
+  req: Request;
+  res: Response;
+  query: QueryOf<R>;
+}
+
+/**
+ * GET `route.path` on `router`: the query parsed with the route's schema (a 400 naming the
+ * parameter when it does not fit), the handler's answer sent as JSON (or by `send`).
+ */
+export function get<R extends ApiRoute>(
+  router: Router,
+  route: R,
+  handle: (call: Call<R>) => Promise<z.output<R['response']>> | z.output<R['response']>,
+  send: (res: Response, body: z.output<R['response']>) => void = (res, body) => void res.json(body),
+): void {
+  router.get(route.path, async (req, res) => {
+    // A route without a query schema has no query type to parse into: its handler gets undefined.
+    const query = (route.query === undefined ? undefined : parse(route.query, req.query)) as QueryOf<R>;
+    send(res, await handle({ req, res, query }));
+  });
+}
+
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
   router.use(deps.auth.middleware);
-
-  router.get('/session', (_req, res) => {
-    const body: SessionResponse = { mode: deps.auth.mode, user: userOf(res) };
-    res.json(body);
-  });
-
-  router.get('/inventory', async (_req, res) => {
-    const body: InventoryResponse = await deps.inventory.get();
-    res.json(body);
-  });
-
-  router.get('/cpcs/:cpc', async (req, res) => {
-    const body: CpcDetail = await deps.details.cpc(pathName(req, 'cpc'));
-    res.json(body);
-  });
-
-  router.get('/cpcs/:cpc/partitions/:partition', async (req, res) => {
-    const body: PartitionDetail = await deps.details.partition(pathName(req, 'cpc'), pathName(req, 'partition'));
-    res.json(body);
-  });
-
-  router.get('/cpcs/:cpc/hardware-messages', async (req, res) => {
-    const { from, to } = parse(HardwareMessagesQuerySchema, req.query);
-    const body: HardwareMessagesResponse = await deps.hmcMessages.hardwareMessages(pathName(req, 'cpc'), from, to);
-    res.json(body);
-  });
-
-  router.get('/hmc-history', async (req, res) => {
-    const body: HmcHistoryResponse = await deps.hmcHistory.fill(parse(HmcHistoryQuerySchema, req.query));
-    res.json(body);
-  });
-
-  router.get('/cpcs/:cpc/partitions/:partition/os-messages', async (req, res) => {
-    const body: OsMessagesResponse = await deps.hmcMessages.osMessages(pathName(req, 'cpc'), pathName(req, 'partition'));
-    res.json(body);
-  });
-
-  router.get('/cpcs/:cpc/adapters/:adapter', async (req, res) => {
-    const body: AdapterDetail = await deps.details.adapter(pathName(req, 'cpc'), pathName(req, 'adapter'));
-    res.json(body);
-  });
-
-  router.get('/series', async (req, res) => {
-    const body: SeriesResponse = await deps.queries.series(parse(SeriesQuerySchema, req.query));
-    res.type('json').send(serializeSeries(body));
-  });
-
-  router.get('/top', async (req, res) => {
-    const body: TopResponse = await deps.queries.top(parse(TopQuerySchema, req.query));
-    res.json(body);
-  });
-
   const physical = new PhysicalService(deps.queries);
-  router.get('/fleet/power', async (req, res) => {
-    res.json(await physical.fleetPower(parse(FleetPowerQuerySchema, req.query)));
-  });
-
-  router.get('/adapters/top', async (req, res) => {
-    res.json(await physical.topAdapters(parse(AdapterTopQuerySchema, req.query)));
-  });
-
   const capacity = new CapacityService(deps.queries);
-  router.get('/stacked', async (req, res) => {
-    res.json(await capacity.stacked(parse(StackedQuerySchema, req.query)));
-  });
+  const R = API_ROUTES;
 
-  router.get('/forecast', async (req, res) => {
-    res.json(await capacity.forecast(parse(ForecastQuerySchema, req.query)));
-  });
-
-  router.get('/heatmap', async (req, res) => {
-    const body: HeatmapResponse = await deps.queries.heatmap(parse(HeatmapQuerySchema, req.query));
-    res.json(body);
-  });
-
-  router.get('/alerts', async (req, res) => {
-    const body: AlertsResponse = await deps.alerts.current(parse(AlertsQuerySchema, req.query));
-    res.json(body);
-  });
-
-  router.get('/alerts/periods', async (req, res) => {
-    const body: AlertPeriodsResponse = await deps.alerts.periods(parse(AlertPeriodsQuerySchema, req.query));
-    res.json(body);
-  });
-
-  router.get('/status', async (_req, res) => {
-    const body: StatusResponse = await deps.health.status();
-    res.json(body);
-  });
+  get(router, R.session, ({ res }) => ({ mode: deps.auth.mode, user: userOf(res) }));
+  get(router, R.inventory, () => deps.inventory.get());
+  get(router, R.cpc, ({ req }) => deps.details.cpc(pathName(req, 'cpc')));
+  get(router, R.partition, ({ req }) => deps.details.partition(pathName(req, 'cpc'), pathName(req, 'partition')));
+  get(router, R.adapter, ({ req }) => deps.details.adapter(pathName(req, 'cpc'), pathName(req, 'adapter')));
+  get(router, R.hardwareMessages, ({ req, query }) => deps.hmcMessages.hardwareMessages(pathName(req, 'cpc'), query.from, query.to));
+  get(router, R.osMessages, ({ req }) => deps.hmcMessages.osMessages(pathName(req, 'cpc'), pathName(req, 'partition')));
+  get(router, R.hmcHistory, ({ query }) => deps.hmcHistory.fill(query));
+  get(router, R.series, ({ query }) => deps.queries.series(query), (res, body) => void res.type('json').send(serializeSeries(body)));
+  get(router, R.top, ({ query }) => deps.queries.top(query));
+  get(router, R.heatmap, ({ query }) => deps.queries.heatmap(query));
+  get(router, R.fleetPower, ({ query }) => physical.fleetPower(query));
+  get(router, R.adaptersTop, ({ query }) => physical.topAdapters(query));
+  get(router, R.stacked, ({ query }) => capacity.stacked(query));
+  get(router, R.forecast, ({ query }) => capacity.forecast(query));
+  get(router, R.alerts, ({ query }) => deps.alerts.current(query));
+  get(router, R.alertPeriods, ({ query }) => deps.alerts.periods(query));
+  get(router, R.status, () => deps.health.status());
 
   router.all('/{*rest}', (req) => {
     const allow = allowedMethods(router, req.path);

@@ -12,6 +12,8 @@ import { Router } from 'express';
 import { EmbedConfigSchema, type EmbedConfig } from '@zlens/shared';
 import type { Config } from '../config.js';
 import { openApiDocument } from '../openapi.js';
+import { get } from './api.js';
+import { API_ROUTES } from './api-routes.js';
 
 export function embedConfigOf(config: Pick<Config, 'frameAncestors'>): EmbedConfig {
   return {
@@ -72,12 +74,8 @@ export function publicRouter(config: Pick<Config, 'frameAncestors' | 'basePath'>
   const embedConfig = EmbedConfigSchema.parse(embedConfigOf(config));
   const openApi = openApiDocument(config.basePath);
   const router = Router();
-  router.get('/embed-config', (_req, res) => {
-    res.json(embedConfig);
-  });
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  get(router, API_ROUTES.embedConfig, () => embedConfig);
+  get(router, API_ROUTES.openApi, () => openApi);
   router.use('/docs', docsRouter());
   return router;
 }
