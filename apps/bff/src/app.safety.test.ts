@@ -20,8 +20,11 @@ import {
   buildHeatmapQuery,
   buildLabelsQuery,
   buildPartitionProcessorsQuery,
+  buildRecordedPhaseQuery,
+  buildRecordedPresenceQuery,
   buildSeriesQuery,
   buildTopQueries,
+  recordedApplies,
   type SeriesSelector,
 } from './prometheus/promql.js';
 import { captureLogger } from './test/helpers.js';
@@ -105,10 +108,22 @@ function allowedShapes(): Set<string> {
         // this metric lacks one of the selector's labels: no such query
       }
     }
-    for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3, 3600, 15))) add(q);
+    for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3600, 15))) add(q);
+    // Recorded buckets read as they are (phase 0) or moved to their ends (phase 44.609 s).
+    const phases = [{ phaseMs: 0, later: true }, { phaseMs: 44_609, later: true }];
+    if (recordedApplies(metric, 300)) for (const phase of phases) for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3600, 300, phase))) add(q);
     if (heatmapApplies(metric)) {
-      add(buildHeatmapQuery(metric, 'x', 15));
-      add(buildHeatmapQuery(metric, undefined, 15));
+      // Below a 5-minute step a cell is the sample at its end, from 5 minutes up its step's average.
+      for (const step of [15, 300]) {
+        add(buildHeatmapQuery(metric, 'x', step));
+        add(buildHeatmapQuery(metric, undefined, step));
+      }
+      if (recordedApplies(metric, 300)) {
+        for (const phase of phases) {
+          add(buildHeatmapQuery(metric, 'x', 300, phase));
+          add(buildHeatmapQuery(metric, undefined, 300, phase));
+        }
+      }
     }
   }
   for (const metric of INVENTORY_METRICS) add(buildSeriesQuery(metric, {}));
@@ -123,6 +138,8 @@ const BFF_BUILT_QUERIES = [
   exportedPropertiesQuery('cpc', { cpc: 'x' }),
   exportedPropertiesQuery('partition', { cpc: 'x', partition: 'x' }),
   buildPartitionProcessorsQuery('x'),
+  buildRecordedPresenceQuery(),
+  buildRecordedPhaseQuery(),
 ];
 const BFF_BUILT_LITERALS = BFF_BUILT_QUERIES.flatMap((query) => splitLiterals(query).literals).filter((literal) => literal !== 'x');
 

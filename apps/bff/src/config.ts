@@ -76,6 +76,11 @@ export interface Config {
   webDir: string | null;
   prometheus: PrometheusConfig | null;
   hmc: HmcConfig | null;
+  /**
+   * `auto`: heatmaps and top-N read the shipped recording rules' 5-minute buckets where Prometheus
+   * has them (checked every 10 min); `off`: always the raw metrics.
+   */
+  recordedSeries: 'auto' | 'off';
   /** Alertmanager's API v2 base URL, for silences and inhibitions of the firing alerts; null: not asked. */
   alertmanagerUrl: URL | null;
   upstreamTimeoutMs: number;
@@ -470,6 +475,8 @@ export function loadConfig(env: Env): Config {
   const webDir = readWebDir(r);
   const prometheus = readPrometheus(r);
   const hmc = readHmc(r);
+  const recordedText = r.raw('ZLENS_RECORDED_SERIES') ?? 'auto';
+  if (recordedText !== 'auto' && recordedText !== 'off') r.problems.push(`ZLENS_RECORDED_SERIES: must be auto or off, got "${recordedText}"`);
   const alertmanagerText = r.raw('ZLENS_ALERTMANAGER_URL');
   const alertmanagerUrl = alertmanagerText === undefined ? null : r.url('ZLENS_ALERTMANAGER_URL', alertmanagerText, ['http:', 'https:']);
   if (alertmanagerText !== undefined && prometheus === null) {
@@ -504,6 +511,7 @@ export function loadConfig(env: Env): Config {
     webDir,
     prometheus,
     hmc,
+    recordedSeries: recordedText === 'off' ? 'off' : 'auto',
     alertmanagerUrl,
     upstreamTimeoutMs,
     upstreamMaxBytes,

@@ -12,6 +12,7 @@ import { createMetrics } from './metrics.js';
 import { PrometheusClient } from './prometheus/client.js';
 import { LiveSource } from './sources/live-source.js';
 import { PrometheusSource } from './sources/prometheus-source.js';
+import { RecordedCoverage } from './sources/recorded-coverage.js';
 
 export interface BuiltDeps {
   deps: AppDeps;
@@ -52,7 +53,8 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
   let live: LiveSource | null = null;
   let source: AppDeps['source'];
   if (prometheus) {
-    source = new PrometheusSource(prometheus);
+    const coverage = config.recordedSeries === 'auto' ? new RecordedCoverage({ client: prometheus, clock, logger }) : null;
+    source = new PrometheusSource(prometheus, coverage);
   } else if (hmc) {
     live = new LiveSource({
       hmc,

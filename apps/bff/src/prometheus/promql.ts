@@ -62,6 +62,81 @@ function positiveInt(value: number, what: string): number {
   return value;
 }
 
+/**
+ * A `*_over_time` window of `seconds`, less one millisecond: `(t − seconds, t]` on every engine.
+ * Prometheus 2 closes the window at both ends, Prometheus 3 and VictoriaMetrics leave the start
+ * open; with samples on whole milliseconds all three then count the same samples (a 1 h window of
+ * 15 s scrapes: 240, not 241 on one engine and 240 on another), and a 5-minute bucket of the
+ * recording rules holds each sample once.
+ */
+export function overTimeWindow(seconds: number): string {
+  return `${positiveInt(seconds, 'window') * 1000 - 1}ms`;
+}
+
+/**
+ * Metrics the shipped recording rules pre-aggregate (docker/prometheus/rules/zlens-records.yml,
+ * group zlens-coarse): every RECORDED_BUCKET_SECONDS, the average (`zlens:<metric>:avg5m`) and
+ * the peak (`:max5m`) of the bucket before, all labels kept. A test holds this list and the rule
+ * file together.
+ */
+export const RECORDED_METRICS: readonly MetricId[] = ['zhmc_partition_processor_usage_ratio', 'zhmc_adapter_usage_ratio'];
+export const RECORDED_BUCKET_SECONDS = 300;
+
+export function recordedName(metric: MetricId, of: 'avg' | 'max'): string {
+  return `zlens:${metric}:${of}5m`;
+}
+
+/** Whether the recorded buckets can stand in for `metric` at `step` (a whole number of buckets). */
+export function recordedApplies(metric: MetricId, step: number): boolean {
+  return RECORDED_METRICS.includes(metric) && step % RECORDED_BUCKET_SECONDS === 0;
+}
+
+/**
+ * One sample when a recorded bucket lies within the 10 minutes before the query's time (two
+ * bucket intervals: one missed evaluation is no gap), none otherwise; RecordedCoverage's probe.
+ */
+export function buildRecordedPresenceQuery(): string {
+  return `count(last_over_time({${namesMatcher(RECORDED_METRICS.map((metric) => recordedName(metric, 'avg')))}}[${overTimeWindow(2 * RECORDED_BUCKET_SECONDS)}]))`;
+}
+
+/** The newest recorded bucket's time (ms precision): where the rule group's evaluations fall within 5 minutes. */
+export function buildRecordedPhaseQuery(): string {
+  return `max(timestamp({${namesMatcher(RECORDED_METRICS.map((metric) => recordedName(metric, 'avg')))}}))`;
+}
+
+/**
+ * How to read buckets for a window ending on a multiple of 5 minutes. Prometheus evaluates a rule
+ * group at a fixed phase within its interval (from a hash of the group's name and file; promtool's
+ * backfill uses the same), so buckets end at 5-minute marks + `phaseMs`. The window is moved to the
+ * nearest bucket ends — by −phase when phase ≤ 2.5 min (a negative offset: later), else by
+ * 5 min − phase (earlier) — so a cell at t averages (t − step + shift, t + shift], |shift| ≤ 150 s.
+ */
+export function recordedOffset(phaseMs: number, later = true): string {
+  const shift = recordedShiftMs(phaseMs, later);
+  return shift > 0 ? ` offset -${shift}ms` : '';
+}
+
+/**
+ * How far recordedOffset moves a window, in ms: later (> 0) or earlier (≤ 0), |shift| ≤ 150 s; with
+ * `later` false never later (≤ 300 s earlier), for an answer that must not wait for the next bucket.
+ */
+export function recordedShiftMs(phaseMs: number, later = true): number {
+  const bucket = RECORDED_BUCKET_SECONDS * 1000;
+  const phase = ((Math.round(phaseMs) % bucket) + bucket) % bucket;
+  return later && phase <= bucket / 2 ? phase : phase === 0 ? 0 : phase - bucket;
+}
+
+/** Recorded buckets to read: their phase, and whether the window may move later (recordedShiftMs). */
+export interface RecordedBuckets {
+  phaseMs: number;
+  later: boolean;
+}
+
+/** A recorded metric's selector: the raw selector with the recorded name in front of its braces. */
+function recordedMatchers(metric: MetricId, selector: SeriesSelector, of: 'avg' | 'max'): string {
+  return recordedName(metric, of) + matchers(metric, selector).slice(metric.length);
+}
+
 /** A counter's rate() window: at least 4 scrapes (so one missed scrape leaves a rate) and at least the step. */
 export function rateWindowSeconds(step: number): number {
   return Math.max(4 * SCRAPE_INTERVAL_SECONDS, positiveInt(step, 'step'));
@@ -88,60 +163,62 @@ export function buildLabelsQuery(metric: MetricId, selector: SeriesSelector): st
 }
 
 export interface TopQueries {
-  /** topk(n) by average over the range, and the peak of those same series. */
-  byAverage: string;
-  peakOfByAverage: string;
-  /** topk(n) by peak in the range, and the average of those same series. */
-  byPeak: string;
-  averageOfByPeak: string;
+  /** Every series' average over the range, and its peak in the range (the BFF ranks them). */
+  average: string;
+  peak: string;
 }
 
 /**
- * Instant queries at the range's end: the n highest series by average over the range and by peak
- * in it, computed by Prometheus (`topk`, `avg_over_time`, `max_over_time`), never by fetching every
- * series. `A and on (labels) topk(n, B)` gives A's values for B's top n.
+ * Instant queries at the range's end: each series' average over the range and its peak in it,
+ * computed by Prometheus (`avg_over_time`, `max_over_time`), never by fetching the series. The BFF
+ * ranks them itself, ties by name, because `topk` breaks ties differently on each engine
+ * (Prometheus and VictoriaMetrics picked different 7-day top-by-peak sets from the same data); one
+ * value per partition or adapter of one CPC is a small answer. With `recorded` (a gauge at a step of
+ * whole buckets, see recordedApplies) the recorded buckets' averages and peaks stand in for the
+ * samples, over the window moved to the buckets' ends (recordedOffset): then the peak is the raw
+ * peak of that window, the average its raw average when every bucket holds as many samples.
  */
-export function buildTopQueries(metric: MetricId, selector: SeriesSelector, n: number, rangeSeconds: number, step: number): TopQueries {
+export function buildTopQueries(metric: MetricId, selector: SeriesSelector, rangeSeconds: number, step: number, recorded: RecordedBuckets | null = null): TopQueries {
   const entry = CATALOG[metric];
   const by = entry.labels.join(', ');
-  const selected = matchers(metric, selector);
-  const range = positiveInt(rangeSeconds, 'range');
-  const k = positiveInt(n, 'n');
-  let average: string;
-  let peak: string;
+  const window = overTimeWindow(rangeSeconds);
   if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
     // The average of the same short-window rate the charts plot, over the subquery points that have
     // one. `rate(x[range])` would divide the increase by the whole range, so a NIC that appeared 15
     // minutes into a 1 h window ranked at a quarter of its rate. The subquery costs one rate per step
     // per series, as the peak below already does (Prometheus evaluates both from the same samples).
-    const shortRate = `rate(${selected}[${rateWindowSeconds(step)}s])[${range}s:${positiveInt(step, 'step')}s]`;
-    average = `max by (${by}) (avg_over_time(${shortRate}))`;
-    peak = `max by (${by}) (max_over_time(${shortRate}))`;
-  } else {
-    average = `max by (${by}) (avg_over_time(${selected}[${range}s]))`;
-    peak = `max by (${by}) (max_over_time(${selected}[${range}s]))`;
+    const shortRate = `rate(${matchers(metric, selector)}[${rateWindowSeconds(step)}s])[${window}:${positiveInt(step, 'step')}s]`;
+    return { average: `max by (${by}) (avg_over_time(${shortRate}))`, peak: `max by (${by}) (max_over_time(${shortRate}))` };
   }
-  return {
-    byAverage: `topk(${k}, ${average})`,
-    peakOfByAverage: `${peak} and on (${by}) topk(${k}, ${average})`,
-    byPeak: `topk(${k}, ${peak})`,
-    averageOfByPeak: `${average} and on (${by}) topk(${k}, ${peak})`,
-  };
+  if (recorded !== null && !recordedApplies(metric, step)) throw new RangeError(`${metric} has no recorded buckets at step ${step}`);
+  const source = (of: 'avg' | 'max'): string =>
+    recorded ? `${recordedMatchers(metric, selector, of)}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}` : `${matchers(metric, selector)}[${window}]`;
+  return { average: `max by (${by}) (avg_over_time(${source('avg')}))`, peak: `max by (${by}) (max_over_time(${source('max')}))` };
 }
 
 /**
  * One row per partition: partition metrics as they are; NIC rates summed over a partition's NICs;
  * channel usage averaged over a partition's channels.
  */
-export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, step: number): string {
+export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, step: number, recorded: RecordedBuckets | null = null): string {
   const entry = CATALOG[metric];
   if (!heatmapApplies(metric)) throw new RangeError(`${metric} has no partition label`);
-  const selected = matchers(metric, cpc === undefined ? {} : { cpc });
+  const selector = cpc === undefined ? {} : { cpc };
+  const selected = matchers(metric, selector);
   if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
     return `sum by (cpc, partition) (rate(${selected}[${rateWindowSeconds(step)}s]))`;
   }
-  if (entry.scope === 'partition') return `max by (cpc, partition) (${selected})`;
-  return `avg by (cpc, partition) (${selected})`;
+  const aggregate = entry.scope === 'partition' ? 'max' : 'avg';
+  if (recorded !== null && !recordedApplies(metric, step)) throw new RangeError(`${metric} has no recorded buckets at step ${step}`);
+  // From a step of one bucket up, a cell is the average of its step, not the one sample at its
+  // end: a 7-day heatmap at 1 h then shows every sample's share, not one in 240; the recorded
+  // buckets give the same (see buildTopQueries) reading 20 times fewer samples.
+  if (step % RECORDED_BUCKET_SECONDS === 0) {
+    const window = overTimeWindow(step);
+    const source = recorded ? `${recordedMatchers(metric, selector, 'avg')}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}` : `${selected}[${window}]`;
+    return `${aggregate} by (cpc, partition) (avg_over_time(${source}))`;
+  }
+  return `${aggregate} by (cpc, partition) (${selected})`;
 }
 
 /**

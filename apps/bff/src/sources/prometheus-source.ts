@@ -1,6 +1,7 @@
 // Time series from Prometheus, all built from the catalog on the aligned grid: series and heatmap
-// are one query_range each, mapped onto the grid with null for every missing point; top-N is four
-// instant queries that let Prometheus rank (topk over avg_over_time / max_over_time). While
+// are one query_range each, mapped onto the grid with null for every missing point; top-N is two
+// instant queries (every series' avg_over_time and max_over_time) ranked here. Heatmaps and top-N
+// read the shipped recording rules' 5-minute buckets where they exist (RecordedCoverage). While
 // Prometheus fails, the client answers with the panel's last answer (stale, with when it was read);
 // it is mapped onto the requested grid like any other, so what came after it is gaps.
 import { SCRAPE_INTERVAL_SECONDS, gridTimestamps, type AlignedRange, type MetricId, type Series, type TopEntry } from '@zlens/shared';
@@ -14,6 +15,9 @@ import {
   buildPartitionProcessorsQuery,
   buildSeriesQuery,
   buildTopQueries,
+  recordedApplies,
+  recordedShiftMs,
+  type RecordedBuckets,
   type SeriesSelector,
 } from '../prometheus/promql.js';
 import type { MatrixSeries, VectorSample } from '../prometheus/schemas.js';
@@ -33,6 +37,7 @@ import {
   type TopRequest,
   type TopResult,
 } from './types.js';
+import type { RecordedCoverage } from './recorded-coverage.js';
 import { readExportedCpc, readExportedPartition, type ExportedCpc, type ExportedPartition } from './exporter-properties.js';
 
 function onGrid(matrix: readonly MatrixSeries[], range: AlignedRange): { labels: Record<string, string>; values: (number | null)[] }[] {
@@ -49,15 +54,37 @@ function onGrid(matrix: readonly MatrixSeries[], range: AlignedRange): { labels:
 
 const labelKey = (labels: Record<string, string>): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-/** Pairs a ranked vector with the other measure of the same series. */
-function entries(ranked: readonly VectorSample[], other: readonly VectorSample[], rankedIs: 'avg' | 'peak'): TopEntry[] {
-  const otherByKey = new Map(other.map((s) => [labelKey(s.metric), sampleValue(s.value[1])]));
-  const out = ranked.map((s): TopEntry => {
-    const value = sampleValue(s.value[1]);
-    const second = otherByKey.get(labelKey(s.metric)) ?? null;
-    return rankedIs === 'avg' ? { labels: s.metric, avg: value, peak: second } : { labels: s.metric, avg: second, peak: value };
-  });
-  return out.sort(byValueDesc((e) => (rankedIs === 'avg' ? e.avg : e.peak)));
+/** Every series of either vector with both measures (null where one has no value). */
+function joinMeasures(averages: readonly VectorSample[], peaks: readonly VectorSample[]): TopEntry[] {
+  const byKey = new Map<string, TopEntry>();
+  for (const { metric, value } of averages) byKey.set(labelKey(metric), { labels: metric, avg: sampleValue(value[1]), peak: null });
+  for (const { metric, value } of peaks) {
+    const key = labelKey(metric);
+    byKey.set(key, { labels: metric, avg: byKey.get(key)?.avg ?? null, peak: sampleValue(value[1]) });
+  }
+  return [...byKey.values()];
+}
+
+/** The n highest by one measure, ties by labels (the same order on every engine). */
+function highest(entries: readonly TopEntry[], n: number, measure: 'avg' | 'peak'): TopEntry[] {
+  return entries
+    .filter((e) => e[measure] !== null)
+    .sort(byValueDesc((e) => e[measure]))
+    .slice(0, n);
+}
+
+/** Series of several range answers of one query, one per label set, their samples in order. */
+function concatMatrices(parts: readonly (readonly MatrixSeries[])[]): readonly MatrixSeries[] {
+  if (parts.length === 1) return parts[0] ?? [];
+  const byKey = new Map<string, MatrixSeries>();
+  for (const part of parts) {
+    for (const series of part) {
+      const key = labelKey(series.metric);
+      const known = byKey.get(key);
+      byKey.set(key, known === undefined ? series : { metric: known.metric, values: [...known.values, ...series.values] });
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** The freshness of one or more answers: stale if any is, as old as the oldest, every warning once. */
@@ -80,7 +107,33 @@ export class PrometheusSource implements TimeSeriesSource {
    */
   private readonly mapped = new WeakMap<readonly MatrixSeries[], { grid: string; series: Series[] }>();
 
-  constructor(private readonly client: PrometheusClient) {}
+  /** `coverage` null: recorded series are not used (ZLENS_RECORDED_SERIES=off). */
+  constructor(
+    private readonly client: PrometheusClient,
+    private readonly coverage: RecordedCoverage | null = null,
+  ) {}
+
+  /**
+   * The range cut where the recorded buckets exist: the raw metric before they start (history from
+   * before the rules) and for the newest points whose (moved) window reaches past the newest bucket
+   * written, the buckets in between. Each part is a whole number of steps on the range's grid.
+   */
+  private async recordedParts(metric: MetricId, range: AlignedRange, later: boolean): Promise<{ range: AlignedRange; recorded: RecordedBuckets | null }[]> {
+    const coverage = this.coverage === null || !recordedApplies(metric, range.step) ? null : await this.coverage.get();
+    if (coverage === null) return [{ range, recorded: null }];
+    const { step } = range;
+    const shift = recordedShiftMs(coverage.phaseMs, later) / 1000;
+    // A cell at t reads buckets ending in (t − step + shift, t + shift].
+    const first = Math.max(range.start, Math.ceil((coverage.since + step - shift) / step) * step);
+    const last = Math.min(range.end, Math.floor((coverage.until - shift) / step) * step);
+    if (first > last) return [{ range, recorded: null }];
+    const parts = [
+      { range: { step, start: range.start, end: first - step }, recorded: null },
+      { range: { step, start: first, end: last }, recorded: { phaseMs: coverage.phaseMs, later } },
+      { range: { step, start: last + step, end: range.end }, recorded: null },
+    ];
+    return parts.filter((part) => part.range.start <= part.range.end);
+  }
 
   private seriesOnGrid(matrix: readonly MatrixSeries[], range: AlignedRange): Series[] {
     // A stale answer is drawn on another (the requested) grid than the one it was read for.
@@ -106,25 +159,26 @@ export class PrometheusSource implements TimeSeriesSource {
 
   async top(request: TopRequest): Promise<TopResult> {
     const { range } = request;
-    const q = buildTopQueries(request.metric, { cpc: request.cpc }, request.n, range.end - range.start, range.step);
-    const answers = await Promise.all([
-      this.client.queryAnswer(q.byAverage, range.end),
-      this.client.queryAnswer(q.peakOfByAverage, range.end),
-      this.client.queryAnswer(q.byPeak, range.end),
-      this.client.queryAnswer(q.averageOfByPeak, range.end),
-    ]);
-    const [byAverage, peakOfByAverage, byPeak, averageOfByPeak] = answers;
-    return {
-      byAverage: entries(byAverage.result, peakOfByAverage.result, 'avg'),
-      byPeak: entries(byPeak.result, averageOfByPeak.result, 'peak'),
-      ...freshnessOf(answers),
-    };
+    // One instant query over the whole range: the buckets only when they cover all of it, the
+    // window moved earlier if at all (≤ 5 min of days), so "now" needs no bucket not yet written.
+    const parts = await this.recordedParts(request.metric, range, false);
+    const recorded = parts.length === 1 ? (parts[0]?.recorded ?? null) : null;
+    const q = buildTopQueries(request.metric, { cpc: request.cpc }, range.end - range.start, range.step, recorded);
+    const answers = await Promise.all([this.client.queryAnswer(q.average, range.end), this.client.queryAnswer(q.peak, range.end)]);
+    const [averages, peaks] = answers;
+    const entries = joinMeasures(averages.result, peaks.result);
+    return { byAverage: highest(entries, request.n, 'avg'), byPeak: highest(entries, request.n, 'peak'), ...freshnessOf(answers) };
   }
 
   async heatmap(request: HeatmapRequest): Promise<HeatmapResult> {
-    const { range } = request;
-    const answer = await this.client.queryRangeAnswer(buildHeatmapQuery(request.metric, request.cpc, range.step), range.start, range.end, range.step);
-    return { rows: heatmapRows(onGrid(answer.result, range)), ...freshnessOf([answer]) };
+    const parts = await this.recordedParts(request.metric, request.range, true);
+    const answers = await Promise.all(
+      parts.map(({ range, recorded }) =>
+        this.client.queryRangeAnswer(buildHeatmapQuery(request.metric, request.cpc, range.step, recorded), range.start, range.end, range.step),
+      ),
+    );
+    const matrix = concatMatrices(answers.map((answer) => answer.result));
+    return { rows: heatmapRows(onGrid(matrix, request.range)), ...freshnessOf(answers) };
   }
 
   async dailyPeaks(request: DailyPeaksRequest): Promise<DailyPeaksResult> {

@@ -4,10 +4,10 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { isRecord } from '../narrow.js';
 
 export interface PrometheusOptions {
@@ -29,6 +29,8 @@ export interface PrometheusOptions {
   readonly evaluationIntervalSeconds?: number;
   /** `host:port` of Alertmanagers to send alerts to. */
   readonly alertmanagerTargets?: readonly string[];
+  /** Directories of TSDB blocks (e.g. backfillRules' output) copied into the data directory before start. */
+  readonly blockDirs?: readonly string[];
 }
 
 export interface RunningPrometheus {
@@ -53,18 +55,18 @@ export async function findExecutable(name: string, path: string | undefined): Pr
   return undefined;
 }
 
-async function requireExecutable(name: string): Promise<string> {
+export async function requireExecutable(name: string, hint = 'install Prometheus (Debian: apt-get install prometheus, which also provides promtool)'): Promise<string> {
   // eslint-disable-next-line no-restricted-syntax -- PATH lookup is how a binary is found, not configuration
   const found = await findExecutable(name, process.env.PATH);
   if (found === undefined) {
     throw new Error(
-      `${name} not found${name.includes('/') ? '' : ' on PATH'}: install Prometheus (Debian: apt-get install prometheus, which also provides promtool)`,
+      `${name} not found${name.includes('/') ? '' : ' on PATH'}: ${hint}`,
     );
   }
   return found;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,7 +103,7 @@ function exited(child: ChildProcess): Promise<Finished> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const done = exited(child);
   child.kill('SIGTERM');
@@ -118,6 +120,48 @@ export function scrapeLabels(target: string): Readonly<Record<string, string>> {
   return { job: SCRAPE_JOB, instance: target };
 }
 
+/**
+ * Starts `binary` and resolves once `readyUrl` answers 2xx; `started` gets the child at once, so a
+ * caller can stop it when this throws. The child is killed if this process exits first (a leftover
+ * engine keeps its port and data dir).
+ */
+export async function spawnUntilReady(
+  binary: string,
+  args: readonly string[],
+  readyUrl: string,
+  timeoutMs: number,
+  started: (child: ChildProcess) => void,
+): Promise<ChildProcess> {
+  const name = basename(binary);
+  let log = '';
+  const running = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  started(running);
+  running.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  const killOnExit = (): void => {
+    running.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  running.once('exit', () => process.removeListener('exit', killOnExit));
+  let spawnError: Error | undefined;
+  running.once('error', (error) => (spawnError = error));
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (spawnError !== undefined) throw spawnError;
+    if (running.exitCode !== null || running.signalCode !== null) {
+      throw new Error(`${name} exited (${String(running.exitCode ?? running.signalCode)}) before it was ready: ${log}`);
+    }
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return running;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} was not ready within the timeout: ${log}`);
+    await sleep(200);
+  }
+}
+
 /** Starts Prometheus; resolves when `/-/ready` answers 200. */
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
   const prometheus = await requireExecutable(options.binary ?? 'prometheus');
@@ -132,6 +176,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       const result = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', '--quiet', options.historyFile, tsdbDir]);
       if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
     }
+    for (const blocks of options.blockDirs ?? []) await cp(blocks, tsdbDir, { recursive: true });
     const evaluation = options.evaluationIntervalSeconds ?? interval;
     const config = {
       global: { scrape_interval: `${interval}s`, scrape_timeout: `${Math.min(interval, 10)}s`, evaluation_interval: `${evaluation}s` },
@@ -147,46 +192,15 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let log = '';
-    child = spawn(
-      prometheus,
-      [
-        `--config.file=${configFile}`,
-        `--storage.tsdb.path=${tsdbDir}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        // Backfilled history can be weeks old; keep it all for the life of this instance.
-        '--storage.tsdb.retention.time=3650d',
-        '--log.level=warn',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-    const running = child;
-    // If this process ends without close() (an uncaught error, process.exit in a signal handler),
-    // the child must not outlive it: a leftover Prometheus keeps its port and data dir.
-    const killOnExit = (): void => {
-      running.kill('SIGKILL');
-    };
-    process.once('exit', killOnExit);
-    running.once('exit', () => process.removeListener('exit', killOnExit));
-    let spawnError: Error | undefined;
-    running.once('error', (error) => (spawnError = error));
-
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
-    for (;;) {
-      if (spawnError !== undefined) throw spawnError;
-      if (running.exitCode !== null || running.signalCode !== null) {
-        throw new Error(`prometheus exited (${String(running.exitCode ?? running.signalCode)}) before it was ready: ${log}`);
-      }
-      try {
-        const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2_000) });
-        if (response.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`prometheus was not ready within the timeout: ${log}`);
-      await sleep(200);
-    }
+    const args = [
+      `--config.file=${configFile}`,
+      `--storage.tsdb.path=${tsdbDir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      // Backfilled history can be weeks old; keep it all for the life of this instance.
+      '--storage.tsdb.retention.time=3650d',
+      '--log.level=warn',
+    ];
+    const running = await spawnUntilReady(prometheus, args, `${url}/-/ready`, options.readyTimeoutMs ?? 30_000, (spawned) => (child = spawned));
     return {
       url,
       dataDir,
@@ -200,6 +214,38 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface RuleBackfill {
+  /** The Prometheus whose data the rules are evaluated on (its query API). */
+  readonly url: string;
+  readonly ruleFiles: readonly string[];
+  /** Unix seconds; evaluations at start, start + each group's interval, … up to end. */
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** Where the blocks are written (for startPrometheus' blockDirs). */
+  readonly outputDir: string;
+  readonly promtoolBinary?: string;
+}
+
+/**
+ * `promtool tsdb create-blocks-from rules`: the recording rules evaluated over past data by a
+ * running Prometheus, written as blocks — how an operator gives history from before the rules
+ * were deployed its recorded series (docs/deploy.md).
+ */
+export async function backfillRules(options: RuleBackfill): Promise<void> {
+  const promtool = await requireExecutable(options.promtoolBinary ?? 'promtool');
+  const result = await run(promtool, [
+    'tsdb',
+    'create-blocks-from',
+    'rules',
+    `--start=${options.startSeconds}`,
+    `--end=${options.endSeconds}`,
+    `--url=${options.url}`,
+    `--output-dir=${options.outputDir}`,
+    ...options.ruleFiles,
+  ]);
+  if (result.code !== 0) throw new Error(`promtool rule backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
 }
 
 export interface PromSample {

@@ -1,0 +1,104 @@
+// Runs a real, throw-away VictoriaMetrics (Debian's single-node `victoria-metrics`, the same PromQL
+// HTTP API its cluster's vmselect serves) for tests: a temporary -storageDataPath, a free port on
+// 127.0.0.1, and the same OpenMetrics history startPrometheus backfills, imported through
+// /api/v1/import/prometheus — so zlens' answers from both engines can be compared on equal data.
+
+import { type ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort, requireExecutable, spawnUntilReady, stop } from './prometheus.js';
+
+export interface VictoriaMetricsOptions {
+  /** An OpenMetrics file (see writeHistory) to import once VictoriaMetrics is ready. */
+  readonly historyFile?: string;
+  /** The executable, a name on PATH or a path. Default `victoria-metrics`. */
+  readonly binary?: string;
+  /** How long to wait for `/health`. Default 30 s. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface RunningVictoriaMetrics {
+  /** `http://127.0.0.1:port`: the PromQL API is under it as on Prometheus (`/api/v1/query`, …). */
+  readonly url: string;
+  /** Samples imported from the history file. */
+  readonly imported: number;
+  /** Stops VictoriaMetrics and removes its data directory. */
+  close(): Promise<void>;
+}
+
+/** About 8 MiB of exposition text per import request. */
+const BATCH_CHARS = 8 << 20;
+
+/**
+ * An OpenMetrics sample line as Prometheus exposition text: the same line with its timestamp in
+ * milliseconds (OpenMetrics counts seconds). Comments and `# EOF` are dropped.
+ */
+export function toExpositionLine(line: string): string | null {
+  if (line === '' || line.startsWith('#')) return null;
+  const cut = line.lastIndexOf(' ');
+  const seconds = Number(line.slice(cut + 1));
+  if (cut < 0 || !Number.isFinite(seconds)) throw new Error(`not an OpenMetrics sample with a timestamp: ${line.slice(0, 200)}`);
+  return `${line.slice(0, cut)} ${Math.round(seconds * 1000)}`;
+}
+
+async function postBatch(url: string, body: string): Promise<void> {
+  const response = await fetch(`${url}/api/v1/import/prometheus`, { method: 'POST', body, signal: AbortSignal.timeout(120_000) });
+  if (!response.ok) throw new Error(`VictoriaMetrics import: HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`);
+}
+
+/** Streams the history file into VictoriaMetrics; returns the number of samples sent. */
+async function importHistory(url: string, historyFile: string): Promise<number> {
+  const lines = createInterface({ input: createReadStream(historyFile, 'utf8'), crlfDelay: Infinity });
+  let batch = '';
+  let samples = 0;
+  for await (const line of lines) {
+    const converted = toExpositionLine(line);
+    if (converted === null) continue;
+    batch += `${converted}\n`;
+    samples += 1;
+    if (batch.length >= BATCH_CHARS) {
+      await postBatch(url, batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') await postBatch(url, batch);
+  return samples;
+}
+
+/** Starts VictoriaMetrics and imports the history; resolves when the imported samples are searchable. */
+export async function startVictoriaMetrics(options: VictoriaMetricsOptions = {}): Promise<RunningVictoriaMetrics> {
+  const binary = await requireExecutable(options.binary ?? 'victoria-metrics', 'install VictoriaMetrics (Debian: apt-get install victoria-metrics)');
+  const dataDir = await mkdtemp(join(tmpdir(), 'zlens-victoria-metrics-'));
+  let child: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const args = [
+      `-storageDataPath=${dataDir}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      // Imported history can be weeks old; the default retention (1 month) would refuse older samples.
+      '-retentionPeriod=10y',
+      '-loggerLevel=ERROR',
+    ];
+    const running = await spawnUntilReady(binary, args, `${url}/health`, options.readyTimeoutMs ?? 30_000, (spawned) => (child = spawned));
+    const imported = options.historyFile === undefined ? 0 : await importHistory(url, options.historyFile);
+    // Imported rows become searchable after the in-memory buffers are flushed (every few seconds).
+    const flush = await fetch(`${url}/internal/force_flush`, { signal: AbortSignal.timeout(30_000) });
+    if (!flush.ok) throw new Error(`VictoriaMetrics force_flush: HTTP ${flush.status}`);
+    return {
+      url,
+      imported,
+      close: async () => {
+        await stop(running);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (child !== undefined) await stop(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
