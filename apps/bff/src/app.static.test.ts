@@ -59,4 +59,15 @@ describe('the SPA files', () => {
     expect(route.text).toContain('<title>zlens</title>');
     expect(route.headers['cache-control']).toBe('no-cache');
   });
+
+  it('serves index.html that appears after start (a build finishing while the BFF starts)', async () => {
+    const webDir = dirname(tempFile('placeholder', ''));
+    const config = loadConfig({ ZLENS_PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}`, ZLENS_WEB_DIR: webDir });
+    const agent = request(createApp(buildDeps(config, captureLogger().logger, { startPolling: false }).deps));
+    expect((await agent.get('/cpcs/ZOS1')).status).toBe(404);
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>zlens</title>');
+    const route = await agent.get('/cpcs/ZOS1');
+    expect(route.status).toBe(200);
+    expect(route.text).toContain('<title>zlens</title>');
+  });
 });

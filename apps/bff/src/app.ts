@@ -76,8 +76,11 @@ function indexHtml(indexFile: string, basePath: string): string | null {
 }
 
 function serveWeb(site: Router, webDir: string, basePath: string): void {
-  const index = indexHtml(join(webDir, 'index.html'), basePath);
+  // Read once it exists: a BFF started while the SPA was being built (Vite empties dist/ first)
+  // would otherwise answer 404 for every client-side route until restarted.
+  let index: string | null = null;
   const sendIndex: RequestHandler = (req, res, next) => {
+    index ??= indexHtml(join(webDir, 'index.html'), basePath);
     if (index === null || req.path.startsWith('/api/') || req.path === '/api') {
       next();
       return;
