@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPrometheus, startSimulator, writeHistory, type CpcSpec, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
 import {
   AdapterDetailSchema,
@@ -17,6 +17,7 @@ import {
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
+import { HMC_BACKOFF_MAX_MS } from './hmc/breaker.js';
 import { INVENTORY_RETRY_MS } from './inventory/service.js';
 import { captureLogger, tempFile, type CapturedLogger } from './test/helpers.js';
 import { expectedUsers, expectedUses } from './test/topology.js';
@@ -72,10 +73,29 @@ const spec = (name: string): CpcSpec => {
   if (!cpc) throw new Error(`no CPC ${name}`);
   return cpc;
 };
+/** HMC requests sent and not yet answered: each is counted when sent and timed when it ends. */
+const hmcInFlight = async (): Promise<number> => {
+  const sent = await hmcRequests();
+  const ended = (await built.deps.metrics.upstreamDuration.get()).values
+    .filter((v) => v.metricName === 'zlens_upstream_request_duration_seconds_count' && v.labels.upstream === 'hmc')
+    .reduce((n, v) => n + v.value, 0);
+  return sent - ended;
+};
 const hmcRequests = async (): Promise<number> =>
   (await built.deps.metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc').reduce((n, v) => n + v.value, 0);
 
 describe('with Prometheus and the HMC', () => {
+  // Each test starts whole, whatever ran before it: no HMC request of an earlier test still in flight
+  // (a walk finishing in the background would end a back-off the test counts on), no fault set, the
+  // longest HMC back-off over on the BFF's clock, and an inventory read afresh (a success, which
+  // also resets the back-off).
+  beforeEach(async () => {
+    await vi.waitFor(async () => expect(await hmcInFlight()).toBe(0), { timeout: 10_000, interval: 50 });
+    sim.faults.clear();
+    nowMs += HMC_BACKOFF_MAX_MS;
+    await built.deps.inventory.refresh();
+  });
+
   it('serves CPC properties and adapters from the HMC', async () => {
     const zlx1 = spec('ZLX1');
     const cpc = CpcDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1'));
@@ -139,15 +159,13 @@ describe('with Prometheus and the HMC', () => {
     const zlx1 = spec('ZLX1');
     const fcp = zlx1.adapters.find((a) => a.type === 'fcp' && expectedUsers(zlx1, a.name).length > 0);
     if (!fcp) throw new Error('no FCP adapter in use');
+    const url = `/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(fcp.name)}`;
+    expect(AdapterDetailSchema.parse(await getJson(url)).stale).toBe(false); // a walk is kept
     nowMs += 1100; // past the 1 s TTL of the walk
     sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/', times: 1 });
-    const body = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(fcp.name)}`));
-    sim.faults.clear();
+    const body = AdapterDetailSchema.parse(await getJson(url));
     expect(body.stale).toBe(true);
     expect(body.partitions).toEqual(expectedUsers(zlx1, fcp.name));
-    nowMs += 1100; // the HMC client's back-off after the 500
-    // The inventory re-read the request started ran into that back-off: read it whole again.
-    await built.deps.inventory.refresh();
   });
 
   it('serves a classic LPAR with its channels, and marks DPM-only metrics unsupported on the classic CPC', async () => {
@@ -188,7 +206,9 @@ describe('with Prometheus and the HMC', () => {
   it('answers an HMC HTML 500 with Prometheus data marked stale, backs off, then recovers', async () => {
     sim.faults.set({ htmlError: true, pathPattern: '/api/partitions/', times: 1 });
     const degraded = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
-    expect(degraded).toMatchObject({ name: 'LNXPRD01', stale: true, processorMode: null });
+    // Properties from Prometheus (the exporter's resource metrics, once scraped) or none: not the HMC's.
+    expect(degraded).toMatchObject({ name: 'LNXPRD01', stale: true });
+    expect(degraded.propertiesSource).not.toBe('hmc');
     expect(captured.text()).toMatch(/HMC GET \/api\/partitions\/[^ ]+: HTTP 500: /);
     // Within the back-off the HMC gets no request at all.
     const sent = await hmcRequests();
@@ -199,11 +219,10 @@ describe('with Prometheus and the HMC', () => {
     nowMs += 1100; // the back-off (1 s after one failure) is over
     const after = PartitionDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1/partitions/LNXPRD01'));
     expect(after.stale).toBe(false);
-    expect(after.processorMode).not.toBeNull();
+    expect(after.propertiesSource).toBe('hmc');
   });
 
   it('backs off when the HMC is busy (409)', async () => {
-    nowMs += 1100;
     sim.faults.set({ busy: true, pathPattern: '/api/adapters/', times: 1 });
     const busy = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(spec('ZLX1').adapters[0]?.name ?? '')}`));
     expect(busy.stale).toBe(true);
@@ -212,7 +231,7 @@ describe('with Prometheus and the HMC', () => {
   });
 
   it('serves the last inventory marked stale while the HMC is down, keeps serving series, and is whole again within seconds', async () => {
-    nowMs += 2100; // past the inventory TTL and any back-off
+    nowMs += 2100; // past the inventory TTL: the next request starts a re-read
     await sim.faults.goDown();
     try {
       // A request starts the re-read and answers at once with what is known; the re-read fails.
@@ -272,7 +291,7 @@ describe('partition reads from the HMC', () => {
       nowMs += 61_000;
       const later = await partition('LNXDB01');
       expect(later.stale).toBe(true);
-      expect(later.processorMode).toBeNull();
+      expect(later.propertiesSource).not.toBe('hmc');
     } finally {
       sim.faults.clear();
       await own.close();
