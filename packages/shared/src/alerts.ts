@@ -88,6 +88,8 @@ export const AlertPeriodsResponseSchema = z.object({
   /** Seconds between the evaluations the periods were read at (a period is exact to one step). */
   step: z.number(),
   periods: z.array(AlertPeriodSchema),
+  /** True while Prometheus fails: the periods of its last answer, read at `fetchedAt` (unix seconds). */
   stale: z.boolean(),
+  fetchedAt: z.number().optional(),
 });
 export type AlertPeriodsResponse = z.infer<typeof AlertPeriodsResponseSchema>;

@@ -21,7 +21,7 @@ function engine(answers: (PrometheusAlert[] | Error)[]): RulesEngine {
       const next = answers.shift() ?? new Error('no more answers');
       return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     },
-    queryRange: () => Promise.resolve([]),
+    queryRange: () => Promise.resolve({ result: [], stale: false, fetchedAtMs: 0, partial: false, warnings: [] }),
   };
 }
 

@@ -13,7 +13,7 @@ import type { Clock } from '../clock.js';
 import { parseTimeRange } from '../time-range.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { PrometheusClient } from '../prometheus/client.js';
+import type { Answer, PrometheusClient } from '../prometheus/client.js';
 import { escapeLabelValue } from '../prometheus/promql.js';
 import { compareAlerts, concerns, firingPeriods, toAlert } from './alert-model.js';
 import { PrometheusAlertsDataSchema, type AlertmanagerAlert, type PrometheusAlert } from './upstream-schemas.js';
@@ -21,7 +21,8 @@ import { PrometheusAlertsDataSchema, type AlertmanagerAlert, type PrometheusAler
 /** What the service needs from the PromQL engine. */
 export interface RulesEngine {
   alerts(): Promise<PrometheusAlert[]>;
-  queryRange(promql: string, start: number, end: number, step: number): Promise<{ metric: Record<string, string>; values: [number, string][] }[]>;
+  /** With its freshness: while the engine fails, the panel's last answer marked stale (PrometheusClient). */
+  queryRange(promql: string, start: number, end: number, step: number): Promise<Answer<{ metric: Record<string, string>; values: [number, string][] }[]>>;
 }
 
 export interface AlertRouter {
@@ -89,12 +90,14 @@ export class AlertsService {
     // keeps an alert that fired between two grid points.
     const cpc = query.cpc === undefined ? '' : `,cpc="${escapeLabelValue(query.cpc)}"`;
     const promql = `max_over_time(ALERTS{alertstate="firing"${cpc}}[${range.step}s])`;
-    const series = await this.deps.engine.queryRange(promql, range.start, range.end, range.step);
-    const periods = series
+    const answer = await this.deps.engine.queryRange(promql, range.start, range.end, range.step);
+    const periods = answer.result
       .flatMap((s) => firingPeriods(s.metric, s.values, range.step))
       .filter((p) => concerns(p.object, query))
       .sort((a, b) => a.from - b.from || a.name.localeCompare(b.name));
-    return { ...base, available: true, periods };
+    // A stale answer's periods end where it was read: what fired since is not known.
+    const freshness = answer.stale ? { stale: true, fetchedAt: Math.floor(answer.fetchedAtMs / 1000) } : {};
+    return { ...base, ...freshness, available: true, periods };
   }
 
   private async read(engine: RulesEngine): Promise<Snapshot> {
@@ -121,6 +124,6 @@ export function rulesEngineOf(prometheus: PrometheusClient): RulesEngine {
       if (!parsed.success) throw new AppError('upstream_error', 'Prometheus: unexpected response shape from api/v1/alerts');
       return parsed.data.alerts;
     },
-    queryRange: (promql, start, end, step) => prometheus.queryRange(promql, start, end, step),
+    queryRange: (promql, start, end, step) => prometheus.queryRangeAnswer(promql, start, end, step),
   };
 }

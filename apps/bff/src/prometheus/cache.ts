@@ -3,7 +3,7 @@
 // - the exact request (query, start, end, step; or query and time): served without asking again
 //   for ZLENS_CACHE_TTL_SECONDS, and the in-flight load every identical caller shares;
 // - the PANEL: the same request without its position in time (query and step; or the query alone
-//   for an instant query at a time). Its last answer is kept for
+//   for an instant query, at a time or at "now"). Its last answer, final or not, is kept for
 //   ZLENS_STALE_KEEP_SECONDS and served, marked stale, while Prometheus fails. A chart's aligned
 //   range moves every step, so "the same request" would rarely have an answer to fall back on; the
 //   same panel does. The old answer is drawn on the requested grid (PrometheusSource maps it), so
@@ -99,11 +99,10 @@ export class QueryCache {
  * query and step, not the range's length: an aligned "last hour" at a 60 s step spans 3600 s or
  * 3540 s depending on where in the minute it is asked (its end is the newest final step), and its
  * panel must not change with it. Any earlier answer of the same query and step holds valid points
- * for the requested grid (the rest are gaps). An instant query at a time keeps only its query.
- * Null for a request that has no time (nothing to fall back on).
+ * for the requested grid (the rest are gaps). An instant query keeps only its query, whether asked
+ * at a time or at "now" (a view's reading at its range's end and at "now" is one panel).
  */
-export function panelKey(path: string, params: Readonly<Record<string, string>>): string | null {
-  const { start, end, time, ...rest } = params;
-  if ((start !== undefined && end !== undefined) || time !== undefined) return `${path}?${new URLSearchParams(rest).toString()}`;
-  return null;
+export function panelKey(path: string, params: Readonly<Record<string, string>>): string {
+  const timeless = Object.entries(params).filter(([name]) => name !== 'start' && name !== 'end' && name !== 'time');
+  return `${path}?${new URLSearchParams(timeless).toString()}`;
 }

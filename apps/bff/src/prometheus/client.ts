@@ -157,7 +157,9 @@ export class PrometheusClient {
       if (hit !== undefined) return answerOf(hit.value, hit.fetchedAtMs, false);
     }
     if (cache.loading(key)) metrics.upstreamCoalesced.inc({ upstream: 'prometheus' });
-    const panel = cacheable ? panelKey(path, params) : null;
+    // The panel's last answer is kept for a caller that would be served it stale, final or not: an
+    // instant query at "now" and a range ending at "now" have no other answer to fall back on.
+    const panel = cache.enabled && (cacheable || allowStale) ? panelKey(path, params) : null;
     try {
       const loaded = await cache.load(key, () => this.load(path, params, body), cacheable);
       if (panel !== null) cache.remember(panel, loaded);
