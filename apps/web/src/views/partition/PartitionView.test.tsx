@@ -35,6 +35,8 @@ describe('Partition view', () => {
         'zhmc_partition_initial_memory_mib',
         'zhmc_partition_maximum_memory_mib',
         'zhmc_partition_network_adapter_usage_ratio',
+        // The power panel (PartitionPhysical), once: the exporter's line, the HMC's records beside it.
+        'zhmc_partition_power_watt',
         'zhmc_partition_processor_usage_ratio',
         'zhmc_partition_reserved_memory_mib',
         'zhmc_partition_status_int',
