@@ -36,7 +36,8 @@ export interface Stack {
   other: (number | null)[];
 }
 
-function mean(values: readonly (number | null)[]): number | null {
+/** The mean of the values that are not gaps; null when every value is a gap (no data is no value). */
+export function average(values: readonly (number | null)[]): number | null {
   let sum = 0;
   let count = 0;
   for (const v of values) {
@@ -68,7 +69,7 @@ export function stackByPartition(total: readonly (number | null)[], lines: reado
     });
   });
   const ranked = parts
-    .map((p) => ({ ...p, avg: mean(p.values) }))
+    .map((p) => ({ ...p, avg: average(p.values) }))
     .sort((a, b) => (b.avg ?? -1) - (a.avg ?? -1) || (a.partition < b.partition ? -1 : a.partition > b.partition ? 1 : 0));
   const shown = ranked.slice(0, Math.max(0, n));
   const other = total.map((cpc, i) => {

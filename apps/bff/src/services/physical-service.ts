@@ -4,6 +4,7 @@
 // CPC view makes (cached alike).
 import {
   CATALOG,
+  average,
   gridTimestamps,
   metricAppliesTo,
   type AdapterTopEntry,
@@ -15,7 +16,7 @@ import {
   type FleetPowerResponse,
 } from '@zlens/shared';
 import { badRequest } from '../errors.js';
-import { average, peak } from '../sources/types.js';
+import { peak } from '../sources/types.js';
 import { findCpc, type QueryService } from './query-service.js';
 
 const POWER = 'zhmc_cpc_power_watt';

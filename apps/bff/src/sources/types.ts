@@ -1,5 +1,5 @@
 // The one interface both time-series sources (Prometheus, live HMC polling) implement.
-import type { AlignedRange, DailyPeak, MetricId, Series, SourceKind, TopEntry } from '@zlens/shared';
+import { average, type AlignedRange, type DailyPeak, type MetricId, type Series, type SourceKind, type TopEntry } from '@zlens/shared';
 
 export interface SeriesRequest {
   metric: MetricId;
@@ -101,17 +101,6 @@ export function sortSeries<T extends Series>(series: T[]): T[] {
     const kb = labelKey(b.labels);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-}
-
-export function average(values: readonly (number | null)[]): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    sum += v;
-    count += 1;
-  }
-  return count === 0 ? null : sum / count;
 }
 
 export function peak(values: readonly (number | null)[]): number | null {
