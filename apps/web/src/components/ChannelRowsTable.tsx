@@ -4,6 +4,7 @@ import { channelPath, partitionPath } from '../navigation/paths';
 import { channelRowsCsv, type ChannelRow } from './channel-rows';
 import { downloadText } from './download';
 import { NO_VALUE, fileName, formatPercent } from './format';
+import { ShowAllButton, useShowAll } from './ShowAll';
 import { Sparkline } from './Sparkline';
 import { metricColor } from './theme';
 
@@ -12,6 +13,7 @@ const COLOR = metricColor('zhmc_channel_usage_ratio');
 /** Channel rows as a table: each CHPID links to its channel view, each LPAR to its partition view. */
 export function ChannelRowsTable({ cpc, rows, label }: { cpc: string; rows: readonly ChannelRow[]; label: string }) {
   const { t } = useI18n();
+  const list = useShowAll(rows);
   const headers = [t('col.chpid'), t('col.shared'), t('col.lpars'), t('col.now'), t('col.avg'), t('col.peak')];
   return (
     <>
@@ -40,7 +42,7 @@ export function ChannelRowsTable({ cpc, rows, label }: { cpc: string; rows: read
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {list.rows.map((row) => (
               <tr key={row.chpid}>
                 <th scope="row">
                   <AppLink to={channelPath(cpc, row.chpid)}>{row.chpid}</AppLink>
@@ -70,6 +72,7 @@ export function ChannelRowsTable({ cpc, rows, label }: { cpc: string; rows: read
           </tbody>
         </table>
       </div>
+      <ShowAllButton list={list} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useNavigate, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
 import { purple10, purple30, purple50, purple70, purple90 } from '@carbon/colors';
-import type { MetricId } from '@zlens/shared';
+import type { HeatmapResponse, MetricId } from '@zlens/shared';
 import { heatmapQuery } from '../api/queries';
 import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
@@ -16,6 +16,7 @@ import { formatPercent } from './format';
 import { heatmapHeight, heatmapOption, heatmapRowLabel } from './heatmap-option';
 import { Panel, freshnessOf, PanelError, PanelLoading, PanelNoData } from './Panel';
 import { PickCheckbox } from './PickCheckbox';
+import { ShowAllButton, useShowAll } from './ShowAll';
 import { THEME_TOKENS } from './theme';
 import { ChartActions } from './ChartActions';
 import { useElementWidth } from './use-element-width';
@@ -24,12 +25,14 @@ import './heatmap.css';
 /** Carbon's sequential purple: light to dark on a light theme; on a dark theme low usage fades into the background. */
 const HEATMAP_COLORS = [purple10, purple30, purple50, purple70, purple90] as const;
 const HEATMAP_COLORS_DARK = [purple90, purple70, purple50, purple30, purple10] as const;
-/** The tallest the panel grows; more rows scroll inside it, labels always legible. */
-const MAX_VISIBLE_HEIGHT = 480;
 const FALLBACK_WIDTH = 1100;
 
-/** Rows drawn before "show all": a fleet of 8 × 85 partitions would be 680 rows and a second to draw. */
-export const HEATMAP_ROW_LIMIT = 100;
+/**
+ * Rows drawn before "show all" (the busiest, about 500 px): every row is drawn whole, the panel
+ * grows with them; a fleet of 8 × 85 partitions would be 680 rows and a second to draw.
+ */
+export const HEATMAP_ROW_LIMIT = 30;
+const NO_ROWS: HeatmapResponse['rows'] = [];
 
 /**
  * Partitions × time for one CPC (or, without `cpc`, the whole fleet), sorted by average with the
@@ -47,15 +50,14 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   const query = useQuery({ ...heatmapQuery({ metric, cpc, window, maxPoints }, refresh), enabled: shown });
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
-  const [showAll, setShowAll] = useState(false);
   const navigate = useNavigate();
   const { search } = useLocation();
   const withCpc = cpc === null;
   const tokens = THEME_TOKENS[theme];
   const full = query.data;
-  const hiddenRows = full && !showAll ? Math.max(0, full.rows.length - HEATMAP_ROW_LIMIT) : 0;
-  // Rows come sorted by average, busiest first: the limit keeps the ones an operator looks for.
-  const data = useMemo(() => (full && hiddenRows > 0 ? { ...full, rows: full.rows.slice(0, HEATMAP_ROW_LIMIT) } : full), [full, hiddenRows]);
+  // Rows come sorted by average, busiest first: the first rows are the ones an operator looks for.
+  const list = useShowAll(full?.rows ?? NO_ROWS, HEATMAP_ROW_LIMIT);
+  const data = useMemo(() => (full ? { ...full, rows: [...list.rows] } : full), [full, list.rows]);
 
   const option = useMemo(
     () => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS) : null),
@@ -128,8 +130,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
     );
   } else {
     body = (
-      <div className="heatmap-scroll" style={{ maxHeight: MAX_VISIBLE_HEIGHT }} tabIndex={0} role="region" aria-label={title}>
-        <EChart
+      <EChart
           option={option}
           ariaLabel={`${title}: ${t('cpc.heatmapRows', { n: rows.length })}`}
           height={heatmapHeight(rows.length)}
@@ -138,8 +139,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
             const row = byLabel.get(label);
             if (row) void navigate({ pathname: partitionPath(row.cpc, row.partition), search });
           }}
-        />
-      </div>
+      />
     );
     // The labels on the canvas answer a mouse only: the same rows as links, next in the tab order,
     // shown over the foot of the chart while one of them has focus.
@@ -176,7 +176,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
       {option ? (
         <div className="heatmap-caption">
           <p className="panel-subtitle">
-            {t('cpc.heatmapRows', { n: rows.length })}
+            {t('cpc.heatmapRows', { n: list.total })}
             {pickable ? ` · ${t('compare.heatmapHint')}` : ''}
           </p>
           <span className="heatmap-scale" aria-hidden="true">
@@ -190,11 +190,7 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
         {body}
         {links}
       </div>
-      {hiddenRows > 0 || (showAll && full && full.rows.length > HEATMAP_ROW_LIMIT) ? (
-        <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((all) => !all)}>
-          {showAll ? t('panel.showFewer', { n: HEATMAP_ROW_LIMIT }) : t('panel.showAll', { n: full?.rows.length ?? 0 })}
-        </button>
-      ) : null}
+      <ShowAllButton list={list} />
     </Panel>
   );
 }

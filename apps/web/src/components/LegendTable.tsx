@@ -23,7 +23,7 @@ export function LegendTable({
   const { t } = useI18n();
   const rows = useMemo(() => lines.map((line, index) => ({ line, color: lineColor(line, index, dark), stats: seriesStats(line.values) })), [lines, dark]);
   return (
-    <div className={rows.length > 6 ? 'legend legend-scroll' : 'legend'}>
+    <div className="legend">
       <table className="legend-table" aria-label={t('legend.label', { title })}>
         <thead>
           <tr>

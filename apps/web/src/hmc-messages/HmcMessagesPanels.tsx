@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { HardwareMessagesResponse, OsMessagesResponse } from '@zlens/shared';
 import { formatDateTime } from '../components/format';
 import { Panel, PanelError, PanelLoading } from '../components/Panel';
+import { ShowAllButton, useShowAll } from '../components/ShowAll';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../i18n/translate';
 import { useViewParams } from '../state/use-view-params';
@@ -23,24 +23,14 @@ function Unavailable({ reason }: { reason: HardwareMessagesResponse['unavailable
   return <p className="panel-note">{t(UNAVAILABLE[reason ?? 'needs-hmc'])}</p>;
 }
 
-function ShowAll({ total, all, onToggle }: { total: number; all: boolean; onToggle: () => void }) {
-  const { t } = useI18n();
-  if (total <= FIRST_ROWS) return null;
-  return (
-    <button type="button" className="button button-ghost button-small" onClick={onToggle}>
-      {all ? t('panel.showFewer', { n: FIRST_ROWS }) : t('panel.showAll', { n: total })}
-    </button>
-  );
-}
-
 /** A CPC's hardware messages (and the console's) in the view's window: what the HMC itself recorded. */
 export function HardwareMessagesPanel({ cpc }: { cpc: string }) {
   const [{ window, refresh }] = useViewParams();
   const { t } = useI18n();
-  const [all, setAll] = useState(false);
   const query = useQuery(hardwareMessagesQuery(cpc, window, refresh));
   const data = query.data;
   const rows = data?.available === true ? data.messages : [];
+  const list = useShowAll(rows, FIRST_ROWS);
   return (
     <Panel title={data?.available === true ? t('hmcMessages.hardwareCount', { n: rows.length }) : t('hmcMessages.hardware')} panelId="hardware-messages">
       {query.isPending ? <PanelLoading height={48} /> : null}
@@ -59,7 +49,7 @@ export function HardwareMessagesPanel({ cpc }: { cpc: string }) {
               </tr>
             </thead>
             <tbody>
-              {(all ? rows : rows.slice(0, FIRST_ROWS)).map((m) => (
+              {list.rows.map((m) => (
                 <tr key={`${m.origin}/${m.time}/${m.text}`}>
                   <td className="nowrap">{formatDateTime(m.time * 1000)}</td>
                   <td>{m.origin === 'cpc' ? cpc : t('hmcMessages.console')}</td>
@@ -70,7 +60,7 @@ export function HardwareMessagesPanel({ cpc }: { cpc: string }) {
           </table>
         </div>
       ) : null}
-      <ShowAll total={rows.length} all={all} onToggle={() => setAll((shown) => !shown)} />
+      <ShowAllButton list={list} />
       <p className="panel-note muted">{t('hmcMessages.readOnly')}</p>
     </Panel>
   );
@@ -80,10 +70,10 @@ export function HardwareMessagesPanel({ cpc }: { cpc: string }) {
 export function OsMessagesPanel({ cpc, partition }: { cpc: string; partition: string }) {
   const [{ refresh }] = useViewParams();
   const { t } = useI18n();
-  const [all, setAll] = useState(false);
   const query = useQuery(osMessagesQuery(cpc, partition, refresh));
   const data = query.data;
   const rows = data?.available === true ? data.messages : [];
+  const list = useShowAll(rows, FIRST_ROWS);
   return (
     <Panel title={t('hmcMessages.os')} panelId="os-messages">
       {query.isPending ? <PanelLoading height={48} /> : null}
@@ -92,7 +82,7 @@ export function OsMessagesPanel({ cpc, partition }: { cpc: string; partition: st
       {data?.available === true && rows.length === 0 ? <p className="panel-note">{t('hmcMessages.noOsMessages')}</p> : null}
       {rows.length > 0 ? (
         <ol className="os-messages">
-          {(all ? rows : rows.slice(0, FIRST_ROWS)).map((m) => (
+          {list.rows.map((m) => (
             <li key={m.sequence}>
               <span className="muted nowrap">{m.time === null ? `#${m.sequence}` : formatDateTime(m.time * 1000)}</span>
               {m.held ? <span className="tag tag-warning">{t('hmcMessages.held')}</span> : null}
@@ -102,7 +92,7 @@ export function OsMessagesPanel({ cpc, partition }: { cpc: string; partition: st
           ))}
         </ol>
       ) : null}
-      <ShowAll total={rows.length} all={all} onToggle={() => setAll((shown) => !shown)} />
+      <ShowAllButton list={list} />
     </Panel>
   );
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { MetricId } from '@zlens/shared';
+import type { AdapterDetail, MetricId } from '@zlens/shared';
 import { adapterDetailQuery, seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
+import { ShowAllButton, useShowAll } from '../../components/ShowAll';
 import { Sparkline } from '../../components/Sparkline';
 import { metricColor } from '../../components/theme';
 import { useI18n } from '../../i18n/use-i18n';
@@ -14,6 +15,7 @@ import { nicUsageByPartition } from './nic-share';
 
 const NIC_BYTES: readonly MetricId[] = ['zhmc_nic_bytes_sent_count_total', 'zhmc_nic_bytes_received_count_total'];
 const SPARK_POINTS = 60;
+const NO_PARTITIONS: AdapterDetail['partitions'] = [];
 
 /**
  * The partitions that use the adapter and, for a network adapter, each one's NIC traffic over the
@@ -28,6 +30,7 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
     queries: NIC_BYTES.map((metric) => ({ ...seriesQuery({ metric, cpc, adapter, window, maxPoints: SPARK_POINTS }, refresh), enabled: network })),
   });
   const usage = useMemo(() => nicUsageByPartition(nic.flatMap((q) => q.data?.series ?? [])), [nic]);
+  const list = useShowAll(detail.data?.partitions ?? NO_PARTITIONS);
 
   let body;
   if (detail.isPending) body = <PanelLoading height={80} />;
@@ -48,7 +51,7 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
             </tr>
           </thead>
           <tbody>
-            {detail.data.partitions.map((use) => {
+            {list.rows.map((use) => {
               const own = usage.get(use.partition);
               return (
                 <tr key={`${use.partition}/${use.via}/${use.through}`}>
@@ -73,6 +76,7 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
   return (
     <Panel title={t('adapter.partitions')} panelId="partitions" stale={detail.data?.stale ?? false}>
       {body}
+      <ShowAllButton list={list} />
     </Panel>
   );
 }

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AdapterSummary, CpcSummary } from '@zlens/shared';
 import { seriesQuery } from '../../api/queries';
 import { NO_VALUE, formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError } from '../../components/Panel';
+import { ShowAllButton, useShowAll } from '../../components/ShowAll';
 import { Sparkline } from '../../components/Sparkline';
 import { StatusTag } from '../../components/StatusTag';
 import { metricColor } from '../../components/theme';
@@ -69,9 +70,8 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   const sort = useTableSortStore((state) => state.adapters);
   const sortAdapters = useTableSortStore((state) => state.sortAdapters);
   const all = useMemo(() => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue), [cpc.adapters, usage.data, sort]);
-  const [showAll, setShowAll] = useState(false);
   // A CPC can have 200 adapters: the busiest (or first, as sorted) until the user asks for all.
-  const rows = showAll ? all : all.slice(0, ADAPTER_ROW_LIMIT);
+  const list = useShowAll(all, ADAPTER_ROW_LIMIT);
   const dir = (column: AdapterColumn) => (sort.column === column ? sort.direction : null);
   const header = (column: AdapterColumn, label: string, numeric = false) => (
     <SortHeader label={label} direction={dir(column)} onSort={() => sortAdapters(column)} numeric={numeric} />
@@ -84,7 +84,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
       {cpc.adapters.length === 0 ? (
         <p className="panel-note">{t('cpc.noAdapters')}</p>
       ) : (
-        <div className="table-scroll table-scroll-tall">
+        <div className="table-scroll">
           <table className="data-table" aria-label={t('cpc.adapters', { n: cpc.adapters.length })}>
             <thead>
               <tr>
@@ -98,7 +98,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {list.rows.map((row) => (
                 <tr key={row.name}>
                   <th scope="row">
                     <AppLink to={adapterPath(cpc.name, row.name)}>{row.name}</AppLink>
@@ -117,11 +117,7 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
           </table>
         </div>
       )}
-      {all.length > ADAPTER_ROW_LIMIT ? (
-        <button type="button" className="button button-ghost button-small" onClick={() => setShowAll((shown) => !shown)}>
-          {showAll ? t('panel.showFewer', { n: ADAPTER_ROW_LIMIT }) : t('panel.showAll', { n: all.length })}
-        </button>
-      ) : null}
+      <ShowAllButton list={list} />
     </Panel>
   );
 }

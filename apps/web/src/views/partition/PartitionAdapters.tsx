@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { CpcSummary } from '@zlens/shared';
+import type { CpcSummary, PartitionDetail } from '@zlens/shared';
 import { partitionDetailQuery, seriesQuery } from '../../api/queries';
 import { formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
+import { ShowAllButton, useShowAll } from '../../components/ShowAll';
 import { Sparkline } from '../../components/Sparkline';
 import { metricColor } from '../../components/theme';
 import { usePanelShown } from '../../embed/panel-context';
@@ -13,6 +14,7 @@ import { adapterPath } from '../../navigation/paths';
 import { useViewParams } from '../../state/use-view-params';
 
 const METRIC = 'zhmc_adapter_usage_ratio';
+const NO_ADAPTERS: PartitionDetail['adapters'] = [];
 
 /** The adapters the partition reaches (NIC, storage group, channel) with each adapter's usage. */
 export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partition: string }) {
@@ -22,6 +24,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
   const detail = useQuery({ ...partitionDetailQuery(cpc.name, partition, refresh), enabled: shown });
   const dpm = cpc.mode !== 'classic';
   const usage = useQuery({ ...seriesQuery({ metric: METRIC, cpc: cpc.name, window, maxPoints: 60 }, refresh), enabled: dpm && shown });
+  const list = useShowAll(detail.data?.adapters ?? NO_ADAPTERS);
   const byAdapter = useMemo(() => new Map((usage.data?.series ?? []).map((s) => [s.labels.adapter ?? '', s.values])), [usage.data]);
 
   let body;
@@ -44,7 +47,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
             </tr>
           </thead>
           <tbody>
-            {detail.data.adapters.map((use) => {
+            {list.rows.map((use) => {
               const values = byAdapter.get(use.adapter) ?? [];
               return (
                 <tr key={`${use.adapter}/${use.via}/${use.through}`}>
@@ -71,6 +74,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
   return (
     <Panel title={t('partition.adapters')} panelId="adapters" stale={detail.data?.stale ?? false}>
       {body}
+      <ShowAllButton list={list} />
     </Panel>
   );
 }
