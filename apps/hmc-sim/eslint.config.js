@@ -1,1 +1,1 @@
-export { default } from '@zlens/shared/eslint.config.js';
+export { default } from '@zlens/config/eslint.config.js';

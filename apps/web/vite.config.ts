@@ -1,3 +1,4 @@
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
@@ -11,6 +12,9 @@ export default defineConfig({
   // Relative asset URLs: they resolve against the <base href> the BFF injects, so one build runs at
   // / and under a prefix (ZLENS_BASE_PATH). The dev server still serves at /.
   base: './',
+  // @zlens/shared's `source` export: the dev server, the build and vitest read its TypeScript, so a
+  // change there shows without rebuilding the package (the BFF, on Node, reads its dist/).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   plugins: [
     react(),
     // Brotli and gzip copies of the scripts, styles and icons beside them, made once at build: the

@@ -1,1 +1,1 @@
-export { default } from './config/eslint.config.js';
+export { default } from '@zlens/config/eslint.config.js';

@@ -55,8 +55,8 @@ describe('hardware messages', () => {
     const body = HardwareMessagesResponseSchema.parse(response.body);
     const seed = sim.scenario.seed;
     const expected = [
-      ...cpcHardwareMessages(seed, cpc('ZLX1'), NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: String(m.text), origin: 'cpc' })),
-      ...consoleHardwareMessages(seed, NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: String(m.text), origin: 'console' })),
+      ...cpcHardwareMessages(seed, cpc('ZLX1'), NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: m.text, origin: 'cpc' })),
+      ...consoleHardwareMessages(seed, NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: m.text, origin: 'console' })),
     ]
       .filter((m) => m.time >= from)
       .sort((a, b) => b.time - a.time);

@@ -61,7 +61,7 @@ describe('top-N average of a counter', () => {
     const config = loadConfig({ ZLENS_PROMETHEUS_URL: prom.url });
     built = buildDeps({ ...config, webDir: null }, captureLogger().logger);
     const agent = request(createApp(built.deps));
-    const url = `/api/v1/top?${new URLSearchParams({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: CPC, n: '2', from: String(end - 3600), to: String(end) })}`;
+    const url = `/api/v1/top?${new URLSearchParams({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: CPC, n: '2', from: String(end - 3600), to: String(end) }).toString()}`;
     const res = await agent.get(url);
     expect(res.status, res.text).toBe(200);
     const body = TopResponseSchema.parse(res.body);

@@ -2,7 +2,7 @@
 // supertest against real or simulated upstreams and server.ts only listens.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router, type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { UPSTREAMS, type ErrorResponse, type ReadyResponse } from '@zlens/shared';
@@ -51,14 +51,19 @@ const STATIC_RESPONSES = new WeakSet<object>();
 /** Vite names built assets by content hash, so they may be cached for good (their .br/.gz copies too). */
 const HASHED_ASSET = /[.-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|svg|png|jpg|webp|map)(?:\.br|\.gz)?$/;
 
+/** The pattern of the route that matched (`/api/v1/cpcs/:cpc`), if one did; Express types it `any`. */
+function routePattern(req: Request): string | undefined {
+  const route: unknown = req.route;
+  return typeof route === 'object' && route !== null && 'path' in route && typeof route.path === 'string' ? route.path : undefined;
+}
+
 function requestMetrics(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
     const end = deps.metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
       // The route pattern, never the raw URL: label values must stay few.
-      const pattern: unknown = req.route?.path;
-      const route =
-        typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : STATIC_RESPONSES.has(res) ? 'static' : 'unmatched';
+      const pattern = routePattern(req);
+      const route = pattern !== undefined ? `${req.baseUrl}${pattern}` : STATIC_RESPONSES.has(res) ? 'static' : 'unmatched';
       end({ route, status_code: String(res.statusCode) });
     });
     next();
@@ -220,7 +225,7 @@ export function createApp(deps: AppDeps): Express {
     } else {
       appError = new AppError('internal', 'internal error');
     }
-    const log = { method: req.method, route: req.route?.path ?? req.path, status: appError.status, err: err instanceof Error ? err.message : String(err) };
+    const log = { method: req.method, route: routePattern(req) ?? req.path, status: appError.status, err: err instanceof Error ? err.message : String(err) };
     if (appError.status >= 500) deps.logger.error(log, 'request failed');
     else deps.logger.debug(log, 'request rejected');
     const body: ErrorResponse = { error: { code: appError.code, message: appError.message } };

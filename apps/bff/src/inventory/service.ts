@@ -43,8 +43,8 @@ interface SourceState<T extends NonNullable<unknown>> {
 /** A configured source as the service walks them, whatever the type of its inventory. */
 interface SourceHandle {
   state: Pick<SourceState<NonNullable<unknown>>, 'attemptedAtMs' | 'failed' | 'error' | 'reading'>;
-  kept(): { fetchedAtMs: number } | undefined;
-  read(): Promise<void>;
+  kept: () => { fetchedAtMs: number } | undefined;
+  read: () => Promise<void>;
 }
 
 export interface InventoryServiceOptions {

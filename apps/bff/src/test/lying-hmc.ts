@@ -7,6 +7,9 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { selfSignedTls } from '@zlens/hmc-sim';
 
+/** What GET /api/version answers: a JSON body (text), or the word 'hang' for never answering. */
+type VersionAnswer = string;
+
 export interface LyingHmc {
   url: string;
   caPem: string;
@@ -15,7 +18,7 @@ export interface LyingHmc {
   /** Bytes written of the streamed bodies so far. */
   streamedBytes(): number;
   /** What GET /api/version answers from now on: a JSON body (text) or a hang. */
-  setVersion(answer: string | 'hang'): void;
+  setVersion(answer: VersionAnswer): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,7 @@ export async function startLyingHmc(): Promise<LyingHmc> {
   const tls = await selfSignedTls();
   const hits = new Map<string, number>();
   let streamed = 0;
-  let version: string | 'hang' = '{"api-major-version":4,"api-minor-version":10,"hmc-version":"2.16.0"}';
+  let version: VersionAnswer = '{"api-major-version":4,"api-minor-version":10,"hmc-version":"2.16.0"}';
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
     const path = (req.url ?? '').split('?')[0] ?? '';

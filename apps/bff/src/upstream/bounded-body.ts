@@ -29,8 +29,11 @@ export async function readBoundedBody(response: Response, maxBytes = DEFAULT_UPS
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    // Node's fetch types the chunk `any`; it is always bytes.
+    const value: unknown = chunk.value;
+    if (!(value instanceof Uint8Array)) throw new TypeError('a response body chunk that is not bytes');
     size += value.byteLength;
     if (size > maxBytes) {
       // Cancelling closes the connection: the rest is never read.

@@ -84,7 +84,7 @@ export function labelValue(name: string, expr: string, ctx: LabelContext): strin
     const rest = (m[3] ?? '').trim();
     if (rest === '') return pythonString(value);
     if (rest === "or ''") return value === null || value === '' ? '' : pythonString(value);
-    if (rest === "| join(',')" && Array.isArray(value)) return value.map((v) => pythonString(v)).join(',');
+    if (rest === "| join(',')" && isJsonList(value)) return value.map((v) => pythonString(v)).join(',');
     throw new Error(`unsupported label expression: ${expr}`);
   }
   if (/^uris2resources\(resource_obj\.properties\['storage-group-uris'\]\) \| map\(attribute='name'\) \| join\(','\)$/.test(expr)) {
@@ -133,7 +133,7 @@ export function resourceValue(def: ExporterMetricDef, props: Properties): number
   m = /^properties\['([\w-]+)'\]\|map\(attribute='(\w+)'\)\|map\('replace',None,0\)\|map\('int'\)\|sum$/.exec(expr);
   if (m?.[1] !== undefined && m[2] !== undefined) {
     const list = props[m[1]];
-    if (!Array.isArray(list)) return undefined;
+    if (list === undefined || !isJsonList(list)) return undefined;
     const attribute = m[2];
     return list.reduce<number>((sum, item) => sum + Math.trunc(numeric(field(item, attribute)) ?? 0), 0);
   }

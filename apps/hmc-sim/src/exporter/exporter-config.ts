@@ -95,7 +95,7 @@ export function exporterConfigFromFile(text: string): ExporterConfig {
   }
   if (!isRecord(document)) throw new ExporterConfigError('exporter config: expected a YAML mapping');
   const version = document.version;
-  if (version !== undefined && version !== 2) throw new ExporterConfigError(`exporter config: version must be 2, got ${String(version)}`);
+  if (version !== undefined && version !== 2) throw new ExporterConfigError(`exporter config: version must be 2, got ${JSON.stringify(version)}`);
   const groupsItem = document.metric_groups;
   let metricGroups: readonly string[] | 'all';
   if (groupsItem === undefined || groupsItem === null) {

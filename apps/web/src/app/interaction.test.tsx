@@ -50,7 +50,7 @@ describe('time range', () => {
     expect(to - from).toBeGreaterThanOrEqual(60);
     expect(zoomed.get('range')).toBe('6h');
     await waitFor(() => expect(api.seriesCalls.some((c) => c.from === String(from))).toBe(true));
-    expect((screen.getByRole('combobox', { name: 'Time range' }) as HTMLSelectElement).value).toBe('custom');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Time range' }).value).toBe('custom');
 
     await userEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     const out = new URLSearchParams(router.state.location.search);

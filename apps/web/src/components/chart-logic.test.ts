@@ -139,7 +139,7 @@ describe('heatmapOption', () => {
     expect(y && 'data' in y ? y.data : []).toEqual(['IDLE', 'BUSY']);
     const series = Array.isArray(option.series) ? option.series : [];
     expect(series.every((s) => s.type === 'heatmap' && s.progressive === 0)).toBe(true);
-    const cells = series.flatMap((s) => ((s.data ?? []) as number[][]).map((cell) => [...cell, String(s.itemStyle?.color)]));
+    const cells = series.flatMap((s) => ((s.data ?? []) as number[][]).map((cell) => [...cell, s.itemStyle?.color]));
     expect(cells).toHaveLength(5);
     expect(cells).toContainEqual([0, 0, 0, '#ffffff']);
     // 0.9 is shade 18 of 20: 90 % of the way from white to black.

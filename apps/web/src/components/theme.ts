@@ -95,7 +95,7 @@ export type ThemeTokens = ReturnType<typeof tokensOf>;
 /** Light = Carbon g10 (gray background setting off white panels), dark = g100. */
 export const THEME_TOKENS: Readonly<Record<ThemeKey, ThemeTokens>> = {
   light: tokensOf(g10),
-  dark: tokensOf(g100 as unknown as CarbonTheme),
+  dark: tokensOf(g100),
 };
 
 /** The light tokens; charts take the tokens of the current theme (useThemeTokens). */

@@ -161,7 +161,7 @@ export function tooltipHtml(
       ? `${formatDateTime(first.value[0], zone)}${zone === 'utc' ? ' UTC' : ''}`
       : '';
   const rows = visible.map((item) => {
-    const value = Array.isArray(item.value) ? item.value[1] : undefined;
+    const value: unknown = Array.isArray(item.value) ? item.value[1] : undefined;
     const marker = typeof item.marker === 'string' ? item.marker : '';
     const number = typeof value === 'number' ? value : null;
     return `<div class="zl-tt-row">${marker}${escapeHtml(item.seriesName ?? '')}<b style="margin-left:12px;float:right">${escapeHtml(format(number))}</b></div>`;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { HardwareMessagesResponse, OsMessagesResponse } from '@zlens/shared';
+import type { HardwareMessagesResponse } from '@zlens/shared';
 import { formatDateTime } from '../components/format';
 import { Panel, PanelError, PanelLoading } from '../components/Panel';
 import { ShowAllButton, useShowAll } from '../components/ShowAll';
@@ -18,7 +18,8 @@ const UNAVAILABLE: Readonly<Record<NonNullable<HardwareMessagesResponse['unavail
   'unknown-to-hmc': 'hmcMessages.unknownToHmc',
 };
 
-function Unavailable({ reason }: { reason: HardwareMessagesResponse['unavailableReason'] | OsMessagesResponse['unavailableReason'] }) {
+// Both answers share the reasons (HMC_MESSAGES_UNAVAILABLE in @zlens/shared).
+function Unavailable({ reason }: { reason: HardwareMessagesResponse['unavailableReason'] }) {
   const { t } = useI18n();
   return <p className="panel-note">{t(UNAVAILABLE[reason ?? 'needs-hmc'])}</p>;
 }

@@ -312,7 +312,7 @@ export function installFakeApi(): FakeApi {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const requested = new URL(String(input), 'http://localhost');
+      const requested = new URL(input instanceof Request ? input.url : input, 'http://localhost');
       api.calls.push(`${requested.pathname}${requested.search}`);
       api.requests.push({ path: `${requested.pathname}${requested.search}`, authorization: authorizationOf(init) });
       // The handlers below see the path as the BFF's router does: without the base path.

@@ -1,0 +1,1 @@
+export { default } from '@zlens/config/prettier.config.js';
