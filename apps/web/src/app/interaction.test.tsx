@@ -145,11 +145,12 @@ describe('chart panels', () => {
     const blobs: Blob[] = [];
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:fake'), revokeObjectURL: () => undefined }));
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    renderApp('/cpcs/P0001');
+    renderApp('/cpcs/P0001?tz=utc');
     const panel = await screen.findByRole('region', { name: 'Processor usage' });
     await userEvent.click(await within(panel).findByRole('button', { name: 'Download Processor usage as CSV' }));
     expect(click).toHaveBeenCalled();
-    expect(await blobs[0]?.text()).toBe('Time,Processor usage\r\n1970-01-01T00:00:00.000Z,0.5\r\n1970-01-01T00:00:15.000Z,\r\n1970-01-01T00:00:30.000Z,0\r\n');
+    // Times in the chosen zone (tz=utc: whatever the machine's zone); a ratio as percent, said in the header.
+    expect(await blobs[0]?.text()).toBe('Time,Processor usage (%)\r\n1970-01-01T00:00:00.000Z,50\r\n1970-01-01T00:00:15.000Z,\r\n1970-01-01T00:00:30.000Z,0\r\n');
 
     await userEvent.click(within(panel).getByRole('button', { name: 'Show Processor usage as a table' }));
     const table = within(panel).getByRole('region', { name: 'Processor usage' });
