@@ -48,3 +48,31 @@ export async function dragAcross(page: Page, chart: Locator, fromFraction: numbe
 export async function settled(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toHaveCount(0);
 }
+
+/** The views an operator uses, as paths (fleet, a CPC of each mode, partition, adapter, channel, embed). */
+export async function viewPaths(page: Page): Promise<{ name: string; path: string }[]> {
+  const { cpcs } = await inventory(page);
+  const dpm = cpcs.find((c) => c.mode === 'dpm' && c.partitions.length > 0 && c.adapters.length > 0);
+  const classic = cpcs.find((c) => c.mode === 'classic' && c.partitions.length > 0);
+  if (!dpm || !classic) throw new Error('the demo inventory has no DPM and no classic CPC with partitions');
+  const enc = encodeURIComponent;
+  const partition = dpm.partitions[0]?.name ?? '';
+  const adapter = dpm.adapters[0]?.name ?? '';
+  // A channel: the first row of the classic CPC's channel table (the inventory does not list channels).
+  await page.goto(`${baseUrl()}/cpcs/${enc(classic.name)}?range=6h`);
+  const channels = page.getByRole('table', { name: /^Channels \(\d+\)$/ });
+  await expect(channels.getByRole('row')).not.toHaveCount(1);
+  const chpid = (await channels.getByRole('row').nth(1).getByRole('rowheader').textContent()) ?? '';
+  const channel = `/cpcs/${enc(classic.name)}/channels/${enc(chpid)}`;
+  return [
+    { name: 'fleet', path: '/' },
+    { name: 'cpc-dpm', path: `/cpcs/${enc(dpm.name)}` },
+    { name: 'cpc-classic', path: `/cpcs/${enc(classic.name)}` },
+    { name: 'partition', path: `/cpcs/${enc(dpm.name)}/partitions/${enc(partition)}` },
+    { name: 'lpar', path: `/cpcs/${enc(classic.name)}/partitions/${enc(classic.partitions[0]?.name ?? '')}` },
+    { name: 'adapter', path: `/cpcs/${enc(dpm.name)}/adapters/${enc(adapter)}` },
+    { name: 'channel', path: channel },
+    { name: 'embed-panel', path: `/embed/panel/cpc-processor-usage-ratio/cpcs/${enc(classic.name)}` },
+    { name: 'embed-view', path: `/cpcs/${enc(dpm.name)}?embed=1` },
+  ];
+}

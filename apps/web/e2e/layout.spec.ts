@@ -4,40 +4,12 @@
 // row behind a scroll box. Screenshots of each go to the test's output folder.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { baseUrl } from './base-url';
-import { inventory, settled } from './helpers';
+import { settled, viewPaths } from './helpers';
 
 const widths = [390, 1024] as const;
 // zh-CN's partition view at 390 px was 423 px wide: its legend's rates read "2.4 M字节/秒" (now
 // "2.4 MB/s", as Chinese operators write them).
 const langs = ['en', 'zh-CN'] as const;
-
-/** The views an operator uses, as paths (fleet, a CPC of each mode, partition, adapter, channel, embed). */
-async function viewPaths(page: Page): Promise<{ name: string; path: string }[]> {
-  const { cpcs } = await inventory(page);
-  const dpm = cpcs.find((c) => c.mode === 'dpm' && c.partitions.length > 0 && c.adapters.length > 0);
-  const classic = cpcs.find((c) => c.mode === 'classic' && c.partitions.length > 0);
-  if (!dpm || !classic) throw new Error('the demo inventory has no DPM and no classic CPC with partitions');
-  const enc = encodeURIComponent;
-  const partition = dpm.partitions[0]?.name ?? '';
-  const adapter = dpm.adapters[0]?.name ?? '';
-  // A channel: the first row of the classic CPC's channel table (the inventory does not list channels).
-  await page.goto(`${baseUrl()}/cpcs/${enc(classic.name)}?range=6h`);
-  const channels = page.getByRole('table', { name: /^Channels \(\d+\)$/ });
-  await expect(channels.getByRole('row')).not.toHaveCount(1);
-  const chpid = (await channels.getByRole('row').nth(1).getByRole('rowheader').textContent()) ?? '';
-  const channel = `/cpcs/${enc(classic.name)}/channels/${enc(chpid)}`;
-  return [
-    { name: 'fleet', path: '/' },
-    { name: 'cpc-dpm', path: `/cpcs/${enc(dpm.name)}` },
-    { name: 'cpc-classic', path: `/cpcs/${enc(classic.name)}` },
-    { name: 'partition', path: `/cpcs/${enc(dpm.name)}/partitions/${enc(partition)}` },
-    { name: 'lpar', path: `/cpcs/${enc(classic.name)}/partitions/${enc(classic.partitions[0]?.name ?? '')}` },
-    { name: 'adapter', path: `/cpcs/${enc(dpm.name)}/adapters/${enc(adapter)}` },
-    { name: 'channel', path: channel },
-    { name: 'embed-panel', path: `/embed/panel/cpc-processor-usage-ratio/cpcs/${enc(classic.name)}` },
-    { name: 'embed-view', path: `/cpcs/${enc(dpm.name)}?embed=1` },
-  ];
-}
 
 /** Legend tables whose rows are cut off: a scroll box shorter than its rows, or a row outside its box. */
 async function clippedLegends(page: Page): Promise<string[]> {

@@ -26,9 +26,9 @@ const FALLBACK_WIDTH = 640;
 export function StackedPartitionsPanel({ cpc, group, markers }: { cpc: string; group?: string; markers?: readonly ChartMarker[] }) {
   const [{ window, refresh, theme }] = useViewParams();
   const { t } = useI18n();
-  const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const [bodyRef, width, measured] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const shown = usePanelShown(PANEL_ID);
-  const query = useQuery({ ...stackedQuery({ cpc, window, maxPoints: width }, refresh), enabled: shown });
+  const query = useQuery({ ...stackedQuery({ cpc, window, maxPoints: width }, refresh), enabled: shown && measured });
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const title = t('stack.title');

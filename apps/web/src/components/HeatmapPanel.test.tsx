@@ -20,7 +20,7 @@ describe('heatmap row links', () => {
     // The CPC view renders a dozen panels before this one: more than findBy's 1 s on a busy machine.
     const panel = await screen.findByRole('region', { name: 'Partition processor usage over time' }, { timeout: 10_000 });
     // The chart keeps its own name; the links are a list named after it.
-    expect(await within(panel).findByRole('img', { name: /2 partitions, highest average first/ })).toBeTruthy();
+    expect(await within(panel).findByRole('img', { name: /2 partitions, highest average first/ }, { timeout: 10_000 })).toBeTruthy();
     const list = within(panel).getByRole('list', { name: 'Partitions of Partition processor usage over time' });
     expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual(['DB "prod"/2', 'LNX1']);
 

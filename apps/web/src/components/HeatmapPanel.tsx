@@ -42,12 +42,12 @@ const NO_ROWS: HeatmapResponse['rows'] = [];
 export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: MetricId; cpc: string | null }) {
   const [{ window, refresh, theme }] = useViewParams();
   const { t, help } = useI18n();
-  const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const [bodyRef, width, measured] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   // The grid's labels take about 150 px; one cell per ~6 px of the rest keeps 85 rows cheap to
   // draw (about 15,000 cells) and each cell wide enough to point at.
   const maxPoints = Math.max(20, Math.round((width - 170) / 6));
   const shown = usePanelShown('heatmap');
-  const query = useQuery({ ...heatmapQuery({ metric, cpc, window, maxPoints }, refresh), enabled: shown });
+  const query = useQuery({ ...heatmapQuery({ metric, cpc, window, maxPoints }, refresh), enabled: shown && measured });
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const navigate = useNavigate();

@@ -69,10 +69,10 @@ export function UsageChartPanel({
   markers,
 }: UsageChartPanelProps) {
   const [{ window, refresh, compare }] = useViewParams();
-  const [bodyRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const [bodyRef, width, measured] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const id = panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-');
-  // On the one-panel embed page, the other panels fetch nothing.
-  const shown = usePanelShown(id);
+  // On the one-panel embed page, the other panels fetch nothing; the others wait for their width.
+  const shown = usePanelShown(id) && measured;
   const all = useUsageSeries(sources, window, refresh, width, enabled && shown);
   const alertBands = useAlertBands(alerts, enabled && shown);
   const own = useMemo(() => {

@@ -52,8 +52,8 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
     () => metrics.map(({ metric, short }) => ({ metric, cpc: cpc.name, name: t(short), color: metricColor(metric) })),
     [metrics, cpc.name, t],
   );
-  const [chartRef, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
-  const state = useUsageSeries(sources, window, refresh, width);
+  const [chartRef, width, measured] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const state = useUsageSeries(sources, window, refresh, width, measured);
   const latest = useUsageSeries(sources, LATEST_WINDOW, refresh, LATEST_POINTS);
 
   return (

@@ -29,9 +29,9 @@ const COLOR = '#8a3ffc';
 export function FleetPower() {
   const [{ window, refresh, theme }] = useViewParams();
   const { t, mode } = useI18n();
-  const [bodyRef, width] = useElementWidth<HTMLDivElement>(640);
+  const [bodyRef, width, measured] = useElementWidth<HTMLDivElement>(640);
   const shown = usePanelShown(PANEL_ID);
-  const query = useQuery({ ...fleetPowerQuery(window, width, refresh), enabled: shown });
+  const query = useQuery({ ...fleetPowerQuery(window, width, refresh), enabled: shown && measured });
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
   const kwh = t('unit.kwh');
