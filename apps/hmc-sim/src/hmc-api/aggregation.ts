@@ -6,7 +6,7 @@
 
 import { HmcError, errorBody, missingField, unknownResource } from './hmc-errors.js';
 import type { HmcHandler, HmcReply, HmcRequest } from './hmc-routes.js';
-import type { Json } from './inventory.js';
+import type { ReplyJson } from './json-float.js';
 import { isRecord } from '../narrow.js';
 import type { Router } from './router.js';
 
@@ -32,7 +32,7 @@ function parseRequests(body: unknown): SubRequest[] {
   });
 }
 
-function run(router: Router<HmcHandler>, outer: HmcRequest, sub: SubRequest): { status: number; body: Json } {
+function run(router: Router<HmcHandler>, outer: HmcRequest, sub: SubRequest): { status: number; body: ReplyJson } {
   const url = new URL(sub.uri, 'https://hmc.invalid');
   try {
     const route = router.match(sub.method, url.pathname);

@@ -203,6 +203,20 @@ describe('historical sustainability data', () => {
     expect(arrayField(year, 'processor-utilization')).toHaveLength(52);
   });
 
+  it('writes the temperatures as JSON floats (22.0, as the HMC does; zhmcclient checks the type) and the rest as integers', async () => {
+    const response = await hmc.call('POST', `/api/cpcs/${cpc('ZLX1')['object-id']}/operations/get-historical-sustainability-data`, { range: 'last-day', resolution: 'one-hour' });
+    const literals = (metric: string): string[] => {
+      const points = new RegExp(`"${metric}":\\[([^\\]]*)\\]`).exec(response.text)?.[1] ?? '';
+      return [...points.matchAll(/"data":([^,}]*)/g)].map((m) => m[1] ?? '');
+    };
+    for (const metric of ['ambient-temperature', 'exhaust-heat-temperature', 'dew-point']) {
+      expect(literals(metric)).toHaveLength(24);
+      expect(literals(metric).filter((literal) => !/^-?\d+\.\d+$/.test(literal))).toEqual([]);
+    }
+    expect(literals('total-wattage')).toHaveLength(24);
+    expect(literals('total-wattage').filter((literal) => !/^\d+$/.test(literal))).toEqual([]);
+  });
+
   it('refuses unknown ranges and resolutions (400.5) and unknown objects (404.1)', async () => {
     const uri = `/api/cpcs/${cpc('ZLX1')['object-id']}/operations/get-historical-sustainability-data`;
     expect(await hmc.error(uri, 'POST', { range: 'forever' })).toEqual([400, 5]);

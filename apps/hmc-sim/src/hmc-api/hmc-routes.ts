@@ -9,11 +9,13 @@ import { addMessageRoutes } from './messages.js';
 import { addProfileRoutes } from './profiles.js';
 import { addSustainabilityRoutes } from './sustainability.js';
 import { addStorageVolumeRoutes } from './storage-volumes.js';
-import { matchesRegex, parseQuery, selectProperties, type Json, type Properties } from './inventory.js';
+import { matchesRegex, parseQuery, selectProperties, type Properties } from './inventory.js';
+import type { ReplyJson } from './json-float.js';
 import { renderMetricsResponse, selectGroups } from '../metrics-service/metric-groups.js';
 import { isRecord } from '../narrow.js';
 import { Router } from './router.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { HMC_API_FEATURES } from '../scenario/builders.js';
 import { METRICS_CONTEXT_BASE, type Session, type SessionStore } from './sessions.js';
 import { slotOf, slotStartMs } from '../workload/workload.js';
 
@@ -31,7 +33,7 @@ export interface HmcRequest {
 }
 
 export type HmcReply =
-  | { readonly status: number; readonly json: Json | Properties }
+  | { readonly status: number; readonly json: ReplyJson }
   | { readonly status: number; readonly text: string; readonly contentType: string }
   | { readonly status: 204 };
 
@@ -140,10 +142,10 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
       const list = query.get('properties');
       return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
     }))
-    // API features are a bare JSON array of names (§7); the console has none, a CPC those of its scenario.
+    // API features are a bare JSON array of names (§7): the console those of an HMC 2.16, a CPC those of its scenario.
     .add('GET', '/api/console/operations/list-features', authed((request) => {
-      parseQuery(request.query, ['name']);
-      return { status: 200, json: [] };
+      const names = parseQuery(request.query, ['name']).get('name');
+      return { status: 200, json: HMC_API_FEATURES.filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
     }))
     .add('GET', '/api/cpcs/:id/operations/list-features', authed((request) => {
       const cpc = scenario().cpcs.find((c) => c['object-id'] === request.params.id);

@@ -7,6 +7,7 @@ import { generate } from 'selfsigned';
 import { HmcError, errorBody, missingBody, invalidSession, noSession, unknownResource } from './hmc-errors.js';
 import { FaultState } from './faults.js';
 import { hmcRouter, type HmcReply } from './hmc-routes.js';
+import { hmcJsonText } from './json-float.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { SessionStore } from './sessions.js';
 
@@ -86,7 +87,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
 
 function send(response: ServerResponse, reply: HmcReply): void {
   if ('json' in reply) {
-    const body = JSON.stringify(reply.json);
+    const body = hmcJsonText(reply.json);
     response.writeHead(reply.status, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
     response.end(body);
   } else if ('text' in reply) {

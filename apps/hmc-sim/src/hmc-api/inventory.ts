@@ -64,13 +64,20 @@ export function cpcProperties(cpc: CpcSpec): Properties {
     'storage-vfm-increment-size': 0,
     'storage-vfm-total': 0,
     ...(cpc['dpm-enabled'] ? { 'maximum-partitions': 85 } : {}),
-    // Firmware features (zhmcclient's firmware_feature_enabled reads this); DPM CPCs only.
-    'available-features-list': cpc['dpm-enabled']
-      ? [{ name: 'dpm-storage-management', state: cpc['dpm-storage-management'], description: 'DPM Storage Management' }]
-      : [],
+    'available-features-list': firmwareFeatures(cpc),
     'is-locked': false,
     'management-enablement-level': 'manage',
   };
+}
+
+/**
+ * Firmware features (zhmcclient's firmware_feature_enabled reads them); DPM CPCs only. A DPM
+ * partition has its CPC's list (zhmcclient's end-to-end test compares the two).
+ */
+function firmwareFeatures(cpc: CpcSpec): Json {
+  return cpc['dpm-enabled']
+    ? [{ name: 'dpm-storage-management', state: cpc['dpm-storage-management'], description: 'DPM Storage Management' }]
+    : [];
 }
 
 export function cpcListEntry(cpc: CpcSpec): Properties {
@@ -130,8 +137,15 @@ export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Pro
     'hba-uris': [],
     'virtual-function-uris': [],
     'storage-group-uris': groupUris,
+    'partition-link-uris': [],
+    'tape-link-uris': [],
+    // How the partition boots is not modelled: no boot device (the HMC's value for a partition
+    // with none). zhmcclient's full property list has both.
+    'boot-device': 'none',
+    'boot-network-device': null,
     'crypto-configuration': null,
     'degraded-adapters': [],
+    'available-features-list': firmwareFeatures(cpc),
   };
 }
 

@@ -5,6 +5,7 @@ import { startSimulator, type RunningSimulator } from '../simulator.js';
 import { sampleLines } from '../test/exposition-parser.js';
 import { logOn, type TestSession } from '../test/hmc-session.js';
 import { arrayField, field, keysOf, stringField } from '../test/json.js';
+import { storageVolumeProperties } from './storage-volumes.js';
 
 let sim: RunningSimulator;
 let hmc: TestSession;
@@ -77,6 +78,7 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
       'fulfillment-state': 'complete',
       size: volume.size,
       usage: volume.usage,
+      uuid: expect.stringMatching(/^[0-9A-F]{32}$/),
     });
     expect(await hmc.ok(`${uri}?properties=name`)).toEqual({ name: volume.name });
     expect(await hmc.error(`${uri}?properties=colour`)).toEqual([400, 14]);
@@ -84,10 +86,41 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
     expect(await hmc.error('/api/storage-groups/nope/storage-volumes')).toEqual([404, 1]);
   });
 
+  it('gives FCP volumes a UUID, as zhmcclient lists them (additional-properties=uuid), distinct per volume', async () => {
+    const group = firstGroup();
+    const listed = arrayField(await hmc.ok(`/api/storage-groups/${group['object-id']}/storage-volumes?additional-properties=uuid`), 'storage-volumes');
+    const uuids = listed.map((v) => stringField(v, 'uuid'));
+    expect(uuids).toHaveLength(group.volumes.length);
+    expect(uuids.every((u) => /^[0-9A-F]{32}$/.test(u))).toBe(true);
+    expect(new Set(uuids).size).toBe(uuids.length);
+  });
+
+  it('gives FICON (ECKD) volumes no UUID', () => {
+    const scenario = loadScenario(`cpcs:
+  - name: C1
+    adapters: [{ type: fcp, adapter-id: "104", name: FCP1 }]
+    storage-groups: [{ name: SG1, type: fc, adapters: [FCP1], volumes: [{ name: V1, size: 8.5, usage: data, cylinders: 10017 }] }]
+`);
+    const group = scenario.cpcs[0]?.['storage-groups'][0];
+    const volume = group?.volumes[0];
+    if (group === undefined || volume === undefined) throw new Error('no volume');
+    expect(storageVolumeProperties(volume, group)).toMatchObject({ cylinders: 10017, uuid: null });
+  });
+
   it('enables the dpm-storage-management firmware feature on DPM CPCs only', async () => {
     const features = (name: string): Promise<unknown> => hmc.ok(`/api/cpcs/${cpc(name)['object-id']}?properties=available-features-list`);
     expect(arrayField(await features('ZLX1'), 'available-features-list')).toEqual([{ name: 'dpm-storage-management', state: true, description: 'DPM Storage Management' }]);
     expect(arrayField(await features('ZOS1'), 'available-features-list')).toEqual([]);
+  });
+
+  it('gives a DPM partition its CPC\'s firmware features and the rest of zhmcclient\'s full property list', async () => {
+    const zlx1 = cpc('ZLX1');
+    const partition = zlx1.partitions[0];
+    if (partition === undefined) throw new Error('no partition');
+    const props = await hmc.ok(`/api/partitions/${partition['object-id']}`);
+    const cpcFeatures = await hmc.ok(`/api/cpcs/${zlx1['object-id']}?properties=available-features-list`);
+    expect(field(props, 'available-features-list')).toEqual(field(cpcFeatures, 'available-features-list'));
+    expect(props).toMatchObject({ 'boot-device': 'none', 'boot-network-device': null, 'partition-link-uris': [], 'tape-link-uris': [] });
   });
 
   it('exports the storagevolume-resource metrics for every volume, values from its properties', async () => {

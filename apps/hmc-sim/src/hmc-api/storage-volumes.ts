@@ -9,6 +9,7 @@ import { badQueryParm } from './hmc-errors.js';
 import { matchesExact, matchesRegex, parseQuery, pickKnown, selectProperties, withAdditional, type Properties } from './inventory.js';
 import type { Router } from './router.js';
 import { storageGroupUri, storageVolumeUri, type Scenario, type StorageGroupSpec, type StorageVolumeSpec } from '../scenario/scenario.js';
+import { objectId } from '../scenario/builders.js';
 import { topology } from '../scenario/topology.js';
 
 const authed = (handle: (r: HmcRequest) => HmcReply): HmcHandler => ({ auth: true, handle });
@@ -29,7 +30,18 @@ export function storageVolumeProperties(volume: StorageVolumeSpec, group: Storag
     usage: volume.usage,
     // Only ECKD (FICON) volumes have cylinders; the exporter checks for the property.
     ...(volume.cylinders === undefined ? {} : { cylinders: volume.cylinders }),
+    uuid: volumeUuid(volume, group),
   };
+}
+
+/**
+ * The volume's UUID as the storage reports it (32 hex digits, ours a hash of the names); null for
+ * FICON (ECKD) volumes, which have none. When the HMC knows it for other volumes (e.g. before
+ * fulfilment) is UNKNOWN: ours always has it.
+ */
+function volumeUuid(volume: StorageVolumeSpec, group: StorageGroupSpec): string | null {
+  if (group.type === 'fc') return null;
+  return objectId('storage-volume', `${group.name}/${volume.name}`).replaceAll('-', '').toUpperCase();
 }
 
 function sizeBound(values: readonly string[] | undefined, parm: string): number | undefined {

@@ -12,6 +12,7 @@
 import { sampleClassicCpc, lparUsage } from '../workload/classic-workload.js';
 import { HmcError, missingField, unknownResource } from './hmc-errors.js';
 import type { HmcHandler, HmcReply, HmcRequest } from './hmc-routes.js';
+import { JsonFloat, type ReplyJson } from './json-float.js';
 import { environmentals } from '../workload/io-workload.js';
 import { isRecord } from '../narrow.js';
 import { hasEnvironmentalMetrics } from '../metrics-service/power-groups.js';
@@ -125,10 +126,20 @@ export function sustainabilityHistory(sampler: Sampler, window: Window): Record<
   return out;
 }
 
+/** The history as the HMC writes it: the °C metrics as floats (22.0, not 22). */
+function asWritten(history: Record<string, { timestamp: number; data: number }[]>): ReplyJson {
+  return Object.fromEntries(
+    Object.entries(history).map(([name, points]) => [
+      name,
+      FLOAT_METRICS.has(name) ? points.map(({ timestamp, data }) => ({ timestamp, data: new JsonFloat(data) })) : points,
+    ]),
+  );
+}
+
 export function addSustainabilityRoutes(router: Router<HmcHandler>, current: () => Scenario, now: () => number): void {
   const reply = (sampler: Sampler, cpc: CpcSpec, request: HmcRequest): HmcReply => ({
     status: 200,
-    json: sustainabilityHistory(sampler, windowOf(request.body, now(), hasEnvironmentalMetrics(cpc))),
+    json: asWritten(sustainabilityHistory(sampler, windowOf(request.body, now(), hasEnvironmentalMetrics(cpc)))),
   });
   const path = 'operations/get-historical-sustainability-data';
   router

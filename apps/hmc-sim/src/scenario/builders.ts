@@ -52,8 +52,58 @@ export type CpcInput = Optional<
   | 'crypto-adapters'
 >;
 
-/** What a z16/z17 SE at HMC 2.16 reports; `environmental-metrics` is the one that changes metrics. */
-export const DEFAULT_API_FEATURES: readonly string[] = ['environmental-metrics'];
+/**
+ * What an SE 2.16 at API 4.10 reports: the API features zhmcclient's docs (concepts.rst, "API
+ * features") give an SE version for. zhmcclient's end-to-end tests expect `cpc-install-and-activate`,
+ * `cpc-delete-retrieved-internal-code`, `dpm-smcd-partition-link-management` and `report-a-problem`
+ * whenever the list is not empty; `environmental-metrics` is the one that changes metrics.
+ */
+export const DEFAULT_API_FEATURES: readonly string[] = [
+  'adapter-network-information',
+  'bcpii-notifications',
+  'cpc-delete-retrieved-internal-code',
+  'cpc-install-and-activate',
+  'create-delete-activation-profiles',
+  'dpm-ctc-partition-link-management',
+  'dpm-hipersockets-partition-link-management',
+  'dpm-smcd-partition-link-management',
+  'environmental-metrics',
+  'mobile-enhanced-push',
+  'rc-409-15',
+  'rcl-history',
+  'rcl-progress',
+  'report-a-problem',
+  'secure-boot-with-certificates',
+  'secure-execution-key-management',
+  'switch-support-elements',
+];
+/**
+ * What an HMC 2.16 at API 4.10 reports (List Console API Features): the API features zhmcclient's
+ * docs give an HMC version for. zhmcclient asks for `dpm-*-partition-link-management` before it
+ * sends `additional-properties` to List Permitted Partitions.
+ */
+export const HMC_API_FEATURES: readonly string[] = [
+  'adapter-network-information',
+  'cpc-delete-retrieved-internal-code',
+  'cpc-install-and-activate',
+  'create-delete-activation-profiles',
+  'dpm-ctc-partition-link-management',
+  'dpm-hipersockets-partition-link-management',
+  'dpm-smcd-partition-link-management',
+  'environmental-metrics',
+  'hmc-delete-retrieved-internal-code',
+  'ldap-direct-authentication',
+  'mobile-enhanced-push',
+  'oem-hmc-ids',
+  'pmg-child-management-permission',
+  'rc-409-15',
+  'rcl-history',
+  'rcl-progress',
+  'report-a-problem',
+  'secure-boot-with-certificates',
+  'secure-execution-key-management',
+  'switch-support-elements',
+];
 /** A single-frame machine with two redundant pairs of line cords. */
 export const DEFAULT_LINE_CORDS = 4;
 
