@@ -172,9 +172,13 @@ describe('with Prometheus and the HMC', () => {
     const zos1 = spec('ZOS1');
     const lpar = zos1['logical-partitions'].find((l) => l.status === 'operating' && zos1.channels.length > 0);
     if (!lpar) throw new Error('no operating LPAR');
+    expect(lpar['activation-mode']).toBeTruthy();
     const body = PartitionDetailSchema.parse(await getJson(`/api/v1/cpcs/ZOS1/partitions/${encodeURIComponent(lpar.name)}`));
     expect(body).toMatchObject({
       cpcMode: 'classic',
+      // The LPAR's activation mode is its type, its processor-usage its processor mode.
+      type: lpar['activation-mode'],
+      processorMode: lpar['processor-usage'],
       processors: { cp: lpar['number-general-purpose-processors'], iip: lpar['number-ziip-processors'] },
       stale: false,
     });

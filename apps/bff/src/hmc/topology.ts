@@ -25,6 +25,7 @@ const DpmPartitionSchema = z.object({
 const LparSchema = z.object({
   description: z.string().nullable().optional(),
   'activation-mode': z.string().nullable().optional(),
+  'processor-usage': z.string().nullable().optional(),
   'number-general-purpose-processors': num,
   'number-ifl-processors': num,
   'number-ziip-processors': num,
@@ -95,6 +96,10 @@ export async function readPartitionProperties(client: JsonReader, uri: string, m
     raw: null,
     properties: {
       description: l.description ?? null,
+      // A classic LPAR's type is its activation mode (esa390, linux, coupling-facility, …), its
+      // processor mode the LPAR's processor-usage (shared or dedicated).
+      ...(l['activation-mode'] == null || l['activation-mode'] === 'not-set' ? {} : { type: l['activation-mode'] }),
+      processorMode: l['processor-usage'] ?? null,
       processors: {
         cp: l['number-general-purpose-processors'] ?? null,
         ifl: l['number-ifl-processors'] ?? null,
