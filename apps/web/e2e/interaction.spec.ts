@@ -80,25 +80,56 @@ test('switch language and theme; the whole view follows and a screenshot shows i
   await page.screenshot({ path: testInfo.outputPath('fleet-zh-CN-dark.png'), fullPage: true });
 });
 
-test('export a panel as CSV and as PNG', async ({ page }) => {
+test('export a panel as CSV and as PNG: named by object and range, the PNG framed by title, range and legend', async ({ page }) => {
   const cpc = await dpmCpc(page);
-  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}`);
+  await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(cpc)}?tz=utc`);
   const panel = page.getByRole('region', { name: 'Processor usage', exact: true });
-  await expectLineDrawn(panel.getByRole('img'), purple70);
+  const chart = panel.getByRole('img');
+  await expectLineDrawn(chart, purple70);
+  const stamp = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}`;
+  const named = (extension: string) => new RegExp(`^${cpc}-processor-usage-${stamp}_${stamp}\\.${extension}$`);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as CSV' }).click()]);
-  expect(csv.suggestedFilename()).toBe('Processor-usage.csv');
+  expect(csv.suggestedFilename()).toMatch(named('csv'));
   const text = await readFile(await csv.path(), 'utf8');
   const lines = text.trim().split('\r\n');
-  expect(lines[0]).toBe('Time,Processor usage');
-  // About one row per pixel of the chart over the hour, each an ISO time and a ratio (or empty).
+  expect(lines[0]).toBe('Time,Processor usage (%)');
+  // About one row per pixel of the chart over the hour, each an ISO time in the chosen zone (UTC) and a percentage (or empty).
   expect(lines.length).toBeGreaterThan(100);
-  expect(lines.slice(1).every((line) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,(0(\.\d+)?|1(\.0+)?)?$/.test(line))).toBe(true);
+  expect(lines.slice(1).every((line) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,(\d{1,3}(\.\d+)?)?$/.test(line))).toBe(true);
 
   const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as PNG' }).click()]);
-  expect(png.suggestedFilename()).toBe('Processor-usage.png');
+  expect(png.suggestedFilename()).toMatch(named('png'));
   const bytes = await readFile(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the chart has no box');
+  // Chromium decodes it; the frame's header band (title, object and range) and the band under the
+  // chart (the legend) have ink, not only the background.
+  const decoded = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.drawImage(image, 0, 0);
+    const ink = (top: number, height: number) => {
+      const { data } = ctx.getImageData(0, top, canvas.width, height);
+      const [r, g, b] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) > 60) count += 1;
+      return count;
+    };
+    return { width: image.naturalWidth, height: image.naturalHeight, header: ink(0, 80), footer: ink(image.naturalHeight - 80, 80) };
+  }, bytes.toString('base64'));
+  // Two device pixels per CSS pixel of the chart, taller than the chart by the frame.
+  expect(Math.abs(decoded.width - 2 * box.width)).toBeLessThanOrEqual(2);
+  expect(decoded.height).toBeGreaterThan(2 * box.height + 100);
+  expect(decoded.header).toBeGreaterThan(300);
+  expect(decoded.footer).toBeGreaterThan(50);
 });
 
 test('a copied link opens the same view: range, zoom, language, theme, thresholds, top-N', async ({ page, context }) => {

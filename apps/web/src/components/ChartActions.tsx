@@ -1,9 +1,14 @@
 import type { ECharts } from 'echarts/core';
 import { useI18n } from '../i18n/use-i18n';
+import { composeChartPng, pngSubtitle } from './chart-png';
 import { downloadText, downloadUrl } from './download';
-import { exportFileName, toCsv } from './format';
+import { exportFileName, formatDateTime, toCsv, zoneName } from './format';
 import { useViewParams } from '../state/use-view-params';
-import type { UsageLine } from './usage-chart-option';
+import { THEME_TOKENS } from './theme';
+import { lineColor, type UsageLine } from './usage-chart-option';
+
+/** Device pixels per CSS pixel of the PNG: sharp when pasted into a document or a ticket. */
+const PNG_RATIO = 2;
 
 /** CSV, PNG and table/chart buttons of a chart panel. */
 export function ChartActions({
@@ -15,12 +20,15 @@ export function ChartActions({
   background,
   object,
   percent = false,
+  pngLegend = true,
 }: {
   title: string;
   /** The CPC or partition the chart is of: the export's file name starts with it. */
   object?: string | undefined;
   /** Ratios: the CSV has percent, as the UI shows them. */
   percent?: boolean;
+  /** The PNG lists the lines under the chart (not for the heatmap, whose rows are its labels). */
+  pngLegend?: boolean;
   lines: readonly UsageLine[];
   instanceRef: React.RefObject<ECharts | null>;
   showTable: boolean;
@@ -28,11 +36,24 @@ export function ChartActions({
   background: string;
 }) {
   const { t } = useI18n();
-  const [{ tz }] = useViewParams();
+  const [{ tz, theme }] = useViewParams();
   // The range the lines cover, for the file name (the window as the BFF aligned it).
   const times = lines.flatMap((line) => line.timestamps);
-  const range = times.length > 0 ? { from: Math.min(...times), to: Math.max(...times) } : {};
+  const range = times.length > 0 ? { from: Math.min(...times), to: Math.max(...times) } : null;
   const name = (extension: string) => exportFileName({ object, title, ...range, zone: tz }, extension);
+  const exportPng = async (chart: ECharts) => {
+    const tokens = THEME_TOKENS[theme];
+    const minute = (t: number) => formatDateTime(t * 1000, tz).slice(0, 16);
+    const url = await composeChartPng(chart.getDataURL({ type: 'png', pixelRatio: PNG_RATIO, backgroundColor: background }), PNG_RATIO, {
+      title,
+      subtitle: pngSubtitle(object, range && { from: minute(range.from), to: minute(range.to), zone: zoneName(tz) }),
+      legend: pngLegend ? lines.map((line, i) => ({ name: line.name, color: lineColor(line, i, theme === 'dark') })) : [],
+      background,
+      text: tokens.textPrimary,
+      muted: tokens.textSecondary,
+    });
+    downloadUrl(url, name('png'));
+  };
   return (
     <>
       <button
@@ -50,7 +71,7 @@ export function ChartActions({
         disabled={showTable}
         onClick={() => {
           const chart = instanceRef.current;
-          if (chart) downloadUrl(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }), name('png'));
+          if (chart) void exportPng(chart);
         }}
       >
         {t('panel.exportPng')}

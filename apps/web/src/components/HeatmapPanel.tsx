@@ -169,6 +169,9 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
             showTable={showTable}
             onToggleTable={() => setShowTable((shown) => !shown)}
             background={tokens.layer}
+            object={cpc ?? undefined}
+            percent
+            pngLegend={false}
           />
         ) : null
       }
