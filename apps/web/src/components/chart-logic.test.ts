@@ -18,10 +18,14 @@ describe('formatters', () => {
     expect(formatRate(undefined, 'packets/s')).toBe('—');
   });
 
-  it('formats memory in MiB or GiB', () => {
-    expect(formatMiB(512, { mib: 'MiB', gib: 'GiB' })).toBe('512 MiB');
-    expect(formatMiB(16_384, { mib: 'MiB', gib: 'GiB' })).toBe('16.0 GiB');
-    expect(formatMiB(null, { mib: 'MiB', gib: 'GiB' })).toBe('—');
+  it('writes sizes as people do: the largest unit reached, a decimal only where it says something', () => {
+    const units = { mib: 'MiB', gib: 'GiB', tib: 'TiB' };
+    expect(formatMiB(512, units)).toBe('512 MiB');
+    expect(formatMiB(1536, units)).toBe('1.5 GiB');
+    expect(formatMiB(16_384, units)).toBe('16 GiB');
+    expect(formatMiB(4096 * 1024, units)).toBe('4 TiB');
+    expect(formatMiB(1.25 * 1024 * 1024, units)).toBe('1.3 TiB');
+    expect(formatMiB(null, units)).toBe('—');
   });
 
   it('computes min/max/avg/last over samples only: a gap is not a zero', () => {

@@ -91,8 +91,9 @@ export interface GaugeUnitLabels {
   btuPerHour: string;
   mib: string;
   gib: string;
+  tib: string;
 }
-const GAUGE_LABELS_EN: GaugeUnitLabels = { btuPerHour: 'BTU/h', mib: 'MiB', gib: 'GiB' };
+const GAUGE_LABELS_EN: GaugeUnitLabels = { btuPerHour: 'BTU/h', mib: 'MiB', gib: 'GiB', tib: 'TiB' };
 
 /** Watts as `950 W` or `11.4 kW`. */
 export function formatWatts(value: number | null | undefined): string {
@@ -168,10 +169,14 @@ export function seriesStats(values: readonly (number | null)[]): { min: number |
   return { min, max, avg: sum / count, last: lastValue(values) };
 }
 
-/** MiB as `512 MiB` or `64.0 GiB`. */
-export function formatMiB(mib: number | null | undefined, units: { mib: string; gib: string }): string {
+/**
+ * A size in MiB as people write it, in the largest unit it reaches, with a decimal only where it
+ * says something: `512 MiB`, `1.5 GiB`, `64 GiB`, `4 TiB` (never `4096.0 GiB`). The web's one size formatter.
+ */
+export function formatMiB(mib: number | null | undefined, units: { mib: string; gib: string; tib: string }): string {
   if (mib == null || !Number.isFinite(mib)) return NO_VALUE;
-  return mib >= 1024 ? `${(mib / 1024).toFixed(1)} ${units.gib}` : `${mib} ${units.mib}`;
+  const [value, unit] = Math.abs(mib) >= 1024 * 1024 ? [mib / (1024 * 1024), units.tib] : Math.abs(mib) >= 1024 ? [mib / 1024, units.gib] : [mib, units.mib];
+  return `${Number(value.toFixed(1))} ${unit}`;
 }
 
 /**

@@ -99,6 +99,7 @@ export const EN = {
   'unit.packetsPerSecond': 'packets/s',
   'unit.mib': 'MiB',
   'unit.gib': 'GiB',
+  'unit.tib': 'TiB',
 
   'mode.dpm': 'DPM',
   'mode.classic': 'Classic',
@@ -239,6 +240,8 @@ export const EN = {
   'partition.sources': 'Sources',
   'partition.description': 'Description',
   'partition.processorMode': 'Processor mode',
+  'processorMode.shared': 'Shared',
+  'processorMode.dedicated': 'Dedicated',
   'partition.processors': 'Processors',
   'partition.weights': 'Weights',
   'partition.memory': 'Memory (initial / maximum)',
@@ -472,6 +475,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'unit.packetsPerSecond': '包/秒',
   'unit.mib': 'MiB',
   'unit.gib': 'GiB',
+  'unit.tib': 'TiB',
 
   'mode.dpm': 'DPM',
   'mode.classic': '经典',
@@ -610,6 +614,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'partition.sources': '数据源',
   'partition.description': '描述',
   'partition.processorMode': '处理器模式',
+  'processorMode.shared': '共享',
+  'processorMode.dedicated': '专用',
   'partition.processors': '处理器',
   'partition.weights': '处理权重',
   'partition.memory': '内存（初始 / 最大）',

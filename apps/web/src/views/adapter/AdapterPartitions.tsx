@@ -6,6 +6,7 @@ import { NO_VALUE, formatBytesPerSecond, formatPercent } from '../../components/
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
 import { ShowAllButton, useShowAll } from '../../components/ShowAll';
 import { Sparkline } from '../../components/Sparkline';
+import { viaLabel } from '../../components/via-label';
 import { metricColor } from '../../components/theme';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../../navigation/AppLink';
@@ -58,7 +59,7 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
                   <th scope="row">
                     <AppLink to={partitionPath(cpc, use.partition)}>{use.partition}</AppLink>
                   </th>
-                  <td>{t(`via.${use.via}`, { name: use.through })}</td>
+                  <td>{viaLabel(t, use.via, use.through)}</td>
                   <td>{use.port ?? NO_VALUE}</td>
                   {network ? <td className="numeric">{formatBytesPerSecond(own?.average ?? null, t('unit.bytesPerSecond'))}</td> : null}
                   {network ? <td className="numeric">{formatPercent(own?.share ?? null)}</td> : null}

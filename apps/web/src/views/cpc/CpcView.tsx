@@ -11,6 +11,7 @@ import { useChartMarkers } from '../../capacity/use-chart-markers';
 import { HardwareMessagesPanel } from '../../hmc-messages/HmcMessagesPanels';
 import { cpcDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE, formatMachine, formatMiB } from '../../components/format';
+import { sizeUnits } from '../../components/chart-unit-labels';
 import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { HeatmapPanel } from '../../components/HeatmapPanel';
 import { TopAdaptersPanel } from '../../components/TopAdaptersPanel';
@@ -196,7 +197,7 @@ function CpcProperties({ cpc }: { cpc: string }) {
         </div>
         <div>
           <dt>{t('cpc.memory')}</dt>
-          <dd>{formatMiB(detail.data.memoryMiB, { mib: t('unit.mib'), gib: t('unit.gib') })}</dd>
+          <dd>{formatMiB(detail.data.memoryMiB, sizeUnits(t))}</dd>
         </div>
         <div>
           <dt>{t('cpc.seVersion')}</dt>

@@ -6,6 +6,7 @@ import { formatPercent, lastValue } from '../../components/format';
 import { Panel, PanelError, PanelLoading } from '../../components/Panel';
 import { ShowAllButton, useShowAll } from '../../components/ShowAll';
 import { Sparkline } from '../../components/Sparkline';
+import { viaLabel } from '../../components/via-label';
 import { metricColor } from '../../components/theme';
 import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
@@ -58,7 +59,7 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
                   <td>{use.adapterId ?? t('partition.notKnown')}</td>
                   <td>{use.type ?? t('partition.notKnown')}</td>
                   <td>
-                    {t(`via.${use.via}`, { name: use.through })}
+                    {viaLabel(t, use.via, use.through)}
                     {use.port != null ? ` · ${t('col.port')} ${use.port}` : ''}
                   </td>
                   <td className="numeric">{formatPercent(lastValue(values))}</td>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CpcSummary, PartitionSummary } from '@zlens/shared';
 import { partitionDetailQuery } from '../../api/queries';
 import { NO_VALUE, formatMiB } from '../../components/format';
+import { sizeUnits } from '../../components/chart-unit-labels';
 import { ExportedProperties, PropertiesSource } from '../../components/ExportedProperties';
 import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/use-i18n';
@@ -16,6 +17,12 @@ export function formatCounts(counts: Counts): string {
     .filter((type) => counts[type] != null && (counts[type] ?? 0) > 0)
     .map((type) => `${counts[type]} ${TYPE_NAMES[type]}`);
   return parts.length > 0 ? parts.join(' · ') : NO_VALUE;
+}
+
+/** "Shared" / "Dedicated" in the page's language; another value as the HMC wrote it. */
+function processorModeText(value: string | null | undefined, t: ReturnType<typeof useI18n>['t']): string | null {
+  if (value === 'shared' || value === 'dedicated') return t(`processorMode.${value}`);
+  return value ?? null;
 }
 
 /**
@@ -40,7 +47,7 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
         </div>
         <div>
           <dt>{t('col.type')}</dt>
-          <dd>{partition.type ?? NO_VALUE}</dd>
+          <dd>{d?.type ?? partition.type ?? NO_VALUE}</dd>
         </div>
         <div>
           <dt>{t('partition.cpcMode')}</dt>
@@ -48,7 +55,7 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
         </div>
         <div>
           <dt>{t('partition.processorMode')}</dt>
-          <dd>{d?.processorMode ?? dash}</dd>
+          <dd>{processorModeText(d?.processorMode, t) ?? dash}</dd>
         </div>
         <div>
           <dt>{t('partition.processors')}</dt>
@@ -62,7 +69,7 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
           <dt>{t('partition.memory')}</dt>
           <dd>
             {d
-              ? `${formatMiB(d.memoryMiB.initial, { mib: t('unit.mib'), gib: t('unit.gib') })} / ${formatMiB(d.memoryMiB.maximum, { mib: t('unit.mib'), gib: t('unit.gib') })}`
+              ? `${formatMiB(d.memoryMiB.initial, sizeUnits(t))} / ${formatMiB(d.memoryMiB.maximum, sizeUnits(t))}`
               : dash}
           </dd>
         </div>
