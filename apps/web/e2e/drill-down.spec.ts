@@ -2,7 +2,7 @@
 // HTTPS, real Prometheus with backfilled history, the BFF serving the built SPA): fleet → CPC →
 // partition → adapter and back, with drawn charts and a screenshot of each view at 1440×900.
 import { expect, test } from '@playwright/test';
-import { cyan50, purple70, teal70 } from '@carbon/colors';
+import { cyan50, magenta70, purple70, teal70 } from '@carbon/colors';
 import { baseUrl } from './base-url';
 import { expectLineDrawn, inventory, settled } from './helpers';
 
@@ -74,7 +74,7 @@ test('a classic CPC shows channel usage and says why', async ({ page }, testInfo
   const classic = cpcs.find((c) => c.mode === 'classic');
   if (!classic) throw new Error('no classic CPC in the inventory');
   await page.goto(`${baseUrl()}/cpcs/${encodeURIComponent(classic.name)}`);
-  await expectLineDrawn(page.getByRole('img', { name: 'Channel usage', exact: true }), purple70);
+  await expectLineDrawn(page.getByRole('img', { name: 'Channel usage', exact: true }), magenta70);
   await expect(page.getByText(/channel usage shows the I\/O load instead/).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Network adapter usage' })).toHaveCount(0);
   await settled(page);

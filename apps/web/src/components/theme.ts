@@ -60,6 +60,8 @@ export function metricColor(metric: MetricId): string {
   const kind = CATALOG[metric].kind;
   if (kind === 'network-adapter') return cyan50;
   if (kind === 'storage-adapter') return teal70;
+  // Channels are a classic CPC's adapters: drawn beside processor usage (the fleet card), never in its purple.
+  if (kind === 'channel') return magenta70;
   return purple70;
 }
 
