@@ -6,7 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partitionUri, startPrometheus, startSimulator, waitForSeries, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import {
+  partitionUri,
+  startPrometheus,
+  startSimulator,
+  waitForSeries,
+  type RunningPrometheus,
+  type RunningSimulator,
+} from '@zlens/hmc-sim';
 import { AlertPeriodsResponseSchema, AlertsResponseSchema, type AlertsResponse } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig, type Env } from './config.js';
@@ -72,7 +79,7 @@ function partitionSpec(name: string) {
 }
 
 describe('alerts from the shipped rules', () => {
-  it('shows the demo site\'s degraded partition as a critical alert, with a link target and both summaries', async () => {
+  it("shows the demo site's degraded partition as a critical alert, with a link target and both summaries", async () => {
     const agent = app({ ZLENS_PROMETHEUS_URL: prom.url });
     const body = await pollAlerts(agent, '/api/v1/alerts', (b) => b.alerts.some((a) => a.name === 'ZhmcPartitionStatusError'));
     const degraded = body.alerts.find((a) => a.name === 'ZhmcPartitionStatusError');
@@ -125,9 +132,13 @@ describe('alerts from the shipped rules', () => {
 
     // The periods are read on a step grid (15 s here) that ends at the last whole step: poll until
     // the grid reaches the moment the alert began.
-    const readPeriods = async () => AlertPeriodsResponseSchema.parse((await agent.get(`/api/v1/alerts/periods?cpc=ZLX1&partition=${PARTITION}&from=now-15m`)).body);
+    const readPeriods = async () =>
+      AlertPeriodsResponseSchema.parse((await agent.get(`/api/v1/alerts/periods?cpc=ZLX1&partition=${PARTITION}&from=now-15m`)).body);
     let periods = await readPeriods();
-    for (const deadline = Date.now() + 60_000; !periods.periods.some((p) => p.name === 'ZhmcPartitionNotRunning') && Date.now() < deadline; ) {
+    for (
+      const deadline = Date.now() + 60_000;
+      !periods.periods.some((p) => p.name === 'ZhmcPartitionNotRunning') && Date.now() < deadline;
+    ) {
       await new Promise((r) => setTimeout(r, 1000));
       periods = await readPeriods();
     }
@@ -160,7 +171,13 @@ describe('alerts in live mode', () => {
       ZLENS_HMC_PASSWORD: sim.credentials.password,
       ZLENS_HMC_CA_FILE: tempFile('ca.pem', sim.caPem),
     });
-    expect((await agent.get('/api/v1/alerts')).body).toEqual({ available: false, unavailableReason: 'needs-prometheus', alertmanager: false, alerts: [], stale: false });
+    expect((await agent.get('/api/v1/alerts')).body).toEqual({
+      available: false,
+      unavailableReason: 'needs-prometheus',
+      alertmanager: false,
+      alerts: [],
+      stale: false,
+    });
     expect((await agent.get('/api/v1/alerts/periods')).body).toMatchObject({ available: false, periods: [] });
   });
 });

@@ -23,16 +23,7 @@ import type { Clock } from './clock.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger, type CapturedLogger } from './test/helpers.js';
-import {
-  CHANNEL,
-  CLASSIC_CPC,
-  CRYPTO_PCHID,
-  DPM_CPC,
-  DPM_PARTITIONS,
-  LPARS,
-  SPIKE,
-  writeFixtureHistory,
-} from './test/fixture.js';
+import { CHANNEL, CLASSIC_CPC, CRYPTO_PCHID, DPM_CPC, DPM_PARTITIONS, LPARS, SPIKE, writeFixtureHistory } from './test/fixture.js';
 import { startPromProxy, type PromProxy } from './test/prom-proxy.js';
 
 const BEARER = `tok-${Math.random().toString(36).slice(2)}-secret`;
@@ -109,7 +100,15 @@ describe('inventory and details', () => {
     const classic = body.cpcs.find((c) => c.name === CLASSIC_CPC);
     expect(classic?.adapters).toEqual([
       // The exporter has no status family for classic crypto adapters: not exported, not unknown.
-      { name: CRYPTO_PCHID, adapterId: CRYPTO_PCHID, type: null, family: 'crypto', status: null, sources: ['prometheus'], statusNotExported: true },
+      {
+        name: CRYPTO_PCHID,
+        adapterId: CRYPTO_PCHID,
+        type: null,
+        family: 'crypto',
+        status: null,
+        sources: ['prometheus'],
+        statusNotExported: true,
+      },
     ]);
   });
 
@@ -125,9 +124,13 @@ describe('inventory and details', () => {
     expect(part.adapters).toEqual([{ adapter: 'OSA 1', adapterId: null, type: null, family: null, via: 'nic', through: 'eth 0', port: 0 }]);
 
     const lpar = PartitionDetailSchema.parse(await getJson(agent, `/api/v1/cpcs/${encodeURIComponent(CLASSIC_CPC)}/partitions/LP1`, 200));
-    expect(lpar.adapters).toEqual([{ adapter: CHANNEL.chpid, adapterId: null, type: null, family: null, via: 'channel', through: CHANNEL.chpid, port: null }]);
+    expect(lpar.adapters).toEqual([
+      { adapter: CHANNEL.chpid, adapterId: null, type: null, family: null, via: 'channel', through: CHANNEL.chpid, port: null },
+    ]);
 
-    const adapter = AdapterDetailSchema.parse(await getJson(agent, `/api/v1/cpcs/${encodeURIComponent(DPM_CPC)}/adapters/${encodeURIComponent('OSA 1')}`, 200));
+    const adapter = AdapterDetailSchema.parse(
+      await getJson(agent, `/api/v1/cpcs/${encodeURIComponent(DPM_CPC)}/adapters/${encodeURIComponent('OSA 1')}`, 200),
+    );
     expect(adapter.ports).toEqual([
       { index: 0, name: null },
       { index: 1, name: null },
@@ -151,19 +154,31 @@ describe('series', () => {
     const { agent } = app();
     const from = history.end - 1800;
     const chinese = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, partition: '生产 分区', from, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, partition: '生产 分区', from, to: history.end })}`,
+        200,
+      ),
     );
     expect(chinese.series).toEqual([{ labels: { cpc: DPM_CPC, partition: '生产 分区' }, values: chinese.timestamps.map(() => 0.4) }]);
 
     const nic = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: DPM_CPC, partition: 'LINUX "A"', from, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: DPM_CPC, partition: 'LINUX "A"', from, to: history.end })}`,
+        200,
+      ),
     );
     expect(nic.series).toHaveLength(1);
     expect(nic.series[0]?.labels).toEqual({ cpc: DPM_CPC, partition: 'LINUX "A"', nic: 'eth 0', adapter: 'OSA 1', port: '0' });
     expect(nic.series[0]?.values.every((v) => v !== null && Math.abs(v - 1000) < 1e-6)).toBe(true);
 
     const port = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_adapter_usage_ratio', cpc: DPM_CPC, adapter: 'FCP/2', from, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_adapter_usage_ratio', cpc: DPM_CPC, adapter: 'FCP/2', from, to: history.end })}`,
+        200,
+      ),
     );
     expect(port.series.map((s) => [s.labels.adapter, s.values[0]])).toEqual([['FCP/2', 0.7]]);
   });
@@ -173,13 +188,21 @@ describe('series', () => {
     await getJson(agent, '/api/v1/inventory', 200);
     const mark = proxy.requests.length;
     const body = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_cpc_network_adapter_usage_ratio', cpc: CLASSIC_CPC, from: history.end - 600, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_cpc_network_adapter_usage_ratio', cpc: CLASSIC_CPC, from: history.end - 600, to: history.end })}`,
+        200,
+      ),
     );
     expect(body.unsupportedInMode).toEqual({ mode: 'classic', alternative: 'zhmc_cpc_channel_usage_ratio' });
     expect(body.series).toEqual([]);
     expect(since(mark)).toEqual([]);
     const channel = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_channel_usage_ratio', cpc: CLASSIC_CPC, partition: 'LP1', from: history.end - 600, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_channel_usage_ratio', cpc: CLASSIC_CPC, partition: 'LP1', from: history.end - 600, to: history.end })}`,
+        200,
+      ),
     );
     expect(channel.series[0]?.values[0]).toBe(CHANNEL.usage);
     expect(channel.unsupportedInMode).toBeUndefined();
@@ -191,9 +214,17 @@ describe('series', () => {
       const body = ErrorResponseSchema.parse(await getJson(agent, `/api/v1/series?${q(params)}`, status));
       expect(body.error.message).toMatch(pattern);
     };
-    await bad({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, partition: 'web/01' }, 400, /^partition: zhmc_cpc_processor_usage_ratio is a cpc metric/);
+    await bad(
+      { metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, partition: 'web/01' },
+      400,
+      /^partition: zhmc_cpc_processor_usage_ratio is a cpc metric/,
+    );
     await bad({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, adapter: 'OSA 1' }, 400, /^adapter: /);
-    await bad({ metric: 'zhmc_adapter_usage_ratio', cpc: DPM_CPC, adapter: 'OSA 9' }, 404, /^adapter: CPC "DPM 1" has no adapter named "OSA 9"/);
+    await bad(
+      { metric: 'zhmc_adapter_usage_ratio', cpc: DPM_CPC, adapter: 'OSA 9' },
+      404,
+      /^adapter: CPC "DPM 1" has no adapter named "OSA 9"/,
+    );
     await bad({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'dpm 1' }, 404, /^cpc: no CPC named "dpm 1"/);
   });
 });
@@ -204,7 +235,11 @@ describe('top-N and heatmap', () => {
     await getJson(agent, '/api/v1/inventory', 200);
     const mark = proxy.requests.length;
     const body = TopResponseSchema.parse(
-      await getJson(agent, `/api/v1/top?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, n: 2, from: history.start + 60, to: history.end })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/top?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, n: 2, from: history.start + 60, to: history.end })}`,
+        200,
+      ),
     );
     expect(body.byAverage.map((e) => e.labels.partition)).toEqual(['LINUX "A"', '生产 分区']);
     expect(body.byAverage[0]).toMatchObject({ avg: 0.6, peak: 0.6 });
@@ -216,12 +251,17 @@ describe('top-N and heatmap', () => {
     // topk, whose ties break differently on each engine; no range query.
     const sent = since(mark);
     expect(sent).toHaveLength(2);
-    for (const query of sent) expect(query).toMatch(/^max by \(cpc, partition\) \((avg|max)_over_time\(zhmc_partition_processor_usage_ratio\{cpc="DPM 1"\}\[\d+ms\]\)\)$/);
+    for (const query of sent)
+      expect(query).toMatch(
+        /^max by \(cpc, partition\) \((avg|max)_over_time\(zhmc_partition_processor_usage_ratio\{cpc="DPM 1"\}\[\d+ms\]\)\)$/,
+      );
   });
 
   it('refuses top-N of a CPC metric with 400', async () => {
     const { agent } = app();
-    const body = ErrorResponseSchema.parse(await getJson(agent, `/api/v1/top?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC })}`, 400));
+    const body = ErrorResponseSchema.parse(
+      await getJson(agent, `/api/v1/top?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC })}`, 400),
+    );
     expect(body.error.message).toMatch(/^metric: zhmc_cpc_processor_usage_ratio is a CPC metric/);
   });
 
@@ -229,7 +269,11 @@ describe('top-N and heatmap', () => {
     const { agent } = app();
     const from = history.end - 3600;
     const one = HeatmapResponseSchema.parse(
-      await getJson(agent, `/api/v1/heatmap?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, from, to: history.end, maxPoints: 60 })}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/heatmap?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, from, to: history.end, maxPoints: 60 })}`,
+        200,
+      ),
     );
     expect(one.step).toBe(60);
     expect(one.timestamps).toHaveLength(61);
@@ -304,7 +348,11 @@ describe('query hygiene', () => {
     const slot = Math.floor(Date.now() / 15_000) * 15;
     const { agent } = app({}, { nowMs: () => (slot + 7) * 1000 });
     const body = ErrorResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-5s', to: 'now' })}`, 400),
+      await getJson(
+        agent,
+        `/api/v1/series?${q({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: 'now-5s', to: 'now' })}`,
+        400,
+      ),
     );
     expect(body.error.message).toMatch(/^to: the range holds no point at least one scrape interval \(15 s\) old/);
   });
@@ -318,7 +366,11 @@ describe('the route list', () => {
       paths: Record<string, { get: { parameters: { name: string; required: boolean; schema: { enum?: string[] } }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(Object.values(API_ROUTES).map((route) => openApiPath(route.path)).sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      Object.values(API_ROUTES)
+        .map((route) => openApiPath(route.path))
+        .sort(),
+    );
     expect(doc.paths['/cpcs/{cpc}/partitions/{partition}']?.get.parameters.map((p) => p.name)).toEqual(['cpc', 'partition']);
     const series = doc.paths['/series']?.get.parameters ?? [];
     expect(series.map((p) => [p.name, p.required])).toEqual([

@@ -49,7 +49,12 @@ describe('ZLENS_AUTH=token with a shared secret', () => {
 
   it('refuses every data endpoint without a token, and says so', async () => {
     const { agent } = appFor(env);
-    for (const path of ['/api/v1/session', '/api/v1/inventory', '/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=X', '/api/v1/no-such-route']) {
+    for (const path of [
+      '/api/v1/session',
+      '/api/v1/inventory',
+      '/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=X',
+      '/api/v1/no-such-route',
+    ]) {
       expect(await refusal(await agent.get(path))).toMatch(/needs a sign-in token from the portal, and none was sent/);
     }
   });
@@ -71,10 +76,14 @@ describe('ZLENS_AUTH=token with a shared secret', () => {
     const { agent } = appFor(env);
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const unsigned = `${b64({ alg: 'none' })}.${b64({ sub: 'mallory', exp: NOW() + 600 })}.`;
-    expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${unsigned}`))).toMatch(/algorithm zlens does not accept|not a valid JWT/);
+    expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${unsigned}`))).toMatch(
+      /algorithm zlens does not accept|not a valid JWT/,
+    );
     const { privateKey } = await generateKeyPair('ES256');
     const es256 = await new SignJWT({ sub: 'mallory' }).setProtectedHeader({ alg: 'ES256' }).setExpirationTime('10m').sign(privateKey);
-    expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${es256}`))).toMatch(/algorithm zlens does not accept/);
+    expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${es256}`))).toMatch(
+      /algorithm zlens does not accept/,
+    );
   });
 
   it('checks issuer and audience when they are configured', async () => {
@@ -93,7 +102,14 @@ describe('ZLENS_AUTH=token with a shared secret', () => {
 
   it('keeps the public answers, the SPA and the probes open', async () => {
     const { agent } = appFor(env);
-    for (const path of ['/api/v1/embed-config', '/api/v1/openapi.json', '/api/v1/docs/', '/api/v1/docs/swagger-ui-bundle.js', '/healthz', '/metrics']) {
+    for (const path of [
+      '/api/v1/embed-config',
+      '/api/v1/openapi.json',
+      '/api/v1/docs/',
+      '/api/v1/docs/swagger-ui-bundle.js',
+      '/healthz',
+      '/metrics',
+    ]) {
       expect((await agent.get(path)).status, path).toBe(200);
     }
   });
@@ -108,7 +124,12 @@ describe('ZLENS_AUTH=token with a shared secret', () => {
     expect(log.text()).not.toContain(signature);
     expect(log.text()).toMatch(/"reason":"expired"/);
     const counted = (await metrics.authRejections.get()).values.map((v) => [v.labels.reason, v.value]);
-    expect(counted).toEqual(expect.arrayContaining([['expired', 1], ['missing', 1]]));
+    expect(counted).toEqual(
+      expect.arrayContaining([
+        ['expired', 1],
+        ['missing', 1],
+      ]),
+    );
   });
 });
 
@@ -121,7 +142,8 @@ describe('ZLENS_AUTH=token with a JSON Web Key Set', () => {
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'portal-1', alg: 'RS256', use: 'sig' }] };
-    sign = (claims, kid = 'portal-1') => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('10m').sign(privateKey);
+    sign = (claims, kid = 'portal-1') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('10m').sign(privateKey);
     jwksServer = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(jwks));
@@ -135,15 +157,18 @@ describe('ZLENS_AUTH=token with a JSON Web Key Set', () => {
     const { agent } = appFor({ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_FILE: tempFile('jwks.json', JSON.stringify(jwks)) });
     const res = await agent.get('/api/v1/session').set('authorization', `Bearer ${await sign({ sub: 'carol' })}`);
     expect(res.body).toEqual({ mode: 'token', user: 'carol' });
-    expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${await sign({ sub: 'carol' }, 'rotated-away')}`))).toMatch(
-      /no key of the configured key set matches/,
-    );
+    expect(
+      await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${await sign({ sub: 'carol' }, 'rotated-away')}`)),
+    ).toMatch(/no key of the configured key set matches/);
   });
 
   it('refuses a token signed by another key under the same key id', async () => {
     const { agent } = appFor({ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_FILE: tempFile('jwks.json', JSON.stringify(jwks)) });
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ sub: 'mallory' }).setProtectedHeader({ alg: 'RS256', kid: 'portal-1' }).setExpirationTime('10m').sign(privateKey);
+    const forged = await new SignJWT({ sub: 'mallory' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'portal-1' })
+      .setExpirationTime('10m')
+      .sign(privateKey);
     expect(await refusal(await agent.get('/api/v1/session').set('authorization', `Bearer ${forged}`))).toMatch(/signature does not verify/);
   });
 

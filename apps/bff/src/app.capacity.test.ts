@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleCpc, slotOf, startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import {
+  sampleCpc,
+  slotOf,
+  startPrometheus,
+  startSimulator,
+  writeHistory,
+  type RunningPrometheus,
+  type RunningSimulator,
+} from '@zlens/hmc-sim';
 import { ErrorResponseSchema, ForecastResponseSchema, StackedResponseSchema, USAGE_THRESHOLDS, forecastDailyPeaks } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -36,7 +44,11 @@ beforeAll(async () => {
   sim = await startSimulator();
   const nowMs = Date.now();
   const families = ['zhmc_cpc_processor_usage_ratio', 'zhmc_partition_processor_usage_ratio'];
-  const stats = await writeHistory(sim.scenario, { startMs: nowMs - 9 * DAY * 1000, endMs: nowMs - 120_000, stepSeconds: STEP, families }, historyFile);
+  const stats = await writeHistory(
+    sim.scenario,
+    { startMs: nowMs - 9 * DAY * 1000, endMs: nowMs - 120_000, stepSeconds: STEP, families },
+    historyFile,
+  );
   historyEnd = stats.lastMs / 1000;
   prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, readyTimeoutMs: 120_000 });
   await scraped('zhmc_partition_ifl_processor_count');
@@ -119,7 +131,12 @@ describe('GET /api/v1/forecast', () => {
     expect(body.peaks.length).toBeGreaterThanOrEqual(7);
     expect(body.peaks.length).toBeLessThanOrEqual(8);
     expect(body.peaks.every((p) => p.time % DAY === 0)).toBe(true);
-    expect(body.peaks.map((p) => p.peak)).toEqual(expectedPeaks('ZLX1', body.peaks.map((p) => p.time)));
+    expect(body.peaks.map((p) => p.peak)).toEqual(
+      expectedPeaks(
+        'ZLX1',
+        body.peaks.map((p) => p.time),
+      ),
+    );
     expect(body.forecast).toEqual(forecastDailyPeaks(body.peaks, 30, USAGE_THRESHOLDS.critical / 100));
     expect(body.forecast?.points).toHaveLength(31);
   });

@@ -36,7 +36,9 @@ import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger } from './test/helpers.js';
 
 const HISTORY_MS = 3600_000;
-const METRIC_GROUPS = EXPORTER_METRIC_GROUPS.filter((group) => EXPORTER_METRICS.some((d) => d.group === group && d.group_type === 'metric'));
+const METRIC_GROUPS = EXPORTER_METRIC_GROUPS.filter((group) =>
+  EXPORTER_METRICS.some((d) => d.group === group && d.group_type === 'metric'),
+);
 
 interface Site {
   sim: RunningSimulator;
@@ -59,7 +61,9 @@ async function startSite(exporter: ExporterConfig, name: string): Promise<Site> 
   const prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile });
   rmSync(historyFile, { force: true });
   await waitForSeries(prom.url, 'zhmc_partition_processor_usage_ratio', 30_000);
-  const built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: prom.url }), webDir: null }, captureLogger().logger, { startPolling: false });
+  const built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: prom.url }), webDir: null }, captureLogger().logger, {
+    startPolling: false,
+  });
   return { sim, prom, built, agent: request(createApp(built.deps)), end: Math.floor(stats.lastMs / 1000) };
 }
 
@@ -96,7 +100,9 @@ describe('exporter configuration: all groups', () => {
 
   it('knows every CPC with its mode and status, every partition with its status', async () => {
     const body = InventoryResponseSchema.parse(await getJson(site, '/api/v1/inventory'));
-    expect(body.cpcs.map((c) => [c.name, c.mode])).toEqual(site.sim.scenario.cpcs.map((c) => [c.name, c['dpm-enabled'] ? 'dpm' : 'classic']));
+    expect(body.cpcs.map((c) => [c.name, c.mode])).toEqual(
+      site.sim.scenario.cpcs.map((c) => [c.name, c['dpm-enabled'] ? 'dpm' : 'classic']),
+    );
     for (const cpc of body.cpcs) {
       expect(cpc.status).toBe(scenarioCpc(site, cpc.name).status);
       expect(cpc.statusNotExported).toBeUndefined();
@@ -128,18 +134,26 @@ describe('exporter configuration: all groups', () => {
 
     const lpar = scenarioCpc(site, CLASSIC)['logical-partitions'].find(isLparRunning);
     if (lpar === undefined) throw new Error('no running LPAR');
-    const lparDetail = PartitionDetailSchema.parse(await getJson(site, `/api/v1/cpcs/${CLASSIC}/partitions/${encodeURIComponent(lpar.name)}`));
+    const lparDetail = PartitionDetailSchema.parse(
+      await getJson(site, `/api/v1/cpcs/${CLASSIC}/partitions/${encodeURIComponent(lpar.name)}`),
+    );
     expect(lparDetail.propertiesSource).toBe('prometheus');
     expect(lparDetail.processors).toMatchObject({ cp: lpar['number-general-purpose-processors'], iip: lpar['number-ziip-processors'] });
   });
 
   it('serves series and a top-N of NIC traffic', async () => {
     const series = SeriesResponseSchema.parse(
-      await getJson(site, `/api/v1/series?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM, from: site.end - 1800, to: site.end })}`),
+      await getJson(
+        site,
+        `/api/v1/series?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM, from: site.end - 1800, to: site.end })}`,
+      ),
     );
     expect(series.series.length).toBe(scenarioCpc(site, DPM).partitions.filter(isRunning).length);
     const top = TopResponseSchema.parse(
-      await getJson(site, `/api/v1/top?${q({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: DPM, n: 3, from: site.end - 1800, to: site.end })}`),
+      await getJson(
+        site,
+        `/api/v1/top?${q({ metric: 'zhmc_nic_bytes_sent_count_total', cpc: DPM, n: 3, from: site.end - 1800, to: site.end })}`,
+      ),
     );
     expect(top.byAverage).toHaveLength(3);
     for (const entry of top.byAverage) expect(entry.avg).toBeGreaterThan(0);
@@ -155,7 +169,9 @@ describe('exporter configuration: metric groups only', () => {
 
   it('infers each CPC mode from the families it has and says its statuses are not exported', async () => {
     const body = InventoryResponseSchema.parse(await getJson(site, '/api/v1/inventory'));
-    expect(body.cpcs.map((c) => [c.name, c.mode])).toEqual(site.sim.scenario.cpcs.map((c) => [c.name, c['dpm-enabled'] ? 'dpm' : 'classic']));
+    expect(body.cpcs.map((c) => [c.name, c.mode])).toEqual(
+      site.sim.scenario.cpcs.map((c) => [c.name, c['dpm-enabled'] ? 'dpm' : 'classic']),
+    );
     for (const cpc of body.cpcs) {
       expect(cpc.status).toBeNull();
       expect(cpc.statusNotExported).toBe(true);
@@ -173,11 +189,17 @@ describe('exporter configuration: metric groups only', () => {
 
   it('gives a classic CPC channel usage, not empty network panels', async () => {
     const network = SeriesResponseSchema.parse(
-      await getJson(site, `/api/v1/series?${q({ metric: 'zhmc_cpc_network_adapter_usage_ratio', cpc: CLASSIC, from: site.end - 1800, to: site.end })}`),
+      await getJson(
+        site,
+        `/api/v1/series?${q({ metric: 'zhmc_cpc_network_adapter_usage_ratio', cpc: CLASSIC, from: site.end - 1800, to: site.end })}`,
+      ),
     );
     expect(network.unsupportedInMode).toEqual({ mode: 'classic', alternative: 'zhmc_cpc_channel_usage_ratio' });
     const channels = SeriesResponseSchema.parse(
-      await getJson(site, `/api/v1/series?${q({ metric: 'zhmc_cpc_channel_usage_ratio', cpc: CLASSIC, from: site.end - 1800, to: site.end })}`),
+      await getJson(
+        site,
+        `/api/v1/series?${q({ metric: 'zhmc_cpc_channel_usage_ratio', cpc: CLASSIC, from: site.end - 1800, to: site.end })}`,
+      ),
     );
     expect(channels.series[0]?.values.some((v) => v !== null)).toBe(true);
   });
@@ -186,7 +208,10 @@ describe('exporter configuration: metric groups only', () => {
     const cpc = CpcDetailSchema.parse(await getJson(site, `/api/v1/cpcs/${DPM}`));
     expect(cpc).toMatchObject({ propertiesSource: null, exported: [], memoryMiB: null });
     const top = TopResponseSchema.parse(
-      await getJson(site, `/api/v1/top?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: CLASSIC, n: 2, from: site.end - 1800, to: site.end })}`),
+      await getJson(
+        site,
+        `/api/v1/top?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: CLASSIC, n: 2, from: site.end - 1800, to: site.end })}`,
+      ),
     );
     expect(top.byAverage).toHaveLength(2);
   });

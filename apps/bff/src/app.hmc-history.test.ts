@@ -6,7 +6,15 @@
 import { request as httpsRequest } from 'node:https';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, startPrometheus, startSimulator, waitForSeries, type RunningPrometheus, type RunningSimulator, type Scenario } from '@zlens/hmc-sim';
+import {
+  defaultScenario,
+  startPrometheus,
+  startSimulator,
+  waitForSeries,
+  type RunningPrometheus,
+  type RunningSimulator,
+  type Scenario,
+} from '@zlens/hmc-sim';
 import { HmcHistoryResponseSchema, type HmcHistoryResponse } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig, type Env } from './config.js';
@@ -62,12 +70,18 @@ async function hmcPost(sim: RunningSimulator, path: string, body: unknown, sessi
       {
         method: 'POST',
         ca: sim.caPem,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(session === undefined ? {} : { 'x-api-session': session }) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          ...(session === undefined ? {} : { 'x-api-session': session }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown }),
+        );
       },
     );
     req.on('error', reject);
@@ -85,7 +99,9 @@ async function hmcRecords(sim: RunningSimulator, uri: string, range: string, res
 
 /** The HMC's points of one metric as the BFF should give them: seconds, scaled, inside [start, end] and before `until`. */
 function expected(points: Points, name: string, scale: number, start: number, end: number, until: number | null) {
-  const kept = (points[name] ?? []).filter((p) => p.timestamp / 1000 >= start && p.timestamp / 1000 <= end && (until === null || p.timestamp / 1000 < until));
+  const kept = (points[name] ?? []).filter(
+    (p) => p.timestamp / 1000 >= start && p.timestamp / 1000 <= end && (until === null || p.timestamp / 1000 < until),
+  );
   return { timestamps: kept.map((p) => p.timestamp / 1000), values: kept.map((p) => p.data * scale) };
 }
 
@@ -125,7 +141,9 @@ describe('HMC-only mode', { timeout: 60_000 }, () => {
     for (const [metric, name, scale] of cases) {
       const body = await history(agent, `metric=${metric}&cpc=ZOS1&from=now-24h&to=now&maxPoints=500`);
       expect(body.hmcRange, metric).toBe('last-day');
-      expect({ timestamps: body.timestamps, values: body.values }, metric).toEqual(expected(points, name, scale, body.start, body.end, null));
+      expect({ timestamps: body.timestamps, values: body.values }, metric).toEqual(
+        expected(points, name, scale, body.start, body.end, null),
+      );
     }
   });
 
@@ -138,14 +156,29 @@ describe('HMC-only mode', { timeout: 60_000 }, () => {
     if (partition === undefined || lpar === undefined) throw new Error('no running partition');
     const partitionPoints = await hmcRecords(sim, `/api/partitions/${partition['object-id']}`, 'last-day', 'fifteen-minutes');
     const lparPoints = await hmcRecords(sim, `/api/logical-partitions/${lpar['object-id']}`, 'last-day', 'fifteen-minutes');
-    const usage = await history(agent, `metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=${encodeURIComponent(partition.name)}&from=now-1d&maxPoints=500`);
-    expect({ timestamps: usage.timestamps, values: usage.values }).toEqual(expected(partitionPoints, 'processor-utilization', 0.01, usage.start, usage.end, null));
+    const usage = await history(
+      agent,
+      `metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=${encodeURIComponent(partition.name)}&from=now-1d&maxPoints=500`,
+    );
+    expect({ timestamps: usage.timestamps, values: usage.values }).toEqual(
+      expected(partitionPoints, 'processor-utilization', 0.01, usage.start, usage.end, null),
+    );
     expect(usage.values.some((v) => v !== null && v > 0 && v <= 1)).toBe(true);
     // The exporter has no DPM partition power; the HMC's records do, and fill the whole window.
-    const dpmPower = await history(agent, `metric=zhmc_partition_power_watt&cpc=ZLX1&partition=${encodeURIComponent(partition.name)}&from=now-1d&maxPoints=500`);
-    expect({ timestamps: dpmPower.timestamps, values: dpmPower.values }).toEqual(expected(partitionPoints, 'wattage', 1, dpmPower.start, dpmPower.end, null));
-    const lparPower = await history(agent, `metric=zhmc_partition_power_watt&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=now-1d&maxPoints=500`);
-    expect({ timestamps: lparPower.timestamps, values: lparPower.values }).toEqual(expected(lparPoints, 'wattage', 1, lparPower.start, lparPower.end, null));
+    const dpmPower = await history(
+      agent,
+      `metric=zhmc_partition_power_watt&cpc=ZLX1&partition=${encodeURIComponent(partition.name)}&from=now-1d&maxPoints=500`,
+    );
+    expect({ timestamps: dpmPower.timestamps, values: dpmPower.values }).toEqual(
+      expected(partitionPoints, 'wattage', 1, dpmPower.start, dpmPower.end, null),
+    );
+    const lparPower = await history(
+      agent,
+      `metric=zhmc_partition_power_watt&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=now-1d&maxPoints=500`,
+    );
+    expect({ timestamps: lparPower.timestamps, values: lparPower.values }).toEqual(
+      expected(lparPoints, 'wattage', 1, lparPower.start, lparPower.end, null),
+    );
   });
 
   it('asks the range that reaches back to the window: a month at 15 minutes, half a year an hour at a time', async () => {
@@ -187,7 +220,9 @@ describe('an SE without the environmental-metrics feature', { timeout: 60_000 },
     const body = await history(app(hmcEnv(sim), NOW_MS), 'metric=zhmc_cpc_ambient_temperature_celsius&cpc=ZOS1&from=now-1d&maxPoints=500');
     expect(body).toMatchObject({ available: true, hmcRange: 'last-day', resolution: 3600 });
     const points = await hmcRecords(sim, `/api/cpcs/${cpcSpec(sim, 'ZOS1')['object-id']}`, 'last-day', 'one-hour');
-    expect({ timestamps: body.timestamps, values: body.values }).toEqual(expected(points, 'ambient-temperature', 1, body.start, body.end, null));
+    expect({ timestamps: body.timestamps, values: body.values }).toEqual(
+      expected(points, 'ambient-temperature', 1, body.start, body.end, null),
+    );
   });
 });
 
@@ -235,7 +270,7 @@ describe('with a Prometheus that has only recent data', { timeout: 60_000 }, () 
     for (const t of shared) expect(body.values[body.timestamps.indexOf(t)]).toBe(wanted.get(t));
   });
 
-  it('does not ask the HMC when Prometheus reaches back to the window\'s start', async () => {
+  it("does not ask the HMC when Prometheus reaches back to the window's start", async () => {
     const agent = app({ ZLENS_PROMETHEUS_URL: prom.url, ...hmcEnv(sim) });
     const first = await whenPrometheusAnswers(agent, 'metric=zhmc_cpc_power_watt&cpc=ZLX1&from=now-1h&maxPoints=240');
     const covered = await history(agent, `metric=zhmc_cpc_power_watt&cpc=ZLX1&from=${first.primaryFrom ?? 0}&maxPoints=240`);

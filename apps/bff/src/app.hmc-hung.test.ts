@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
-import { InventoryResponseSchema, PartitionDetailSchema, ReadyResponseSchema, SeriesResponseSchema, StatusResponseSchema } from '@zlens/shared';
+import {
+  InventoryResponseSchema,
+  PartitionDetailSchema,
+  ReadyResponseSchema,
+  SeriesResponseSchema,
+  StatusResponseSchema,
+} from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
@@ -59,7 +65,12 @@ const counter = async (name: 'upstreamRequests' | 'upstreamErrors', match: Recor
     .filter((v) => Object.entries(match).every(([k, value]) => v.labels[k as keyof typeof v.labels] === value))
     .reduce((n, v) => n + v.value, 0);
 
-const METRICS = ['zhmc_cpc_processor_usage_ratio', 'zhmc_cpc_shared_processor_usage_ratio', 'zhmc_cpc_ifl_processor_usage_ratio', 'zhmc_cpc_status_int'] as const;
+const METRICS = [
+  'zhmc_cpc_processor_usage_ratio',
+  'zhmc_cpc_shared_processor_usage_ratio',
+  'zhmc_cpc_ifl_processor_usage_ratio',
+  'zhmc_cpc_status_int',
+] as const;
 
 describe('while the HMC hangs', () => {
   it('answers Prometheus-only series, the inventory and partition details without waiting for it', async () => {
@@ -93,7 +104,12 @@ describe('while the HMC hangs', () => {
     nowMs += 1_000;
     const ready = await agent.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ReadyResponseSchema.parse(ready.body)).toMatchObject({ ready: true, degraded: ['hmc'], inventory: true, checks: { prometheus: { ok: true }, hmc: { ok: false } } });
+    expect(ReadyResponseSchema.parse(ready.body)).toMatchObject({
+      ready: true,
+      degraded: ['hmc'],
+      inventory: true,
+      checks: { prometheus: { ok: true }, hmc: { ok: false } },
+    });
     const status = StatusResponseSchema.parse((await agent.get('/api/v1/status')).body);
     expect(status.upstreams).toEqual([
       { name: 'prometheus', state: 'ok', lastOkAt: expect.any(Number) },

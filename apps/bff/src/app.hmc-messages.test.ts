@@ -47,7 +47,7 @@ function cpc(name: string) {
 }
 
 describe('hardware messages', () => {
-  it('lists the CPC\'s and the console\'s messages of the range, newest first, as the HMC has them', async () => {
+  it("lists the CPC's and the console's messages of the range, newest first, as the HMC has them", async () => {
     const agent = app(hmcEnv());
     const from = NOW_MS / 1000 - 30 * DAY;
     const response = await agent.get(`/api/v1/cpcs/ZLX1/hardware-messages?from=${from}&to=${NOW_MS / 1000}`);
@@ -55,8 +55,16 @@ describe('hardware messages', () => {
     const body = HardwareMessagesResponseSchema.parse(response.body);
     const seed = sim.scenario.seed;
     const expected = [
-      ...cpcHardwareMessages(seed, cpc('ZLX1'), NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: m.text, origin: 'cpc' })),
-      ...consoleHardwareMessages(seed, NOW_MS).map((m) => ({ time: Math.floor(Number(m.timestamp) / 1000), text: m.text, origin: 'console' })),
+      ...cpcHardwareMessages(seed, cpc('ZLX1'), NOW_MS).map((m) => ({
+        time: Math.floor(Number(m.timestamp) / 1000),
+        text: m.text,
+        origin: 'cpc',
+      })),
+      ...consoleHardwareMessages(seed, NOW_MS).map((m) => ({
+        time: Math.floor(Number(m.timestamp) / 1000),
+        text: m.text,
+        origin: 'console',
+      })),
     ]
       .filter((m) => m.time >= from)
       .sort((a, b) => b.time - a.time);
@@ -92,7 +100,7 @@ describe('hardware messages', () => {
 });
 
 describe('OS messages', () => {
-  it('lists a running partition\'s last messages, newest first', async () => {
+  it("lists a running partition's last messages, newest first", async () => {
     const agent = app(hmcEnv());
     const response = await agent.get(`/api/v1/cpcs/ZLX1/partitions/${encodeURIComponent('LNXPRD01')}/os-messages`);
     expect(response.status).toBe(200);

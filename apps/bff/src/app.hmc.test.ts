@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPrometheus, startSimulator, writeHistory, type CpcSpec, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
-import {
-  AdapterDetailSchema,
-  CpcDetailSchema,
-  InventoryResponseSchema,
-  PartitionDetailSchema,
-  SeriesResponseSchema,
-} from '@zlens/shared';
+import { AdapterDetailSchema, CpcDetailSchema, InventoryResponseSchema, PartitionDetailSchema, SeriesResponseSchema } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
@@ -110,7 +104,11 @@ describe('with Prometheus and the HMC', () => {
     });
     expect(cpc.adapters.map((a) => a.name).sort()).toEqual(zlx1.adapters.map((a) => a.name).sort());
     const fcp = zlx1.adapters.find((a) => a.type === 'fcp');
-    expect(cpc.adapters.find((a) => a.name === fcp?.name)).toMatchObject({ type: 'fcp', family: 'storage', adapterId: fcp?.['adapter-id'] });
+    expect(cpc.adapters.find((a) => a.name === fcp?.name)).toMatchObject({
+      type: 'fcp',
+      family: 'storage',
+      adapterId: fcp?.['adapter-id'],
+    });
   });
 
   it('serves a DPM partition with NIC → virtual switch / port → adapter and storage group → adapter', async () => {
@@ -187,11 +185,15 @@ describe('with Prometheus and the HMC', () => {
 
     const from = historyEnd - 600;
     const unsupported = SeriesResponseSchema.parse(
-      await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`),
+      await getJson(
+        `/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`,
+      ),
     );
     expect(unsupported.unsupportedInMode).toEqual({ mode: 'classic', alternative: 'zhmc_channel_usage_ratio' });
     const channel = SeriesResponseSchema.parse(
-      await getJson(`/api/v1/series?metric=zhmc_channel_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`),
+      await getJson(
+        `/api/v1/series?metric=zhmc_channel_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&from=${from}&to=${historyEnd}`,
+      ),
     );
     expect(channel.series.map((s) => s.labels.channel_css_chpid).sort()).toEqual(channels.map((c) => c.through).sort());
   });
@@ -228,7 +230,9 @@ describe('with Prometheus and the HMC', () => {
 
   it('backs off when the HMC is busy (409)', async () => {
     sim.faults.set({ busy: true, pathPattern: '/api/adapters/', times: 1 });
-    const busy = AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(spec('ZLX1').adapters[0]?.name ?? '')}`));
+    const busy = AdapterDetailSchema.parse(
+      await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(spec('ZLX1').adapters[0]?.name ?? '')}`),
+    );
     expect(busy.stale).toBe(true);
     expect(captured.text()).toMatch(/409,2/);
     sim.faults.clear();
@@ -243,8 +247,14 @@ describe('with Prometheus and the HMC', () => {
       await built.deps.inventory.refresh();
       const inventory = InventoryResponseSchema.parse(await getJson('/api/v1/inventory'));
       expect(inventory.stale).toBe(true);
-      expect(inventory.cpcs.find((c) => c.name === 'ZOS1')).toMatchObject({ mode: 'classic', machineType: spec('ZOS1')['machine-type'], sources: ['prometheus', 'hmc'] });
-      const series = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${historyEnd - 300}&to=${historyEnd}`));
+      expect(inventory.cpcs.find((c) => c.name === 'ZOS1')).toMatchObject({
+        mode: 'classic',
+        machineType: spec('ZOS1')['machine-type'],
+        sources: ['prometheus', 'hmc'],
+      });
+      const series = SeriesResponseSchema.parse(
+        await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${historyEnd - 300}&to=${historyEnd}`),
+      );
       expect(series.series).toHaveLength(1);
       expect(series.stale).toBe(true);
     } finally {

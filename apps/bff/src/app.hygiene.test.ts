@@ -23,7 +23,11 @@ function appFor(env: Env = {}) {
 }
 
 /** A raw HTTP request: supertest cannot send one header twice, a proxy (or an attacker before it) can. */
-async function rawGet(app: ReturnType<typeof createApp>, path: string, headers: OutgoingHttpHeaders): Promise<{ status: number; body: unknown }> {
+async function rawGet(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  headers: OutgoingHttpHeaders,
+): Promise<{ status: number; body: unknown }> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address: AddressInfo | string | null = server.address();
@@ -60,7 +64,10 @@ describe('ZLENS_AUTH=proxy with more than one user header', () => {
 
   it('still signs in one user header', async () => {
     const { app } = appFor(env);
-    expect(await rawGet(app, '/api/v1/session', { 'x-forwarded-user': 'alice' })).toEqual({ status: 200, body: { mode: 'proxy', user: 'alice' } });
+    expect(await rawGet(app, '/api/v1/session', { 'x-forwarded-user': 'alice' })).toEqual({
+      status: 200,
+      body: { mode: 'proxy', user: 'alice' },
+    });
   });
 });
 
@@ -78,7 +85,10 @@ describe('a wrong method on a known route', () => {
       expect(res.status, `${method} ${path}`).toBe(405);
       expect(res.headers.allow).toBe('GET, HEAD');
       const body = ErrorResponseSchema.parse(res.body);
-      expect(body.error).toMatchObject({ code: 'method_not_allowed', message: `${method.toUpperCase()} is not allowed on ${path}; use GET or HEAD` });
+      expect(body.error).toMatchObject({
+        code: 'method_not_allowed',
+        message: `${method.toUpperCase()} is not allowed on ${path}; use GET or HEAD`,
+      });
     }
   });
 

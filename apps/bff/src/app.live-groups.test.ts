@@ -6,7 +6,15 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@zlens/hmc-sim';
-import { CATALOG, HeatmapResponseSchema, METRIC_IDS, SeriesResponseSchema, TopResponseSchema, type MetricId, type Series } from '@zlens/shared';
+import {
+  CATALOG,
+  HeatmapResponseSchema,
+  METRIC_IDS,
+  SeriesResponseSchema,
+  TopResponseSchema,
+  type MetricId,
+  type Series,
+} from '@zlens/shared';
 import { createApp } from './app.js';
 import type { Clock } from './clock.js';
 import { loadConfig } from './config.js';
@@ -70,13 +78,19 @@ function expected(metric: MetricId, match: Record<string, string>): Series[] {
   const counter = CATALOG[metric].unit === 'bytes-per-second' || CATALOG[metric].unit === 'packets-per-second';
   const out = new Map<string, Series>();
   POLLS.forEach((t, i) => {
-    const previous = new Map((exported.get(t - SLOT_SECONDS) ?? []).filter((s) => s.name === metric).map((s) => [JSON.stringify(s.labels), s.value]));
+    const previous = new Map(
+      (exported.get(t - SLOT_SECONDS) ?? []).filter((s) => s.name === metric).map((s) => [JSON.stringify(s.labels), s.value]),
+    );
     for (const sample of exported.get(t) ?? []) {
       if (sample.name !== metric || !matches(sample.labels, match)) continue;
       const key = JSON.stringify(sample.labels);
       const entry = out.get(key) ?? { labels: sample.labels, values: POLLS.map(() => null) };
       const before = previous.get(key);
-      entry.values[i] = !counter ? sample.value : before === undefined || sample.value < before ? null : (sample.value - before) / SLOT_SECONDS;
+      entry.values[i] = !counter
+        ? sample.value
+        : before === undefined || sample.value < before
+          ? null
+          : (sample.value - before) / SLOT_SECONDS;
       out.set(key, entry);
     }
   });
@@ -131,7 +145,17 @@ describe('live mode, every metric group', () => {
     }
     // Every per-object group reported something (not a comparison of empty answers).
     const scopes = new Set(LIVE_METRICS.filter((id) => expected(id, {}).length > 0).map((id) => CATALOG[id].scope));
-    expect([...scopes].sort()).toEqual(['adapter', 'channel', 'cpc', 'crypto-adapter', 'line-cord', 'nic', 'partition', 'port', 'processor']);
+    expect([...scopes].sort()).toEqual([
+      'adapter',
+      'channel',
+      'cpc',
+      'crypto-adapter',
+      'line-cord',
+      'nic',
+      'partition',
+      'port',
+      'processor',
+    ]);
     expect(compared).toBeGreaterThan(100);
   });
 
@@ -159,14 +183,17 @@ describe('live mode, every metric group', () => {
 
   it('labels NIC rows from the NICs it knows, without walking the topology again after its TTL', async () => {
     const hmcGets = async (): Promise<number> =>
-      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')?.value ?? 0;
+      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')
+        ?.value ?? 0;
     // Past the inventory and topology TTL (60 s): the inventory is read again, the NICs are not.
     nowSeconds = T0 + 90;
     await built.deps.inventory.refresh();
     const before = await hmcGets();
     await built.live?.poll();
     expect((await hmcGets()) - before).toBe(1); // Get Metrics only
-    const res = await agent.get(`/api/v1/series?metric=zhmc_nic_bytes_sent_count_total&cpc=ZLX1&partition=KVM%20HOST%20A&from=${T0 + 75}&to=${T0 + 90}`);
+    const res = await agent.get(
+      `/api/v1/series?metric=zhmc_nic_bytes_sent_count_total&cpc=ZLX1&partition=KVM%20HOST%20A&from=${T0 + 75}&to=${T0 + 90}`,
+    );
     expect(res.status, res.text).toBe(200);
     expect(SeriesResponseSchema.parse(res.body).series.length).toBeGreaterThan(1);
   });

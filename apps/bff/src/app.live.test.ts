@@ -77,7 +77,9 @@ describe('live mode', () => {
     for (let i = 0; i < 4; i += 1) await pollAt(T0 + i * SLOT_SECONDS);
     const range = `from=${T0 - 30}&to=${T0 + 45}`;
 
-    const cpc = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_storage_adapter_usage_ratio&cpc=ZLX1&${range}`, 200));
+    const cpc = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_cpc_storage_adapter_usage_ratio&cpc=ZLX1&${range}`, 200),
+    );
     expect(cpc).toMatchObject({ source: 'live', step: 15, start: T0 - 30, end: T0 + 45, stale: false });
     const expectCpc = (t: number): number => sampleCpc(sim.scenario.seed, zlx1(), slotOf(t * 1000)).usage.storage / 100;
     expect(cpc.series).toEqual([{ labels: { cpc: 'ZLX1' }, values: [null, null, ...[0, 1, 2, 3].map((i) => expectCpc(T0 + i * 15))] }]);
@@ -92,7 +94,9 @@ describe('live mode', () => {
       { labels: { cpc: 'ZLX1', partition: 'KVM HOST A' }, values: [null, null, ...[0, 1, 2, 3].map((i) => expectPartition(T0 + i * 15))] },
     ]);
 
-    const all = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&${range}`, 200));
+    const all = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&${range}`, 200),
+    );
     const running = zlx1().partitions.filter((p) => p.status === 'active' || p.status === 'degraded');
     expect(all.series.map((s) => s.labels.partition)).toEqual(running.map((p) => p.name).sort());
   });
@@ -101,15 +105,21 @@ describe('live mode', () => {
     const range = `from=${T0}&to=${T0 + 45}`;
     const running = zlx1().partitions.filter((p) => p.status === 'active' || p.status === 'degraded');
     const average = (spec: (typeof running)[number]): number =>
-      [0, 1, 2, 3].map((i) => partitionUsage(sim.scenario.seed, spec, slotOf((T0 + i * 15) * 1000)).processor / 100).reduce((a, b) => a + b) / 4;
+      [0, 1, 2, 3]
+        .map((i) => partitionUsage(sim.scenario.seed, spec, slotOf((T0 + i * 15) * 1000)).processor / 100)
+        .reduce((a, b) => a + b) / 4;
     const expected = running.map((p) => ({ name: p.name, avg: average(p) })).sort((a, b) => b.avg - a.avg || (a.name < b.name ? -1 : 1));
 
-    const top = TopResponseSchema.parse(await getJson(`/api/v1/top?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&n=3&${range}`, 200));
+    const top = TopResponseSchema.parse(
+      await getJson(`/api/v1/top?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&n=3&${range}`, 200),
+    );
     expect(top).toMatchObject({ source: 'live', n: 3, stale: false });
     expect(top.byAverage.map((e) => e.labels.partition)).toEqual(expected.slice(0, 3).map((e) => e.name));
     expect(top.byAverage[0]?.avg).toBeCloseTo(expected[0]?.avg ?? Number.NaN, 9);
 
-    const heatmap = HeatmapResponseSchema.parse(await getJson(`/api/v1/heatmap?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&${range}`, 200));
+    const heatmap = HeatmapResponseSchema.parse(
+      await getJson(`/api/v1/heatmap?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&${range}`, 200),
+    );
     expect(heatmap.timestamps).toEqual([T0, T0 + 15, T0 + 30, T0 + 45]);
     expect(heatmap.rows.map((r) => r.labels.partition)).toEqual(expected.map((e) => e.name));
   });
@@ -120,13 +130,22 @@ describe('live mode', () => {
     if (!lpar) throw new Error('the demo has no operating LPAR on ZOS1');
     const range = `from=${T0}&to=${T0 + 45}`;
     const usage = SeriesResponseSchema.parse(
-      await getJson(`/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`, 200),
+      await getJson(
+        `/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`,
+        200,
+      ),
     );
     expect(usage.series).toEqual([
-      { labels: { cpc: 'ZOS1', partition: lpar.name }, values: [0, 1, 2, 3].map((i) => lparUsage(sim.scenario.seed, lpar, slotOf((T0 + i * 15) * 1000)).processor / 100) },
+      {
+        labels: { cpc: 'ZOS1', partition: lpar.name },
+        values: [0, 1, 2, 3].map((i) => lparUsage(sim.scenario.seed, lpar, slotOf((T0 + i * 15) * 1000)).processor / 100),
+      },
     ]);
     const status = SeriesResponseSchema.parse(
-      await getJson(`/api/v1/series?metric=zhmc_partition_lpar_status_int&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`, 200),
+      await getJson(
+        `/api/v1/series?metric=zhmc_partition_lpar_status_int&cpc=ZOS1&partition=${encodeURIComponent(lpar.name)}&${range}`,
+        200,
+      ),
     );
     expect(status.series).toEqual([{ labels: { cpc: 'ZOS1', partition: lpar.name, value: 'operating' }, values: [0, 0, 0, 0] }]);
   });
@@ -143,7 +162,13 @@ describe('live mode', () => {
     expect(body.stale).toBe(false);
     const cpc = body.cpcs.find((c) => c.name === 'ZLX1');
     expect(cpc).toMatchObject({ mode: 'dpm', status: 'active', machineType: '3931', machineModel: 'A01', sources: ['hmc'] });
-    expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({ name: 'ZVM PROD 1', status: 'active', type: 'zvm', sources: ['hmc'], noSeries: false });
+    expect(cpc?.partitions.find((p) => p.name === 'ZVM PROD 1')).toEqual({
+      name: 'ZVM PROD 1',
+      status: 'active',
+      type: 'zvm',
+      sources: ['hmc'],
+      noSeries: false,
+    });
     const ready = ReadyResponseSchema.parse(await getJson('/readyz', 200));
     expect(ready).toMatchObject({ ready: true, mode: 'live', checks: { hmc: { ok: true } } });
   });
@@ -155,9 +180,11 @@ describe('live mode', () => {
       if (!adapter) throw new Error(`the demo has no ${type} adapter used by two partitions`);
       return adapter;
     };
-    const adapterDetail = async (name: string) => AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(name)}`, 200));
+    const adapterDetail = async (name: string) =>
+      AdapterDetailSchema.parse(await getJson(`/api/v1/cpcs/ZLX1/adapters/${encodeURIComponent(name)}`, 200));
     const hmcGets = async (): Promise<number> =>
-      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')?.value ?? 0;
+      (await built.deps.metrics.upstreamRequests.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.endpoint === 'GET')
+        ?.value ?? 0;
 
     const osa = used('osd');
     const first = await adapterDetail(osa.name);
@@ -184,7 +211,9 @@ describe('live mode', () => {
     await pollAt(T0 + 60);
     expect(built.live?.stale).toBe(false);
     expect(await logons()).toBe(2);
-    const body = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0 + 60}&to=${T0 + 75}`, 200));
+    const body = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0 + 60}&to=${T0 + 75}`, 200),
+    );
     const expected = sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 60) * 1000)).usage.processor / 100;
     expect(body.series[0]?.values[0]).toBe(expected);
   });
@@ -192,7 +221,9 @@ describe('live mode', () => {
   it('keeps only the configured window', async () => {
     // The window is 10 minutes: after a poll 20 minutes later, the first samples are gone.
     await pollAt(T0 + 1200);
-    const body = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0}&to=${T0 + 1200}&maxPoints=200`, 200));
+    const body = SeriesResponseSchema.parse(
+      await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0}&to=${T0 + 1200}&maxPoints=200`, 200),
+    );
     const values = body.series[0]?.values ?? [];
     expect(values.filter((v) => v !== null)).toHaveLength(1);
     expect(values[values.length - 1]).not.toBeNull();
@@ -206,7 +237,11 @@ describe('live mode', () => {
       await getJson(`/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=${T0 + 1185}&to=${T0 + 1215}`, 200),
     );
     expect(series.stale).toBe(true);
-    expect(series.series[0]?.values).toEqual([null, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100, sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100]);
+    expect(series.series[0]?.values).toEqual([
+      null,
+      sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100,
+      sampleCpc(sim.scenario.seed, zlx1(), slotOf((T0 + 1200) * 1000)).usage.processor / 100,
+    ]);
     // Once the cached inventory is older than its TTL, a request starts a re-read in the background
     // (answering at once); the re-read fails, and from then on the inventory shows as stale.
     nowSeconds = T0 + 1300;

@@ -6,8 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryPrometheus, startPrometheus, startSimulator, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
-import { AdapterTopResponseSchema, ErrorResponseSchema, FleetPowerResponseSchema, SeriesResponseSchema, TopResponseSchema } from '@zlens/shared';
+import {
+  queryPrometheus,
+  startPrometheus,
+  startSimulator,
+  writeHistory,
+  type RunningPrometheus,
+  type RunningSimulator,
+} from '@zlens/hmc-sim';
+import {
+  AdapterTopResponseSchema,
+  ErrorResponseSchema,
+  FleetPowerResponseSchema,
+  SeriesResponseSchema,
+  TopResponseSchema,
+} from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
@@ -62,7 +75,9 @@ describe('GET /api/v1/fleet/power', () => {
     expect(avgs).toEqual([...avgs].sort((a, b) => b - a));
     for (const cpc of body.cpcs) {
       // Each CPC's line is exactly its power series (same range and grid).
-      const series = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=zhmc_cpc_power_watt&cpc=${cpc.cpc}&from=${from}&to=${historyEnd}&maxPoints=500`, 200));
+      const series = SeriesResponseSchema.parse(
+        await getJson(`/api/v1/series?metric=zhmc_cpc_power_watt&cpc=${cpc.cpc}&from=${from}&to=${historyEnd}&maxPoints=500`, 200),
+      );
       expect(cpc.values).toEqual(series.series[0]?.values);
       // Prometheus's own average over the raw samples of the same 241 slots (a window 1 s short of 3615 s, so
       // that Prometheus 2 (range closed on the left) and 3 (open) take the same samples).
@@ -74,8 +89,16 @@ describe('GET /api/v1/fleet/power', () => {
       expect(cpc.energyKWh).toBeCloseTo(((cpc.avg ?? 0) * 3615) / 3_600_000, 9);
       expect(cpc.avg).toBeGreaterThan(1000);
     }
-    body.timestamps.forEach((_, i) => expect(body.total[i]).toBeCloseTo(body.cpcs.reduce((sum, c) => sum + (c.values[i] ?? Number.NaN), 0), 6));
-    expect(body.energyKWh).toBeCloseTo(body.cpcs.reduce((sum, c) => sum + (c.energyKWh ?? 0), 0), 9);
+    body.timestamps.forEach((_, i) =>
+      expect(body.total[i]).toBeCloseTo(
+        body.cpcs.reduce((sum, c) => sum + (c.values[i] ?? Number.NaN), 0),
+        6,
+      ),
+    );
+    expect(body.energyKWh).toBeCloseTo(
+      body.cpcs.reduce((sum, c) => sum + (c.energyKWh ?? 0), 0),
+      9,
+    );
     expect(body.now).toBe(body.total.at(-1));
   });
 
@@ -102,7 +125,9 @@ describe('GET /api/v1/adapters/top', () => {
     );
     // The fleet's top 3 are the 3 highest of the per-CPC rankings, merged.
     const perCpc = await Promise.all(
-      ['ZLX1', 'ZLX2'].map(async (cpc) => TopResponseSchema.parse(await getJson(`/api/v1/top?metric=zhmc_adapter_usage_ratio&cpc=${cpc}&n=3&${range()}`, 200))),
+      ['ZLX1', 'ZLX2'].map(async (cpc) =>
+        TopResponseSchema.parse(await getJson(`/api/v1/top?metric=zhmc_adapter_usage_ratio&cpc=${cpc}&n=3&${range()}`, 200)),
+      ),
     );
     const merged = perCpc.flatMap((t) => t.byAverage.map((e) => e.avg ?? -1)).concat(crypto.map((e) => e.avg ?? -1));
     const top3 = AdapterTopResponseSchema.parse(await getJson(`/api/v1/adapters/top?n=3&${range()}`, 200));
@@ -125,7 +150,9 @@ describe('GET /api/v1/adapters/top', () => {
 
   it('answers 404 for an unknown CPC and 400 for a bad family or n', async () => {
     expect(ErrorResponseSchema.parse(await getJson(`/api/v1/adapters/top?cpc=NOPE&${range()}`, 404)).error.message).toMatch(/^cpc: /);
-    expect(ErrorResponseSchema.parse(await getJson(`/api/v1/adapters/top?family=quantum&${range()}`, 400)).error.message).toMatch(/^family: /);
+    expect(ErrorResponseSchema.parse(await getJson(`/api/v1/adapters/top?family=quantum&${range()}`, 400)).error.message).toMatch(
+      /^family: /,
+    );
     expect(ErrorResponseSchema.parse(await getJson(`/api/v1/adapters/top?n=0&${range()}`, 400)).error.message).toMatch(/^n: /);
   });
 });

@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPrometheus, startSimulator, waitForSeries, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import {
+  startPrometheus,
+  startSimulator,
+  waitForSeries,
+  writeHistory,
+  type RunningPrometheus,
+  type RunningSimulator,
+} from '@zlens/hmc-sim';
 import { AlertPeriodsResponseSchema, StackedResponseSchema, type AlertPeriodsResponse } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -40,7 +47,11 @@ beforeAll(async () => {
   sim = await startSimulator();
   historyEnd = Math.floor((Date.now() - 120_000) / 1000 / STEP) * STEP;
   const families = ['zhmc_cpc_processor_usage_ratio', 'zhmc_partition_processor_usage_ratio'];
-  await writeHistory(sim.scenario, { startMs: (historyEnd - 3 * 3600) * 1000, endMs: historyEnd * 1000, stepSeconds: STEP, families }, historyFile);
+  await writeHistory(
+    sim.scenario,
+    { startMs: (historyEnd - 3 * 3600) * 1000, endMs: historyEnd * 1000, stepSeconds: STEP, families },
+    historyFile,
+  );
   prom = await startPrometheus({
     scrapeTargets: [sim.metricsTarget],
     historyFile,

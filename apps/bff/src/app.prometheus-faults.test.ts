@@ -92,7 +92,9 @@ describe('Prometheus hung (SIGSTOP), continued, killed', () => {
     const text = await metricsText();
     expect(text).toMatch(/zlens_upstream_circuit_state\{upstream="prometheus"\} 2/);
     expect(text).toMatch(/zlens_stale_answers_total\{upstream="prometheus"\} [1-9]/);
-    const unknown = await agent.get(`/api/v1/series?${new URLSearchParams({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: String(end - 7200), to: String(end) }).toString()}`);
+    const unknown = await agent.get(
+      `/api/v1/series?${new URLSearchParams({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: DPM_CPC, from: String(end - 7200), to: String(end) }).toString()}`,
+    );
     expect([502, 504]).toContain(unknown.status);
     expect(unknown.body).toMatchObject({ error: { code: expect.stringMatching(/^upstream_(error|timeout)$/) } });
     expect(await metricsText()).toMatch(/zlens_upstream_circuit_rejections_total\{upstream="prometheus"\} [1-9]/);

@@ -71,7 +71,12 @@ describe('an answer Prometheus warned about', () => {
       [warned.heatmap, HeatmapResponseSchema],
     ] as const) {
       const body = schema.parse((await agent.get(url).expect(200)).body);
-      expect({ url, partial: body.partial, warnings: body.warnings, stale: body.stale }).toEqual({ url, partial: true, warnings: [PARTIAL_WARNING], stale: false });
+      expect({ url, partial: body.partial, warnings: body.warnings, stale: body.stale }).toEqual({
+        url,
+        partial: true,
+        warnings: [PARTIAL_WARNING],
+        stale: false,
+      });
     }
     expect((await agent.get('/metrics')).text).toMatch(/zlens_upstream_warnings_total\{upstream="prometheus",kind="warning"\} [1-9]/);
   }, 60_000);

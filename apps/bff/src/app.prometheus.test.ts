@@ -90,7 +90,11 @@ describe('with Prometheus', () => {
     // Prometheus alone tells the mode by which partition status metric a CPC has.
     expect(zlx1).toMatchObject({ status: 'active', mode: 'dpm', machineType: null, sources: ['prometheus'] });
     expect(body.cpcs.find((c) => c.name === 'ZOS1')?.mode).toBe('classic');
-    expect(zlx1?.partitions.map((p) => p.name).sort()).toEqual(cpcSpec('ZLX1').partitions.map((p) => p.name).sort());
+    expect(zlx1?.partitions.map((p) => p.name).sort()).toEqual(
+      cpcSpec('ZLX1')
+        .partitions.map((p) => p.name)
+        .sort(),
+    );
     expect(zlx1?.partitions.find((p) => p.name === 'Storage Test')).toEqual({
       name: 'Storage Test',
       status: 'stopped',
@@ -131,10 +135,16 @@ describe('with Prometheus', () => {
     const spec = cpcSpec('ZLX1').partitions.find((p) => p.name === 'ZVM PROD 1');
     if (!spec) throw new Error('scenario lacks ZVM PROD 1');
     const one = SeriesResponseSchema.parse(
-      await getJson(agent, `/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&partition=ZVM%20PROD%201&from=${from}&to=${historyEnd}`, 200),
+      await getJson(
+        agent,
+        `/api/v1/series?metric=zhmc_partition_network_adapter_usage_ratio&cpc=ZLX1&partition=ZVM%20PROD%201&from=${from}&to=${historyEnd}`,
+        200,
+      ),
     );
     expect(one.series.map((s) => s.labels)).toEqual([{ cpc: 'ZLX1', partition: 'ZVM PROD 1' }]);
-    expect(one.series[0]?.values).toEqual(one.timestamps.map((t) => partitionUsage(sim.scenario.seed, spec, slotOf(t * 1000)).network / 100));
+    expect(one.series[0]?.values).toEqual(
+      one.timestamps.map((t) => partitionUsage(sim.scenario.seed, spec, slotOf(t * 1000)).network / 100),
+    );
 
     const all = SeriesResponseSchema.parse(
       await getJson(agent, `/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&from=${from}&to=${historyEnd}`, 200),
@@ -147,7 +157,9 @@ describe('with Prometheus', () => {
   it('serves status series with the status string', async () => {
     const url = `/api/v1/series?metric=zhmc_partition_status_int&cpc=ZLX1&partition=Storage%20Test&from=${historyEnd - 300}&to=${historyEnd}`;
     const body = SeriesResponseSchema.parse(await getJson(app(promEnv()), url, 200));
-    expect(body.series).toEqual([{ labels: { cpc: 'ZLX1', partition: 'Storage Test', value: 'stopped' }, values: body.timestamps.map(() => 11) }]);
+    expect(body.series).toEqual([
+      { labels: { cpc: 'ZLX1', partition: 'Storage Test', value: 'stopped' }, values: body.timestamps.map(() => 11) },
+    ]);
   });
 
   it('answers bad requests with 400 naming the parameter, unknown names with 404', async () => {
@@ -163,7 +175,11 @@ describe('with Prometheus', () => {
     await bad('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&maxPoints=1', 400, /^maxPoints: /);
     await bad('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX1&from=1&from=2', 400, /^from: /);
     await bad('/api/v1/series?metric=zhmc_cpc_processor_usage_ratio&cpc=ZLX9', 404, /^cpc: no CPC named "ZLX9"/);
-    await bad('/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=NOPE%22}', 404, /^partition: CPC "ZLX1" has no partition named "NOPE"}"/);
+    await bad(
+      '/api/v1/series?metric=zhmc_partition_processor_usage_ratio&cpc=ZLX1&partition=NOPE%22}',
+      404,
+      /^partition: CPC "ZLX1" has no partition named "NOPE"}"/,
+    );
     await bad('/api/v1/nothing-here', 404, /no API route GET \/api\/v1\/nothing-here/);
     await bad('/nowhere', 404, /nothing at GET \/nowhere/);
     // A malformed URL is the client's mistake, never a 500.

@@ -58,6 +58,11 @@ describe('partitions without current series', () => {
     ]);
     const detail = await agent.get(`/api/v1/cpcs/${encodeURIComponent(CPC)}/partitions/${encodeURIComponent('stopped 2h ago')}`);
     expect(detail.status, detail.text).toBe(200);
-    expect(PartitionDetailSchema.parse(detail.body)).toMatchObject({ noRecentData: true, statusNotExported: true, propertiesSource: null, exported: [] });
+    expect(PartitionDetailSchema.parse(detail.body)).toMatchObject({
+      noRecentData: true,
+      statusNotExported: true,
+      propertiesSource: null,
+      exported: [],
+    });
   });
 });

@@ -21,7 +21,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillRules, scrapeLabels, startPrometheus, startSimulator, waitForSeries, writeHistory, type RunningPrometheus, type RunningSimulator } from '@zlens/hmc-sim';
+import {
+  backfillRules,
+  scrapeLabels,
+  startPrometheus,
+  startSimulator,
+  waitForSeries,
+  writeHistory,
+  type RunningPrometheus,
+  type RunningSimulator,
+} from '@zlens/hmc-sim';
 import { HeatmapResponseSchema, TopResponseSchema, type HeatmapResponse, type TopResponse } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -50,7 +59,13 @@ beforeAll(async () => {
   rulesFrom = historyEnd - 2 * DAY;
   const historyFile = join(work, 'history.om');
   const families = ['zhmc_partition_processor_usage_ratio', 'zhmc_adapter_usage_ratio'];
-  const range = { startMs: (historyEnd - 3 * DAY) * 1000, endMs: historyEnd * 1000, stepSeconds: 60, families, targetLabels: scrapeLabels(sim.metricsTarget) };
+  const range = {
+    startMs: (historyEnd - 3 * DAY) * 1000,
+    endMs: historyEnd * 1000,
+    stepSeconds: 60,
+    families,
+    targetLabels: scrapeLabels(sim.metricsTarget),
+  };
   await writeHistory(sim.scenario, range, historyFile);
   // The rules evaluated over the history by a Prometheus that has only the raw samples.
   const evaluator = await startPrometheus({ scrapeTargets: [], historyFile, readyTimeoutMs: 120_000 });
@@ -60,7 +75,13 @@ beforeAll(async () => {
   } finally {
     await evaluator.close();
   }
-  prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, blockDirs: [blocks], ruleFiles: [RULES], readyTimeoutMs: 120_000 });
+  prom = await startPrometheus({
+    scrapeTargets: [sim.metricsTarget],
+    historyFile,
+    blockDirs: [blocks],
+    ruleFiles: [RULES],
+    readyTimeoutMs: 120_000,
+  });
   // The inventory lists what Prometheus has now: the live scrape.
   await waitForSeries(prom.url, 'zhmc_partition_processor_usage_ratio', 60_000);
   proxy = await startPromProxy(prom.url);
@@ -88,7 +109,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const q = (params: Record<string, string | number>): string => new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
+const q = (params: Record<string, string | number>): string =>
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
 async function both(path: string): Promise<{ recorded: unknown; raw: unknown; queries: string[] }> {
   const mark = proxy.requests.length;
@@ -126,7 +148,11 @@ function expectSameHeatmap(a: HeatmapResponse, b: HeatmapResponse, tolerance: nu
 
 /** The phase of the recorded buckets (ms after the 5-minute marks), as the BFF reads it. */
 async function phaseMs(): Promise<number> {
-  const body = (await (await fetch(`${prom.url}/api/v1/query?${q({ query: 'max(timestamp(zlens:zhmc_partition_processor_usage_ratio:avg5m))', time: historyEnd })}`)).json()) as {
+  const body = (await (
+    await fetch(
+      `${prom.url}/api/v1/query?${q({ query: 'max(timestamp(zlens:zhmc_partition_processor_usage_ratio:avg5m))', time: historyEnd })}`,
+    )
+  ).json()) as {
     data: { result: { value: [number, string] }[] };
   };
   return Math.round(Number(body.data.result[0]?.value[1]) * 1000) % 300_000;
@@ -152,9 +178,13 @@ describe('recorded series', () => {
     // The buckets from where they begin…
     expect(queries.filter((query) => query.includes('avg_over_time(zlens:zhmc_partition_processor_usage_ratio:avg5m'))).toHaveLength(1);
     // …and the raw metric for the first day, and for the newest points if their buckets are not written yet.
-    expect(queries.filter((query) => query.includes('avg_over_time(zhmc_partition_processor_usage_ratio{}')).length).toBeGreaterThanOrEqual(1);
+    expect(queries.filter((query) => query.includes('avg_over_time(zhmc_partition_processor_usage_ratio{}')).length).toBeGreaterThanOrEqual(
+      1,
+    );
     // Where the buckets take over, as many partitions have a value as just before: no gap.
-    const bucketsFrom = queries.map((query) => proxy.requests.find((r) => r.params.query === query)).find((r) => r?.params.query?.includes('zlens:'));
+    const bucketsFrom = queries
+      .map((query) => proxy.requests.find((r) => r.params.query === query))
+      .find((r) => r?.params.query?.includes('zlens:'));
     const first = withRules.timestamps.indexOf(Number(bucketsFrom?.params.start));
     expect(first).toBeGreaterThan(0);
     const valued = (i: number): number => withRules.rows.filter((row) => row.values[i] !== null).length;

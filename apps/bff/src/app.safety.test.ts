@@ -47,7 +47,10 @@ beforeAll(async () => {
   built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: proxy.url }), webDir: null }, captureLogger().logger);
   agent = request(createApp(built.deps));
   const inventory = InventoryResponseSchema.parse((await agent.get('/api/v1/inventory')).body);
-  knownNames = new Set([...inventory.cpcs.flatMap((c) => [c.name, ...c.partitions.map((p) => p.name), ...c.adapters.map((a) => a.name)]), ...BFF_BUILT_LITERALS]);
+  knownNames = new Set([
+    ...inventory.cpcs.flatMap((c) => [c.name, ...c.partitions.map((p) => p.name), ...c.adapters.map((a) => a.name)]),
+    ...BFF_BUILT_LITERALS,
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -97,7 +100,13 @@ function splitLiterals(query: string): { shape: string; literals: string[] } {
 function allowedShapes(): Set<string> {
   const shapes = new Set<string>(['N']);
   const add = (query: string): void => void shapes.add(splitLiterals(query).shape);
-  const selectors: SeriesSelector[] = [{}, { cpc: 'x' }, { cpc: 'x', partition: 'x' }, { cpc: 'x', adapter: 'x' }, { cpc: 'x', partition: 'x', adapter: 'x' }];
+  const selectors: SeriesSelector[] = [
+    {},
+    { cpc: 'x' },
+    { cpc: 'x', partition: 'x' },
+    { cpc: 'x', adapter: 'x' },
+    { cpc: 'x', partition: 'x', adapter: 'x' },
+  ];
   for (const metric of METRIC_IDS) {
     for (const selector of selectors) {
       try {
@@ -110,8 +119,12 @@ function allowedShapes(): Set<string> {
     }
     for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3600, 15))) add(q);
     // Recorded buckets read as they are (phase 0) or moved to their ends (phase 44.609 s).
-    const phases = [{ phaseMs: 0, later: true }, { phaseMs: 44_609, later: true }];
-    if (recordedApplies(metric, 300)) for (const phase of phases) for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3600, 300, phase))) add(q);
+    const phases = [
+      { phaseMs: 0, later: true },
+      { phaseMs: 44_609, later: true },
+    ];
+    if (recordedApplies(metric, 300))
+      for (const phase of phases) for (const q of Object.values(buildTopQueries(metric, { cpc: 'x' }, 3600, 300, phase))) add(q);
     if (heatmapApplies(metric)) {
       // Below a 5-minute step a cell is the sample at its end, from 5 minutes up its step's average.
       for (const step of [15, 300]) {
@@ -143,7 +156,11 @@ const BFF_BUILT_QUERIES = [
 ];
 const BFF_BUILT_LITERALS = BFF_BUILT_QUERIES.flatMap((query) => splitLiterals(query).literals).filter((literal) => literal !== 'x');
 
-const word = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 300 }));
+const word = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ maxLength: 300 }),
+);
 const names = fc.constantFrom(DPM_CPC, CLASSIC_CPC, 'LINUX "A"', 'web/01', '生产 分区', 'idle \\ back', 'OSA 1', 'FCP/2', 'LP1', '01C0');
 const cpcs = fc.constantFrom(DPM_CPC, CLASSIC_CPC);
 const times = fc.constantFrom('now', 'now-1h', 'now-7d', '0', String(historyEnd), '2026-01-01T00:00:00Z', '99999999999');
@@ -171,7 +188,10 @@ describe('any input', () => {
     // A plausible request, then up to three of its parameters replaced by arbitrary strings or dropped.
     const valid = fc.record({
       endpoint: fc.constantFrom('series', 'top', 'heatmap', 'inventory', 'stacked', 'forecast'),
-      metric: fc.oneof(fc.constantFrom(...METRIC_IDS), fc.constantFrom('zhmc_partition_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total', 'zhmc_adapter_usage_ratio')),
+      metric: fc.oneof(
+        fc.constantFrom(...METRIC_IDS),
+        fc.constantFrom('zhmc_partition_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total', 'zhmc_adapter_usage_ratio'),
+      ),
       cpc: cpcs,
       partition: fc.option(names, { nil: undefined, freq: 2 }),
       adapter: fc.option(names, { nil: undefined, freq: 2 }),
@@ -181,7 +201,10 @@ describe('any input', () => {
       n: fc.constantFrom('1', '5', '100'),
     });
     const keys = ['metric', 'cpc', 'partition', 'adapter', 'from', 'to', 'maxPoints', 'n'] as const;
-    const changes = fc.array(fc.record({ key: fc.constantFrom(...keys), value: fc.option(fc.oneof(word, names, times), { nil: undefined }) }), { maxLength: 3 });
+    const changes = fc.array(
+      fc.record({ key: fc.constantFrom(...keys), value: fc.option(fc.oneof(word, names, times), { nil: undefined }) }),
+      { maxLength: 3 },
+    );
     const record = fc.tuple(valid, changes).map(([base, edits]) => {
       const params: Record<string, string | undefined> = { ...base };
       for (const { key, value } of edits) params[key] = value;
@@ -217,7 +240,9 @@ describe('any input', () => {
   });
 
   it('refuses ranges longer than PromQL durations can hold', async () => {
-    const res = await agent.get(`/api/v1/top?metric=zhmc_partition_processor_usage_ratio&cpc=${encodeURIComponent(DPM_CPC)}&from=0&to=99999999999`);
+    const res = await agent.get(
+      `/api/v1/top?metric=zhmc_partition_processor_usage_ratio&cpc=${encodeURIComponent(DPM_CPC)}&from=0&to=99999999999`,
+    );
     expect(res.status).toBe(400);
     expect(ErrorResponseSchema.parse(res.body).error.message).toMatch(/^from: the range may span at most/);
   });

@@ -37,7 +37,9 @@ function writeHistory(): void {
   for (const n of [SHORT, STEADY]) {
     const first = end - n.seconds;
     for (let t = first; t <= end; t += 15) {
-      lines.push(`zhmc_nic_bytes_sent_count_total{cpc="${CPC}",partition="${n.partition}",nic="${n.nic}",adapter="OSA 1",port="0"} ${(t - first) * n.bytesPerSecond} ${t}`);
+      lines.push(
+        `zhmc_nic_bytes_sent_count_total{cpc="${CPC}",partition="${n.partition}",nic="${n.nic}",adapter="OSA 1",port="0"} ${(t - first) * n.bytesPerSecond} ${t}`,
+      );
     }
   }
   lines.push('# EOF', '');

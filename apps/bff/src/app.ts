@@ -153,7 +153,12 @@ export function createApp(deps: AppDeps): Express {
     const body: ReadyResponse = { ready, mode: deps.source.kind, checks: {}, degraded, inventory: deps.inventory.known };
     for (const name of UPSTREAMS) {
       const check = checks[name];
-      if (check !== undefined) body.checks[name] = { ok: check.ok, latencyMs: check.latencyMs, ...(check.message === undefined ? {} : { message: check.message }) };
+      if (check !== undefined)
+        body.checks[name] = {
+          ok: check.ok,
+          latencyMs: check.latencyMs,
+          ...(check.message === undefined ? {} : { message: check.message }),
+        };
     }
     res.status(ready ? 200 : 503).json(body);
   });
@@ -210,7 +215,9 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, _res, next) => {
     // A known path asked with another method: 405 with Allow, not 404 (the probes, /metrics).
     const allow = allowedMethods(app.router, req.path);
-    next(allow.length > 0 ? methodNotAllowed(req.method, req.path, allow) : new AppError('not_found', `nothing at ${req.method} ${req.path}`));
+    next(
+      allow.length > 0 ? methodNotAllowed(req.method, req.path, allow) : new AppError('not_found', `nothing at ${req.method} ${req.path}`),
+    );
   });
 
   const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
@@ -225,7 +232,12 @@ export function createApp(deps: AppDeps): Express {
     } else {
       appError = new AppError('internal', 'internal error');
     }
-    const log = { method: req.method, route: routePattern(req) ?? req.path, status: appError.status, err: err instanceof Error ? err.message : String(err) };
+    const log = {
+      method: req.method,
+      route: routePattern(req) ?? req.path,
+      status: appError.status,
+      err: err instanceof Error ? err.message : String(err),
+    };
     if (appError.status >= 500) deps.logger.error(log, 'request failed');
     else deps.logger.debug(log, 'request rejected');
     const body: ErrorResponse = { error: { code: appError.code, message: appError.message } };

@@ -77,11 +77,15 @@ describe('loadConfig', () => {
     expect(bearer.prometheus?.headers).toEqual({ authorization: 'Bearer tok', 'X-Scope-OrgID': 'site-a' });
     const basic = loadConfig({ ...PROM, ZLENS_PROMETHEUS_USERNAME: 'u', ZLENS_PROMETHEUS_PASSWORD: 'p' });
     expect(basic.prometheus?.headers).toEqual({ authorization: `Basic ${Buffer.from('u:p').toString('base64')}` });
-    expect(problemsOf({ ...PROM, ZLENS_PROMETHEUS_BEARER_TOKEN: 't', ZLENS_PROMETHEUS_USERNAME: 'u', ZLENS_PROMETHEUS_PASSWORD: 'p' })).toHaveLength(1);
+    expect(
+      problemsOf({ ...PROM, ZLENS_PROMETHEUS_BEARER_TOKEN: 't', ZLENS_PROMETHEUS_USERNAME: 'u', ZLENS_PROMETHEUS_PASSWORD: 'p' }),
+    ).toHaveLength(1);
   });
 
   it('keeps a path prefix of the Prometheus URL', () => {
-    expect(loadConfig({ ZLENS_PROMETHEUS_URL: 'https://mimir.example/prometheus' }).prometheus?.url).toBe('https://mimir.example/prometheus/');
+    expect(loadConfig({ ZLENS_PROMETHEUS_URL: 'https://mimir.example/prometheus' }).prometheus?.url).toBe(
+      'https://mimir.example/prometheus/',
+    );
   });
 
   it('reads the exporter credentials file, with variables overriding it', () => {
@@ -91,7 +95,13 @@ describe('loadConfig', () => {
     const creds = join(dir, 'hmccreds.yaml');
     writeFileSync(creds, `metrics:\n  hmc: 10.1.2.3\n  userid: exporter\n  password: pw\n  verify_cert: ${ca}\n`);
     const config = loadConfig({ ZLENS_HMC_CREDS_FILE: creds, ZLENS_HMC_USERID: 'override' });
-    expect(config.hmc).toEqual({ url: 'https://10.1.2.3:6794', userid: 'override', password: 'pw', ca: expect.stringContaining('BEGIN CERTIFICATE'), insecure: false });
+    expect(config.hmc).toEqual({
+      url: 'https://10.1.2.3:6794',
+      userid: 'override',
+      password: 'pw',
+      ca: expect.stringContaining('BEGIN CERTIFICATE'),
+      insecure: false,
+    });
     writeFileSync(creds, 'metrics:\n  hmc: hmc1\n  userid: exporter\n  password: pw\n  verify_cert: false\n');
     expect(loadConfig({ ZLENS_HMC_CREDS_FILE: creds }).hmc?.insecure).toBe(true);
     writeFileSync(creds, 'prometheus:\n  port: 9291\n');
@@ -119,7 +129,9 @@ describe('ZLENS_HMC_CREDS_FILE in the exporter 2.x format (version 2)', () => {
     const creds = join(dir(), 'config.yaml');
     writeFileSync(
       creds,
-      v2('  - host: 10.0.0.1\n    userid: a\n    password: first-secret\n    verify_cert: false\n  - host: 10.0.0.2\n    userid: b\n    password: second-secret\n'),
+      v2(
+        '  - host: 10.0.0.1\n    userid: a\n    password: first-secret\n    verify_cert: false\n  - host: 10.0.0.2\n    userid: b\n    password: second-secret\n',
+      ),
     );
     const config = loadConfig({ ZLENS_HMC_CREDS_FILE: creds });
     expect(config.hmc).toMatchObject({ url: 'https://10.0.0.1:6794', userid: 'a', password: 'first-secret', ca: null, insecure: true });
@@ -143,12 +155,20 @@ describe('ZLENS_HMC_CREDS_FILE in the exporter 2.x format (version 2)', () => {
   });
 
   it.each([
-    ['both metrics: and hmcs:', 'metrics:\n  hmc: h\n  userid: u\n  password: p\nhmcs:\n  - host: h\n    userid: u\n    password: p\n', /not both/],
+    [
+      'both metrics: and hmcs:',
+      'metrics:\n  hmc: h\n  userid: u\n  password: p\nhmcs:\n  - host: h\n    userid: u\n    password: p\n',
+      /not both/,
+    ],
     ['neither', 'prometheus:\n  port: 9291\n', /must have "hmcs:"/],
     ['an empty hmcs: list', 'version: 2\nhmcs: []\n', /lists no HMC/],
     ['version 3', 'version: 3\nhmcs:\n  - host: h\n    userid: u\n    password: p\n', /version must be 2/],
     ['an hmcs item without a password', 'version: 2\nhmcs:\n  - host: h\n    userid: u\n', /hmcs\.0\.password/],
-    ['a missing verify_cert file', 'version: 2\nhmcs:\n  - host: h\n    userid: u\n    password: p\n    verify_cert: nothing-here.pem\n', /verify_cert: cannot read .*nothing-here\.pem/],
+    [
+      'a missing verify_cert file',
+      'version: 2\nhmcs:\n  - host: h\n    userid: u\n    password: p\n    verify_cert: nothing-here.pem\n',
+      /verify_cert: cannot read .*nothing-here\.pem/,
+    ],
     ['not YAML', 'hmcs: [\n', /not valid YAML/],
   ])('refuses %s, naming the variable', (_, text, message) => {
     const creds = join(dir(), 'config.yaml');
@@ -179,8 +199,10 @@ describe('ZLENS_FRAME_ANCESTORS', () => {
 
   it('reads space- and comma-separated origins and keywords, without duplicates', () => {
     expect(
-      loadConfig({ ...PROM, ZLENS_FRAME_ANCESTORS: "https://portal.example:8443,  http://intranet.local/ self 'self' https://portal.example:8443" })
-        .frameAncestors,
+      loadConfig({
+        ...PROM,
+        ZLENS_FRAME_ANCESTORS: "https://portal.example:8443,  http://intranet.local/ self 'self' https://portal.example:8443",
+      }).frameAncestors,
     ).toEqual(['https://portal.example:8443', 'http://intranet.local', "'self'"]);
   });
 
@@ -212,7 +234,9 @@ describe('ZLENS_BASE_PATH', () => {
   });
 
   it.each(['zlens', '/zl ens', '/a/../b', '/zlens?x=1', 'https://portal.example/zlens'])('refuses %j', (value) => {
-    expect(problemsOf({ ...PROM, ZLENS_BASE_PATH: value })).toEqual([expect.stringMatching(/^ZLENS_BASE_PATH: must be a path like \/zlens/)]);
+    expect(problemsOf({ ...PROM, ZLENS_BASE_PATH: value })).toEqual([
+      expect.stringMatching(/^ZLENS_BASE_PATH: must be a path like \/zlens/),
+    ]);
   });
 });
 
@@ -221,7 +245,12 @@ describe('ZLENS_AUTH', () => {
   writeFileSync(secretFile, 'x'.repeat(32) + '\n');
 
   it('reads proxy mode with its header (lower-cased) and addresses', () => {
-    const config = loadConfig({ ...PROM, ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_HEADER: 'Remote-User', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5, fd00::/8' });
+    const config = loadConfig({
+      ...PROM,
+      ZLENS_AUTH: 'proxy',
+      ZLENS_AUTH_PROXY_HEADER: 'Remote-User',
+      ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5, fd00::/8',
+    });
     expect(config.auth).toEqual({ mode: 'proxy', userHeader: 'remote-user', proxyAddresses: ['10.0.0.5', 'fd00::/8'] });
   });
 
@@ -234,16 +263,31 @@ describe('ZLENS_AUTH', () => {
   it.each<[Env, RegExp]>([
     [{ ZLENS_AUTH: 'ldap' }, /^ZLENS_AUTH: must be none, proxy or token/],
     [{ ZLENS_AUTH: 'proxy' }, /^ZLENS_AUTH_PROXY_ADDRESSES: is required with ZLENS_AUTH=proxy/],
-    [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.0/33' }, /^ZLENS_AUTH_PROXY_ADDRESSES: must list IP addresses or CIDR ranges, got "10.0.0.0\/33"/],
+    [
+      { ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.0/33' },
+      /^ZLENS_AUTH_PROXY_ADDRESSES: must list IP addresses or CIDR ranges, got "10.0.0.0\/33"/,
+    ],
     [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: 'proxy.example' }, /^ZLENS_AUTH_PROXY_ADDRESSES: .*"proxy.example"/],
-    [{ ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '::1', ZLENS_AUTH_PROXY_HEADER: 'x user' }, /^ZLENS_AUTH_PROXY_HEADER: must be an HTTP header name/],
+    [
+      { ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '::1', ZLENS_AUTH_PROXY_HEADER: 'x user' },
+      /^ZLENS_AUTH_PROXY_HEADER: must be an HTTP header name/,
+    ],
     [{ ZLENS_AUTH: 'token' }, /^ZLENS_AUTH_JWKS_FILE, ZLENS_AUTH_JWKS_URL or ZLENS_AUTH_SECRET_FILE: set exactly one .*\(0 set\)/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_JWKS_URL: 'https://portal.example/jwks' }, /\(2 set\)/],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'portal.example/jwks' }, /^ZLENS_AUTH_JWKS_URL: must be an absolute URL/],
-    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'http://idp.example/jwks' }, /^ZLENS_AUTH_JWKS_URL: must use https \(http only for 127.0.0.1/],
+    [
+      { ZLENS_AUTH: 'token', ZLENS_AUTH_JWKS_URL: 'http://idp.example/jwks' },
+      /^ZLENS_AUTH_JWKS_URL: must use https \(http only for 127.0.0.1/,
+    ],
     [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: '/nonexistent/secret' }, /^ZLENS_AUTH_SECRET_FILE: cannot read file/],
-    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, /^ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: must be an integer from 0 to 300/],
-    [{ ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5' }, /^ZLENS_AUTH_PROXY_ADDRESSES: is set but ZLENS_AUTH is not proxy/],
+    [
+      { ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: '3600' },
+      /^ZLENS_AUTH_CLOCK_TOLERANCE_SECONDS: must be an integer from 0 to 300/,
+    ],
+    [
+      { ZLENS_AUTH: 'token', ZLENS_AUTH_SECRET_FILE: secretFile, ZLENS_AUTH_PROXY_ADDRESSES: '10.0.0.5' },
+      /^ZLENS_AUTH_PROXY_ADDRESSES: is set but ZLENS_AUTH is not proxy/,
+    ],
     [{ ZLENS_AUTH_SECRET_FILE: secretFile }, /^ZLENS_AUTH_SECRET_FILE: is set but ZLENS_AUTH is not token/],
   ])('refuses %j', (env, message) => {
     const problems = problemsOf({ ...PROM, ...env });

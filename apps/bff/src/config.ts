@@ -476,7 +476,8 @@ export function loadConfig(env: Env): Config {
   const prometheus = readPrometheus(r);
   const hmc = readHmc(r);
   const recordedText = r.raw('ZLENS_RECORDED_SERIES') ?? 'auto';
-  if (recordedText !== 'auto' && recordedText !== 'off') r.problems.push(`ZLENS_RECORDED_SERIES: must be auto or off, got "${recordedText}"`);
+  if (recordedText !== 'auto' && recordedText !== 'off')
+    r.problems.push(`ZLENS_RECORDED_SERIES: must be auto or off, got "${recordedText}"`);
   const alertmanagerText = r.raw('ZLENS_ALERTMANAGER_URL');
   const alertmanagerUrl = alertmanagerText === undefined ? null : r.url('ZLENS_ALERTMANAGER_URL', alertmanagerText, ['http:', 'https:']);
   if (alertmanagerText !== undefined && prometheus === null) {

@@ -36,9 +36,15 @@ const FileSchema = z.object({
   version: z.number().int().optional(),
   metrics: V1Schema.optional(),
   hmcs: z.array(HmcItemSchema).optional(),
-  extra_labels: z.array(z.object({ name: z.string(), value: z.string() })).nullable().optional(),
+  extra_labels: z
+    .array(z.object({ name: z.string(), value: z.string() }))
+    .nullable()
+    .optional(),
   cpcs: z.array(z.string()).nullable().optional(),
-  metric_groups: z.record(z.string(), z.object({ export: z.boolean() })).nullable().optional(),
+  metric_groups: z
+    .record(z.string(), z.object({ export: z.boolean() }))
+    .nullable()
+    .optional(),
   prometheus: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 

@@ -41,9 +41,27 @@ export function buildDeps(config: Config, logger: Logger, options: BuildDepsOpti
     staleKeepMs: config.staleKeepSeconds * 1000,
   };
   const prometheus = config.prometheus
-    ? new PrometheusClient({ config: config.prometheus, timeoutMs, metrics, maxInFlight, cache, logger, maxBodyBytes: config.upstreamMaxBytes })
+    ? new PrometheusClient({
+        config: config.prometheus,
+        timeoutMs,
+        metrics,
+        maxInFlight,
+        cache,
+        logger,
+        maxBodyBytes: config.upstreamMaxBytes,
+      })
     : null;
-  const hmc = config.hmc ? new HmcClient({ config: config.hmc, timeoutMs, logger, metrics, clock, maxInFlight: Math.min(maxInFlight, 4), maxBodyBytes: config.upstreamMaxBytes }) : null;
+  const hmc = config.hmc
+    ? new HmcClient({
+        config: config.hmc,
+        timeoutMs,
+        logger,
+        metrics,
+        clock,
+        maxInFlight: Math.min(maxInFlight, 4),
+        maxBodyBytes: config.upstreamMaxBytes,
+      })
+    : null;
   const inventory = new InventoryService({ prometheus, hmc, clock, logger, ttlMs: config.inventoryTtlSeconds * 1000 });
   const alertmanager = config.alertmanagerUrl
     ? new AlertmanagerClient({ url: config.alertmanagerUrl, timeoutMs, maxBytes: config.upstreamMaxBytes, metrics })

@@ -88,7 +88,10 @@ export class UpstreamHealth {
       hmc ? probe(() => hmc.version(), bound) : null,
     ]);
     const checks: HealthChecks = {};
-    for (const [name, check] of [['prometheus', p], ['hmc', h]] as const) {
+    for (const [name, check] of [
+      ['prometheus', p],
+      ['hmc', h],
+    ] as const) {
       if (check === null) continue;
       if (check.ok) this.lastOkMs[name] = this.options.clock.nowMs();
       if (name === 'hmc' && hmc !== null) this.lastOkMs.hmc = hmc.health().lastOkMs ?? this.lastOkMs.hmc;

@@ -24,9 +24,13 @@ function queryParameters(query: z.ZodObject): JsonSchema[] {
 const pathParameter = (name: string): JsonSchema => ({ name, in: 'path', required: true, schema: schema(LabelValueSchema, 'input') });
 
 const ERROR = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const ok = (response: z.ZodType): JsonSchema => ({ description: 'OK', content: { 'application/json': { schema: schema(response, 'output') } } });
+const ok = (response: z.ZodType): JsonSchema => ({
+  description: 'OK',
+  content: { 'application/json': { schema: schema(response, 'output') } },
+});
 const UNAUTHENTICATED = {
-  description: 'not signed in (ZLENS_AUTH proxy or token): no, an expired or an invalid bearer token, or not through the portal proxy; the message says which',
+  description:
+    'not signed in (ZLENS_AUTH proxy or token): no, an expired or an invalid bearer token, or not through the portal proxy; the message says which',
   ...ERROR,
 };
 
@@ -72,7 +76,8 @@ export function openApiDocument(basePath: string): JsonSchema {
     info: {
       title: 'zlens BFF API',
       version: '1',
-      description: 'Monitoring data of IBM Z / LinuxONE CPCs, partitions and adapters, from Prometheus (zhmc-prometheus-exporter) and the HMC. Metrics are named by catalog id; the API never accepts PromQL.',
+      description:
+        'Monitoring data of IBM Z / LinuxONE CPCs, partitions and adapters, from Prometheus (zhmc-prometheus-exporter) and the HMC. Metrics are named by catalog id; the API never accepts PromQL.',
     },
     servers: [{ url: `${basePath}/api/v1` }],
     // With ZLENS_AUTH=token every data endpoint wants `Authorization: Bearer <JWT>`; with proxy
@@ -80,7 +85,10 @@ export function openApiDocument(basePath: string): JsonSchema {
     security: [{ bearer: [] }],
     paths: Object.fromEntries(Object.values(API_ROUTES).map((route: ApiRoute) => [openApiPath(route.path), routeOperation(route)])),
     tags: [
-      { name: 'monitoring data', description: 'CPCs, partitions and adapters, and their time series (sign-in required unless ZLENS_AUTH=none)' },
+      {
+        name: 'monitoring data',
+        description: 'CPCs, partitions and adapters, and their time series (sign-in required unless ZLENS_AUTH=none)',
+      },
       { name: 'portal', description: 'What a portal embedding zlens needs: who is signed in, the framing allowlist, this document' },
     ],
     components: {

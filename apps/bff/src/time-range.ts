@@ -4,7 +4,8 @@
 import { parseTimeExpression } from '@zlens/shared';
 import { badRequest } from './errors.js';
 
-const TIME_HINT = 'must be unix seconds, RFC 3339, "now" or Grafana\'s relative syntax ("now-<n><s|m|h|d|w|M|y>", rounded with "/d", "/w", ...)';
+const TIME_HINT =
+  'must be unix seconds, RFC 3339, "now" or Grafana\'s relative syntax ("now-<n><s|m|h|d|w|M|y>", rounded with "/d", "/w", ...)';
 /** Longer ranges are a mistake, and would overflow PromQL durations (int64 nanoseconds) besides. */
 export const MAX_RANGE_SECONDS = 5 * 366 * 86_400;
 

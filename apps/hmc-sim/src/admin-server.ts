@@ -24,7 +24,8 @@ export interface AdminDeps {
 }
 
 function stringList(value: unknown, what: string): string[] {
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) throw new Error(`${what} must be a list of strings`);
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string'))
+    throw new Error(`${what} must be a list of strings`);
   return value;
 }
 
@@ -69,7 +70,8 @@ export function createAdminServer(deps: AdminDeps): Server {
           return reply(response, 200, { expired: true });
         case 'POST /admin/down': {
           const ms = isRecord(body) ? body.ms : undefined;
-          if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0)) throw new Error('ms must be an integer >= 0');
+          if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0))
+            throw new Error('ms must be an integer >= 0');
           await deps.faults.goDown(ms);
           return reply(response, 200, { down: true, ...(ms === undefined ? {} : { backInMs: ms }) });
         }
@@ -77,7 +79,8 @@ export function createAdminServer(deps: AdminDeps): Server {
           await deps.faults.comeBack();
           return reply(response, 200, { down: false });
         case 'POST /admin/status': {
-          if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.status !== 'string') throw new Error('expected {"uri": "...", "status": "..."}');
+          if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.status !== 'string')
+            throw new Error('expected {"uri": "...", "status": "..."}');
           return reply(response, 200, deps.setStatus(body.uri, body.status));
         }
         case 'GET /admin/exporter':

@@ -29,12 +29,16 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 /** One HTTPS call on a keep-alive connection, as an HMC client makes them. */
 function call(agent: Agent, url: string, method: string, session?: string, body?: unknown): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: { 'Content-Type': 'application/json', ...(session === undefined ? {} : { 'X-API-Session': session }) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method, agent, headers: { 'Content-Type': 'application/json', ...(session === undefined ? {} : { 'X-API-Session': session }) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -86,7 +90,9 @@ async function main(): Promise<void> {
       bytes = Buffer.byteLength(body);
     }
     agent.destroy();
-    say(`| Get Metrics, whole site, all 13 groups (50 calls over HTTPS, new slot each) | p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, ${mib(bytes)} per answer |`);
+    say(
+      `| Get Metrics, whole site, all 13 groups (50 calls over HTTPS, new slot each) | p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, ${mib(bytes)} per answer |`,
+    );
 
     await fetch(sim.metricsUrl).then((r) => r.text());
     const scrapes: number[] = [];
@@ -98,7 +104,9 @@ async function main(): Promise<void> {
       scrapes.push(performance.now() - start);
     }
     const samples = exposition.split('\n').filter((l) => l !== '' && !l.startsWith('#')).length;
-    say(`| /metrics (10 scrapes) | p50 ${ms(percentile(scrapes, 50))}, ${mib(Buffer.byteLength(exposition))}, ${exposition.split('\n').length - 1} lines, ${samples} samples |`);
+    say(
+      `| /metrics (10 scrapes) | p50 ${ms(percentile(scrapes, 50))}, ${mib(Buffer.byteLength(exposition))}, ${exposition.split('\n').length - 1} lines, ${samples} samples |`,
+    );
   } finally {
     await sim.close();
   }
@@ -110,7 +118,9 @@ async function main(): Promise<void> {
     const hour = await writeHistory(scenario, { startMs: T0 - 3_600_000, endMs: T0, stepSeconds: 15 }, hourFile);
     let seconds = (performance.now() - start) / 1000;
     const hourBytes = (await stat(hourFile)).size;
-    say(`| History write speed (catalog families, 1 h at 15 s: ${hour.series} series) | ${Math.round(hour.samples / seconds).toLocaleString('en')} samples/s, ${mib(hourBytes / seconds)}/s, ${(hourBytes / hour.samples).toFixed(0)} bytes/sample |`);
+    say(
+      `| History write speed (catalog families, 1 h at 15 s: ${hour.series} series) | ${Math.round(hour.samples / seconds).toLocaleString('en')} samples/s, ${mib(hourBytes / seconds)}/s, ${(hourBytes / hour.samples).toFixed(0)} bytes/sample |`,
+    );
     await rm(hourFile);
 
     if (values['skip-backfill'] !== true) {
@@ -119,11 +129,22 @@ async function main(): Promise<void> {
       const week = await writeHistory(scenario, { startMs: T0 - days * 86_400_000, endMs: T0, stepSeconds: step }, file);
       seconds = (performance.now() - start) / 1000;
       const size = (await stat(file)).size;
-      say(`| History ${days} days at ${step} s, catalog families: write | ${seconds.toFixed(1)} s, ${week.samples.toLocaleString('en')} samples, ${mib(size)} |`);
+      say(
+        `| History ${days} days at ${step} s, catalog families: write | ${seconds.toFixed(1)} s, ${week.samples.toLocaleString('en')} samples, ${mib(size)} |`,
+      );
       start = performance.now();
-      const code = await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', file, join(dir, 'blocks')]);
+      const code = await run('promtool', [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        '--max-block-duration=54h',
+        file,
+        join(dir, 'blocks'),
+      ]);
       seconds = (performance.now() - start) / 1000;
-      say(`| … \`promtool tsdb create-blocks-from openmetrics --max-block-duration=54h\` | ${code === 0 ? '' : `FAILED (exit ${code}) after `}${seconds.toFixed(1)} s |`);
+      say(
+        `| … \`promtool tsdb create-blocks-from openmetrics --max-block-duration=54h\` | ${code === 0 ? '' : `FAILED (exit ${code}) after `}${seconds.toFixed(1)} s |`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

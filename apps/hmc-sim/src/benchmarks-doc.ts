@@ -16,7 +16,7 @@ export function findRepoRoot(from: string = process.cwd()): string {
   }
 }
 
-const HEADER = '# Benchmarks\n\nMeasured numbers, one section per benchmark; each is rewritten by its package\'s `bench` script.\n';
+const HEADER = "# Benchmarks\n\nMeasured numbers, one section per benchmark; each is rewritten by its package's `bench` script.\n";
 
 /** Replaces (or appends) the section `id` of docs/benchmarks.md; returns the file path. */
 export async function writeBenchmarkSection(id: string, title: string, markdown: string, root: string = findRepoRoot()): Promise<string> {

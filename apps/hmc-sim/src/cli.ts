@@ -70,7 +70,11 @@ const EXPORTER_OPTIONS = {
   'exporter-cpcs': { type: 'string' },
 } as const;
 
-async function exporterConfig(values: { 'exporter-config'?: string; 'exporter-groups'?: string; 'exporter-cpcs'?: string }): Promise<ExporterConfig | undefined> {
+async function exporterConfig(values: {
+  'exporter-config'?: string;
+  'exporter-groups'?: string;
+  'exporter-cpcs'?: string;
+}): Promise<ExporterConfig | undefined> {
   const file = values['exporter-config'];
   const groups = values['exporter-groups'];
   const cpcs = values['exporter-cpcs'];
@@ -79,7 +83,11 @@ async function exporterConfig(values: { 'exporter-config'?: string; 'exporter-gr
   }
   if (file !== undefined) return exporterConfigFromFile(await readFile(file, 'utf8'));
   if (groups === undefined && cpcs === undefined) return undefined;
-  const list = (text: string): string[] => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const list = (text: string): string[] =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   return {
     metricGroups: groups === undefined || groups === 'all' ? 'all' : list(groups),
     ...(cpcs === undefined ? {} : { cpcs: list(cpcs) }),
@@ -173,7 +181,10 @@ async function history(args: string[]): Promise<void> {
   const endMs = integer(values.end, 'end', Date.now() - 60_000, 0);
   const stepSeconds = integer(values.step, 'step', 15, 15);
   if (stepSeconds % 15 !== 0) throw new UsageError(`--step must be a multiple of 15, got ${stepSeconds}`);
-  const families = values.families === undefined || values.families === 'catalog' || values.families === 'all' ? (values.families ?? 'catalog') : values.families.split(',');
+  const families =
+    values.families === undefined || values.families === 'catalog' || values.families === 'all'
+      ? (values.families ?? 'catalog')
+      : values.families.split(',');
   const exporter = await exporterConfig(values);
   const stats = await writeHistory(
     await scenarioFrom(values.scenario, values.preset),
@@ -203,7 +214,10 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // parseArgs reports unknown options and missing values as TypeErrors with an ERR_PARSE_ARGS_* code.
-  const isArgError = error instanceof UsageError || error instanceof ExporterConfigError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const isArgError =
+    error instanceof UsageError ||
+    error instanceof ExporterConfigError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   console.error(`hmc-sim: ${error instanceof Error ? error.message : String(error)}`);
   if (isArgError) console.error(`\n${USAGE}`);
   process.exit(isArgError ? 2 : 1);

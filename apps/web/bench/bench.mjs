@@ -18,7 +18,16 @@ import { chromium } from '@playwright/test';
 import { writeBenchmarkSection } from '@zlens/hmc-sim';
 import { DIST, startStack } from './stack.mjs';
 const RUNS = 7;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** What the CPC view reads: enough history for its charts without gigabytes for 680 partitions. */
 const CPC_VIEW_FAMILIES = [
@@ -60,7 +69,10 @@ const ENCODINGS = [
 const LINKS = [
   { name: 'loopback', conditions: undefined },
   // 20 Mbit/s with 20 ms round trips: a branch office reaching the intranet portal.
-  { name: 'intranet link (20 Mbit/s, 20 ms RTT)', conditions: { offline: false, latency: 20, downloadThroughput: 2_500_000, uploadThroughput: 2_500_000 } },
+  {
+    name: 'intranet link (20 Mbit/s, 20 ms RTT)',
+    conditions: { offline: false, latency: 20, downloadThroughput: 2_500_000, uploadThroughput: 2_500_000 },
+  },
 ];
 
 /** One cold load (new context, empty cache) and a reload; the bytes the wire carried. */
@@ -137,7 +149,8 @@ async function benchCpc(browser, baseUrl, cpc) {
     const heatmap = page.getByRole('img', { name: /^Partition processor usage over time/ });
     await heatmap.scrollIntoViewIfNeeded();
     const hb = await heatmap.boundingBox();
-    for (let step = 0; step <= 60; step += 1) await page.mouse.move(hb.x + 150 + ((hb.width - 180) * step) / 60, hb.y + 60 + Math.min(400, (hb.height - 80)) * (step / 60));
+    for (let step = 0; step <= 60; step += 1)
+      await page.mouse.move(hb.x + 150 + ((hb.width - 180) * step) / 60, hb.y + 60 + Math.min(400, hb.height - 80) * (step / 60));
     const hover = await page.evaluate(() => window.__longTasks.splice(0));
 
     // Zoom: drag across the processor chart; the view fetches and draws the new window.
@@ -218,7 +231,9 @@ async function main() {
       '',
       '| script | minified kB | gzip kB |',
       '| --- | --- | --- |',
-      ...fleet.files.sort((a, b) => b.gzip - a.gzip).map((f) => `| \`${f.path.replace(/-[\w-]{8}\.js$/, '.js')}\` | ${(f.raw / 1024).toFixed(1)} | ${(f.gzip / 1024).toFixed(1)} |`),
+      ...fleet.files
+        .sort((a, b) => b.gzip - a.gzip)
+        .map((f) => `| \`${f.path.replace(/-[\w-]{8}\.js$/, '.js')}\` | ${(f.raw / 1024).toFixed(1)} | ${(f.gzip / 1024).toFixed(1)} |`),
     ].join('\n');
     const file = await writeBenchmarkSection('web', 'Web: fleet first chart, CPC view responsiveness, initial JS (apps/web)', md);
     console.log(md);

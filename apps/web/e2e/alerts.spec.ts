@@ -40,6 +40,8 @@ test('a firing alert is listed on the fleet view, links to its partition, and is
 test('alerts read in Chinese', async ({ page }) => {
   await page.goto(`${baseUrl()}/?lang=zh-CN`);
   const alerts = page.getByRole('region', { name: /^正在触发的告警/ });
-  await expect(alerts.getByRole('listitem').filter({ hasText: 'LNXPRD04' })).toContainText('ZLX1 的分区 LNXPRD04 报告错误状态（代码 1）', { timeout: 30_000 });
+  await expect(alerts.getByRole('listitem').filter({ hasText: 'LNXPRD04' })).toContainText('ZLX1 的分区 LNXPRD04 报告错误状态（代码 1）', {
+    timeout: 30_000,
+  });
   await expect(alerts).toContainText('严重');
 });

@@ -31,7 +31,10 @@ test('the API page lists every endpoint and calls the API with a bearer token', 
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime('10m')
     .sign(new TextEncoder().encode(env('ZLENS_E2E_TOKEN_SECRET')));
-  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  await page
+    .getByRole('button', { name: /Authorize/ })
+    .first()
+    .click();
   const dialog = page.locator('.dialog-ux');
   await dialog.locator('.auth-container input').fill(token);
   await dialog.getByRole('button', { name: 'Apply credentials' }).click();

@@ -53,7 +53,8 @@ test('the stacked chart names the largest partitions and "other"; picks go into 
   await expect.poll(() => picksOf(page)).toEqual([heatmapName, firstName, otherName]);
 
   const chart = page.locator('[data-panel="compare-processor-usage-ratio"]');
-  for (const name of [heatmapName, firstName, otherName]) await expect(chart.getByRole('button', { name, exact: true })).toBeVisible({ timeout: 60_000 });
+  for (const name of [heatmapName, firstName, otherName])
+    await expect(chart.getByRole('button', { name, exact: true })).toBeVisible({ timeout: 60_000 });
 
   // A copied link and an embedded panel show the same comparison.
   await page.reload();

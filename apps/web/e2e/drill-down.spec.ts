@@ -57,7 +57,9 @@ test('fleet → CPC → partition → adapter and back, charts drawn at every le
   await expect(page).toHaveURL(new RegExp(`/cpcs/${encodeURIComponent(cpc.name)}/adapters/${encodeURIComponent(adapterName)}$`));
   await expect(page.getByRole('heading', { level: 1, name: adapterName })).toBeVisible();
   await expectLineDrawn(page.getByRole('img', { name: 'Adapter usage', exact: true }), purple70);
-  await expect(page.getByRole('table', { name: 'Partitions that use it' }).getByRole('link', { name: partition.name, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Partitions that use it' }).getByRole('link', { name: partition.name, exact: true }),
+  ).toBeVisible();
   await settled(page);
   await page.screenshot({ path: testInfo.outputPath('adapter.png'), fullPage: true });
 

@@ -111,7 +111,9 @@ async function received(page: Page): Promise<Received[]> {
   return page.evaluate(() => (window as unknown as { received: Received[] }).received);
 }
 
-test('a portal on another origin embeds two panels and a view: drawn, sized by resize messages, steered by setRange', async ({ page }, testInfo) => {
+test('a portal on another origin embeds two panels and a view: drawn, sized by resize messages, steered by setRange', async ({
+  page,
+}, testInfo) => {
   await inventory(page);
   const debug: string[] = [];
   page.on('console', (message) => {
@@ -138,14 +140,19 @@ test('a portal on another origin embeds two panels and a view: drawn, sized by r
   // the whole content shows, without a scrollbar.
   for (const id of ['panel-processor', 'panel-network', 'view']) {
     await expect
-      .poll(async () => (await received(page)).filter((m) => m.id === id && m.data.type === 'zlens:resize').length, { message: `resize from ${id}` })
+      .poll(async () => (await received(page)).filter((m) => m.id === id && m.data.type === 'zlens:resize').length, {
+        message: `resize from ${id}`,
+      })
       .toBeGreaterThan(0);
     await expect
-      .poll(async () => {
-        const frameHeight = await page.locator(`#${id}`).evaluate((f) => f.clientHeight);
-        const last = (await received(page)).filter((m) => m.id === id && m.data.type === 'zlens:resize').at(-1)?.data.height ?? 0;
-        return frameHeight === last && last > 150;
-      }, { message: `${id} sized to its content` })
+      .poll(
+        async () => {
+          const frameHeight = await page.locator(`#${id}`).evaluate((f) => f.clientHeight);
+          const last = (await received(page)).filter((m) => m.id === id && m.data.type === 'zlens:resize').at(-1)?.data.height ?? 0;
+          return frameHeight === last && last > 150;
+        },
+        { message: `${id} sized to its content` },
+      )
       .toBe(true);
   }
   const viewHeight = await page.locator('#view').evaluate((f) => f.clientHeight);
@@ -163,9 +170,16 @@ test('a portal on another origin embeds two panels and a view: drawn, sized by r
   await asked;
   for (const id of ['panel-processor', 'panel-network', 'view']) {
     await expect
-      .poll(async () => (await received(page)).some((m) => m.id === id && m.data.type === 'zlens:range' && m.data.range === '6h' && (m.data.to ?? 0) - (m.data.from ?? 0) === 21_600), {
-        message: `6 h range from ${id}`,
-      })
+      .poll(
+        async () =>
+          (await received(page)).some(
+            (m) =>
+              m.id === id && m.data.type === 'zlens:range' && m.data.range === '6h' && (m.data.to ?? 0) - (m.data.from ?? 0) === 21_600,
+          ),
+        {
+          message: `6 h range from ${id}`,
+        },
+      )
       .toBe(true);
   }
   await expect(view.getByRole('combobox', { name: 'Time range' })).toHaveValue('6h');
@@ -175,7 +189,9 @@ test('a portal on another origin embeds two panels and a view: drawn, sized by r
 
   // The widget of another origin posts setRange 7d to the view again and again: refused, logged.
   const otherOrigin = `http://127.0.0.1:${portPort('ZLENS_E2E_OTHER_PORTAL_PORT')}`;
-  await expect.poll(() => debug.filter((text) => text.includes(`message from ${otherOrigin} ignored: origin ${otherOrigin} is not allowed`)).length).toBeGreaterThan(1);
+  await expect
+    .poll(() => debug.filter((text) => text.includes(`message from ${otherOrigin} ignored: origin ${otherOrigin} is not allowed`)).length)
+    .toBeGreaterThan(1);
   await expect(view.getByRole('combobox', { name: 'Time range' })).toHaveValue('6h');
   const viewFrame = page.frames().find((f) => f.url().startsWith(`${baseUrl()}/cpcs/`));
   expect(viewFrame?.url()).not.toContain('7d');
@@ -197,6 +213,8 @@ test('a portal the BFF does not name is refused by the browser (frame-ancestors)
 
   // The same page opened on its own (not framed) renders: only framing was refused.
   const response = await page.request.get(`${baseUrl()}/embed/panel/cpc-processor-usage-ratio/cpcs/${encodeURIComponent(cpcName)}`);
-  expect(response.headers()['content-security-policy']).toContain(`frame-ancestors 'self' http://127.0.0.1:${portPort('ZLENS_E2E_PORTAL_PORT')}`);
+  expect(response.headers()['content-security-policy']).toContain(
+    `frame-ancestors 'self' http://127.0.0.1:${portPort('ZLENS_E2E_PORTAL_PORT')}`,
+  );
   expect(response.headers()['x-frame-options']).toBeUndefined();
 });

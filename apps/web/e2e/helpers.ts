@@ -23,7 +23,9 @@ export async function pixelsOfColor(chart: Locator, hex: string): Promise<number
 export async function expectLineDrawn(chart: Locator, hex: string): Promise<void> {
   await expect(chart).toBeVisible();
   // A line across the plot is hundreds of pixels; a dot or a swatch is far fewer.
-  await expect.poll(() => pixelsOfColor(chart, hex), { message: `a ${hex} line in ${await chart.getAttribute('aria-label')}` }).toBeGreaterThan(150);
+  await expect
+    .poll(() => pixelsOfColor(chart, hex), { message: `a ${hex} line in ${await chart.getAttribute('aria-label')}` })
+    .toBeGreaterThan(150);
 }
 
 export async function inventory(page: Page): Promise<InventoryResponse> {

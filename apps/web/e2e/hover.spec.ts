@@ -17,10 +17,20 @@ test('one tooltip, on the chart under the pointer', async ({ page }) => {
   await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.4, { steps: 3 });
   // ECharts' tooltip is a div in the chart's container; count those on screen, by chart.
   const shown = () =>
-    page.locator('.chart').evaluateAll((charts) =>
-      charts
-        .filter((c) => [...c.querySelectorAll('div')].some((d) => d.style.zIndex === '9999999' && getComputedStyle(d).display !== 'none' && d.style.visibility !== 'hidden' && d.style.opacity !== '0'))
-        .map((c) => c.getAttribute('aria-label')),
-    );
+    page
+      .locator('.chart')
+      .evaluateAll((charts) =>
+        charts
+          .filter((c) =>
+            [...c.querySelectorAll('div')].some(
+              (d) =>
+                d.style.zIndex === '9999999' &&
+                getComputedStyle(d).display !== 'none' &&
+                d.style.visibility !== 'hidden' &&
+                d.style.opacity !== '0',
+            ),
+          )
+          .map((c) => c.getAttribute('aria-label')),
+      );
   await expect.poll(shown).toEqual(['Processor usage']);
 });

@@ -32,10 +32,12 @@ test('zoom by dragging across a chart, zoom out, and back through the history', 
   await expectLineDrawn(chart, purple70);
 
   await page.getByRole('button', { name: 'Zoom out' }).click();
-  await expect.poll(() => {
-    const s = new URL(page.url()).searchParams;
-    return Number(s.get('to')) - Number(s.get('from'));
-  }).toBe(2 * span);
+  await expect
+    .poll(() => {
+      const s = new URL(page.url()).searchParams;
+      return Number(s.get('to')) - Number(s.get('from'));
+    })
+    .toBe(2 * span);
 
   await page.goBack();
   await page.goBack();
@@ -56,7 +58,9 @@ test('change the range and the refresh: the URL and the queries follow', async (
   await page.getByRole('combobox', { name: 'Refresh' }).selectOption('15s');
   await expect(page).toHaveURL(/[?&]refresh=15s/);
   // With a 15 s refresh the charts ask again by themselves.
-  const again = await page.waitForResponse((r) => r.url().includes('/api/v1/series') && r.url().includes('from=now-6h'), { timeout: 30_000 });
+  const again = await page.waitForResponse((r) => r.url().includes('/api/v1/series') && r.url().includes('from=now-6h'), {
+    timeout: 30_000,
+  });
   expect(again.ok()).toBe(true);
 });
 
@@ -89,7 +93,10 @@ test('export a panel as CSV and as PNG: named by object and range, the PNG frame
   const stamp = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}`;
   const named = (extension: string) => new RegExp(`^${cpc}-processor-usage-${stamp}_${stamp}\\.${extension}$`);
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download Processor usage as CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(named('csv'));
   const text = await readFile(await csv.path(), 'utf8');
   const lines = text.trim().split('\r\n');
@@ -98,7 +105,10 @@ test('export a panel as CSV and as PNG: named by object and range, the PNG frame
   expect(lines.length).toBeGreaterThan(100);
   expect(lines.slice(1).every((line) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,(\d{1,3}(\.\d+)?)?$/.test(line))).toBe(true);
 
-  const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Processor usage as PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download Processor usage as PNG' }).click(),
+  ]);
   expect(png.suggestedFilename()).toMatch(named('png'));
   const bytes = await readFile(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -120,7 +130,8 @@ test('export a panel as CSV and as PNG: named by object and range, the PNG frame
       const { data } = ctx.getImageData(0, top, canvas.width, height);
       const [r, g, b] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
       let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) > 60) count += 1;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) > 60) count += 1;
       return count;
     };
     return { width: image.naturalWidth, height: image.naturalHeight, header: ink(0, 80), footer: ink(image.naturalHeight - 80, 80) };
@@ -175,13 +186,17 @@ test('controls are reachable from the keyboard with a visible focus', async ({ p
       }),
     );
   }
-  for (const control of ['zlens', 'Language', 'Theme', 'Time range', 'Zoom out', 'Custom range', 'Refresh']) expect(seen).toContain(control);
+  for (const control of ['zlens', 'Language', 'Theme', 'Time range', 'Zoom out', 'Custom range', 'Refresh'])
+    expect(seen).toContain(control);
 
   // The heatmap's row labels are canvas text: after the chart come the same rows as links.
   const heatmap = 'Partition processor usage across the fleet';
   await page.locator('#heatmap').getByRole('region', { name: heatmap }).focus();
   await page.keyboard.press('Tab');
-  const first = page.getByRole('list', { name: `Partitions of ${heatmap}` }).getByRole('link').first();
+  const first = page
+    .getByRole('list', { name: `Partitions of ${heatmap}` })
+    .getByRole('link')
+    .first();
   await expect(first).toBeFocused();
   expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   await page.locator('#heatmap').screenshot({ path: testInfo.outputPath('heatmap-focus.png') });

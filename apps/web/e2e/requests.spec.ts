@@ -41,7 +41,9 @@ async function load(page: Page, path: string): Promise<Load> {
   page.off('requestfailed', onFailed);
   page.off('response', onResponse);
   // The upstream banner polls /status on purpose.
-  const twice = [...asked].filter(([url, n]) => n > 1 && !url.endsWith('/api/v1/status') && !failedFirst.has(url)).map(([url, n]) => `${n}× ${url}`);
+  const twice = [...asked]
+    .filter(([url, n]) => n > 1 && !url.endsWith('/api/v1/status') && !failedFirst.has(url))
+    .map(([url, n]) => `${n}× ${url}`);
   return { requests: [...asked.values()].reduce((a, b) => a + b, 0), aborted, twice };
 }
 

@@ -38,7 +38,9 @@ test.afterAll(async () => {
 
 test.setTimeout(120_000);
 
-test('Prometheus stopped on a CPC view: one banner within 5 s, charts keep their last data marked stale; continued: the banner goes and the charts refresh', async ({ page }, testInfo) => {
+test('Prometheus stopped on a CPC view: one banner within 5 s, charts keep their last data marked stale; continued: the banner goes and the charts refresh', async ({
+  page,
+}, testInfo) => {
   await page.goto(`${stack.baseUrl}/cpcs/ZLX1?refresh=15s`);
   const panel = page.getByRole('region', { name: 'Processor usage', exact: true });
   const chart = page.getByRole('img', { name: 'Processor usage', exact: true });

@@ -17,9 +17,7 @@ export const LabelValueSchema = z
   .max(256, 'must be at most 256 characters')
   .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20), 'must not contain control characters');
 
-export const TimeExpressionSchema = z
-  .string()
-  .refine(isTimeExpression, 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"');
+export const TimeExpressionSchema = z.string().refine(isTimeExpression, 'must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"');
 
 export const ERROR_CODES = [
   'bad_request',
@@ -201,7 +199,9 @@ export const AdapterDetailSchema = AdapterSummarySchema.extend({
   detectedCardType: z.string().nullable(),
   ports: z.array(AdapterPortSchema),
   /** The partitions that use this adapter and how. */
-  partitions: z.array(z.object({ partition: z.string(), via: AdapterUseSchema.shape.via, through: z.string(), port: z.number().nullable() })),
+  partitions: z.array(
+    z.object({ partition: z.string(), via: AdapterUseSchema.shape.via, through: z.string(), port: z.number().nullable() }),
+  ),
   stale: z.boolean(),
 });
 export type AdapterDetail = z.infer<typeof AdapterDetailSchema>;

@@ -39,12 +39,19 @@ describe('stackByPartition', () => {
         fc.integer({ min: 1, max: 12 }).chain((length) =>
           fc.record({
             total: fc.array(value, { minLength: length, maxLength: length }),
-            lines: fc.array(fc.record({ values: fc.array(value, { minLength: length, maxLength: length }), weight: fc.integer({ min: 0, max: 64 }) }), { maxLength: 10 }),
+            lines: fc.array(
+              fc.record({ values: fc.array(value, { minLength: length, maxLength: length }), weight: fc.integer({ min: 0, max: 64 }) }),
+              { maxLength: 10 },
+            ),
             n: fc.integer({ min: 1, max: 10 }),
           }),
         ),
         ({ total, lines, n }) => {
-          const stack = stackByPartition(total, lines.map((l, i) => ({ partition: `P${i}`, ...l })), n);
+          const stack = stackByPartition(
+            total,
+            lines.map((l, i) => ({ partition: `P${i}`, ...l })),
+            n,
+          );
           total.forEach((cpc, i) => {
             const shown = stack.parts.reduce((sum, p) => sum + (p.values[i] ?? 0), 0);
             if (cpc === null) {
@@ -71,7 +78,10 @@ describe('theilSen', () => {
     ys[5] = 0;
     ys[12] = 1;
     ys[17] = 0;
-    const { slope } = theilSen(ys.map((_, i) => i), ys);
+    const { slope } = theilSen(
+      ys.map((_, i) => i),
+      ys,
+    );
     expect(slope).toBeCloseTo(0.01, 10);
   });
 });

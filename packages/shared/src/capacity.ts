@@ -229,7 +229,8 @@ export function statusChanges(timestamps: readonly number[], lines: readonly Sta
     }
     if (current === null) return;
     const { code, status } = current;
-    if (previous !== null && (previous.code !== code || previous.status !== status)) changes.push({ time, from: previous, to: { code, status } });
+    if (previous !== null && (previous.code !== code || previous.status !== status))
+      changes.push({ time, from: previous, to: { code, status } });
     previous = { code, status };
   });
   return changes;

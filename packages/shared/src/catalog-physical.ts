@@ -98,7 +98,10 @@ function lineCords(): (GaugeMetric & { id: LineCordMetricId })[] {
         unit: 'watts',
         modes: BOTH,
         title: { en: `Line cord ${n} phase ${upper} power`, 'zh-CN': `电源线 ${n} ${upper} 相功率` },
-        help: { en: `Power in Phase ${upper} of line cord ${n} - 0 if not available`, 'zh-CN': `电源线 ${n} 的 ${upper} 相功率（无此数据时为 0）` },
+        help: {
+          en: `Power in Phase ${upper} of line cord ${n} - 0 if not available`,
+          'zh-CN': `电源线 ${n} 的 ${upper} 相功率（无此数据时为 0）`,
+        },
         hmc: {
           dpm: { group: 'environmental-power-status', metric: `linecord-${word}-power-phase-${upper}` },
           classic: { group: 'environmental-power-status', metric: `linecord-${word}-power-phase-${upper}` },

@@ -41,11 +41,16 @@ describe('catalog vs the exporter definitions', () => {
   });
 
   it('has the power, environment, line-cord and memory metrics the exporter defines', () => {
-    const physical = EXPORTER_METRICS.filter((d) =>
-      ['zcpc-environmentals-and-power', 'environmental-power-status'].includes(d.group) || /^zhmc_cpc_.*memory_mib$/.test(d.exposition_name) || /_power_watt$|_temperature_celsius$/.test(d.exposition_name),
+    const physical = EXPORTER_METRICS.filter(
+      (d) =>
+        ['zcpc-environmentals-and-power', 'environmental-power-status'].includes(d.group) ||
+        /^zhmc_cpc_.*memory_mib$/.test(d.exposition_name) ||
+        /_power_watt$|_temperature_celsius$/.test(d.exposition_name),
     ).map((d) => d.exposition_name);
     // Expanded storage is gone since z14; zlens leaves out the CPC's expanded-memory metric.
-    const missing = physical.filter((name) => name !== 'zhmc_cpc_partition_expanded_memory_mib' && !(METRIC_IDS as readonly string[]).includes(name));
+    const missing = physical.filter(
+      (name) => name !== 'zhmc_cpc_partition_expanded_memory_mib' && !(METRIC_IDS as readonly string[]).includes(name),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -240,12 +240,66 @@ function trafficRates<P extends 'port' | 'nic'>(scope: P) {
       help: { en: help, 'zh-CN': zhHelp },
     });
   return [
-    m(`zhmc_${scope}_bytes_sent_count_total`, 'bytes-per-second', 'sent', 'bytes-sent', 'bytes sent', '发送字节', 'Number of Bytes in unicast packets that were sent', '单播发送的字节数'),
-    m(`zhmc_${scope}_bytes_received_count_total`, 'bytes-per-second', 'received', 'bytes-received', 'bytes received', '接收字节', 'Number of Bytes in unicast packets that were received', '单播接收的字节数'),
-    m(`zhmc_${scope}_packets_sent_count_total`, 'packets-per-second', 'sent', 'packets-sent', 'packets sent', '发送数据包', 'Number of unicast packets that were sent', '发送的单播数据包数'),
-    m(`zhmc_${scope}_packets_received_count_total`, 'packets-per-second', 'received', 'packets-received', 'packets received', '接收数据包', 'Number of unicast packets that were received', '接收的单播数据包数'),
-    m(`zhmc_${scope}_packets_sent_dropped_count_total`, 'packets-per-second', 'sent', 'packets-sent-dropped', 'sent packets dropped', '发送丢包', 'Number of sent packets that were dropped (resource shortage)', '因资源不足而丢弃的发送数据包数'),
-    m(`zhmc_${scope}_packets_received_dropped_count_total`, 'packets-per-second', 'received', 'packets-received-dropped', 'received packets dropped', '接收丢包', 'Number of received packets that were dropped (resource shortage)', '因资源不足而丢弃的接收数据包数'),
+    m(
+      `zhmc_${scope}_bytes_sent_count_total`,
+      'bytes-per-second',
+      'sent',
+      'bytes-sent',
+      'bytes sent',
+      '发送字节',
+      'Number of Bytes in unicast packets that were sent',
+      '单播发送的字节数',
+    ),
+    m(
+      `zhmc_${scope}_bytes_received_count_total`,
+      'bytes-per-second',
+      'received',
+      'bytes-received',
+      'bytes received',
+      '接收字节',
+      'Number of Bytes in unicast packets that were received',
+      '单播接收的字节数',
+    ),
+    m(
+      `zhmc_${scope}_packets_sent_count_total`,
+      'packets-per-second',
+      'sent',
+      'packets-sent',
+      'packets sent',
+      '发送数据包',
+      'Number of unicast packets that were sent',
+      '发送的单播数据包数',
+    ),
+    m(
+      `zhmc_${scope}_packets_received_count_total`,
+      'packets-per-second',
+      'received',
+      'packets-received',
+      'packets received',
+      '接收数据包',
+      'Number of unicast packets that were received',
+      '接收的单播数据包数',
+    ),
+    m(
+      `zhmc_${scope}_packets_sent_dropped_count_total`,
+      'packets-per-second',
+      'sent',
+      'packets-sent-dropped',
+      'sent packets dropped',
+      '发送丢包',
+      'Number of sent packets that were dropped (resource shortage)',
+      '因资源不足而丢弃的发送数据包数',
+    ),
+    m(
+      `zhmc_${scope}_packets_received_dropped_count_total`,
+      'packets-per-second',
+      'received',
+      'packets-received-dropped',
+      'received packets dropped',
+      '接收丢包',
+      'Number of received packets that were dropped (resource shortage)',
+      '因资源不足而丢弃的接收数据包数',
+    ),
   ] as const;
 }
 
@@ -488,7 +542,8 @@ const ENTRIES = [
     { en: 'CPC status', 'zh-CN': 'CPC 状态' },
     {
       en: 'Status as integer (0=active/=operating, 1=degraded, 2=service-required, 10=service, 11=exceptions, 12=not-communicating, 13=status-check, 14=not-operating, 15=no-power, 99=unsupported value)',
-      'zh-CN': 'CPC 状态代码（0=活动/运行中，1=降级，2=需要维修，10=维修，11=异常，12=无法通信，13=状态检查，14=未运行，15=断电，99=不支持的值）',
+      'zh-CN':
+        'CPC 状态代码（0=活动/运行中，1=降级，2=需要维修，10=维修，11=异常，12=无法通信，13=状态检查，14=未运行，15=断电，99=不支持的值）',
     },
     CPC_STATUS_CODES,
   ),
@@ -499,7 +554,8 @@ const ENTRIES = [
     { en: 'Partition status', 'zh-CN': '分区状态' },
     {
       en: 'Partition status as integer (0=active, 1=degraded, 10=paused, 11=stopped, 12=starting, 13=stopping, 20=reservation-error, 21=terminated, 22=communications-not-active, 23=status-check, 99=unsupported value)',
-      'zh-CN': '分区状态代码（0=活动，1=降级，10=已暂停，11=已停止，12=启动中，13=停止中，20=预留错误，21=已终止，22=通信未激活，23=状态检查，99=不支持的值）',
+      'zh-CN':
+        '分区状态代码（0=活动，1=降级，10=已暂停，11=已停止，12=启动中，13=停止中，20=预留错误，21=已终止，22=通信未激活，23=状态检查，99=不支持的值）',
     },
     PARTITION_STATUS_CODES,
   ),

@@ -9,7 +9,9 @@ import { USAGE_THRESHOLDS } from './thresholds.js';
 
 const RULES_FILE = resolve(import.meta.dirname, '../../../docker/prometheus/rules/zlens-alerts.yml');
 const RulesSchema = z.object({
-  groups: z.array(z.object({ rules: z.array(z.object({ alert: z.string(), expr: z.string(), labels: z.record(z.string(), z.string()) })) })),
+  groups: z.array(
+    z.object({ rules: z.array(z.object({ alert: z.string(), expr: z.string(), labels: z.record(z.string(), z.string()) })) }),
+  ),
 });
 
 function rules(): Map<string, { expr: string; severity: string | undefined }> {
@@ -39,6 +41,7 @@ describe('alerting rule thresholds', () => {
   });
 
   it('every alert has a severity the UI knows', () => {
-    for (const [name, rule] of all) expect({ name, severity: rule.severity }).toEqual({ name, severity: expect.stringMatching(/^(warning|critical)$/) });
+    for (const [name, rule] of all)
+      expect({ name, severity: rule.severity }).toEqual({ name, severity: expect.stringMatching(/^(warning|critical)$/) });
   });
 });

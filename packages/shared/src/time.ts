@@ -2,9 +2,7 @@
 // upstream query (BFF) agree on the same aligned range and step.
 
 /** Steps a query may use, in seconds (design.md "Query hygiene"). */
-export const STEP_LADDER_SECONDS = [
-  15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
-] as const;
+export const STEP_LADDER_SECONDS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400] as const;
 
 /** The HMC produces a new sample every 15 s; no query asks for finer data. */
 export const SCRAPE_INTERVAL_SECONDS = 15;

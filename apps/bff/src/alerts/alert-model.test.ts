@@ -73,7 +73,13 @@ describe('compareAlerts', () => {
       { ...base, name: 'critical-old', severity: 'critical', activeAt: 200 },
       { ...base, name: 'odd-severity', severity: 'page' },
     ];
-    expect(alerts.sort(compareAlerts).map((a) => a.name)).toEqual(['critical-old', 'critical-new', 'warning-old', 'odd-severity', 'pending-critical']);
+    expect(alerts.sort(compareAlerts).map((a) => a.name)).toEqual([
+      'critical-old',
+      'critical-new',
+      'warning-old',
+      'odd-severity',
+      'pending-critical',
+    ]);
   });
 });
 
@@ -95,7 +101,13 @@ describe('firingPeriods', () => {
 
   it('gives one-sample periods and nothing for no samples', () => {
     expect(firingPeriods(labels, [[600, '1']], 60)).toEqual([
-      { name: 'ZhmcCpcProcessorUsageCritical', severity: 'critical', object: { cpc: 'ZLX1', partition: null, adapter: null, channel: null }, from: 600, to: 600 },
+      {
+        name: 'ZhmcCpcProcessorUsageCritical',
+        severity: 'critical',
+        object: { cpc: 'ZLX1', partition: null, adapter: null, channel: null },
+        from: 600,
+        to: 600,
+      },
     ]);
     expect(firingPeriods(labels, [], 60)).toEqual([]);
   });

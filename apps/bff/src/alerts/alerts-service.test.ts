@@ -42,7 +42,7 @@ describe('AlertsService', () => {
     expect(stale).toMatchObject({ stale: true, fetchedAt: Date.UTC(2026, 11, 3, 9, 0) / 1000, alerts: [{ name: 'ZhmcCpcNotOperating' }] });
   });
 
-  it('answers the engine\'s error when it never answered', async () => {
+  it("answers the engine's error when it never answered", async () => {
     const service = new AlertsService({
       engine: engine([new AppError('upstream_error', 'Prometheus is unreachable')]),
       alertmanager: null,

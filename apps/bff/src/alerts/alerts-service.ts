@@ -2,13 +2,7 @@
 // silences and inhibitions when ZLENS_ALERTMANAGER_URL is set) and when alerts fired over a range
 // (the ALERTS series). zlens evaluates and routes nothing itself. Live mode has no rules engine:
 // its answers say that alerts need Prometheus.
-import {
-  alignRange,
-  type AlertPeriodsQuery,
-  type AlertPeriodsResponse,
-  type AlertsQuery,
-  type AlertsResponse,
-} from '@zlens/shared';
+import { alignRange, type AlertPeriodsQuery, type AlertPeriodsResponse, type AlertsQuery, type AlertsResponse } from '@zlens/shared';
 import type { Clock } from '../clock.js';
 import { parseTimeRange } from '../time-range.js';
 import { AppError } from '../errors.js';
@@ -22,7 +16,12 @@ import { PrometheusAlertsDataSchema, type AlertmanagerAlert, type PrometheusAler
 export interface RulesEngine {
   alerts(): Promise<PrometheusAlert[]>;
   /** With its freshness: while the engine fails, the panel's last answer marked stale (PrometheusClient). */
-  queryRange(promql: string, start: number, end: number, step: number): Promise<Answer<{ metric: Record<string, string>; values: [number, string][] }[]>>;
+  queryRange(
+    promql: string,
+    start: number,
+    end: number,
+    step: number,
+  ): Promise<Answer<{ metric: Record<string, string>; values: [number, string][] }[]>>;
 }
 
 export interface AlertRouter {

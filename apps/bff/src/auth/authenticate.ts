@@ -11,20 +11,12 @@
 //          against a JWKS file, a JWKS URL or a shared secret; `exp` is required.
 import { BlockList, isIPv4 } from 'node:net';
 import type { RequestHandler, Response } from 'express';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTVerifyGetKey,
-  type JWTVerifyOptions,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { AuthMode, UnauthenticatedReason } from '@zlens/shared';
 import type { AuthConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
-
 
 /** Why a request was refused; also the label of zlens_auth_rejections_total. */
 class Rejection extends Error {
@@ -88,7 +80,9 @@ function proxyAuthenticator(config: Extract<AuthConfig, { mode: 'proxy' }>): (re
     // never pick one or sign in a joined name.
     const values = req.headersDistinct[config.userHeader] ?? [];
     if (values.length > 1) {
-      return Promise.reject(new Rejection('no_user', `the portal proxy's ${config.userHeader} header is given ${values.length} times; it must name one user`));
+      return Promise.reject(
+        new Rejection('no_user', `the portal proxy's ${config.userHeader} header is given ${values.length} times; it must name one user`),
+      );
     }
     return Promise.resolve(checkedUser(utf8Header(values[0]), `portal proxy's ${config.userHeader} header`));
   };
@@ -110,14 +104,19 @@ function keyOf(config: Extract<AuthConfig, { mode: 'token' }>): { key: JWTVerify
 
 /** A jose error as the reason and message the caller sees; errors that are not the token's fault stay errors. */
 function rejectionOf(err: unknown): Rejection | AppError {
-  if (err instanceof joseErrors.JWTExpired) return new Rejection('expired', 'the sign-in token has expired; the portal must send a new one');
+  if (err instanceof joseErrors.JWTExpired)
+    return new Rejection('expired', 'the sign-in token has expired; the portal must send a new one');
   if (err instanceof joseErrors.JWTClaimValidationFailed) {
     return new Rejection('claims', `the sign-in token's "${err.claim}" claim is not accepted (${err.reason})`);
   }
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return new Rejection('signature', "the sign-in token's signature does not verify");
-  if (err instanceof joseErrors.JOSEAlgNotAllowed) return new Rejection('algorithm', 'the sign-in token is signed with an algorithm zlens does not accept');
-  if (err instanceof joseErrors.JWKSNoMatchingKey) return new Rejection('unknown_key', 'no key of the configured key set matches the sign-in token');
-  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) return new Rejection('malformed', 'the sign-in token is not a valid JWT');
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed)
+    return new Rejection('signature', "the sign-in token's signature does not verify");
+  if (err instanceof joseErrors.JOSEAlgNotAllowed)
+    return new Rejection('algorithm', 'the sign-in token is signed with an algorithm zlens does not accept');
+  if (err instanceof joseErrors.JWKSNoMatchingKey)
+    return new Rejection('unknown_key', 'no key of the configured key set matches the sign-in token');
+  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid)
+    return new Rejection('malformed', 'the sign-in token is not a valid JWT');
   if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || err instanceof TypeError) {
     // The key set could not be fetched or read: the operator's problem, not the caller's.
     return new AppError('unavailable', 'cannot check the sign-in token: the key set (ZLENS_AUTH_JWKS_URL) is unavailable', { cause: err });

@@ -30,12 +30,18 @@ async function cases(): Promise<Case[]> {
   const secret = 'a shared secret of the portal, 32 bytes or more';
   writeFileSync(secretFile, secret);
   const expiry = Math.floor(Date.now() / 1000) + 3600;
-  const hs256 = await new SignJWT({ sub: 'alice', aud: 'zlens' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(expiry).sign(new TextEncoder().encode(secret));
+  const hs256 = await new SignJWT({ sub: 'alice', aud: 'zlens' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(expiry)
+    .sign(new TextEncoder().encode(secret));
   const asymmetric = async (alg: 'RS256' | 'ES256') => {
     const { publicKey, privateKey } = await generateKeyPair(alg);
     const file = join(dir, `${alg}.json`);
     writeFileSync(file, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: alg, alg }] }));
-    const token = await new SignJWT({ sub: 'alice', aud: 'zlens' }).setProtectedHeader({ alg, kid: alg }).setExpirationTime(expiry).sign(privateKey);
+    const token = await new SignJWT({ sub: 'alice', aud: 'zlens' })
+      .setProtectedHeader({ alg, kid: alg })
+      .setExpirationTime(expiry)
+      .sign(privateKey);
     return { file, token };
   };
   const rs256 = await asymmetric('RS256');
@@ -43,10 +49,26 @@ async function cases(): Promise<Case[]> {
   const token = (extra: Env): Env => ({ ZLENS_AUTH: 'token', ZLENS_AUTH_AUDIENCE: 'zlens', ...extra });
   return [
     { name: 'none', env: {}, headers: {} },
-    { name: 'proxy (user header from 127.0.0.0/8)', env: { ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '127.0.0.0/8' }, headers: { 'x-forwarded-user': 'alice' } },
-    { name: 'token HS256 (shared secret)', env: token({ ZLENS_AUTH_SECRET_FILE: secretFile }), headers: { authorization: `Bearer ${hs256}` } },
-    { name: 'token RS256 (JWKS file, 2048-bit key)', env: token({ ZLENS_AUTH_JWKS_FILE: rs256.file }), headers: { authorization: `Bearer ${rs256.token}` } },
-    { name: 'token ES256 (JWKS file)', env: token({ ZLENS_AUTH_JWKS_FILE: es256.file }), headers: { authorization: `Bearer ${es256.token}` } },
+    {
+      name: 'proxy (user header from 127.0.0.0/8)',
+      env: { ZLENS_AUTH: 'proxy', ZLENS_AUTH_PROXY_ADDRESSES: '127.0.0.0/8' },
+      headers: { 'x-forwarded-user': 'alice' },
+    },
+    {
+      name: 'token HS256 (shared secret)',
+      env: token({ ZLENS_AUTH_SECRET_FILE: secretFile }),
+      headers: { authorization: `Bearer ${hs256}` },
+    },
+    {
+      name: 'token RS256 (JWKS file, 2048-bit key)',
+      env: token({ ZLENS_AUTH_JWKS_FILE: rs256.file }),
+      headers: { authorization: `Bearer ${rs256.token}` },
+    },
+    {
+      name: 'token ES256 (JWKS file)',
+      env: token({ ZLENS_AUTH_JWKS_FILE: es256.file }),
+      headers: { authorization: `Bearer ${es256.token}` },
+    },
   ];
 }
 
@@ -75,7 +97,9 @@ async function main(): Promise<void> {
     baseline ??= rps;
     const extraUs = (1 / rps - 1 / baseline) * 1e6;
     console.log(`${c.name}: ${rps.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-    rows.push(`| ${c.name} | ${rps.toFixed(0)} | ${result.latency.p50} / ${result.latency.p99} | ${c.name === 'none' ? '—' : `${extraUs.toFixed(0)} µs`} |`);
+    rows.push(
+      `| ${c.name} | ${rps.toFixed(0)} | ${result.latency.p50} / ${result.latency.p99} | ${c.name === 'none' ? '—' : `${extraUs.toFixed(0)} µs`} |`,
+    );
   }
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const markdown = [

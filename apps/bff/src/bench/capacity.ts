@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const historyFile = join(tmpdir(), `zlens-bench-capacity-${process.pid}.om`);
   const endMs = Math.floor(Date.now() / 300_000) * 300_000 - 60_000;
   let t = performance.now();
-  const stats = await writeHistory(sim.scenario, { startMs: endMs - days * 86_400_000, endMs, stepSeconds: STEP_SECONDS, families: FAMILIES }, historyFile);
+  const stats = await writeHistory(
+    sim.scenario,
+    { startMs: endMs - days * 86_400_000, endMs, stepSeconds: STEP_SECONDS, families: FAMILIES },
+    historyFile,
+  );
   const writeSeconds = (performance.now() - t) / 1000;
   const fileMiB = mib(statSync(historyFile).size);
   t = performance.now();
@@ -34,7 +38,10 @@ async function main(): Promise<void> {
   const backfillSeconds = (performance.now() - t) / 1000;
   rmSync(historyFile, { force: true });
   await waitForSeries(prom.url, 'zhmc_partition_processor_usage_ratio', 120_000);
-  const built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: prom.url, ZLENS_UPSTREAM_TIMEOUT_MS: '60000' }), webDir: null }, createLogger('warn'));
+  const built = buildDeps(
+    { ...loadConfig({ ZLENS_PROMETHEUS_URL: prom.url, ZLENS_UPSTREAM_TIMEOUT_MS: '60000' }), webDir: null },
+    createLogger('warn'),
+  );
   const server: Server = createApp(built.deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
@@ -66,11 +73,15 @@ async function main(): Promise<void> {
       '| --- | ---: | ---: | ---: |',
       ...rows,
       '',
-      'Not measured here: the browser\'s time to the first chart of this view (the web bench measures the fleet view\'s first chart; a 90-day CPC view in the browser is still to be benchmarked).',
+      "Not measured here: the browser's time to the first chart of this view (the web bench measures the fleet view's first chart; a 90-day CPC view in the browser is still to be benchmarked).",
       '',
       'Run: `pnpm --filter @zlens/bff build && node apps/bff/dist/bench/capacity.js` (BENCH_DAYS, BENCH_RUNS).',
     ];
-    const file = await writeBenchmarkSection('bff-capacity', 'BFF: a 90-day CPC view — stacked, forecast, heatmap, top-N (apps/bff)', lines.join('\n'));
+    const file = await writeBenchmarkSection(
+      'bff-capacity',
+      'BFF: a 90-day CPC view — stacked, forecast, heatmap, top-N (apps/bff)',
+      lines.join('\n'),
+    );
     console.log(`wrote ${file}`);
   } finally {
     server.close();

@@ -24,7 +24,9 @@ const HUGE_BYTES = 300 * 1024 * 1024;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** TLS forwarder to the simulator; with `oversized` on, every answer is a 300 MB JSON body instead. */
-async function startForwarder(sim: RunningSimulator): Promise<{ url: string; caPem: string; setOversized(on: boolean): void; close(): Promise<void> }> {
+async function startForwarder(
+  sim: RunningSimulator,
+): Promise<{ url: string; caPem: string; setOversized(on: boolean): void; close(): Promise<void> }> {
   const tls = await selfSignedTls();
   const target = new URL(sim.hmcUrl);
   let oversized = false;
@@ -169,7 +171,10 @@ async function main(): Promise<void> {
   }
 
   const statusText = (counts: Map<number, number> | undefined): string =>
-    [...(counts ?? new Map<number, number>()).entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    [...(counts ?? new Map<number, number>()).entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
   const lines = [
     `BFF with a real Prometheus and the simulated HMC (demo preset) behind a TLS forwarder; inventory TTL 5 s, upstream timeout 3 s, ZLENS_UPSTREAM_MAX_BYTES 16 MiB. Each fault lasts ${FAULT_MS / 1000} s while a viewer asks every 250 ms for the inventory, a partition, an adapter and a Prometheus-only series (statuses: inventory / partition / adapter / series). Recovery: from the end of the fault until the inventory and the partition answer fresh (not stale). ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
     '',

@@ -100,7 +100,9 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < runs * 5; i += 1) times.push((await timedFetch(`${cached.url}${path}`)).ms);
       const p50 = percentile(times, 50);
-      cachedRows.push(`| ${view.name} | ${ms(p50)} / ${ms(percentile(times, 95))} | ${ms(directP50[view.name] ?? Number.NaN)} | ${((directP50[view.name] ?? Number.NaN) / p50).toFixed(1)}× |`);
+      cachedRows.push(
+        `| ${view.name} | ${ms(p50)} / ${ms(percentile(times, 95))} | ${ms(directP50[view.name] ?? Number.NaN)} | ${((directP50[view.name] ?? Number.NaN) / p50).toFixed(1)}× |`,
+      );
       console.log(cachedRows[cachedRows.length - 1]);
     }
 
@@ -134,7 +136,9 @@ async function main(): Promise<void> {
         perRefresh.push((await upstreamRequests(cached)) - before);
       }
       const elapsed = (performance.now() - started) / refreshes;
-      viewerRows.push(`| ${label} | ${panels(from, to).length} panels, ${distinctQueries} distinct queries | ${perRefresh.join(', ')} | ${ms(elapsed)} | ${non2xx} |`);
+      viewerRows.push(
+        `| ${label} | ${panels(from, to).length} panels, ${distinctQueries} distinct queries | ${perRefresh.join(', ')} | ${ms(elapsed)} | ${non2xx} |`,
+      );
       console.log(viewerRows[viewerRows.length - 1]);
     }
 

@@ -31,7 +31,9 @@ async function timedRuns(url: string, count: number): Promise<{ times: number[];
 
 function latencies(run: { times: number[]; failures: string[] }, count: number): string {
   const measured = run.times.length === 0 ? '—' : `${ms(percentile(run.times, 50))} / ${ms(percentile(run.times, 95))}`;
-  return run.failures.length === 0 ? measured : `${measured} (${run.failures.length} of ${count} failed: ${run.failures[0]?.slice(0, 120) ?? ''})`;
+  return run.failures.length === 0
+    ? measured
+    : `${measured} (${run.failures.length} of ${count} failed: ${run.failures[0]?.slice(0, 120) ?? ''})`;
 }
 
 /** One table row: upstream queries per request, uncached and cached latency, response size. */
@@ -62,7 +64,10 @@ async function main(): Promise<void> {
       { name: `fleet power ranking, ${days} d (maxPoints 500)`, path: `/api/v1/fleet/power?from=${from}&to=${endS}&maxPoints=500` },
       { name: 'fleet power ranking, 24 h (maxPoints 500)', path: `/api/v1/fleet/power?from=${endS - 86_400}&to=${endS}&maxPoints=500` },
       { name: `fleet top 10 adapters, ${days} d`, path: `/api/v1/adapters/top?n=10&from=${from}&to=${endS}` },
-      { name: `fleet top 10 network adapters, ${days} d (every adapter ranked, then filtered)`, path: `/api/v1/adapters/top?n=10&family=network&from=${from}&to=${endS}` },
+      {
+        name: `fleet top 10 network adapters, ${days} d (every adapter ranked, then filtered)`,
+        path: `/api/v1/adapters/top?n=10&family=network&from=${from}&to=${endS}`,
+      },
     ];
     const rows: string[] = [];
     for (const r of requests) {
@@ -79,7 +84,11 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- | --- |',
       ...rows,
     ];
-    const file = await writeBenchmarkSection('bff-physical', 'BFF: fleet power ranking and fleet top-N adapters (apps/bff)', lines.join('\n'));
+    const file = await writeBenchmarkSection(
+      'bff-physical',
+      'BFF: fleet power ranking and fleet top-N adapters (apps/bff)',
+      lines.join('\n'),
+    );
     console.log(`wrote ${file}`);
   } finally {
     await stack.close();

@@ -33,7 +33,8 @@ export function randomPath(cpcs: readonly string[], endS: number, historySeconds
     const metric = pick([...PARTITION_METRICS, ...CPC_METRICS]);
     return `/api/v1/series?${q({ metric, cpc, from, to, maxPoints: String(maxPoints) })}`;
   }
-  if (roll < 0.8) return `/api/v1/top?${q({ metric: pick(PARTITION_METRICS), cpc, n: String(1 + Math.floor(Math.random() * 20)), from, to })}`;
+  if (roll < 0.8)
+    return `/api/v1/top?${q({ metric: pick(PARTITION_METRICS), cpc, n: String(1 + Math.floor(Math.random() * 20)), from, to })}`;
   const fleet = Math.random() < 0.3;
   return `/api/v1/heatmap?${q({ metric: 'zhmc_partition_processor_usage_ratio', ...(fleet ? {} : { cpc }), from, to, maxPoints: String(maxPoints) })}`;
 }

@@ -18,7 +18,15 @@ import { mib, ms, percentile } from './measure.js';
 import { runFault, type FaultRow } from './soak-faults.js';
 import { gaugeOf, measuredGet, newTally, randomPath, rssOf, statusSummary, type MemorySample } from './soak-load.js';
 
-const FAMILIES = ['zhmc_cpc_status_int', 'zhmc_cpc_processor_usage_ratio', 'zhmc_cpc_network_adapter_usage_ratio', 'zhmc_cpc_storage_adapter_usage_ratio', 'zhmc_partition_status_int', 'zhmc_partition_lpar_status_int', 'zhmc_partition_processor_usage_ratio'];
+const FAMILIES = [
+  'zhmc_cpc_status_int',
+  'zhmc_cpc_processor_usage_ratio',
+  'zhmc_cpc_network_adapter_usage_ratio',
+  'zhmc_cpc_storage_adapter_usage_ratio',
+  'zhmc_partition_status_int',
+  'zhmc_partition_lpar_status_int',
+  'zhmc_partition_processor_usage_ratio',
+];
 
 function env(name: string, fallback: number): number {
   // eslint-disable-next-line no-restricted-syntax -- the bench CLI's own knobs, not BFF configuration
@@ -52,7 +60,13 @@ async function startBffProcess(prometheusUrl: string, heapMb: number): Promise<{
 
 async function waitReady(url: string): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
-    if (await fetch(`${url}/-/ready`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/-/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error('Prometheus did not become ready again');
@@ -97,7 +111,10 @@ async function main(): Promise<void> {
     const sampler = (async () => {
       while (performance.now() < deadline) {
         // A reused keep-alive connection the BFF just closed fails once; the next sample is taken.
-        const text = await fetch(`${bff.url}/metrics`).then((r) => r.text(), () => null);
+        const text = await fetch(`${bff.url}/metrics`).then(
+          (r) => r.text(),
+          () => null,
+        );
         if (text === null) {
           await sleep(500);
           continue;
@@ -118,11 +135,13 @@ async function main(): Promise<void> {
 
     // ---- faults ----
     const cpc = cpcs[0] ?? 'LX01';
-    const panel = (path: string, extra: Record<string, string>): string => `${path}?${new URLSearchParams({ metric: 'zhmc_partition_processor_usage_ratio', cpc, from: 'now-1h', to: 'now', ...extra }).toString()}`;
+    const panel = (path: string, extra: Record<string, string>): string =>
+      `${path}?${new URLSearchParams({ metric: 'zhmc_partition_processor_usage_ratio', cpc, from: 'now-1h', to: 'now', ...extra }).toString()}`;
     const probe = {
       base: bff.url,
       panels: [panel('/api/v1/series', {}), panel('/api/v1/top', {}), panel('/api/v1/heatmap', {})],
-      fresh: (k: number) => `/api/v1/series?${new URLSearchParams({ metric: 'zhmc_partition_processor_usage_ratio', cpc, from: String(endS - 3600 - k * 15), to: String(endS - k * 15) }).toString()}`,
+      fresh: (k: number) =>
+        `/api/v1/series?${new URLSearchParams({ metric: 'zhmc_partition_processor_usage_ratio', cpc, from: String(endS - 3600 - k * 15), to: String(endS - k * 15) }).toString()}`,
     };
     for (const path of [...probe.panels, probe.fresh(0)]) await fetch(`${bff.url}${path}`).then((r) => r.text());
     const faults: FaultRow[] = [];
@@ -145,14 +164,22 @@ async function main(): Promise<void> {
     );
     faults.push(
       await runFault(
-        { name: 'hung (SIGSTOP), then SIGCONT', inject: async () => void process.kill(promPid, 'SIGSTOP'), heal: async () => void process.kill(promPid, 'SIGCONT') },
+        {
+          name: 'hung (SIGSTOP), then SIGCONT',
+          inject: async () => void process.kill(promPid, 'SIGSTOP'),
+          heal: async () => void process.kill(promPid, 'SIGCONT'),
+        },
         probe,
         faultMs,
       ),
     );
     faults.push(
       await runFault(
-        { name: 'slow (every answer 1.5 s late)', inject: async () => void (forwarder.delayMs = 1500), heal: async () => void (forwarder.delayMs = 0) },
+        {
+          name: 'slow (every answer 1.5 s late)',
+          inject: async () => void (forwarder.delayMs = 1500),
+          heal: async () => void (forwarder.delayMs = 0),
+        },
         probe,
         faultMs,
       ),
@@ -194,13 +221,18 @@ function flatVerdict(first: MemorySample[], last: MemorySample[]): string {
   if (first.length === 0 || last.length === 0) return 'too few samples to judge';
   const a = Math.max(...first.map((s) => s.rssBytes));
   const b = Math.max(...last.map((s) => s.rssBytes));
-  return b <= a * 1.1 ? 'flat: the last third is within 10 % of the first' : `NOT flat in this run: +${(((b - a) / a) * 100).toFixed(0)} % from the first third to the last (the cache may still be filling toward ZLENS_CACHE_MAX_BYTES; a longer soak shows where it levels)`;
+  return b <= a * 1.1
+    ? 'flat: the last third is within 10 % of the first'
+    : `NOT flat in this run: +${(((b - a) / a) * 100).toFixed(0)} % from the first third to the last (the cache may still be filling toward ZLENS_CACHE_MAX_BYTES; a longer soak shows where it levels)`;
 }
 
 async function writeReport(r: Report): Promise<void> {
   const warmupS = r.soakSeconds * 0.3;
   const after = r.samples.filter((s) => s.atS >= warmupS);
-  const third = (from: number, to: number) => after.filter((s) => s.atS >= warmupS + ((r.soakSeconds - warmupS) * from) / 3 && s.atS < warmupS + ((r.soakSeconds - warmupS) * to) / 3);
+  const third = (from: number, to: number) =>
+    after.filter(
+      (s) => s.atS >= warmupS + ((r.soakSeconds - warmupS) * from) / 3 && s.atS < warmupS + ((r.soakSeconds - warmupS) * to) / 3,
+    );
   const maxOf = (list: MemorySample[], key: 'rssBytes' | 'heapUsedBytes'): number => Math.max(...list.map((s) => s[key]));
   const every = Math.max(1, Math.round(r.samples.length / 12));
   const cpu = cpus();
@@ -215,15 +247,24 @@ async function writeReport(r: Report): Promise<void> {
     '',
     '| t (s) | requests | RSS MiB | heap used MiB | cache MiB |',
     '| --- | --- | --- | --- | --- |',
-    ...r.samples.filter((_, i) => i % every === 0 || i === r.samples.length - 1).map((s) => `| ${s.atS.toFixed(0)} | ${s.requests} | ${mib(s.rssBytes)} | ${mib(s.heapUsedBytes)} | ${mib(s.cacheBytes)} |`),
+    ...r.samples
+      .filter((_, i) => i % every === 0 || i === r.samples.length - 1)
+      .map((s) => `| ${s.atS.toFixed(0)} | ${s.requests} | ${mib(s.rssBytes)} | ${mib(s.heapUsedBytes)} | ${mib(s.cacheBytes)} |`),
     '',
     `**Prometheus faults** (each ${r.faultMs / 1000} s; meanwhile a viewer asks every 250 ms for a 1 h series, top-N and heatmap ending now, plus a range never asked before, and the banner polls /api/v1/status every second; "recover" = from the end of the fault (for the kill: from the restarted Prometheus being ready) to the first fresh answer that needed Prometheus)`,
     '',
     '| fault | statuses during the fault | stale data served | p50 / max ms during the fault | recover ms |',
     '| --- | --- | --- | --- | --- |',
-    ...r.faults.map((f) => `| ${f.name} | ${f.statuses} | ${f.staleServed ? 'yes' : 'no'} | ${ms(f.p50Ms)} / ${ms(f.maxMs)} | ${f.recoverMs === null ? 'not within 60 s' : ms(f.recoverMs)} |`),
+    ...r.faults.map(
+      (f) =>
+        `| ${f.name} | ${f.statuses} | ${f.staleServed ? 'yes' : 'no'} | ${ms(f.p50Ms)} / ${ms(f.maxMs)} | ${f.recoverMs === null ? 'not within 60 s' : ms(f.recoverMs)} |`,
+    ),
   ];
-  const file = await writeBenchmarkSection('bff-soak', 'BFF soak: memory under mixed load, and Prometheus faults (apps/bff)', lines.join('\n'));
+  const file = await writeBenchmarkSection(
+    'bff-soak',
+    'BFF soak: memory under mixed load, and Prometheus faults (apps/bff)',
+    lines.join('\n'),
+  );
   console.log(`written to ${file}`);
 }
 

@@ -49,7 +49,12 @@ async function listen(built: BuiltDeps): Promise<BenchBff> {
 }
 
 /** `days` of `families` of the large preset in a real Prometheus, and the two BFFs, ready to ask. */
-export async function startBenchStack(options: { name: string; days: number; families: readonly string[]; readyFamily: string }): Promise<BenchStack> {
+export async function startBenchStack(options: {
+  name: string;
+  days: number;
+  families: readonly string[];
+  readyFamily: string;
+}): Promise<BenchStack> {
   const { days, families } = options;
   const historyFile = join(tmpdir(), `zlens-${options.name}-${process.pid}.om`);
   const scenario = largeScenario();

@@ -108,7 +108,11 @@ export class ByteCache<V extends NonNullable<unknown>> {
 
   set(key: string, value: V, options: { keepMs?: number; fetchedAtMs?: number } = {}): void {
     const keepMs = options.keepMs === undefined ? undefined : Math.max(this.options.freshMs, options.keepMs);
-    this.lru?.set(key, { value, fetchedAtMs: options.fetchedAtMs ?? this.options.clock.nowMs() }, keepMs === undefined ? {} : { ttl: keepMs });
+    this.lru?.set(
+      key,
+      { value, fetchedAtMs: options.fetchedAtMs ?? this.options.clock.nowMs() },
+      keepMs === undefined ? {} : { ttl: keepMs },
+    );
   }
 
   delete(key: string): void {
@@ -122,7 +126,8 @@ export class ByteCache<V extends NonNullable<unknown>> {
    */
   async load(key: string, loader: Loader<V>, options: LoadOptions = {}): Promise<Cached<V> | StaleCached<V>> {
     const lru = this.lru;
-    if (lru === null || options.store === false) return { value: await this.shared(key, loader), fetchedAtMs: this.options.clock.nowMs(), stale: false };
+    if (lru === null || options.store === false)
+      return { value: await this.shared(key, loader), fetchedAtMs: this.options.clock.nowMs(), stale: false };
     const kept = lru.get(key);
     if (kept !== undefined && !this.isStale(kept)) return this.cached(kept);
     let entry: Entry<V> | undefined;

@@ -71,7 +71,12 @@ async function main(env: Env): Promise<void> {
       // the shorter the gap to that scrape, the smaller the dip of counter rates across it. With
       // the scrape's job and instance labels the history and the scraped samples are one series.
       const endMs = Date.now();
-      const range = { startMs: endMs - HISTORY_MS, endMs, stepSeconds: HISTORY_STEP_SECONDS, targetLabels: scrapeLabels(sim.metricsTarget) };
+      const range = {
+        startMs: endMs - HISTORY_MS,
+        endMs,
+        stepSeconds: HISTORY_STEP_SECONDS,
+        targetLabels: scrapeLabels(sim.metricsTarget),
+      };
       await writeHistory(sim.scenario, range, historyFile);
       prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, ruleFiles: await shippedRules() });
     }

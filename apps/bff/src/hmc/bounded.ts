@@ -11,7 +11,10 @@ export async function withinBound<T>(promise: Promise<T>, what: string, ms = HMC
   promise.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new HmcError(504, 0, `HMC: ${what} did not answer within ${ms} ms; carrying on in the background`, 'upstream_timeout')), ms);
+    timer = setTimeout(
+      () => reject(new HmcError(504, 0, `HMC: ${what} did not answer within ${ms} ms; carrying on in the background`, 'upstream_timeout')),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, late]);

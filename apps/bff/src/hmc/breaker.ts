@@ -71,7 +71,12 @@ export class HmcBreaker {
   }
 
   health(nowMs: number): HmcHealth {
-    const state = this.remainingMs(nowMs) > 0 || (this.lastError !== null && this.backoffMs > 0) ? 'down' : this.lastContactMs === null ? 'unknown' : 'ok';
+    const state =
+      this.remainingMs(nowMs) > 0 || (this.lastError !== null && this.backoffMs > 0)
+        ? 'down'
+        : this.lastContactMs === null
+          ? 'unknown'
+          : 'ok';
     return { state, lastOkMs: this.lastOkMs, lastError: this.lastError, lastContactMs: this.lastContactMs };
   }
 }

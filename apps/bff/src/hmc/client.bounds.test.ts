@@ -33,7 +33,11 @@ function client(options: { timeoutMs?: number; maxBodyBytes?: number; nowMs?: ()
   return { hmc, captured, metrics };
 }
 
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => new Error('expected a failure'), (err: unknown) => err);
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('expected a failure'),
+    (err: unknown) => err,
+  );
 
 describe('HMC bodies are bounded', () => {
   for (const path of ['/api/huge-declared', '/api/huge-chunked']) {
@@ -44,7 +48,10 @@ describe('HMC bodies are bounded', () => {
       const streamedBefore = lying.streamedBytes();
       const err = await failure(hmc.getJson(path));
       expect(err).toBeInstanceOf(HmcError);
-      expect(err).toMatchObject({ code: 'upstream_error', message: expect.stringMatching(/larger than 4194304 bytes \(ZLENS_UPSTREAM_MAX_BYTES\)/) });
+      expect(err).toMatchObject({
+        code: 'upstream_error',
+        message: expect.stringMatching(/larger than 4194304 bytes \(ZLENS_UPSTREAM_MAX_BYTES\)/),
+      });
       // Buffering the answer whole would have grown the heap by its 300 MB (and turned it into a string).
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
       expect(lying.streamedBytes() - streamedBefore).toBeLessThan(HUGE_BYTES);
@@ -66,9 +73,17 @@ describe('HMC bodies are bounded', () => {
     expect(lying.hits.get('/api/version') ?? 0).toBe(probes);
     expect(await held).toMatchObject({ code: 'upstream_timeout', httpStatus: 504 });
     const sent = (await metrics.upstreamRequests.get()).values.filter((v) => v.labels.upstream === 'hmc');
-    expect(sent.map((v) => [v.labels.endpoint, v.value])).toEqual([['POST', 1], ['GET', 1]]);
-    const timed = (await metrics.upstreamDuration.get()).values.filter((v) => v.metricName === 'zlens_upstream_request_duration_seconds_count' && v.labels.upstream === 'hmc');
-    expect(timed.map((v) => [v.labels.outcome, v.value])).toEqual([['success', 1], ['timeout', 1]]);
+    expect(sent.map((v) => [v.labels.endpoint, v.value])).toEqual([
+      ['POST', 1],
+      ['GET', 1],
+    ]);
+    const timed = (await metrics.upstreamDuration.get()).values.filter(
+      (v) => v.metricName === 'zlens_upstream_request_duration_seconds_count' && v.labels.upstream === 'hmc',
+    );
+    expect(timed.map((v) => [v.labels.outcome, v.value])).toEqual([
+      ['success', 1],
+      ['timeout', 1],
+    ]);
     // Both timeouts are counted as such.
     const timeouts = (await metrics.upstreamErrors.get()).values.find((v) => v.labels.upstream === 'hmc' && v.labels.kind === 'timeout');
     expect(timeouts?.value).toBe(2);

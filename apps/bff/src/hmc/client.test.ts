@@ -51,7 +51,12 @@ describe('HmcClient against the simulator', () => {
 
   it('shares one logon between concurrent calls and logs off on close', async () => {
     const metrics = createMetrics();
-    const shared = new HmcClient({ config: { url: sim.hmcUrl, userid: 'monitor', password: PASSWORD, ca: sim.caPem, insecure: false }, timeoutMs: 5000, logger: captureLogger().logger, metrics });
+    const shared = new HmcClient({
+      config: { url: sim.hmcUrl, userid: 'monitor', password: PASSWORD, ca: sim.caPem, insecure: false },
+      timeoutMs: 5000,
+      logger: captureLogger().logger,
+      metrics,
+    });
     await Promise.all([shared.getJson('/api/cpcs'), shared.getJson('/api/cpcs'), shared.getJson('/api/console/operations/list-features')]);
     expect((await metrics.hmcLogons.get()).values[0]?.value).toBe(1);
     await shared.close();
@@ -72,14 +77,22 @@ describe('errorFromResponse', () => {
   });
 
   it('keeps only the title of other HTML pages (reason 999)', () => {
-    const err = errorFromResponse('GET', '/api/cpcs', { status: 503, contentType: 'text/html', text: '<html><title>Console Internal Error</title><pre>stack…</pre></html>' });
+    const err = errorFromResponse('GET', '/api/cpcs', {
+      status: 503,
+      contentType: 'text/html',
+      text: '<html><title>Console Internal Error</title><pre>stack…</pre></html>',
+    });
     expect(err).toMatchObject({ httpStatus: 503, reason: 999, message: 'HMC GET /api/cpcs: HTTP 503: Console Internal Error' });
   });
 
   it('reads status and reason from JSON error bodies', () => {
     const body = JSON.stringify({ 'http-status': 404, reason: 1, message: 'Unknown resource with URI: /api/partitions/xyz' });
     const err = errorFromResponse('GET', '/api/partitions/xyz', { status: 404, contentType: 'application/json', text: body });
-    expect(err).toMatchObject({ httpStatus: 404, reason: 1, message: 'HMC GET /api/partitions/xyz: 404,1: Unknown resource with URI: /api/partitions/xyz' });
+    expect(err).toMatchObject({
+      httpStatus: 404,
+      reason: 1,
+      message: 'HMC GET /api/partitions/xyz: 404,1: Unknown resource with URI: /api/partitions/xyz',
+    });
     expect(errorFromResponse('GET', '/x', { status: 502, contentType: '', text: 'garbage' }).message).toBe('HMC GET /x: HTTP 502');
   });
 });

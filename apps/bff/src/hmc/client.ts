@@ -15,7 +15,14 @@ import { BodyTooLargeError, bodyFromResponse, errorFromResponse, exchange, type 
 import { HmcError } from './hmc-error.js';
 
 export { HMC_BACKOFF_MAX_MS, HMC_BACKOFF_MIN_MS, HMC_PROBE_INTERVAL_MS, type HmcHealth } from './breaker.js';
-export { errorFromResponse, METRICS_CONTENT_TYPE, HTML_REASON_OTHER, HTML_REASON_WEB_SERVICES_DISABLED, type HmcBody, type RawResponse } from './exchange.js';
+export {
+  errorFromResponse,
+  METRICS_CONTENT_TYPE,
+  HTML_REASON_OTHER,
+  HTML_REASON_WEB_SERVICES_DISABLED,
+  type HmcBody,
+  type RawResponse,
+} from './exchange.js';
 export { HmcError } from './hmc-error.js';
 
 const LogonResponseSchema = z.object({ 'api-session': z.string().min(1) });

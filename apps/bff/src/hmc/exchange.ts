@@ -98,7 +98,11 @@ export function errorFromResponse(method: string, path: string, raw: RawResponse
       );
     }
     const title = /<title>([^<]{0,200})<\/title>/i.exec(raw.text)?.[1]?.trim();
-    return new HmcError(raw.status, HTML_REASON_OTHER, `HMC ${method} ${path}: HTTP ${raw.status}: ${title === undefined ? 'HTML error page' : upstreamExcerpt(title)}`);
+    return new HmcError(
+      raw.status,
+      HTML_REASON_OTHER,
+      `HMC ${method} ${path}: HTTP ${raw.status}: ${title === undefined ? 'HTML error page' : upstreamExcerpt(title)}`,
+    );
   }
   let parsed: unknown;
   try {

@@ -36,9 +36,7 @@ const AdapterListSchema = z.object({
   ),
 });
 const PartitionListSchema = z.object({
-  partitions: z.array(
-    z.object({ 'object-uri': z.string(), name: z.string(), status: z.string().optional(), type: z.string().optional() }),
-  ),
+  partitions: z.array(z.object({ 'object-uri': z.string(), name: z.string(), status: z.string().optional(), type: z.string().optional() })),
 });
 const LparListSchema = z.object({
   'logical-partitions': z.array(z.object({ 'object-uri': z.string(), name: z.string(), status: z.string().optional() })),
@@ -59,7 +57,8 @@ export interface HmcAdapter extends Omit<AdapterSummary, 'sources' | 'statusNotE
 export function adapterFamily(family: string | null, type: string | null): AdapterFamily | null {
   const key = family ?? type;
   if (key === null) return null;
-  if (['osa', 'roce', 'hipersockets', 'cna', 'cloud-network', 'network-express', 'networking', 'osd', 'osm'].includes(key)) return 'network';
+  if (['osa', 'roce', 'hipersockets', 'cna', 'cloud-network', 'network-express', 'networking', 'osd', 'osm'].includes(key))
+    return 'network';
   if (['ficon', 'fcp', 'fc'].includes(key)) return 'storage';
   if (key === 'crypto') return 'crypto';
   if (['accelerator', 'zedc'].includes(key)) return 'accelerator';

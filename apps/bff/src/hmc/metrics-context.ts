@@ -6,7 +6,13 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppMetrics } from '../metrics.js';
 import { HmcError, type HmcClient } from './client.js';
-import { MetricGroupInfoSchema, parseMetricsText, type MalformedRow, type MetricGroupInfo, type MetricObjectValues } from './metrics-text.js';
+import {
+  MetricGroupInfoSchema,
+  parseMetricsText,
+  type MalformedRow,
+  type MetricGroupInfo,
+  type MetricObjectValues,
+} from './metrics-text.js';
 
 /** Rows with the wrong number of values are counted always, logged only this often per context. */
 export const MALFORMED_ROW_LOGS = 5;

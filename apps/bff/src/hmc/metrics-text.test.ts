@@ -31,24 +31,52 @@ const GROUPS: MetricGroupInfo[] = [
     ],
   },
 ];
-const SAMPLE_BODY = "\"partition-usage\"\n\"/api/partitions/fake-oid\"\n1504613590000\n12,3\n\n\"/api/partitions/fake-oid\"\n1504613600000\n10,5\n\n\n\"dpm-system-usage-overview\"\n\"/api/cpcs/fake-oid\"\n1504613610000\n50,20\n\n\n\n";
-const FULL_ROWS_BODY = "\"dpm-system-usage-overview\"\n\"/api/cpcs/cpc_dpm\"\n1504613590000\n42,3,5,0,1,5818,24.0,40,0,38,0\n\n\n\"partition-usage\"\n\"/api/partitions/part1\"\n1504613590000\n15,0,1,0,0\n\n\"/api/partitions/part2\"\n1504613590000\n17,5,2,0,0\n\n\n\n";
+const SAMPLE_BODY =
+  '"partition-usage"\n"/api/partitions/fake-oid"\n1504613590000\n12,3\n\n"/api/partitions/fake-oid"\n1504613600000\n10,5\n\n\n"dpm-system-usage-overview"\n"/api/cpcs/fake-oid"\n1504613610000\n50,20\n\n\n\n';
+const FULL_ROWS_BODY =
+  '"dpm-system-usage-overview"\n"/api/cpcs/cpc_dpm"\n1504613590000\n42,3,5,0,1,5818,24.0,40,0,38,0\n\n\n"partition-usage"\n"/api/partitions/part1"\n1504613590000\n15,0,1,0,0\n\n"/api/partitions/part2"\n1504613590000\n17,5,2,0,0\n\n\n\n';
 
 describe('parseMetricsText', () => {
   it('parses the reference example with several objects per group, in metric-infos order', () => {
     const values = parseMetricsText(SAMPLE_BODY, GROUPS);
     expect(values).toEqual([
-      { group: 'partition-usage', objectUri: '/api/partitions/fake-oid', timestampMs: 1504613590000, rows: [{ 'processor-usage': 12, 'network-usage': 3 }] },
-      { group: 'partition-usage', objectUri: '/api/partitions/fake-oid', timestampMs: 1504613600000, rows: [{ 'processor-usage': 10, 'network-usage': 5 }] },
-      { group: 'dpm-system-usage-overview', objectUri: '/api/cpcs/fake-oid', timestampMs: 1504613610000, rows: [{ 'processor-usage': 50, 'network-usage': 20 }] },
+      {
+        group: 'partition-usage',
+        objectUri: '/api/partitions/fake-oid',
+        timestampMs: 1504613590000,
+        rows: [{ 'processor-usage': 12, 'network-usage': 3 }],
+      },
+      {
+        group: 'partition-usage',
+        objectUri: '/api/partitions/fake-oid',
+        timestampMs: 1504613600000,
+        rows: [{ 'processor-usage': 10, 'network-usage': 5 }],
+      },
+      {
+        group: 'dpm-system-usage-overview',
+        objectUri: '/api/cpcs/fake-oid',
+        timestampMs: 1504613610000,
+        rows: [{ 'processor-usage': 50, 'network-usage': 20 }],
+      },
     ]);
   });
 
   it('parses full rows, doubles included', () => {
     const values = parseMetricsText(FULL_ROWS_BODY, GROUPS);
     expect(values.map((v) => v.objectUri)).toEqual(['/api/cpcs/cpc_dpm', '/api/partitions/part1', '/api/partitions/part2']);
-    expect(values[0]?.rows[0]).toMatchObject({ 'processor-usage': 42, 'storage-usage': 5, 'temperature-celsius': 24, 'ifl-dedicated-processor-usage': 0 });
-    expect(values[2]?.rows[0]).toEqual({ 'processor-usage': 17, 'network-usage': 5, 'storage-usage': 2, 'accelerator-usage': 0, 'crypto-usage': 0 });
+    expect(values[0]?.rows[0]).toMatchObject({
+      'processor-usage': 42,
+      'storage-usage': 5,
+      'temperature-celsius': 24,
+      'ifl-dedicated-processor-usage': 0,
+    });
+    expect(values[2]?.rows[0]).toEqual({
+      'processor-usage': 17,
+      'network-usage': 5,
+      'storage-usage': 2,
+      'accelerator-usage': 0,
+      'crypto-usage': 0,
+    });
   });
 
   it('reads several rows per object, quoted strings and booleans, and CRLF line ends', () => {
@@ -63,7 +91,8 @@ describe('parseMetricsText', () => {
         ],
       },
     ];
-    const text = '"channel-usage"\r\n"/api/cpcs/c1"\r\n1700000000000\r\n"0.10",true,"LP01  ",7\r\n"0.11",False,"LP\\u00e9",0\r\n\r\n\r\n\r\n';
+    const text =
+      '"channel-usage"\r\n"/api/cpcs/c1"\r\n1700000000000\r\n"0.10",true,"LP01  ",7\r\n"0.11",False,"LP\\u00e9",0\r\n\r\n\r\n\r\n';
     expect(parseMetricsText(text, groups)).toEqual([
       {
         group: 'channel-usage',

@@ -95,7 +95,11 @@ export class TopologyCache {
     if (kept !== undefined && !kept.stale) return { walk: kept.value, stale: false };
     try {
       // A new walk (or the one in flight), its failure answered with the kept walk, marked stale.
-      const loaded = await withinBound(this.walks.load(cpc.uri, () => this.doWalk(cpc)), `the topology walk of ${cpc.name}`, this.options.waitMs);
+      const loaded = await withinBound(
+        this.walks.load(cpc.uri, () => this.doWalk(cpc)),
+        `the topology walk of ${cpc.name}`,
+        this.options.waitMs,
+      );
       return { walk: loaded.value, stale: loaded.stale };
     } catch (err) {
       // Slower than the bound (the walk carries on and is kept when it succeeds), or failed with none kept.

@@ -119,7 +119,8 @@ export async function readPrometheusInventory(client: PrometheusClient): Promise
     for (const partition of cpc.partitions) partition.statusNotExported = !partitionStatus;
     // The exporter has no status family for classic crypto adapters at all (adapter-resource is DPM).
     const adapterStatus = families.has('zhmc_adapter_status_int');
-    for (const adapter of cpc.adapters) adapter.statusNotExported = adapter.family === 'crypto' && adapter.adapterId !== null ? true : !adapterStatus;
+    for (const adapter of cpc.adapters)
+      adapter.statusNotExported = adapter.family === 'crypto' && adapter.adapterId !== null ? true : !adapterStatus;
   }
   if (withoutPartitionStatus.length > 0) await addRecentPartitions(client, withoutPartitionStatus);
   return [...cpcs.values()];

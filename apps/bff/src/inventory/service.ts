@@ -107,7 +107,11 @@ export class InventoryService {
     const out: SourceHandle[] = [];
     if (prometheus) {
       const state = this.prometheusState;
-      out.push({ state, kept: () => state.cache.get(KEY), read: () => this.read('prometheus', state, () => readPrometheusInventory(prometheus)) });
+      out.push({
+        state,
+        kept: () => state.cache.get(KEY),
+        read: () => this.read('prometheus', state, () => readPrometheusInventory(prometheus)),
+      });
     }
     if (hmc) {
       const state = this.hmcState;
@@ -183,7 +187,10 @@ const byName = (a: { name: string }, b: { name: string }): number => (a.name < b
 
 function joinPartitions(prom: SourceCpc | undefined, hmc: SourceCpc | undefined, prometheusKnown: boolean): PartitionSummary[] {
   const out = new Map<string, PartitionSummary>();
-  for (const [source, cpc] of [['prometheus', prom], ['hmc', hmc]] as const) {
+  for (const [source, cpc] of [
+    ['prometheus', prom],
+    ['hmc', hmc],
+  ] as const) {
     for (const p of cpc?.partitions ?? []) {
       const entry: PartitionSummary = out.get(p.name) ?? { name: p.name, status: null, type: null, sources: [], noSeries: false };
       // The HMC's status is current; Prometheus's is as old as the last scrape.
@@ -200,9 +207,19 @@ function joinPartitions(prom: SourceCpc | undefined, hmc: SourceCpc | undefined,
 
 function joinAdapters(prom: SourceCpc | undefined, hmc: SourceCpc | undefined): AdapterSummary[] {
   const out = new Map<string, AdapterSummary>();
-  for (const [source, cpc] of [['prometheus', prom], ['hmc', hmc]] as const) {
+  for (const [source, cpc] of [
+    ['prometheus', prom],
+    ['hmc', hmc],
+  ] as const) {
     for (const a of cpc?.adapters ?? []) {
-      const entry: AdapterSummary = out.get(a.name) ?? { name: a.name, adapterId: null, type: null, family: null, status: null, sources: [] };
+      const entry: AdapterSummary = out.get(a.name) ?? {
+        name: a.name,
+        adapterId: null,
+        type: null,
+        family: null,
+        status: null,
+        sources: [],
+      };
       entry.status = source === 'hmc' ? (a.status ?? entry.status) : (entry.status ?? a.status);
       entry.adapterId ??= a.adapterId;
       entry.type ??= a.type;

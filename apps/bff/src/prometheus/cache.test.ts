@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HEAP_BYTES_PER_BODY_BYTE, QueryCache, panelKey, type StoredAnswer } from './cache.js';
 
-const answer = (bodyBytes: number): StoredAnswer => ({ data: { resultType: 'vector', result: [] }, warnings: [], partial: false, bodyBytes });
+const answer = (bodyBytes: number): StoredAnswer => ({
+  data: { resultType: 'vector', result: [] },
+  warnings: [],
+  partial: false,
+  bodyBytes,
+});
 
 describe('QueryCache', () => {
   let nowMs = 1_000_000_000;
@@ -47,7 +52,9 @@ describe('panelKey', () => {
     expect(a).toBe(moved);
     expect(a).toBe(shorter);
     expect(a).not.toBe(finer);
-    expect(panelKey('api/v1/query', { query: 'topk(5, x)', time: '100' })).toBe(panelKey('api/v1/query', { query: 'topk(5, x)', time: '200' }));
+    expect(panelKey('api/v1/query', { query: 'topk(5, x)', time: '100' })).toBe(
+      panelKey('api/v1/query', { query: 'topk(5, x)', time: '200' }),
+    );
     // At "now" too: a view reads processor counts at its range's end, and at "now" where none were.
     expect(panelKey('api/v1/query', { query: 'topk(5, x)' })).toBe(panelKey('api/v1/query', { query: 'topk(5, x)', time: '100' }));
   });

@@ -43,11 +43,20 @@ function build(options: { timeoutMs?: number; maxInFlight?: number; maxBodyBytes
   return { client, metrics, captured, clock };
 }
 
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => new Error('expected a failure'), (err: unknown) => err);
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('expected a failure'),
+    (err: unknown) => err,
+  );
 
-async function counter(metrics: AppMetrics, name: 'upstreamErrors' | 'upstreamWarnings' | 'upstreamCircuitRejections', labels: Record<string, string>): Promise<number> {
+async function counter(
+  metrics: AppMetrics,
+  name: 'upstreamErrors' | 'upstreamWarnings' | 'upstreamCircuitRejections',
+  labels: Record<string, string>,
+): Promise<number> {
   const values = (await metrics[name].get()).values;
-  const matches = (have: object): boolean => Object.entries(labels).every(([k, l]) => Object.entries(have).some(([hk, hl]) => hk === k && hl === l));
+  const matches = (have: object): boolean =>
+    Object.entries(labels).every(([k, l]) => Object.entries(have).some(([hk, hl]) => hk === k && hl === l));
   return values.find((v) => matches(v.labels))?.value ?? 0;
 }
 
@@ -64,7 +73,11 @@ describe('Prometheus answers are bounded', () => {
     const streamedBefore = lying.streamedBytes();
     const err = await failure(client.query('up'));
     expect(err).toBeInstanceOf(PrometheusError);
-    expect(err).toMatchObject({ code: 'upstream_error', status: 502, message: "Prometheus's answer was too large (more than 4194304 bytes, ZLENS_UPSTREAM_MAX_BYTES)" });
+    expect(err).toMatchObject({
+      code: 'upstream_error',
+      status: 502,
+      message: "Prometheus's answer was too large (more than 4194304 bytes, ZLENS_UPSTREAM_MAX_BYTES)",
+    });
     // response.text() would have buffered all 300 MB (and made a string of it).
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
     expect(lying.streamedBytes() - streamedBefore).toBeLessThan(HUGE_BYTES / 2);
@@ -99,7 +112,11 @@ describe('one deadline and a circuit breaker', () => {
     expect(await circuitGauge(metrics)).toBe(2);
     const sent = lying.requests;
     const rejected = await failure(client.query('c'));
-    expect(rejected).toMatchObject({ code: 'upstream_error', kind: 'circuit_open', message: expect.stringMatching(/^Prometheus is not answering/) });
+    expect(rejected).toMatchObject({
+      code: 'upstream_error',
+      kind: 'circuit_open',
+      message: expect.stringMatching(/^Prometheus is not answering/),
+    });
     expect(lying.requests).toBe(sent);
     expect(await counter(metrics, 'upstreamCircuitRejections', { upstream: 'prometheus' })).toBe(1);
     // Prometheus is back; after the back-off one probe (`1`) goes first, then the query itself.

@@ -145,7 +145,12 @@ export class PrometheusClient {
    * only an answer whose newest point is at least one scrape interval old is cached, so the cache
    * never holds a point a later scrape could still change.
    */
-  private async call(path: string, params: Record<string, string>, newestSeconds: number | undefined, allowStale: boolean): Promise<Answer<QueryData>> {
+  private async call(
+    path: string,
+    params: Record<string, string>,
+    newestSeconds: number | undefined,
+    allowStale: boolean,
+  ): Promise<Answer<QueryData>> {
     const { metrics } = this.options;
     const body = new URLSearchParams(params).toString();
     const key = `${path}?${body}`;
@@ -165,7 +170,8 @@ export class PrometheusClient {
       if (panel !== null) cache.remember(panel, loaded);
       return answerOf(loaded.value, loaded.fetchedAtMs, false);
     } catch (err) {
-      const last = allowStale && panel !== null && err instanceof PrometheusError && err.kind !== 'query_error' ? cache.last(panel) : undefined;
+      const last =
+        allowStale && panel !== null && err instanceof PrometheusError && err.kind !== 'query_error' ? cache.last(panel) : undefined;
       if (last === undefined) throw err;
       metrics.staleAnswers.inc({ upstream: 'prometheus' });
       return answerOf(last.value, last.fetchedAtMs, true);
@@ -191,7 +197,10 @@ export class PrometheusClient {
    * circuit; a timeout, or a query still unanswered after LIVENESS_AFTER_MS, only makes the breaker
    * ask whether Prometheus is alive (a heavy query is slow on a busy Prometheus, too).
    */
-  private async send(path: string, body: string | null): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {
+  private async send(
+    path: string,
+    body: string | null,
+  ): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {
     const admission = this.breaker.admit();
     if (admission.kind === 'reject') throw this.circuitOpen(admission.retryInMs);
     if (admission.kind === 'probe') {
@@ -240,7 +249,12 @@ export class PrometheusClient {
     }
   }
 
-  private async exchange(path: string, body: string | null, signal: AbortSignal, timeoutMs: number): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {
+  private async exchange(
+    path: string,
+    body: string | null,
+    signal: AbortSignal,
+    timeoutMs: number,
+  ): Promise<{ data: unknown; warnings: string[]; infos: string[]; bodyBytes: number }> {
     const { config, metrics, logger } = this.options;
     return exchange({
       url: new URL(path, config.url),

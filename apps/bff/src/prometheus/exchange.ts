@@ -87,7 +87,8 @@ export async function exchange(options: ExchangeOptions): Promise<ExchangeResult
     status = response.status;
     text = await readBoundedText(response, maxBytes);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) throw fail('too_large', `Prometheus's answer was too large (more than ${maxBytes} bytes, ZLENS_UPSTREAM_MAX_BYTES)`);
+    if (err instanceof BodyTooLargeError)
+      throw fail('too_large', `Prometheus's answer was too large (more than ${maxBytes} bytes, ZLENS_UPSTREAM_MAX_BYTES)`);
     const reason: unknown = signal.aborted ? signal.reason : undefined;
     // The circuit opened while this request waited (fetch rejects with the breaker's reason): it
     // ends now, like every other one in flight.
@@ -114,5 +115,10 @@ export async function exchange(options: ExchangeOptions): Promise<ExchangeResult
   if (status < 200 || status > 299) throw fail('http_status', `Prometheus answered HTTP ${status}`, text.slice(0, 1000));
   finish('success');
   const notes = (list: string[] | undefined): string[] => (list ?? []).slice(0, MAX_NOTES).map((note) => redactedExcerpt(note, secrets));
-  return { data: envelope.data.data, warnings: notes(envelope.data.warnings), infos: notes(envelope.data.infos), bodyBytes: Buffer.byteLength(text) };
+  return {
+    data: envelope.data.data,
+    warnings: notes(envelope.data.warnings),
+    infos: notes(envelope.data.infos),
+    bodyBytes: Buffer.byteLength(text),
+  };
 }

@@ -92,7 +92,7 @@ describe('counters, top-N and heatmap queries', () => {
     expect(() => buildSeriesQuery('zhmc_partition_processor_usage_ratio', { cpc: 'Z', adapter: 'x' })).toThrow(RangeError);
   });
 
-  it('asks every series\' average and peak over a left-open window of the range (the BFF ranks them)', () => {
+  it("asks every series' average and peak over a left-open window of the range (the BFF ranks them)", () => {
     const q = buildTopQueries('zhmc_partition_processor_usage_ratio', { cpc: 'A' }, 3600, 15);
     expect(q).toEqual({
       average: 'max by (cpc, partition) (avg_over_time(zhmc_partition_processor_usage_ratio{cpc="A"}[3599999ms]))',
@@ -129,16 +129,27 @@ describe('counters, top-N and heatmap queries', () => {
     expect(recordedApplies('zhmc_partition_processor_usage_ratio', 600)).toBe(true);
     expect(recordedApplies('zhmc_partition_processor_usage_ratio', 120)).toBe(false);
     expect(recordedApplies('zhmc_cpc_processor_usage_ratio', 600)).toBe(false);
-    expect(() => buildHeatmapQuery('zhmc_partition_processor_usage_ratio', undefined, 120, { phaseMs: 0, later: true })).toThrow(RangeError);
+    expect(() => buildHeatmapQuery('zhmc_partition_processor_usage_ratio', undefined, 120, { phaseMs: 0, later: true })).toThrow(
+      RangeError,
+    );
     expect(() => buildTopQueries('zhmc_channel_usage_ratio', {}, 3600, 300, { phaseMs: 0, later: true })).toThrow(RangeError);
   });
 
   it('names exactly the recording rules the shipped rule file defines', () => {
     const file = readFileSync(fileURLToPath(new URL('../../../../docker/prometheus/rules/zlens-records.yml', import.meta.url)), 'utf8');
-    const defined = [...file.matchAll(/record: (zlens:\w+:(?:avg|max)5m)\n\s+expr: (\w+)_over_time\((\w+)\[4m59s999ms\]\)/g)].map((m) => `${m[1]} = ${m[2]}(${m[3]})`);
-    const expected = RECORDED_METRICS.flatMap((metric) => [`${recordedName(metric, 'avg')} = avg(${metric})`, `${recordedName(metric, 'max')} = max(${metric})`]);
+    const defined = [...file.matchAll(/record: (zlens:\w+:(?:avg|max)5m)\n\s+expr: (\w+)_over_time\((\w+)\[4m59s999ms\]\)/g)].map(
+      (m) => `${m[1]} = ${m[2]}(${m[3]})`,
+    );
+    const expected = RECORDED_METRICS.flatMap((metric) => [
+      `${recordedName(metric, 'avg')} = avg(${metric})`,
+      `${recordedName(metric, 'max')} = max(${metric})`,
+    ]);
     expect(defined.sort()).toEqual(expected.sort());
-    expect(file).toMatch(new RegExp(`interval: ${RECORDED_BUCKET_SECONDS / 60}m\\n\\s+rules:\\n\\s+- record: zlens:zhmc_partition_processor_usage_ratio:avg5m`));
+    expect(file).toMatch(
+      new RegExp(
+        `interval: ${RECORDED_BUCKET_SECONDS / 60}m\\n\\s+rules:\\n\\s+- record: zlens:zhmc_partition_processor_usage_ratio:avg5m`,
+      ),
+    );
   });
 
   it('builds one heatmap row per partition', () => {
@@ -150,7 +161,9 @@ describe('counters, top-N and heatmap queries', () => {
     );
     expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 15)).toBe('avg by (cpc, partition) (zhmc_channel_usage_ratio{cpc="Z"})');
     // From a 5-minute step up a cell is its step's average.
-    expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 1800)).toBe('avg by (cpc, partition) (avg_over_time(zhmc_channel_usage_ratio{cpc="Z"}[1799999ms]))');
+    expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 1800)).toBe(
+      'avg by (cpc, partition) (avg_over_time(zhmc_channel_usage_ratio{cpc="Z"}[1799999ms]))',
+    );
     // A CPC metric has no partitions; a status is no heat (the catalog's heatmapApplies).
     expect(() => buildHeatmapQuery('zhmc_cpc_processor_usage_ratio', undefined, 60)).toThrow(RangeError);
     expect(() => buildHeatmapQuery('zhmc_partition_status_int', undefined, 60)).toThrow(RangeError);

@@ -2,7 +2,14 @@
 // names from the metric's catalog labels, label values (from the URL) are escaped, numbers are
 // integers the BFF computed. No request can make the BFF run PromQL of its choosing (design.md
 // "Query hygiene").
-import { CATALOG, PARTITION_PROCESSOR_COUNT_METRICS, SCRAPE_INTERVAL_SECONDS, adapterLabel, heatmapApplies, type MetricId } from '@zlens/shared';
+import {
+  CATALOG,
+  PARTITION_PROCESSOR_COUNT_METRICS,
+  SCRAPE_INTERVAL_SECONDS,
+  adapterLabel,
+  heatmapApplies,
+  type MetricId,
+} from '@zlens/shared';
 
 /** Escapes a value for a double-quoted PromQL string literal. */
 export function escapeLabelValue(value: string): string {
@@ -178,7 +185,13 @@ export interface TopQueries {
  * samples, over the window moved to the buckets' ends (recordedOffset): then the peak is the raw
  * peak of that window, the average its raw average when every bucket holds as many samples.
  */
-export function buildTopQueries(metric: MetricId, selector: SeriesSelector, rangeSeconds: number, step: number, recorded: RecordedBuckets | null = null): TopQueries {
+export function buildTopQueries(
+  metric: MetricId,
+  selector: SeriesSelector,
+  rangeSeconds: number,
+  step: number,
+  recorded: RecordedBuckets | null = null,
+): TopQueries {
   const entry = CATALOG[metric];
   const by = entry.labels.join(', ');
   const window = overTimeWindow(rangeSeconds);
@@ -192,7 +205,9 @@ export function buildTopQueries(metric: MetricId, selector: SeriesSelector, rang
   }
   if (recorded !== null && !recordedApplies(metric, step)) throw new RangeError(`${metric} has no recorded buckets at step ${step}`);
   const source = (of: 'avg' | 'max'): string =>
-    recorded ? `${recordedMatchers(metric, selector, of)}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}` : `${matchers(metric, selector)}[${window}]`;
+    recorded
+      ? `${recordedMatchers(metric, selector, of)}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}`
+      : `${matchers(metric, selector)}[${window}]`;
   return { average: `max by (${by}) (avg_over_time(${source('avg')}))`, peak: `max by (${by}) (max_over_time(${source('max')}))` };
 }
 
@@ -200,7 +215,12 @@ export function buildTopQueries(metric: MetricId, selector: SeriesSelector, rang
  * One row per partition: partition metrics as they are; NIC rates summed over a partition's NICs;
  * channel usage averaged over a partition's channels.
  */
-export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, step: number, recorded: RecordedBuckets | null = null): string {
+export function buildHeatmapQuery(
+  metric: MetricId,
+  cpc: string | undefined,
+  step: number,
+  recorded: RecordedBuckets | null = null,
+): string {
   const entry = CATALOG[metric];
   if (!heatmapApplies(metric)) throw new RangeError(`${metric} has no partition label`);
   const selector = cpc === undefined ? {} : { cpc };
@@ -215,7 +235,9 @@ export function buildHeatmapQuery(metric: MetricId, cpc: string | undefined, ste
   // buckets give the same (see buildTopQueries) reading 20 times fewer samples.
   if (step % RECORDED_BUCKET_SECONDS === 0) {
     const window = overTimeWindow(step);
-    const source = recorded ? `${recordedMatchers(metric, selector, 'avg')}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}` : `${selected}[${window}]`;
+    const source = recorded
+      ? `${recordedMatchers(metric, selector, 'avg')}[${window}]${recordedOffset(recorded.phaseMs, recorded.later)}`
+      : `${selected}[${window}]`;
     return `${aggregate} by (cpc, partition) (avg_over_time(${source}))`;
   }
   return `${aggregate} by (cpc, partition) (${selected})`;

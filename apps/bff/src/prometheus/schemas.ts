@@ -24,7 +24,12 @@ export const QueryDataSchema = z.discriminatedUnion('resultType', [
 
 export const EnvelopeSchema = z.union([
   // warnings (and, since Prometheus 2.45, infos): the answer may be partial or approximate.
-  z.object({ status: z.literal('success'), data: z.unknown(), warnings: z.array(z.string()).optional(), infos: z.array(z.string()).optional() }),
+  z.object({
+    status: z.literal('success'),
+    data: z.unknown(),
+    warnings: z.array(z.string()).optional(),
+    infos: z.array(z.string()).optional(),
+  }),
   z.object({ status: z.literal('error'), errorType: z.string().optional(), error: z.string().optional() }),
 ]);
 

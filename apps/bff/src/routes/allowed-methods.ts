@@ -11,13 +11,21 @@ interface RouteLayer {
 function isRouteLayer(layer: unknown): layer is RouteLayer {
   if (typeof layer !== 'object' || layer === null || !('match' in layer) || !('route' in layer)) return false;
   const { route, match } = layer;
-  return typeof match === 'function' && typeof route === 'object' && route !== null && 'methods' in route && typeof route.methods === 'object' && route.methods !== null;
+  return (
+    typeof match === 'function' &&
+    typeof route === 'object' &&
+    route !== null &&
+    'methods' in route &&
+    typeof route.methods === 'object' &&
+    route.methods !== null
+  );
 }
 
 /** The methods (upper case, HEAD with GET) the router's routes accept for `path`; [] when none matches. */
 export function allowedMethods(router: unknown, path: string): string[] {
   // An Express router is a function with a `stack` property.
-  const stack: unknown = (typeof router === 'function' || (typeof router === 'object' && router !== null)) && 'stack' in router ? router.stack : undefined;
+  const stack: unknown =
+    (typeof router === 'function' || (typeof router === 'object' && router !== null)) && 'stack' in router ? router.stack : undefined;
   if (!Array.isArray(stack)) return [];
   const methods = new Set<string>();
   for (const layer of stack) {

@@ -59,7 +59,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw badRequest(describeIssues(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    throw badRequest(describeIssues(parsed.error), {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    });
   }
   return parsed.data;
 }
@@ -127,7 +129,12 @@ export function apiRouter(deps: ApiDeps): Router {
   get(router, R.hardwareMessages, ({ req, query }) => deps.hmcMessages.hardwareMessages(pathName(req, 'cpc'), query.from, query.to));
   get(router, R.osMessages, ({ req }) => deps.hmcMessages.osMessages(pathName(req, 'cpc'), pathName(req, 'partition')));
   get(router, R.hmcHistory, ({ query }) => deps.hmcHistory.fill(query));
-  get(router, R.series, ({ query }) => deps.queries.series(query), (res, body) => void res.type('json').send(serializeSeries(body)));
+  get(
+    router,
+    R.series,
+    ({ query }) => deps.queries.series(query),
+    (res, body) => void res.type('json').send(serializeSeries(body)),
+  );
   get(router, R.top, ({ query }) => deps.queries.top(query));
   get(router, R.heatmap, ({ query }) => deps.queries.heatmap(query));
   get(router, R.fleetPower, ({ query }) => physical.fleetPower(query));

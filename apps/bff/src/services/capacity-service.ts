@@ -83,7 +83,12 @@ export class CapacityService {
     // Whole UTC days within the range (and over: today so far is not a day's peak).
     const firstDayEnd = Math.ceil(from / DAY) * DAY + DAY;
     const lastDayEnd = Math.floor(Math.min(to, now) / DAY) * DAY;
-    const base = { cpc: cpc.name, ...(query.partition === undefined ? {} : { partition: query.partition }), threshold, horizonDays: query.horizonDays };
+    const base = {
+      cpc: cpc.name,
+      ...(query.partition === undefined ? {} : { partition: query.partition }),
+      threshold,
+      horizonDays: query.horizonDays,
+    };
     if (source.dailyPeaks === undefined || lastDayEnd < firstDayEnd) {
       return { ...base, peaks: [], forecast: null, stale: inventory.stale };
     }

@@ -4,12 +4,7 @@
 // on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains,
 // inverted for the adapter view (hmc/topology-cache.ts). An HMC failure degrades to what Prometheus
 // knows, marked stale; so does an HMC read slower than HMC_WAIT_MS (it finishes in the background).
-import {
-  type AdapterDetail,
-  type AdapterUse,
-  type CpcDetail,
-  type PartitionDetail,
-} from '@zlens/shared';
+import { type AdapterDetail, type AdapterUse, type CpcDetail, type PartitionDetail } from '@zlens/shared';
 import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import { describeError, notFound } from '../errors.js';
 import { withinBound } from '../hmc/bounded.js';
@@ -162,18 +157,28 @@ export class DetailService {
     const summary = cpc.adapters.find((a) => a.name === adapterName);
     if (summary === undefined) throw notFound(`adapter: CPC "${cpc.name}" has no adapter named "${adapterName}"`);
     let stale = inventory.stale;
-    const degrade = (what: string) => (err: unknown): null => {
-      this.deps.logger.warn({ err: describeError(err) }, what);
-      stale = true;
-      return null;
-    };
+    const degrade =
+      (what: string) =>
+      (err: unknown): null => {
+        this.deps.logger.warn({ err: describeError(err) }, what);
+        stale = true;
+        return null;
+      };
     const { prometheus, hmc } = this.deps;
     const hmcCpc = this.hmcCpc(cpc.name);
     const hmcAdapter = hmcCpc?.adapters.find((a) => a.name === adapterName);
     const [fromPrometheus, fromHmc, hmcUsers] = await Promise.all([
-      prometheus === null ? null : this.prometheusAdapter(prometheus, cpc.name, adapterName).catch(degrade('adapter topology from Prometheus failed')),
-      hmc === null || hmcAdapter === undefined ? null : withinBound(readAdapterPorts(hmc, hmcAdapter.uri), `adapter ${adapterName}`).catch(degrade('adapter properties from the HMC failed')),
-      this.deps.topology === null || hmcCpc === undefined ? null : this.deps.topology.adapterUsers(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
+      prometheus === null
+        ? null
+        : this.prometheusAdapter(prometheus, cpc.name, adapterName).catch(degrade('adapter topology from Prometheus failed')),
+      hmc === null || hmcAdapter === undefined
+        ? null
+        : withinBound(readAdapterPorts(hmc, hmcAdapter.uri), `adapter ${adapterName}`).catch(
+            degrade('adapter properties from the HMC failed'),
+          ),
+      this.deps.topology === null || hmcCpc === undefined
+        ? null
+        : this.deps.topology.adapterUsers(hmcCpc, adapterName).catch(degrade('adapter users from the HMC failed')),
     ]);
     const ports = new Map<number, { index: number; name: string | null }>();
     for (const index of fromPrometheus?.ports ?? []) ports.set(index, { index, name: null });
@@ -190,8 +195,15 @@ export class DetailService {
   }
 
   /** Port series name the adapter's ports; NIC series name partition, NIC and port. */
-  private async prometheusAdapter(prometheus: PrometheusSource, cpc: string, adapter: string): Promise<{ ports: number[]; users: AdapterUser[] }> {
-    const [portSets, nicSets] = await Promise.all([prometheus.labelSets(PORT_METRIC, { cpc, adapter }), prometheus.labelSets(NIC_LABEL_METRIC, { cpc, adapter })]);
+  private async prometheusAdapter(
+    prometheus: PrometheusSource,
+    cpc: string,
+    adapter: string,
+  ): Promise<{ ports: number[]; users: AdapterUser[] }> {
+    const [portSets, nicSets] = await Promise.all([
+      prometheus.labelSets(PORT_METRIC, { cpc, adapter }),
+      prometheus.labelSets(NIC_LABEL_METRIC, { cpc, adapter }),
+    ]);
     const ports: number[] = [];
     for (const metric of portSets) {
       const index = numberOrNull(metric.port);
@@ -213,7 +225,10 @@ export class DetailService {
   private async prometheusUses(cpc: string, partition: string): Promise<AdapterUse[]> {
     const { prometheus } = this.deps;
     if (prometheus === null) return [];
-    const [nics, channels] = await Promise.all([prometheus.labelSets(NIC_LABEL_METRIC, { cpc, partition }), prometheus.labelSets(CHANNEL_METRIC, { cpc, partition })]);
+    const [nics, channels] = await Promise.all([
+      prometheus.labelSets(NIC_LABEL_METRIC, { cpc, partition }),
+      prometheus.labelSets(CHANNEL_METRIC, { cpc, partition }),
+    ]);
     const out: AdapterUse[] = [];
     for (const metric of nics) {
       if (metric.adapter === undefined || metric.nic === undefined) continue;

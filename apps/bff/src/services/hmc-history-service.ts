@@ -2,7 +2,14 @@
 // of a chart's window that zlens' own source (Prometheus, or live polling in HMC-only mode) does not
 // reach back to. That source's series win: the HMC's points end where its first sample is, and the
 // HMC is not asked at all when that source covers the whole window.
-import { CATALOG, HMC_HISTORY_RESOLUTIONS, hmcHistoryMetric, type HmcHistoryQuery, type HmcHistoryResponse, type SeriesResponse } from '@zlens/shared';
+import {
+  CATALOG,
+  HMC_HISTORY_RESOLUTIONS,
+  hmcHistoryMetric,
+  type HmcHistoryQuery,
+  type HmcHistoryResponse,
+  type SeriesResponse,
+} from '@zlens/shared';
 import type { Clock } from '../clock.js';
 import { badRequest } from '../errors.js';
 import type { InventoryService } from '../inventory/service.js';
@@ -62,12 +69,23 @@ export class HmcHistoryService {
     const mapping = hmcHistoryMetric(query.metric);
     if (mapping === null) throw badRequest(`metric: the HMC records no history of ${query.metric}`);
     if (mapping.object === 'partition' && query.partition === undefined) throw badRequest(`partition: ${query.metric} needs one partition`);
-    if (mapping.object === 'cpc' && query.partition !== undefined) throw badRequest(`partition: ${query.metric} is a CPC metric and takes no partition`);
+    if (mapping.object === 'cpc' && query.partition !== undefined)
+      throw badRequest(`partition: ${query.metric} is a CPC metric and takes no partition`);
     const { metric, cpc, partition, from, to, maxPoints } = query;
     const { history } = this.deps;
     if (history === null) {
       const { start, end } = this.deps.queries.range(from, to, maxPoints);
-      return { metric, start, end, primaryFrom: null, timestamps: [], values: [], stale: false, available: false, unavailableReason: 'needs-hmc' };
+      return {
+        metric,
+        start,
+        end,
+        primaryFrom: null,
+        timestamps: [],
+        values: [],
+        stale: false,
+        available: false,
+        unavailableReason: 'needs-hmc',
+      };
     }
     // The chart's own request (same window and points: a cache hit), which also checks the names.
     const own = await this.deps.queries.series({ metric, cpc, from, to, maxPoints, ...(partition === undefined ? {} : { partition }) });

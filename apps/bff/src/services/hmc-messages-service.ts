@@ -2,12 +2,7 @@
 // range, and a partition's operating-system messages. Each read is shared by every viewer for a
 // short while (the HMC is not asked per browser and refresh), and what the HMC user may not read is
 // said as such, not as an error. zlens never acknowledges, deletes or replies to a message.
-import {
-  type HardwareMessage,
-  type HardwareMessagesResponse,
-  type OsMessage,
-  type OsMessagesResponse,
-} from '@zlens/shared';
+import { type HardwareMessage, type HardwareMessagesResponse, type OsMessage, type OsMessagesResponse } from '@zlens/shared';
 import { z } from 'zod';
 import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import type { Clock } from '../clock.js';
@@ -61,7 +56,14 @@ export class HmcMessagesService {
   private readonly cache: ByteCache<Messages>;
 
   constructor(private readonly deps: HmcMessagesServiceDeps) {
-    this.cache = new ByteCache<Messages>({ name: 'hmc-messages', maxBytes: MAX_BYTES, freshMs: FRESH_MS, keepMs: FRESH_MS, sizeOf: jsonBytes, clock: deps.clock });
+    this.cache = new ByteCache<Messages>({
+      name: 'hmc-messages',
+      maxBytes: MAX_BYTES,
+      freshMs: FRESH_MS,
+      keepMs: FRESH_MS,
+      sizeOf: jsonBytes,
+      clock: deps.clock,
+    });
   }
 
   async hardwareMessages(cpcName: string, fromText: string, toText: string): Promise<HardwareMessagesResponse> {

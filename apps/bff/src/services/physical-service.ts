@@ -88,7 +88,12 @@ export class PhysicalService {
       const avg = average(values);
       reporting.push({ cpc: cpc.name, mode: cpc.mode, now: lastOf(values), avg, peak: peak(values), energyKWh: kWh(avg, seconds), values });
     });
-    reporting.sort(descending((c) => c.avg, (c) => c.cpc));
+    reporting.sort(
+      descending(
+        (c) => c.avg,
+        (c) => c.cpc,
+      ),
+    );
     const total = sumAligned(
       reporting.map((c) => c.values),
       timestamps.length,
@@ -160,7 +165,13 @@ export class PhysicalService {
 }
 
 /** An adapter series as a top-N entry, with what the inventory knows of the adapter. */
-function describe(cpc: CpcSummary, metric: AdapterMetric, labels: Readonly<Record<string, string>>, avg: number | null, peakValue: number | null): AdapterTopEntry | null {
+function describe(
+  cpc: CpcSummary,
+  metric: AdapterMetric,
+  labels: Readonly<Record<string, string>>,
+  avg: number | null,
+  peakValue: number | null,
+): AdapterTopEntry | null {
   if (metric === 'zhmc_adapter_usage_ratio') {
     const name = labels.adapter;
     if (name === undefined) return null;

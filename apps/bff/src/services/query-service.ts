@@ -64,7 +64,12 @@ export class QueryService {
       timestamps: gridTimestamps(range),
     };
     if (cpc.mode !== null && !metricAppliesTo(metric, cpc.mode)) {
-      return { ...base, series: [], stale: inventory.stale, unsupportedInMode: { mode: cpc.mode, alternative: alternativeInMode(metric, cpc.mode) } };
+      return {
+        ...base,
+        series: [],
+        stale: inventory.stale,
+        unsupportedInMode: { mode: cpc.mode, alternative: alternativeInMode(metric, cpc.mode) },
+      };
     }
     const result = await this.deps.source.series({
       metric: query.metric,
@@ -78,7 +83,8 @@ export class QueryService {
 
   async top(query: TopQuery): Promise<TopResponse> {
     const metric = CATALOG[query.metric];
-    if (metric.scope === 'cpc') throw badRequest(`metric: ${query.metric} is a CPC metric; top-N ranks partitions, adapters, ports, NICs, channels or processors`);
+    if (metric.scope === 'cpc')
+      throw badRequest(`metric: ${query.metric} is a CPC metric; top-N ranks partitions, adapters, ports, NICs, channels or processors`);
     const range = this.range(query.from, query.to, TOP_MAX_POINTS);
     if (range.end <= range.start) throw badRequest(`from: the range is shorter than one step (${range.step} s)`);
     const inventory = await this.deps.inventory.get();

@@ -19,10 +19,18 @@ export function exportedPropertiesQuery(of: 'cpc' | 'partition', labels: Readonl
 }
 
 function selector(defs: readonly { exposition_name: string }[], labels: Readonly<Record<string, string>>): string {
-  return buildPropertiesQuery(defs.map((d) => d.exposition_name), labels, TEXT_LABEL);
+  return buildPropertiesQuery(
+    defs.map((d) => d.exposition_name),
+    labels,
+    TEXT_LABEL,
+  );
 }
 
-async function read(client: PrometheusClient, defs: typeof CPC_METRICS, labels: Readonly<Record<string, string>>): Promise<ExportedProperty[]> {
+async function read(
+  client: PrometheusClient,
+  defs: typeof CPC_METRICS,
+  labels: Readonly<Record<string, string>>,
+): Promise<ExportedProperty[]> {
   const samples = await client.query(selector(defs, labels));
   const out: ExportedProperty[] = [];
   for (const { metric, value } of samples) {
@@ -34,7 +42,8 @@ async function read(client: PrometheusClient, defs: typeof CPC_METRICS, labels: 
   return out.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
 }
 
-const valueOf = (props: readonly ExportedProperty[], metric: string): number | null => props.find((p) => p.metric === metric)?.value ?? null;
+const valueOf = (props: readonly ExportedProperty[], metric: string): number | null =>
+  props.find((p) => p.metric === metric)?.value ?? null;
 
 export type ExportedCpc = Pick<CpcDetail, 'processors' | 'memoryMiB' | 'exported'>;
 
@@ -54,7 +63,10 @@ export async function readExportedCpc(client: PrometheusClient, cpc: string): Pr
   };
 }
 
-export type ExportedPartition = Pick<PartitionDetail, 'description' | 'processorMode' | 'processors' | 'weights' | 'memoryMiB' | 'exported'>;
+export type ExportedPartition = Pick<
+  PartitionDetail,
+  'description' | 'processorMode' | 'processors' | 'weights' | 'memoryMiB' | 'exported'
+>;
 
 /** The exporter's processor mode value map (shared 0, dedicated 1), inverted. */
 const PROCESSOR_MODES = new Map([

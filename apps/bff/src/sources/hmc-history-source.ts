@@ -108,7 +108,14 @@ export class HmcHistorySource {
     private readonly hmc: HmcClient,
     private readonly clock: Clock,
   ) {
-    this.cache = new ByteCache<HmcRecordsRead>({ name: 'hmc-history', maxBytes: MAX_BYTES, freshMs: FRESH_MS, keepMs: KEEP_MS, sizeOf, clock });
+    this.cache = new ByteCache<HmcRecordsRead>({
+      name: 'hmc-history',
+      maxBytes: MAX_BYTES,
+      freshMs: FRESH_MS,
+      keepMs: KEEP_MS,
+      sizeOf,
+      clock,
+    });
   }
 
   /** The records of the object at `uri` (a CPC, partition or logical partition) over `range`. */

@@ -63,7 +63,11 @@ export class LiveSource implements TimeSeriesSource {
   private closed = false;
 
   constructor(private readonly options: LiveSourceOptions) {
-    this.window = new LiveWindow({ windowSeconds: options.windowSeconds, pollSeconds: options.pollSeconds, maxSamples: options.maxSamples });
+    this.window = new LiveWindow({
+      windowSeconds: options.windowSeconds,
+      pollSeconds: options.pollSeconds,
+      maxSamples: options.maxSamples,
+    });
     this.context = new HmcMetricsContext(options.hmc, LIVE_METRIC_GROUPS, options.logger, options.metrics);
     // A rate spans at most a few polls, like Prometheus's rate() over 4 scrapes.
     this.rates = new CounterRates(4 * options.pollSeconds);

@@ -71,7 +71,12 @@ describe('LiveWindow', () => {
     window.record(METRIC, { cpc: 'C1', partition: 'B B' }, 15, 0.2);
     window.record(METRIC, { cpc: 'C2', partition: 'A' }, 15, 0.3);
     const range = { start: 15, end: 15, step: 15 };
-    expect(window.query(METRIC, { cpc: 'C1' }, range).map((s) => s.labels.partition).sort()).toEqual(['A', 'B B']);
+    expect(
+      window
+        .query(METRIC, { cpc: 'C1' }, range)
+        .map((s) => s.labels.partition)
+        .sort(),
+    ).toEqual(['A', 'B B']);
     expect(window.query(METRIC, { cpc: 'C1', partition: 'A' }, range).map((s) => s.values)).toEqual([[0.1]]);
     expect(window.query('zhmc_cpc_processor_usage_ratio', { cpc: 'C1' }, range)).toEqual([]);
   });

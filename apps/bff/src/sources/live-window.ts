@@ -62,7 +62,13 @@ export class LiveWindow {
     const key = seriesKey(labels);
     let stored = bySeries.get(key);
     if (stored === undefined) {
-      stored = { labels: { ...labels }, times: new Uint32Array(INITIAL_CAPACITY), values: new Float64Array(INITIAL_CAPACITY), start: 0, length: 0 };
+      stored = {
+        labels: { ...labels },
+        times: new Uint32Array(INITIAL_CAPACITY),
+        values: new Float64Array(INITIAL_CAPACITY),
+        start: 0,
+        length: 0,
+      };
       bySeries.set(key, stored);
       this.seriesCount += 1;
     }
@@ -105,9 +111,10 @@ export class LiveWindow {
       }
     }
     const budget = this.options.maxSamples;
-    this.cap = budget === undefined || this.seriesCount === 0
-      ? this.maxSamplesPerSeries
-      : Math.max(1, Math.min(this.maxSamplesPerSeries, Math.floor(budget / this.seriesCount)));
+    this.cap =
+      budget === undefined || this.seriesCount === 0
+        ? this.maxSamplesPerSeries
+        : Math.max(1, Math.min(this.maxSamplesPerSeries, Math.floor(budget / this.seriesCount)));
     if (budget === undefined || this.total <= budget) return;
     for (const bySeries of this.store.values()) {
       for (const stored of bySeries.values()) {

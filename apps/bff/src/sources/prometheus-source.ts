@@ -118,7 +118,11 @@ export class PrometheusSource implements TimeSeriesSource {
    * before the rules) and for the newest points whose (moved) window reaches past the newest bucket
    * written, the buckets in between. Each part is a whole number of steps on the range's grid.
    */
-  private async recordedParts(metric: MetricId, range: AlignedRange, later: boolean): Promise<{ range: AlignedRange; recorded: RecordedBuckets | null }[]> {
+  private async recordedParts(
+    metric: MetricId,
+    range: AlignedRange,
+    later: boolean,
+  ): Promise<{ range: AlignedRange; recorded: RecordedBuckets | null }[]> {
     const coverage = this.coverage === null || !recordedApplies(metric, range.step) ? null : await this.coverage.get();
     if (coverage === null) return [{ range, recorded: null }];
     const { step } = range;
@@ -174,7 +178,12 @@ export class PrometheusSource implements TimeSeriesSource {
     const parts = await this.recordedParts(request.metric, request.range, true);
     const answers = await Promise.all(
       parts.map(({ range, recorded }) =>
-        this.client.queryRangeAnswer(buildHeatmapQuery(request.metric, request.cpc, range.step, recorded), range.start, range.end, range.step),
+        this.client.queryRangeAnswer(
+          buildHeatmapQuery(request.metric, request.cpc, range.step, recorded),
+          range.start,
+          range.end,
+          range.step,
+        ),
       ),
     );
     const matrix = concatMatrices(answers.map((answer) => answer.result));
@@ -221,7 +230,8 @@ export class PrometheusSource implements TimeSeriesSource {
   finalRange(range: AlignedRange, nowSeconds: number): AlignedRange {
     const newest = Math.floor((nowSeconds - SCRAPE_INTERVAL_SECONDS) / range.step) * range.step;
     if (newest >= range.end) return range;
-    if (newest < range.start) throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
+    if (newest < range.start)
+      throw badRequest(`to: the range holds no point at least one scrape interval (${SCRAPE_INTERVAL_SECONDS} s) old`);
     return { ...range, end: newest };
   }
 

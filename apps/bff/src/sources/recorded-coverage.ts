@@ -63,7 +63,10 @@ export class RecordedCoverage {
     try {
       const coverage = (await this.present(now)) ? { since: await this.firstPresent(now), phaseMs: await this.phaseMs(now) } : null;
       if (coverage?.since !== this.known?.coverage?.since) {
-        const found = coverage === null ? { recordedSince: null } : { recordedSince: new Date(coverage.since * 1000).toISOString(), phaseMs: coverage.phaseMs };
+        const found =
+          coverage === null
+            ? { recordedSince: null }
+            : { recordedSince: new Date(coverage.since * 1000).toISOString(), phaseMs: coverage.phaseMs };
         this.options.logger.info(found, coverage === null ? 'recorded series: none, raw queries' : 'recorded series found');
       }
       this.known = { coverage, untilMs: this.options.clock.nowMs() + RECHECK_MS };

@@ -22,7 +22,13 @@ export async function startAlertmanager(): Promise<RunningAlertmanager> {
   const port = await closedPort();
   const child: ChildProcess = spawn(
     BINARY,
-    [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'],
+    [
+      `--config.file=${join(dir, 'alertmanager.yml')}`,
+      `--storage.path=${dir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+      '--log.level=warn',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';

@@ -77,7 +77,10 @@ export function writeFixtureHistory(path: string, endSeconds: number): { start: 
   family(
     'zhmc_partition_status_int',
     'gauge',
-    DPM_PARTITIONS.map((p) => ({ l: { cpc: DPM_CPC, partition: p.name, value: p.status }, value: constant(p.status === 'active' ? 0 : 11) })),
+    DPM_PARTITIONS.map((p) => ({
+      l: { cpc: DPM_CPC, partition: p.name, value: p.status },
+      value: constant(p.status === 'active' ? 0 : 11),
+    })),
   );
   family(
     'zhmc_partition_lpar_status_int',
@@ -92,8 +95,16 @@ export function writeFixtureHistory(path: string, endSeconds: number): { start: 
     })),
     ...LPARS.map((p) => ({ l: { cpc: CLASSIC_CPC, partition: p.name }, value: constant(p.usage) })),
   ]);
-  family('zhmc_adapter_status_int', 'gauge', ADAPTERS.map((a) => ({ l: { cpc: DPM_CPC, adapter: a.name, value: 'active' }, value: constant(0) })));
-  family('zhmc_adapter_usage_ratio', 'gauge', ADAPTERS.map((a) => ({ l: { cpc: DPM_CPC, adapter: a.name }, value: constant(a.usage) })));
+  family(
+    'zhmc_adapter_status_int',
+    'gauge',
+    ADAPTERS.map((a) => ({ l: { cpc: DPM_CPC, adapter: a.name, value: 'active' }, value: constant(0) })),
+  );
+  family(
+    'zhmc_adapter_usage_ratio',
+    'gauge',
+    ADAPTERS.map((a) => ({ l: { cpc: DPM_CPC, adapter: a.name }, value: constant(a.usage) })),
+  );
   family('zhmc_port_bandwidth_usage_ratio', 'gauge', [
     { l: { cpc: DPM_CPC, adapter: 'OSA 1', port: '0' }, value: constant(0.25) },
     { l: { cpc: DPM_CPC, adapter: 'OSA 1', port: '1' }, value: constant(0.05) },
@@ -110,7 +121,10 @@ export function writeFixtureHistory(path: string, endSeconds: number): { start: 
     })),
   );
   family('zhmc_channel_usage_ratio', 'gauge', [
-    { l: { cpc: CLASSIC_CPC, channel_css_chpid: CHANNEL.chpid, partition: CHANNEL.partition, shared: 'false' }, value: constant(CHANNEL.usage) },
+    {
+      l: { cpc: CLASSIC_CPC, channel_css_chpid: CHANNEL.chpid, partition: CHANNEL.partition, shared: 'false' },
+      value: constant(CHANNEL.usage),
+    },
   ]);
   family('zhmc_crypto_adapter_usage_ratio', 'gauge', [{ l: { cpc: CLASSIC_CPC, adapter_pchid: CRYPTO_PCHID }, value: constant(0.05) }]);
   out.push('# EOF', '');

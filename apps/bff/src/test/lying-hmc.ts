@@ -89,13 +89,21 @@ export async function startLyingHmc(): Promise<LyingHmc> {
         return;
       }
       case '/api/services/metrics/context':
-        json(200, JSON.stringify({
-          'metrics-context-uri': '/api/services/metrics/context/1',
-          'metric-group-infos': [{ 'group-name': 'partition-usage', 'metric-infos': [
-            { 'metric-name': 'processor-usage', 'metric-type': 'integer-metric' },
-            { 'metric-name': 'network-usage', 'metric-type': 'integer-metric' },
-          ] }],
-        }));
+        json(
+          200,
+          JSON.stringify({
+            'metrics-context-uri': '/api/services/metrics/context/1',
+            'metric-group-infos': [
+              {
+                'group-name': 'partition-usage',
+                'metric-infos': [
+                  { 'metric-name': 'processor-usage', 'metric-type': 'integer-metric' },
+                  { 'metric-name': 'network-usage', 'metric-type': 'integer-metric' },
+                ],
+              },
+            ],
+          }),
+        );
         return;
       case '/api/services/metrics/context/1': {
         // One row with three values where the group defines two.

@@ -23,7 +23,8 @@ const MB = 1024 * 1024;
 export const HUGE_BYTES = 300 * MB;
 
 export const WARNING = 'PromQL warning: encountered a mix of histograms and floats for aggregation';
-export const INFO = 'PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "zhmc_cpc_processor_usage_ratio"';
+export const INFO =
+  'PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "zhmc_cpc_processor_usage_ratio"';
 
 function vector(extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -83,7 +84,9 @@ export async function startLyingPrometheus(initial: LyingMode = 'ok'): Promise<L
         const headers = Object.entries(req.headers)
           .map(([name, value]) => `${name}: ${String(value)}`)
           .join('<br>\n');
-        res.writeHead(502, { 'content-type': 'text/html' }).end(`<html><body><h1>502 Bad Gateway</h1><p>upstream prometheus:9090 refused</p><pre>${headers}</pre></body></html>`);
+        res
+          .writeHead(502, { 'content-type': 'text/html' })
+          .end(`<html><body><h1>502 Bad Gateway</h1><p>upstream prometheus:9090 refused</p><pre>${headers}</pre></body></html>`);
         return;
       }
       case 'hang':
@@ -92,7 +95,8 @@ export async function startLyingPrometheus(initial: LyingMode = 'ok'): Promise<L
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
         req.on('end', () => {
-          if (new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('query') === '1') res.writeHead(200, { 'content-type': 'application/json' }).end(vector());
+          if (new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get('query') === '1')
+            res.writeHead(200, { 'content-type': 'application/json' }).end(vector());
         });
         return;
       }

@@ -9,7 +9,7 @@ import { exporterFamilies } from './exposition.js';
 import { largeScenario } from '../scenario/presets.js';
 
 describe('the exporter metric table', () => {
-  it('gives every exported family the exporter\'s name, HELP, type and exact label names', () => {
+  it("gives every exported family the exporter's name, HELP, type and exact label names", () => {
     for (const scenario of [defaultScenario(), largeScenario()]) {
       for (const family of exporterFamilies(scenario)) {
         const defs = EXPORTER_METRICS.filter((d) => d.exposition_name === family.name);

@@ -62,7 +62,11 @@ function pythonString(value: Json | MetricValue | undefined): string {
 
 /** The value of one label, or undefined when the exporter could not compute it. */
 export function labelValue(name: string, expr: string, ctx: LabelContext): string | undefined {
-  if (/^(resource_obj(\.manager\.parent)*\.name|uri2resource\(.*\)\.name|adapter_name\(resource_obj\)|adapter_port\(resource_obj\))$/.test(expr)) {
+  if (
+    /^(resource_obj(\.manager\.parent)*\.name|uri2resource\(.*\)\.name|adapter_name\(resource_obj\)|adapter_port\(resource_obj\))$/.test(
+      expr,
+    )
+  ) {
     return ctx.resource[name];
   }
   let m = /^metric_values\['([\w-]+)'\](.*)$/.exec(expr);

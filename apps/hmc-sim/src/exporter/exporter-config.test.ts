@@ -8,7 +8,14 @@ import { sampleLines, seriesKey, type SampleLine } from '../test/exposition-pars
 
 const NOW = Date.UTC(2025, 2, 10, 10, 30, 5);
 const GROUP_OF = new Map(EXPORTER_METRICS.map((def) => [def.exposition_name, def.group]));
-const RESOURCE_GROUPS = ['cpc-resource', 'partition-resource', 'logical-partition-resource', 'adapter-resource', 'storagegroup-resource', 'storagevolume-resource'];
+const RESOURCE_GROUPS = [
+  'cpc-resource',
+  'partition-resource',
+  'logical-partition-resource',
+  'adapter-resource',
+  'storagegroup-resource',
+  'storagevolume-resource',
+];
 const METRIC_GROUPS_ONLY = [...new Set(EXPORTER_METRICS.map((d) => d.group))].filter((g) => !RESOURCE_GROUPS.includes(g));
 
 async function scrape(sim: RunningSimulator): Promise<SampleLine[]> {
@@ -46,7 +53,9 @@ describe('exporter config of /metrics (metric_groups, cpcs)', () => {
     for (const group of RESOURCE_GROUPS) expect(groups).not.toContain(group);
     expect(samples.some((s) => s.name === 'zhmc_partition_status_int')).toBe(false);
     const expected = all.filter((s) => METRIC_GROUPS_ONLY.includes(GROUP_OF.get(s.name) ?? ''));
-    expect(samples.map((s) => `${seriesKey(s.name, s.labels)} ${s.value}`).sort()).toEqual(expected.map((s) => `${seriesKey(s.name, s.labels)} ${s.value}`).sort());
+    expect(samples.map((s) => `${seriesKey(s.name, s.labels)} ${s.value}`).sort()).toEqual(
+      expected.map((s) => `${seriesKey(s.name, s.labels)} ${s.value}`).sort(),
+    );
   });
 
   it('exports only the named CPCs, every group of them', async () => {
@@ -60,7 +69,11 @@ describe('exporter config of /metrics (metric_groups, cpcs)', () => {
 
   it('changes at runtime through the admin endpoint, and refuses what the exporter would refuse', async () => {
     const put = async (body: unknown): Promise<Response> =>
-      fetch(`${sim.adminUrl ?? ''}/admin/exporter`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${sim.adminUrl ?? ''}/admin/exporter`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     let response = await put({ metricGroups: ['cpc-resource'], cpcs: ['ZOS1'] });
     expect(response.status).toBe(200);
     const samples = await scrape(sim);
@@ -88,7 +101,11 @@ describe('exporter config of /metrics (metric_groups, cpcs)', () => {
         done();
       },
     });
-    await writeHistory(sim.scenario, { startMs: NOW - 60_000, endMs: NOW, families: 'all', exporter: { metricGroups: ['partition-usage'], cpcs: ['ZLX2'] } }, out);
+    await writeHistory(
+      sim.scenario,
+      { startMs: NOW - 60_000, endMs: NOW, families: 'all', exporter: { metricGroups: ['partition-usage'], cpcs: ['ZLX2'] } },
+      out,
+    );
     const samples = sampleLines(text.replace('# EOF\n', ''));
     expect(samples.length).toBeGreaterThan(0);
     expect(groupsIn(samples)).toEqual(new Set(['partition-usage']));
@@ -111,13 +128,17 @@ metric_groups:
   });
 
   it('treats `cpcs:` without items as every CPC, and a version 1 file as all groups', () => {
-    expect(exporterConfigFromFile('version: 2\nhmcs: []\ncpcs:\nmetric_groups:\n  roce-usage: {export: true}\n')).toEqual({ metricGroups: ['roce-usage'] });
+    expect(exporterConfigFromFile('version: 2\nhmcs: []\ncpcs:\nmetric_groups:\n  roce-usage: {export: true}\n')).toEqual({
+      metricGroups: ['roce-usage'],
+    });
     expect(exporterConfigFromFile('metrics: { hmc: h, userid: u, password: p }\n')).toEqual({ metricGroups: 'all' });
   });
 
   it('names what is wrong', () => {
     expect(() => exporterConfigFromFile('version: 1\nmetrics: {}\n')).toThrow(/version must be 2/);
-    expect(() => exporterConfigFromFile('version: 2\nmetric_groups:\n  cpc-resource: yes-please\n')).toThrow(/metric_groups.cpc-resource must be/);
+    expect(() => exporterConfigFromFile('version: 2\nmetric_groups:\n  cpc-resource: yes-please\n')).toThrow(
+      /metric_groups.cpc-resource must be/,
+    );
     expect(() => exporterConfigFromFile('version: 2\ncpcs: ZLX1\n')).toThrow(/cpcs must be a list/);
     expect(() => exporterConfigFromFile(': :\n  - [')).toThrow(ExporterConfigError);
   });
@@ -126,6 +147,8 @@ metric_groups:
     const sim = startSimulator({ exporter: { cpcs: [] } });
     await expect(sim).rejects.toThrow('The config file specified to export no CPCs.');
     const scenario = (await import('../scenario/default-scenario.js')).defaultScenario();
-    expect(() => resolveExporterConfig({ cpcs: ['ZLX1', 'ZZZ'] }, scenario)).toThrow(/non-existing CPCs: ZZZ - existing CPCs are: ZLX1, ZLX2, ZOS1/);
+    expect(() => resolveExporterConfig({ cpcs: ['ZLX1', 'ZZZ'] }, scenario)).toThrow(
+      /non-existing CPCs: ZZZ - existing CPCs are: ZLX1, ZLX2, ZOS1/,
+    );
   });
 });

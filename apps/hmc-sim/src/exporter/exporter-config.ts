@@ -59,7 +59,9 @@ export function resolveExporterConfig(config: ExporterConfig | undefined, scenar
     const existing = scenario.cpcs.map((cpc) => cpc.name);
     const missing = config.cpcs.filter((name) => !existing.includes(name));
     if (missing.length > 0) {
-      throw new ExporterConfigError(`The config file specified non-existing CPCs: ${missing.join(', ')} - existing CPCs are: ${existing.join(', ')}`);
+      throw new ExporterConfigError(
+        `The config file specified non-existing CPCs: ${missing.join(', ')} - existing CPCs are: ${existing.join(', ')}`,
+      );
     }
     cpcs = new Set(config.cpcs);
   }
@@ -95,14 +97,16 @@ export function exporterConfigFromFile(text: string): ExporterConfig {
   }
   if (!isRecord(document)) throw new ExporterConfigError('exporter config: expected a YAML mapping');
   const version = document.version;
-  if (version !== undefined && version !== 2) throw new ExporterConfigError(`exporter config: version must be 2, got ${JSON.stringify(version)}`);
+  if (version !== undefined && version !== 2)
+    throw new ExporterConfigError(`exporter config: version must be 2, got ${JSON.stringify(version)}`);
   const groupsItem = document.metric_groups;
   let metricGroups: readonly string[] | 'all';
   if (groupsItem === undefined || groupsItem === null) {
     // Version 1 files are upgraded to "all groups"; a version 2 file without the item exports none.
     metricGroups = 'metrics' in document && !('hmcs' in document) ? 'all' : [];
   } else {
-    if (!isRecord(groupsItem)) throw new ExporterConfigError('exporter config: metric_groups must be a mapping of group name to {export: true|false}');
+    if (!isRecord(groupsItem))
+      throw new ExporterConfigError('exporter config: metric_groups must be a mapping of group name to {export: true|false}');
     const exported: string[] = [];
     for (const [name, item] of Object.entries(groupsItem)) {
       if (!isRecord(item) || typeof item.export !== 'boolean') {

@@ -30,7 +30,10 @@ function promtoolProblems(output: string): string[] {
     .split('\n')
     .filter((line) => line !== '')
     .filter((line) => {
-      const match = /^(\S+) (?:non-histogram and non-summary metrics should not have "_count" suffix|metric names should not contain abbreviated units)$/.exec(line);
+      const match =
+        /^(\S+) (?:non-histogram and non-summary metrics should not have "_count" suffix|metric names should not contain abbreviated units)$/.exec(
+          line,
+        );
       return match?.[1] === undefined || !exporterNames.has(match[1]);
     });
 }
@@ -144,7 +147,7 @@ describe('/metrics', () => {
     expect(usage).toContain('LNXPRD04');
   });
 
-  it('passes promtool check metrics, except its lint of the exporter\'s own `_count` names', async () => {
+  it("passes promtool check metrics, except its lint of the exporter's own `_count` names", async () => {
     const { text } = await scrape(sim);
     expect(promtoolProblems((await promtool(['check', 'metrics'], text)).output)).toEqual([]);
   });

@@ -51,19 +51,33 @@ function resourcesOf(scenario: Scenario, resourceClass: string | undefined): Res
     case 'cpc':
       return all.map((cpc) => ({ cpc, labels: { cpc: cpc.name }, properties: cpcProperties(cpc) }));
     case 'partition':
-      return all.flatMap((cpc) => cpc.partitions.map((p) => ({ cpc, labels: { cpc: cpc.name, partition: p.name }, properties: partitionProperties(p, cpc) })));
+      return all.flatMap((cpc) =>
+        cpc.partitions.map((p) => ({ cpc, labels: { cpc: cpc.name, partition: p.name }, properties: partitionProperties(p, cpc) })),
+      );
     case 'logical-partition':
-      return all.flatMap((cpc) => cpc['logical-partitions'].map((l) => ({ cpc, labels: { cpc: cpc.name, partition: l.name }, properties: lparProperties(l, cpc) })));
+      return all.flatMap((cpc) =>
+        cpc['logical-partitions'].map((l) => ({ cpc, labels: { cpc: cpc.name, partition: l.name }, properties: lparProperties(l, cpc) })),
+      );
     case 'adapter':
-      return all.flatMap((cpc) => cpc.adapters.map((a) => ({ cpc, labels: { cpc: cpc.name, adapter: a.name }, properties: adapterProperties(a, cpc) })));
+      return all.flatMap((cpc) =>
+        cpc.adapters.map((a) => ({ cpc, labels: { cpc: cpc.name, adapter: a.name }, properties: adapterProperties(a, cpc) })),
+      );
     case 'storage-group':
       return all.flatMap((cpc) =>
-        cpc['storage-groups'].map((g) => ({ cpc, labels: { cpc: cpc.name, storagegroup: g.name }, properties: storageGroupProperties(g, cpc, topo) })),
+        cpc['storage-groups'].map((g) => ({
+          cpc,
+          labels: { cpc: cpc.name, storagegroup: g.name },
+          properties: storageGroupProperties(g, cpc, topo),
+        })),
       );
     case 'storage-volume':
       return all.flatMap((cpc) =>
         cpc['storage-groups'].flatMap((g) =>
-          g.volumes.map((v) => ({ cpc, labels: { cpc: cpc.name, storagegroup: g.name, storagevolume: v.name }, properties: storageVolumeProperties(v, g) })),
+          g.volumes.map((v) => ({
+            cpc,
+            labels: { cpc: cpc.name, storagegroup: g.name, storagevolume: v.name },
+            properties: storageVolumeProperties(v, g),
+          })),
         ),
       );
     default:
@@ -80,7 +94,12 @@ function resourceSeries(def: ExporterMetricDef, scenario: Scenario): SeriesDef[]
   const hmcVersion = scenario.hmc['hmc-version'];
   const groupName = storageGroupNames(scenario);
   return resourcesOf(scenario, def.resource_class).flatMap((resource) => {
-    const ctx = { hmcVersion, seVersion: resource.cpc['se-version'], seFeatures: resource.cpc['api-features'], properties: resource.properties };
+    const ctx = {
+      hmcVersion,
+      seVersion: resource.cpc['se-version'],
+      seFeatures: resource.cpc['api-features'],
+      properties: resource.properties,
+    };
     if (!conditionsHold(def, ctx)) return [];
     const value = resourceValue(def, resource.properties);
     if (value === undefined) return [];
@@ -158,12 +177,16 @@ const FAMILY_CACHE = new WeakMap<Scenario, FamilyDef[]>();
 export function exporterFamilies(scenario: Scenario): FamilyDef[] {
   const cached = FAMILY_CACHE.get(scenario);
   if (cached !== undefined) return cached;
-  const fromMetrics = metricSeries(EXPORTER_METRICS.filter((d) => d.group_type === 'metric'), scenario);
+  const fromMetrics = metricSeries(
+    EXPORTER_METRICS.filter((d) => d.group_type === 'metric'),
+    scenario,
+  );
   const families = new Map<string, { def: ExporterMetricDef; helpByGroup: Map<string, string>; series: SeriesDef[] }>();
   for (const def of EXPORTER_METRICS) {
     const series = def.group_type === 'metric' ? (fromMetrics.get(def) ?? []) : resourceSeries(def, scenario);
     const family = families.get(def.exposition_name);
-    if (family === undefined) families.set(def.exposition_name, { def, helpByGroup: new Map([[def.group, def.help]]), series: [...series] });
+    if (family === undefined)
+      families.set(def.exposition_name, { def, helpByGroup: new Map([[def.group, def.help]]), series: [...series] });
     else {
       family.series.push(...series);
       if (!family.helpByGroup.has(def.group)) family.helpByGroup.set(def.group, def.help);

@@ -86,8 +86,14 @@ describe('writeHistory', () => {
     expect([...names].every((n) => (METRIC_IDS as readonly string[]).includes(n))).toBe(true);
     expect(names).toContain('zhmc_partition_status_int');
     const two = new Collect();
-    await writeHistory(scenario, { startMs: END - 60_000, endMs: END, families: ['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total'] }, two);
-    expect(new Set(sampleLines(two.text.replace('# EOF\n', '')).map((s) => s.name))).toEqual(new Set(['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total']));
+    await writeHistory(
+      scenario,
+      { startMs: END - 60_000, endMs: END, families: ['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total'] },
+      two,
+    );
+    expect(new Set(sampleLines(two.text.replace('# EOF\n', '')).map((s) => s.name))).toEqual(
+      new Set(['zhmc_processor_usage_ratio', 'zhmc_nic_bytes_sent_count_total']),
+    );
   });
 
   it('aligns to the step and rejects steps that are not multiples of 15 s', async () => {
@@ -95,7 +101,9 @@ describe('writeHistory', () => {
     const stats = await writeHistory(scenario, { startMs: END - 119_000, endMs: END + 59_000, stepSeconds: 60 }, out);
     expect(stats.firstMs).toBe(END - 60_000);
     expect(stats.lastMs).toBe(END);
-    await expect(writeHistory(scenario, { startMs: END - 60_000, endMs: END, stepSeconds: 20 }, new Collect())).rejects.toThrow(/multiple of 15/);
+    await expect(writeHistory(scenario, { startMs: END - 60_000, endMs: END, stepSeconds: 20 }, new Collect())).rejects.toThrow(
+      /multiple of 15/,
+    );
     await expect(writeHistory(scenario, { startMs: END, endMs: END - 60_000 }, new Collect())).rejects.toThrow(/empty history range/);
   });
 
@@ -142,17 +150,32 @@ describe('HMC API, /metrics and history agree on one slot', () => {
         .map((s) => [seriesKey(s.name, s.labels), s.value]),
     );
     expect(history.size).toBe(exported.length);
-    for (const s of exported) expect({ key: seriesKey(s.name, s.labels), value: history.get(seriesKey(s.name, s.labels)) }).toEqual({ key: seriesKey(s.name, s.labels), value: s.value });
+    for (const s of exported)
+      expect({ key: seriesKey(s.name, s.labels), value: history.get(seriesKey(s.name, s.labels)) }).toEqual({
+        key: seriesKey(s.name, s.labels),
+        value: s.value,
+      });
   });
 
   it('exports what Get Metrics says, for every group (percent / 100, counters as they are)', async () => {
     const logon = await hmcRequest(sim.hmcUrl, 'POST', '/api/sessions', { ca: sim.caPem, body: sim.credentials });
     const session = stringField(logon.json(), 'api-session');
-    const created = (await hmcRequest(sim.hmcUrl, 'POST', '/api/services/metrics/context', { ca: sim.caPem, session, body: { 'anticipated-frequency-seconds': 15 } })).json();
+    const created = (
+      await hmcRequest(sim.hmcUrl, 'POST', '/api/services/metrics/context', {
+        ca: sim.caPem,
+        session,
+        body: { 'anticipated-frequency-seconds': 15 },
+      })
+    ).json();
     const infos = new Map(
-      arrayField(created, 'metric-group-infos').map((g) => [stringField(g, 'group-name'), arrayField(g, 'metric-infos').map((m) => stringField(m, 'metric-name'))]),
+      arrayField(created, 'metric-group-infos').map((g) => [
+        stringField(g, 'group-name'),
+        arrayField(g, 'metric-infos').map((m) => stringField(m, 'metric-name')),
+      ]),
     );
-    const groups = parseMetricsResponse((await hmcRequest(sim.hmcUrl, 'GET', stringField(created, 'metrics-context-uri'), { ca: sim.caPem, session })).text);
+    const groups = parseMetricsResponse(
+      (await hmcRequest(sim.hmcUrl, 'GET', stringField(created, 'metrics-context-uri'), { ca: sim.caPem, session })).text,
+    );
     const exported = sampleLines(await (await fetch(sim.metricsUrl)).text());
     const find = (name: string, labels: Record<string, string>): number => {
       const found = exported.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
@@ -172,21 +195,53 @@ describe('HMC API, /metrics and history agree on one slot', () => {
     const adapter = zlx1.adapters.find((a) => a.type === 'osd');
     const nicPartition = zlx1.partitions.find((p) => p.name === 'LNXPRD01');
     const nic = nicPartition?.nics[0];
-    if (partition === undefined || lpar === undefined || adapter === undefined || nicPartition === undefined || nic === undefined) throw new Error('demo scenario changed');
+    if (partition === undefined || lpar === undefined || adapter === undefined || nicPartition === undefined || nic === undefined)
+      throw new Error('demo scenario changed');
     const cpcUri = (c: typeof zlx1): string => `/api/cpcs/${c['object-id']}`;
     const checks: [number, number][] = [
       [find('zhmc_cpc_processor_usage_ratio', { cpc: 'ZLX1' }), hmc('dpm-system-usage-overview', cpcUri(zlx1), 'processor-usage') / 100],
       [find('zhmc_cpc_processor_usage_ratio', { cpc: 'ZOS1' }), hmc('cpc-usage-overview', cpcUri(zos1), 'cpc-processor-usage') / 100],
       [find('zhmc_cpc_channel_usage_ratio', { cpc: 'ZOS1' }), hmc('cpc-usage-overview', cpcUri(zos1), 'channel-usage') / 100],
-      [find('zhmc_partition_processor_usage_ratio', { cpc: 'ZLX1', partition: 'KVM HOST A' }), hmc('partition-usage', `/api/partitions/${partition['object-id']}`, 'processor-usage') / 100],
-      [find('zhmc_partition_cp_processor_usage_ratio', { cpc: 'ZOS1', partition: 'PRD1' }), hmc('logical-partition-usage', `/api/logical-partitions/${lpar['object-id']}`, 'cp-processor-usage') / 100],
-      [find('zhmc_adapter_usage_ratio', { adapter: adapter.name }), hmc('adapter-usage', `/api/adapters/${adapter['object-id']}`, 'adapter-usage') / 100],
-      [find('zhmc_port_bytes_sent_count_total', { adapter: adapter.name, port: '1' }), hmc('network-physical-adapter-port', `/api/adapters/${adapter['object-id']}`, 'bytes-sent', 1)],
-      [find('zhmc_nic_bytes_received_count_total', { partition: 'LNXPRD01', nic: nic.name }), hmc('partition-attached-network-interface', `/api/partitions/${nicPartition['object-id']}/nics/${nic['element-id']}`, 'bytes-received')],
-      [find('zhmc_processor_usage_ratio', { cpc: 'ZOS1', processor: 'CP000', type: 'cp' }), hmc('zcpc-processor-usage', cpcUri(zos1), 'processor-usage', 0) / 100],
-      [find('zhmc_channel_usage_ratio', { cpc: 'ZOS1', channel_css_chpid: '0.42', partition: 'BAT1', shared: 'false' }), hmc('channel-usage', cpcUri(zos1), 'channel-usage', 2) / 100],
-      [find('zhmc_crypto_adapter_usage_ratio', { cpc: 'ZOS1', adapter_pchid: '1C4' }), hmc('crypto-usage', cpcUri(zos1), 'adapter-usage', 1) / 100],
-      [find('zhmc_cpc_humidity_percent', { cpc: 'ZLX2' }), hmc('zcpc-environmentals-and-power', cpcUri(scenario.cpcs[1] ?? zlx1), 'humidity')],
+      [
+        find('zhmc_partition_processor_usage_ratio', { cpc: 'ZLX1', partition: 'KVM HOST A' }),
+        hmc('partition-usage', `/api/partitions/${partition['object-id']}`, 'processor-usage') / 100,
+      ],
+      [
+        find('zhmc_partition_cp_processor_usage_ratio', { cpc: 'ZOS1', partition: 'PRD1' }),
+        hmc('logical-partition-usage', `/api/logical-partitions/${lpar['object-id']}`, 'cp-processor-usage') / 100,
+      ],
+      [
+        find('zhmc_adapter_usage_ratio', { adapter: adapter.name }),
+        hmc('adapter-usage', `/api/adapters/${adapter['object-id']}`, 'adapter-usage') / 100,
+      ],
+      [
+        find('zhmc_port_bytes_sent_count_total', { adapter: adapter.name, port: '1' }),
+        hmc('network-physical-adapter-port', `/api/adapters/${adapter['object-id']}`, 'bytes-sent', 1),
+      ],
+      [
+        find('zhmc_nic_bytes_received_count_total', { partition: 'LNXPRD01', nic: nic.name }),
+        hmc(
+          'partition-attached-network-interface',
+          `/api/partitions/${nicPartition['object-id']}/nics/${nic['element-id']}`,
+          'bytes-received',
+        ),
+      ],
+      [
+        find('zhmc_processor_usage_ratio', { cpc: 'ZOS1', processor: 'CP000', type: 'cp' }),
+        hmc('zcpc-processor-usage', cpcUri(zos1), 'processor-usage', 0) / 100,
+      ],
+      [
+        find('zhmc_channel_usage_ratio', { cpc: 'ZOS1', channel_css_chpid: '0.42', partition: 'BAT1', shared: 'false' }),
+        hmc('channel-usage', cpcUri(zos1), 'channel-usage', 2) / 100,
+      ],
+      [
+        find('zhmc_crypto_adapter_usage_ratio', { cpc: 'ZOS1', adapter_pchid: '1C4' }),
+        hmc('crypto-usage', cpcUri(zos1), 'adapter-usage', 1) / 100,
+      ],
+      [
+        find('zhmc_cpc_humidity_percent', { cpc: 'ZLX2' }),
+        hmc('zcpc-environmentals-and-power', cpcUri(scenario.cpcs[1] ?? zlx1), 'humidity'),
+      ],
     ];
     for (const [exportedValue, hmcValue] of checks) expect(exportedValue).toBe(hmcValue);
     // The byte counter is large and grows: not a placeholder.

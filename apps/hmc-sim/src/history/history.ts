@@ -56,11 +56,7 @@ async function writeChunk(out: Writable, chunk: string): Promise<void> {
 }
 
 /** Streams the OpenMetrics history of the scenario to `out` (a stream, or a file path to create). */
-export async function writeHistory(
-  scenario: Scenario,
-  range: HistoryRange,
-  out: Writable | string,
-): Promise<HistoryStats> {
+export async function writeHistory(scenario: Scenario, range: HistoryRange, out: Writable | string): Promise<HistoryStats> {
   const stepSeconds = range.stepSeconds ?? 15;
   const stepMs = stepSeconds * 1000;
   if (!Number.isInteger(stepSeconds) || stepSeconds <= 0 || stepMs % SLOT_MS !== 0) {
@@ -86,7 +82,8 @@ export async function writeHistory(
   };
   try {
     const wanted = range.families ?? 'catalog';
-    const names: ReadonlySet<string> | undefined = wanted === 'all' ? undefined : new Set<string>(wanted === 'catalog' ? METRIC_IDS : wanted);
+    const names: ReadonlySet<string> | undefined =
+      wanted === 'all' ? undefined : new Set<string>(wanted === 'catalog' ? METRIC_IDS : wanted);
     for (const family of exportedFamilies(scenario, resolveExporterConfig(range.exporter, scenario))) {
       if (family.series.length === 0 || (names !== undefined && !names.has(family.name))) continue;
       // OpenMetrics names a counter family without `_total`; its samples keep the suffix.

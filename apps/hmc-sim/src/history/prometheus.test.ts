@@ -65,7 +65,8 @@ describe('startPrometheus with history and a live scrape', () => {
       // Prometheus drops empty labels (a shared channel's partition="").
       const labels = Object.entries(e.labels).filter(([, v]) => v !== '');
       const found = all.find(
-        (s) => s.metric.__name__ === e.name && labels.every(([k, v]) => s.metric[k] === v) && Object.keys(s.metric).length === labels.length + 1,
+        (s) =>
+          s.metric.__name__ === e.name && labels.every(([k, v]) => s.metric[k] === v) && Object.keys(s.metric).length === labels.length + 1,
       );
       expect({ series: e, value: found === undefined ? undefined : Number(found.value[1]) }).toEqual({
         series: e,

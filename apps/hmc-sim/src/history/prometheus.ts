@@ -43,7 +43,12 @@ export interface RunningPrometheus {
 
 /** The full path of an executable, searched on PATH unless it already contains a slash. */
 export async function findExecutable(name: string, path: string | undefined): Promise<string | undefined> {
-  const candidates = name.includes('/') ? [name] : (path ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  const candidates = name.includes('/')
+    ? [name]
+    : (path ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, name));
   for (const candidate of candidates) {
     try {
       await access(candidate, constants.X_OK);
@@ -55,13 +60,14 @@ export async function findExecutable(name: string, path: string | undefined): Pr
   return undefined;
 }
 
-export async function requireExecutable(name: string, hint = 'install Prometheus (Debian: apt-get install prometheus, which also provides promtool)'): Promise<string> {
+export async function requireExecutable(
+  name: string,
+  hint = 'install Prometheus (Debian: apt-get install prometheus, which also provides promtool)',
+): Promise<string> {
   // eslint-disable-next-line no-restricted-syntax -- PATH lookup is how a binary is found, not configuration
   const found = await findExecutable(name, process.env.PATH);
   if (found === undefined) {
-    throw new Error(
-      `${name} not found${name.includes('/') ? '' : ' on PATH'}: ${hint}`,
-    );
+    throw new Error(`${name} not found${name.includes('/') ? '' : ' on PATH'}: ${hint}`);
   }
   return found;
 }
@@ -173,7 +179,15 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   try {
     if (promtool !== undefined && options.historyFile !== undefined) {
       // 54h blocks hold two days of history each instead of one block per 2 h window.
-      const result = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', '--quiet', options.historyFile, tsdbDir]);
+      const result = await run(promtool, [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        '--max-block-duration=54h',
+        '--quiet',
+        options.historyFile,
+        tsdbDir,
+      ]);
       if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
     }
     for (const blocks of options.blockDirs ?? []) await cp(blocks, tsdbDir, { recursive: true });
@@ -200,7 +214,13 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       '--storage.tsdb.retention.time=3650d',
       '--log.level=warn',
     ];
-    const running = await spawnUntilReady(prometheus, args, `${url}/-/ready`, options.readyTimeoutMs ?? 30_000, (spawned) => (child = spawned));
+    const running = await spawnUntilReady(
+      prometheus,
+      args,
+      `${url}/-/ready`,
+      options.readyTimeoutMs ?? 30_000,
+      (spawned) => (child = spawned),
+    );
     return {
       url,
       dataDir,

@@ -15,7 +15,9 @@ const STEP_MS = 15_000;
 
 describe('toExpositionLine', () => {
   it('turns OpenMetrics seconds into exposition milliseconds and drops comments', () => {
-    expect(toExpositionLine('zhmc_x{cpc="A B",partition="p 1"} 0.25 1700000000')).toBe('zhmc_x{cpc="A B",partition="p 1"} 0.25 1700000000000');
+    expect(toExpositionLine('zhmc_x{cpc="A B",partition="p 1"} 0.25 1700000000')).toBe(
+      'zhmc_x{cpc="A B",partition="p 1"} 0.25 1700000000000',
+    );
     expect(toExpositionLine('# TYPE zhmc_x gauge')).toBeNull();
     expect(toExpositionLine('# EOF')).toBeNull();
     expect(() => toExpositionLine('zhmc_x 0.25 soon')).toThrow(/timestamp/);
@@ -33,7 +35,11 @@ describe('startVictoriaMetrics with history', () => {
     dir = await mkdtemp(join(tmpdir(), 'hmc-sim-vm-'));
     endMs = Math.floor((Date.now() - 300_000) / STEP_MS) * STEP_MS;
     const historyFile = join(dir, 'history.om');
-    const stats = await writeHistory(scenario, { startMs: endMs - 3_600_000, endMs, families: ['zhmc_partition_processor_usage_ratio'] }, historyFile);
+    const stats = await writeHistory(
+      scenario,
+      { startMs: endMs - 3_600_000, endMs, families: ['zhmc_partition_processor_usage_ratio'] },
+      historyFile,
+    );
     written = stats.samples;
     vm = await startVictoriaMetrics({ historyFile });
   }, 120_000);
@@ -52,7 +58,11 @@ describe('startVictoriaMetrics with history', () => {
     const series = await queryPrometheus(vm.url, `zhmc_partition_processor_usage_ratio{cpc="ZLX1",partition="ZVM PROD 1"}`, t / 1000);
     expect(series).toHaveLength(1);
     expect(Number(series[0]?.value[1])).toBe(partitionUsage(scenario.seed, partition, slotOf(t)).processor / 100);
-    const count = await queryPrometheus(vm.url, 'count_over_time(zhmc_partition_processor_usage_ratio{cpc="ZLX1",partition="ZVM PROD 1"}[3600s])', endMs / 1000);
+    const count = await queryPrometheus(
+      vm.url,
+      'count_over_time(zhmc_partition_processor_usage_ratio{cpc="ZLX1",partition="ZVM PROD 1"}[3600s])',
+      endMs / 1000,
+    );
     // (end − 1 h, end]: 240 of the 241 samples written (VictoriaMetrics' windows are left-open).
     expect(count[0]?.value[1]).toBe('240');
   });

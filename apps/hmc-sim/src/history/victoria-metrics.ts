@@ -70,7 +70,10 @@ async function importHistory(url: string, historyFile: string): Promise<number> 
 
 /** Starts VictoriaMetrics and imports the history; resolves when the imported samples are searchable. */
 export async function startVictoriaMetrics(options: VictoriaMetricsOptions = {}): Promise<RunningVictoriaMetrics> {
-  const binary = await requireExecutable(options.binary ?? 'victoria-metrics', 'install VictoriaMetrics (Debian: apt-get install victoria-metrics)');
+  const binary = await requireExecutable(
+    options.binary ?? 'victoria-metrics',
+    'install VictoriaMetrics (Debian: apt-get install victoria-metrics)',
+  );
   const dataDir = await mkdtemp(join(tmpdir(), 'zlens-victoria-metrics-'));
   let child: ChildProcess | undefined;
   try {

@@ -24,7 +24,13 @@ interface SubRequest {
 function parseRequests(body: unknown): SubRequest[] {
   if (!isRecord(body) || !Array.isArray(body.requests) || body.requests.length > MAX_REQUESTS) throw missingField('requests');
   return body.requests.map((item, i) => {
-    if (!isRecord(item) || typeof item.method !== 'string' || !METHODS.includes(item.method) || typeof item.uri !== 'string' || !item.uri.startsWith('/api/')) {
+    if (
+      !isRecord(item) ||
+      typeof item.method !== 'string' ||
+      !METHODS.includes(item.method) ||
+      typeof item.uri !== 'string' ||
+      !item.uri.startsWith('/api/')
+    ) {
       throw missingField(`requests[${i}] (method GET, POST or DELETE and a /api/ uri)`);
     }
     if (item.id !== undefined && typeof item.id !== 'string') throw missingField(`requests[${i}].id`);
@@ -49,7 +55,8 @@ function run(router: Router<HmcHandler>, outer: HmcRequest, sub: SubRequest): { 
     if ('text' in reply) return { status: reply.status, body: reply.text };
     return { status: reply.status, body: null };
   } catch (error) {
-    const hmcError = error instanceof HmcError ? error : new HmcError(500, 0, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    const hmcError =
+      error instanceof HmcError ? error : new HmcError(500, 0, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
     return { status: hmcError.status, body: errorBody(sub.method, url.pathname, hmcError) };
   }
 }

@@ -6,7 +6,16 @@
 
 import type { HmcHandler, HmcReply, HmcRequest } from './hmc-routes.js';
 import { adapterProperties, lparProperties } from './inventory-io.js';
-import { cpcProperties, matchesExact, matchesRegex, parseQuery, partitionProperties, pickKnown, withAdditional, type Properties } from './inventory.js';
+import {
+  cpcProperties,
+  matchesExact,
+  matchesRegex,
+  parseQuery,
+  partitionProperties,
+  pickKnown,
+  withAdditional,
+  type Properties,
+} from './inventory.js';
 import type { Router } from './router.js';
 import type { CpcSpec, Scenario } from '../scenario/scenario.js';
 
@@ -68,40 +77,44 @@ function matchesFilter(value: Properties[string] | undefined, wanted: readonly s
 
 export function addConsoleRoutes(router: Router<HmcHandler>, current: () => Scenario): void {
   for (const kind of KINDS) {
-    router.add('GET', kind.path, authed((request) => {
-      const query = parseQuery(request.query, [...kind.regex, ...kind.exact, 'cpc-name', 'additional-properties']);
-      const cpcNames = query.get('cpc-name');
-      const additional = query.get('additional-properties')?.join(',').split(',');
-      const entries = current()
-        .cpcs.filter((cpc) => kind.cpcs(cpc) && (cpcNames === undefined || matchesRegex(cpc.name, cpcNames, 'cpc-name')))
-        .flatMap((cpc) => {
-          const cpcProps = cpcProperties(cpc);
-          return kind
-            .objects(cpc)
-            .map((props): Properties => (kind.withDpmEnabled === true ? { ...props, 'dpm-enabled': cpc['dpm-enabled'] } : props))
-            .filter(
-              (props) =>
-                kind.regex.every((parm) => {
-                  const wanted = query.get(parm);
-                  return wanted === undefined || matchesRegex(props[kind.aliases?.[parm] ?? parm], wanted, parm);
-                }) &&
-                kind.exact.every((parm) => {
-                  const wanted = query.get(parm);
-                  return wanted === undefined || matchesFilter(props[kind.aliases?.[parm] ?? parm], wanted);
-                }),
-            )
-            .map((props) => {
-              const entry: Properties = {
-                ...pickKnown(props, kind.listed),
-                'cpc-name': cpc.name,
-                'cpc-object-uri': cpcProps['object-uri'] ?? null,
-                'se-version': cpc['se-version'],
-                ...(kind.withDpmEnabled === true ? { 'dpm-enabled': cpc['dpm-enabled'] } : {}),
-              };
-              return withAdditional(entry, props, additional, request.path);
-            });
-        });
-      return { status: 200, json: { [kind.resultField]: entries } };
-    }));
+    router.add(
+      'GET',
+      kind.path,
+      authed((request) => {
+        const query = parseQuery(request.query, [...kind.regex, ...kind.exact, 'cpc-name', 'additional-properties']);
+        const cpcNames = query.get('cpc-name');
+        const additional = query.get('additional-properties')?.join(',').split(',');
+        const entries = current()
+          .cpcs.filter((cpc) => kind.cpcs(cpc) && (cpcNames === undefined || matchesRegex(cpc.name, cpcNames, 'cpc-name')))
+          .flatMap((cpc) => {
+            const cpcProps = cpcProperties(cpc);
+            return kind
+              .objects(cpc)
+              .map((props): Properties => (kind.withDpmEnabled === true ? { ...props, 'dpm-enabled': cpc['dpm-enabled'] } : props))
+              .filter(
+                (props) =>
+                  kind.regex.every((parm) => {
+                    const wanted = query.get(parm);
+                    return wanted === undefined || matchesRegex(props[kind.aliases?.[parm] ?? parm], wanted, parm);
+                  }) &&
+                  kind.exact.every((parm) => {
+                    const wanted = query.get(parm);
+                    return wanted === undefined || matchesFilter(props[kind.aliases?.[parm] ?? parm], wanted);
+                  }),
+              )
+              .map((props) => {
+                const entry: Properties = {
+                  ...pickKnown(props, kind.listed),
+                  'cpc-name': cpc.name,
+                  'cpc-object-uri': cpcProps['object-uri'] ?? null,
+                  'se-version': cpc['se-version'],
+                  ...(kind.withDpmEnabled === true ? { 'dpm-enabled': cpc['dpm-enabled'] } : {}),
+                };
+                return withAdditional(entry, props, additional, request.path);
+              });
+          });
+        return { status: 200, json: { [kind.resultField]: entries } };
+      }),
+    );
   }
 }

@@ -5,7 +5,11 @@ import { field, stringField } from '../test/json.js';
 
 let sim: RunningSimulator;
 const call = (method: string, path: string, session?: string, body?: unknown): Promise<HmcResponse> =>
-  hmcRequest(sim.hmcUrl, method, path, { ca: sim.caPem, ...(session === undefined ? {} : { session }), ...(body === undefined ? {} : { body }) });
+  hmcRequest(sim.hmcUrl, method, path, {
+    ca: sim.caPem,
+    ...(session === undefined ? {} : { session }),
+    ...(body === undefined ? {} : { body }),
+  });
 const logon = (): Promise<HmcResponse> => call('POST', '/api/sessions', undefined, sim.credentials);
 const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
   const response = await fetch(`${sim.adminUrl ?? ''}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -40,7 +44,11 @@ describe('faults through the admin endpoint', () => {
 
   it('answers 409.2 busy for matching paths, the given number of times', async () => {
     const session = stringField((await logon()).json(), 'api-session');
-    expect(await admin('PUT', '/admin/faults', { busy: true, pathPattern: '^/api/cpcs$', times: 2 })).toEqual({ busy: true, pathPattern: '^/api/cpcs$', times: 2 });
+    expect(await admin('PUT', '/admin/faults', { busy: true, pathPattern: '^/api/cpcs$', times: 2 })).toEqual({
+      busy: true,
+      pathPattern: '^/api/cpcs$',
+      times: 2,
+    });
     expect((await call('GET', '/api/version')).status).toBe(200);
     expect(reasonOf(await call('GET', '/api/cpcs', session))).toEqual([409, 2]);
     expect(reasonOf(await call('GET', '/api/cpcs', session))).toEqual([409, 2]);
@@ -48,7 +56,7 @@ describe('faults through the admin endpoint', () => {
     expect(await admin('GET', '/admin/faults')).toEqual({});
   });
 
-  it('answers 500 with the HMC\'s HTML page', async () => {
+  it("answers 500 with the HMC's HTML page", async () => {
     await admin('PUT', '/admin/faults', { htmlError: true, times: 1 });
     const response = await call('GET', '/api/version');
     expect(response.status).toBe(500);
@@ -72,7 +80,10 @@ describe('faults through the admin endpoint', () => {
 
   it('expires every session: 403.5 next, old metrics contexts 404.1 after a new logon', async () => {
     const session = stringField((await logon()).json(), 'api-session');
-    const context = stringField((await call('POST', '/api/services/metrics/context', session, { 'anticipated-frequency-seconds': 15 })).json(), 'metrics-context-uri');
+    const context = stringField(
+      (await call('POST', '/api/services/metrics/context', session, { 'anticipated-frequency-seconds': 15 })).json(),
+      'metrics-context-uri',
+    );
     await admin('POST', '/admin/expire-sessions');
     expect(reasonOf(await call('GET', context, session))).toEqual([403, 5]);
     const again = stringField((await logon()).json(), 'api-session');
@@ -94,7 +105,10 @@ describe('faults through the admin endpoint', () => {
     let status = 0;
     for (let i = 0; i < 100 && status !== 200; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      status = await call('GET', '/api/version').then((r) => r.status, () => 0);
+      status = await call('GET', '/api/version').then(
+        (r) => r.status,
+        () => 0,
+      );
     }
     expect(status).toBe(200);
   });
@@ -103,8 +117,14 @@ describe('faults through the admin endpoint', () => {
     const lpar = sim.scenario.cpcs.find((c) => !c['dpm-enabled'])?.['logical-partitions'][0];
     if (lpar === undefined) throw new Error('no LPAR');
     const uri = `/api/logical-partitions/${lpar['object-id']}`;
-    expect(await admin('POST', '/admin/status', { uri, status: 'not-operating' })).toMatchObject({ class: 'logical-partition', oldStatus: 'operating', newStatus: 'not-operating' });
-    expect(await (await fetch(sim.metricsUrl)).text()).toContain(`zhmc_partition_lpar_status_int{cpc="ZOS1",partition="${lpar.name}",value="not-operating"} 1.0`);
+    expect(await admin('POST', '/admin/status', { uri, status: 'not-operating' })).toMatchObject({
+      class: 'logical-partition',
+      oldStatus: 'operating',
+      newStatus: 'not-operating',
+    });
+    expect(await (await fetch(sim.metricsUrl)).text()).toContain(
+      `zhmc_partition_lpar_status_int{cpc="ZOS1",partition="${lpar.name}",value="not-operating"} 1.0`,
+    );
     const bad = await fetch(`${sim.adminUrl ?? ''}/admin/status`, { method: 'POST', body: JSON.stringify({ uri, status: 'sleeping' }) });
     expect(bad.status).toBe(400);
     const unknown = await fetch(`${sim.adminUrl ?? ''}/admin/faults`, { method: 'PUT', body: JSON.stringify({ explode: true }) });

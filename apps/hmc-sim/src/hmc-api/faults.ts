@@ -108,10 +108,10 @@ export class FaultState {
           : s.forbidden && !logon
             ? { kind: 'error', error: new HmcError(403, 1, 'The user is not authorized to perform this operation on the target object') }
             : logon && s.refuseLogon
-            ? { kind: 'error', error: new HmcError(403, 0, 'Login failed') }
-            : logon && s.maxSessions
-              ? { kind: 'error', error: new HmcError(400, 13, 'Logon: Max sessions reached for user') }
-              : undefined;
+              ? { kind: 'error', error: new HmcError(403, 0, 'Login failed') }
+              : logon && s.maxSessions
+                ? { kind: 'error', error: new HmcError(400, 13, 'Logon: Max sessions reached for user') }
+                : undefined;
     const latencyMs = s.latencyMs ?? 0;
     if ((action === undefined && latencyMs === 0) || (this.pattern !== undefined && !this.pattern.test(path))) return undefined;
     if (this.remaining !== undefined) {

@@ -31,18 +31,12 @@ export function errorBody(method: string, uri: string, error: HmcError): HmcErro
   };
 }
 
-export const unknownResource = (uri: string): HmcError =>
-  new HmcError(404, 1, `Unknown resource with URI: ${uri}`);
+export const unknownResource = (uri: string): HmcError => new HmcError(404, 1, `Unknown resource with URI: ${uri}`);
 
-export const badQueryParm = (detail: string): HmcError =>
-  new HmcError(400, 1, `Unrecognized or unsupported query parameters: ${detail}`);
+export const badQueryParm = (detail: string): HmcError => new HmcError(400, 1, `Unrecognized or unsupported query parameters: ${detail}`);
 
 export const invalidProperty = (property: string, uri: string, parm = 'properties'): HmcError =>
-  new HmcError(
-    400,
-    14,
-    `Invalid property '${property}' in '${parm}' query parameter for resource with URI '${uri}'`,
-  );
+  new HmcError(400, 14, `Invalid property '${property}' in '${parm}' query parameter for resource with URI '${uri}'`);
 
 // The verbatim text seen from a real HMC (exporter#351).
 export const noSession = (): HmcError => new HmcError(403, 4, 'No session id was provided (must login)');

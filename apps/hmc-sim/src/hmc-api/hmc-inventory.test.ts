@@ -49,7 +49,13 @@ describe('DPM adapters and ports', () => {
     const adapter = cpc('ZLX1').adapters.find((a) => a.type === 'osd');
     if (adapter === undefined) throw new Error('no OSA');
     const props = await ok(`/api/adapters/${adapter['object-id']}`);
-    expect(props).toMatchObject({ 'adapter-id': adapter['adapter-id'], type: 'osd', 'adapter-family': 'osa', status: 'active', 'detected-card-type': 'osa-express-7s-1000base-t' });
+    expect(props).toMatchObject({
+      'adapter-id': adapter['adapter-id'],
+      type: 'osd',
+      'adapter-family': 'osa',
+      status: 'active',
+      'detected-card-type': 'osa-express-7s-1000base-t',
+    });
     const ports = arrayField(props, 'network-port-uris');
     expect(ports).toHaveLength(2);
     const port = await ok(String(ports[1]));
@@ -83,7 +89,10 @@ describe('NICs, virtual switches and storage groups', () => {
     const nic = partition?.nics.find((n) => n.adapter !== undefined);
     if (partition === undefined || nic === undefined) throw new Error('no RoCE NIC');
     const props = await ok(`/api/partitions/${partition['object-id']}/nics/${nic['element-id']}`);
-    expect(props).toMatchObject({ type: 'roce', 'network-adapter-port-uri': expect.stringMatching(/^\/api\/adapters\/[^/]+\/network-ports\/\d$/) });
+    expect(props).toMatchObject({
+      type: 'roce',
+      'network-adapter-port-uri': expect.stringMatching(/^\/api\/adapters\/[^/]+\/network-ports\/\d$/),
+    });
     expect(keysOf(props)).not.toContain('virtual-switch-uri');
   });
 
@@ -134,31 +143,58 @@ describe('classic CPCs and LPARs', () => {
       'has-unacceptable-status': false,
     });
     expect(arrayField(props, 'storage-central-allocation')[0]).toMatchObject({ initial: 524288 });
-    expect(await ok(`/api/logical-partitions/${lpar['object-id']}?properties=status,processor-usage`)).toEqual({ status: 'operating', 'processor-usage': 'shared' });
+    expect(await ok(`/api/logical-partitions/${lpar['object-id']}?properties=status,processor-usage`)).toEqual({
+      status: 'operating',
+      'processor-usage': 'shared',
+    });
     expect(await error(`/api/logical-partitions/${lpar['object-id']}?properties=colour`)).toEqual([400, 14]);
   });
 
-  it('answers the calls IBM\'s exporter makes for a classic CPC (hmc-api.md §7)', async () => {
+  it("answers the calls IBM's exporter makes for a classic CPC (hmc-api.md §7)", async () => {
     const zos = cpc('ZOS1');
     // API features are bare arrays, as zhmcclient's list_api_features reads them: an HMC 2.16's and
     // the SE's, with the four zhmcclient's end-to-end tests expect whenever a list is not empty.
-    const always = ['cpc-install-and-activate', 'cpc-delete-retrieved-internal-code', 'dpm-smcd-partition-link-management', 'report-a-problem'];
-    expect(await ok('/api/console/operations/list-features')).toEqual(expect.arrayContaining([...always, 'dpm-ctc-partition-link-management']));
+    const always = [
+      'cpc-install-and-activate',
+      'cpc-delete-retrieved-internal-code',
+      'dpm-smcd-partition-link-management',
+      'report-a-problem',
+    ];
+    expect(await ok('/api/console/operations/list-features')).toEqual(
+      expect.arrayContaining([...always, 'dpm-ctc-partition-link-management']),
+    );
     expect(await ok('/api/console/operations/list-features?name=dpm-.*')).toEqual([
-      'dpm-ctc-partition-link-management', 'dpm-hipersockets-partition-link-management', 'dpm-smcd-partition-link-management',
+      'dpm-ctc-partition-link-management',
+      'dpm-hipersockets-partition-link-management',
+      'dpm-smcd-partition-link-management',
     ]);
-    expect(await ok(`/api/cpcs/${zos['object-id']}/operations/list-features`)).toEqual(expect.arrayContaining([...always, 'environmental-metrics']));
+    expect(await ok(`/api/cpcs/${zos['object-id']}/operations/list-features`)).toEqual(
+      expect.arrayContaining([...always, 'environmental-metrics']),
+    );
     expect(await ok(`/api/cpcs/${zos['object-id']}/operations/list-features?name=env.*`)).toEqual(['environmental-metrics']);
     expect(arrayField(await ok(`/api/cpcs/${zos['object-id']}/adapters`), 'adapters')).toEqual([]);
     expect(arrayField(await ok(`/api/cpcs/${zos['object-id']}/virtual-switches`), 'virtual-switches')).toEqual([]);
-    expect(await ok(`/api/cpcs/${zos['object-id']}?properties=name,dpm-enabled,se-version`)).toEqual({ name: 'ZOS1', 'dpm-enabled': false, 'se-version': '2.16.0' });
+    expect(await ok(`/api/cpcs/${zos['object-id']}?properties=name,dpm-enabled,se-version`)).toEqual({
+      name: 'ZOS1',
+      'dpm-enabled': false,
+      'se-version': '2.16.0',
+    });
     const permitted = arrayField(
-      await ok('/api/console/operations/list-permitted-logical-partitions?cpc-name=ZOS1&additional-properties=number-general-purpose-processors,current-processing-weight'),
+      await ok(
+        '/api/console/operations/list-permitted-logical-partitions?cpc-name=ZOS1&additional-properties=number-general-purpose-processors,current-processing-weight',
+      ),
       'logical-partitions',
     );
     expect(permitted).toHaveLength(zos['logical-partitions'].length);
-    expect(permitted[0]).toMatchObject({ name: 'PRD1', 'cpc-name': 'ZOS1', 'number-general-purpose-processors': 12, 'current-processing-weight': 400 });
-    expect(arrayField(await ok('/api/console/operations/list-permitted-logical-partitions?cpc-name=ZLX1'), 'logical-partitions')).toEqual([]);
+    expect(permitted[0]).toMatchObject({
+      name: 'PRD1',
+      'cpc-name': 'ZOS1',
+      'number-general-purpose-processors': 12,
+      'current-processing-weight': 400,
+    });
+    expect(arrayField(await ok('/api/console/operations/list-permitted-logical-partitions?cpc-name=ZLX1'), 'logical-partitions')).toEqual(
+      [],
+    );
     expect(await ok('/api/console')).toMatchObject({ 'object-uri': '/api/console', name: 'HMC1', version: '2.16.0' });
   });
 });

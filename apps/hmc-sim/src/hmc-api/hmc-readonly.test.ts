@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('sessions', () => {
-  it('answers an unknown X-API-Session with 403.5 and the HMC\'s own message', async () => {
+  it("answers an unknown X-API-Session with 403.5 and the HMC's own message", async () => {
     const response = await hmcRequest(sim.hmcUrl, 'GET', '/api/cpcs', { ca: sim.caPem, session: 'no-such-session' });
     expect(response.status).toBe(403);
     expect(response.json()).toMatchObject({ reason: 5, message: 'x-api-session header did not map to a known session' });
@@ -47,25 +47,46 @@ describe('console List Permitted operations', () => {
     const base = '/api/console/operations/list-permitted-partitions';
     const all = arrayField(await hmc.ok(base), 'partitions');
     expect(all).toHaveLength(sim.scenario.cpcs.reduce((n, c) => n + c.partitions.length, 0));
-    expect(keysOf(all[0]).sort()).toEqual(['cpc-name', 'cpc-object-uri', 'has-unacceptable-status', 'name', 'object-uri', 'se-version', 'status', 'type']);
+    expect(keysOf(all[0]).sort()).toEqual([
+      'cpc-name',
+      'cpc-object-uri',
+      'has-unacceptable-status',
+      'name',
+      'object-uri',
+      'se-version',
+      'status',
+      'type',
+    ]);
     const stopped = arrayField(await hmc.ok(`${base}?status=stopped&cpc-name=ZLX1`), 'partitions');
-    expect(names(stopped).sort()).toEqual(cpc('ZLX1').partitions.filter((p) => p.status === 'stopped').map((p) => p.name).sort());
+    expect(names(stopped).sort()).toEqual(
+      cpc('ZLX1')
+        .partitions.filter((p) => p.status === 'stopped')
+        .map((p) => p.name)
+        .sort(),
+    );
     expect(names(arrayField(await hmc.ok(`${base}?has-unacceptable-status=true`), 'partitions'))).toEqual(['LNXPRD04']);
     expect(arrayField(await hmc.ok(`${base}?type=ssc&name=SSC.*`), 'partitions').every((p) => field(p, 'type') === 'ssc')).toBe(true);
-    expect(field(arrayField(await hmc.ok(`${base}?name=LNXPRD01&additional-properties=description`), 'partitions')[0], 'description')).toBe('Linux LNXPRD01');
+    expect(field(arrayField(await hmc.ok(`${base}?name=LNXPRD01&additional-properties=description`), 'partitions')[0], 'description')).toBe(
+      'Linux LNXPRD01',
+    );
     expect(await hmc.error(`${base}?colour=red`)).toEqual([400, 1]);
   });
 
   it('filters permitted LPARs by status, has-unacceptable-status and type (matched to activation-mode)', async () => {
     const base = '/api/console/operations/list-permitted-logical-partitions';
     const operating = arrayField(await hmc.ok(`${base}?status=operating`), 'logical-partitions');
-    expect(names(operating).sort()).toEqual(cpc('ZOS1')['logical-partitions'].filter((l) => l.status === 'operating').map((l) => l.name).sort());
+    expect(names(operating).sort()).toEqual(
+      cpc('ZOS1')
+        ['logical-partitions'].filter((l) => l.status === 'operating')
+        .map((l) => l.name)
+        .sort(),
+    );
     const unacceptable = arrayField(await hmc.ok(`${base}?has-unacceptable-status=true`), 'logical-partitions');
     expect(unacceptable.every((l) => field(l, 'status') !== 'operating')).toBe(true);
     expect(names(arrayField(await hmc.ok(`${base}?type=coupling-facility`), 'logical-partitions')).sort()).toEqual(['CF01', 'CF02']);
   });
 
-  it('lists permitted adapters with their CPC\'s name, URI, SE version and mode', async () => {
+  it("lists permitted adapters with their CPC's name, URI, SE version and mode", async () => {
     const base = '/api/console/operations/list-permitted-adapters';
     const all = arrayField(await hmc.ok(base), 'adapters');
     expect(all).toHaveLength(cpc('ZLX1').adapters.length + cpc('ZLX2').adapters.length);
@@ -79,11 +100,18 @@ describe('console List Permitted operations', () => {
 
 describe('Submit Requests (aggregation)', () => {
   it('runs each GET as if sent alone, in order, with the ids, failures included', async () => {
-    const partitions = cpc('ZLX1').partitions.slice(0, 3).map((p) => `/api/partitions/${p['object-id']}`);
+    const partitions = cpc('ZLX1')
+      .partitions.slice(0, 3)
+      .map((p) => `/api/partitions/${p['object-id']}`);
     const requests = [...partitions, '/api/partitions/nope'].map((uri, i) => ({ method: 'GET', uri, id: String(i + 1) }));
     const responses = await hmc.ok('/api/services/aggregation/submit', { requests, threads: 2 });
     if (!Array.isArray(responses)) throw new Error('not a list');
-    expect(responses.map((r) => [field(r, 'id'), field(r, 'status')])).toEqual([['1', 200], ['2', 200], ['3', 200], ['4', 404]]);
+    expect(responses.map((r) => [field(r, 'id'), field(r, 'status')])).toEqual([
+      ['1', 200],
+      ['2', 200],
+      ['3', 200],
+      ['4', 404],
+    ]);
     for (const [i, uri] of partitions.entries()) expect(field(responses[i], 'body')).toEqual(await hmc.ok(uri));
     expect(field(responses[3], 'body')).toMatchObject({ 'http-status': 404, reason: 1, 'request-uri': '/api/partitions/nope' });
     expect(await hmc.error('/api/services/aggregation/submit', 'POST', { requests: 'all' })).toEqual([400, 5]);
@@ -91,7 +119,7 @@ describe('Submit Requests (aggregation)', () => {
 });
 
 describe('hardware messages', () => {
-  it('lists a CPC\'s messages (oldest first, the short set), filters by time, and answers one by URI', async () => {
+  it("lists a CPC's messages (oldest first, the short set), filters by time, and answers one by URI", async () => {
     const base = `/api/cpcs/${cpc('ZLX1')['object-id']}/hardware-messages`;
     const all = arrayField(await hmc.ok(base), 'hardware-messages');
     expect(all.length).toBeGreaterThanOrEqual(3);
@@ -100,16 +128,23 @@ describe('hardware messages', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times.every((t) => t <= NOW && t > NOW - 30 * 86_400_000)).toBe(true);
     const [begin, end] = [times[1] ?? 0, times[times.length - 2] ?? 0];
-    expect(arrayField(await hmc.ok(`${base}?begin-time=${begin}&end-time=${end}`), 'hardware-messages')).toHaveLength(times.filter((t) => t >= begin && t <= end).length);
+    expect(arrayField(await hmc.ok(`${base}?begin-time=${begin}&end-time=${end}`), 'hardware-messages')).toHaveLength(
+      times.filter((t) => t >= begin && t <= end).length,
+    );
     const uri = stringField(all[0], 'element-uri');
-    expect(await hmc.ok(uri)).toMatchObject({ 'element-uri': uri, class: 'hardware-message', parent: `/api/cpcs/${cpc('ZLX1')['object-id']}`, text: field(all[0], 'text') });
+    expect(await hmc.ok(uri)).toMatchObject({
+      'element-uri': uri,
+      class: 'hardware-message',
+      parent: `/api/cpcs/${cpc('ZLX1')['object-id']}`,
+      text: field(all[0], 'text'),
+    });
     expect(await hmc.error(`${base}/nope`)).toEqual([404, 1]);
     expect(await hmc.error(`${base}?begin-time=yesterday`)).toEqual([400, 1]);
     // Deterministic: the same clock gives the same messages.
     expect(arrayField(await hmc.ok(base), 'hardware-messages')).toEqual(all);
   });
 
-  it('lists the console\'s messages', async () => {
+  it("lists the console's messages", async () => {
     const all = arrayField(await hmc.ok('/api/console/hardware-messages'), 'hardware-messages');
     expect(all.length).toBeGreaterThan(0);
     expect(stringField(all[0], 'element-uri')).toMatch(/^\/api\/console\/hardware-messages\//);
@@ -117,7 +152,7 @@ describe('hardware messages', () => {
 });
 
 describe('operating-system messages', () => {
-  it('lists a running LPAR\'s messages with sequence numbers, filters and max-messages', async () => {
+  it("lists a running LPAR's messages with sequence numbers, filters and max-messages", async () => {
     const base = `/api/logical-partitions/${lpar('PRD1')['object-id']}/operations/list-os-messages`;
     const all = arrayField(await hmc.ok(base), 'os-messages');
     expect(all).toHaveLength(60);
@@ -129,10 +164,12 @@ describe('operating-system messages', () => {
     const held = arrayField(await hmc.ok(`${base}?is-held=true`), 'os-messages');
     expect(held.every((m) => field(m, 'is-held') === true)).toBe(true);
     expect(all.some((m) => /IEF403I|HASP|IEA|IRA|IEE/.test(stringField(m, 'message-text')))).toBe(true);
-    expect(arrayField(await hmc.ok(`/api/logical-partitions/${lpar('LNXB')['object-id']}/operations/list-os-messages`), 'os-messages')).toEqual([]);
+    expect(
+      arrayField(await hmc.ok(`/api/logical-partitions/${lpar('LNXB')['object-id']}/operations/list-os-messages`), 'os-messages'),
+    ).toEqual([]);
   });
 
-  it('lists a DPM partition\'s messages', async () => {
+  it("lists a DPM partition's messages", async () => {
     const partition = cpc('ZLX1').partitions[0];
     const all = arrayField(await hmc.ok(`/api/partitions/${partition?.['object-id'] ?? ''}/operations/list-os-messages`), 'os-messages');
     expect(all).toHaveLength(60);
@@ -144,22 +181,34 @@ describe('activation profiles and capacity groups', () => {
   it('lists reset, image and load profiles of a classic CPC, and none of a DPM CPC', async () => {
     const base = `/api/cpcs/${cpc('ZOS1')['object-id']}`;
     expect(names(arrayField(await hmc.ok(`${base}/reset-activation-profiles`), 'reset-activation-profiles'))).toEqual(['ZOS1']);
-    const images = arrayField(await hmc.ok(`${base}/image-activation-profiles?additional-properties=description,ipl-address`), 'image-activation-profiles');
+    const images = arrayField(
+      await hmc.ok(`${base}/image-activation-profiles?additional-properties=description,ipl-address`),
+      'image-activation-profiles',
+    );
     expect(names(images)).toEqual(cpc('ZOS1')['logical-partitions'].map((l) => l.name));
     expect(keysOf(images[0]).sort()).toEqual(['description', 'element-uri', 'ipl-address', 'name', 'target-name']);
     expect(names(arrayField(await hmc.ok(`${base}/load-activation-profiles?name=SYS.*`), 'load-activation-profiles'))).toEqual(['SYSRES']);
     const prd1 = await hmc.ok(`${base}/image-activation-profiles/PRD1`);
-    expect(prd1).toMatchObject({ name: 'PRD1', class: 'image-activation-profile', 'operating-mode': 'esa390', 'central-storage': lpar('PRD1')['initial-memory'] });
+    expect(prd1).toMatchObject({
+      name: 'PRD1',
+      class: 'image-activation-profile',
+      'operating-mode': 'esa390',
+      'central-storage': lpar('PRD1')['initial-memory'],
+    });
     expect(await hmc.ok(`${base}/image-activation-profiles/PRD1?properties=operating-mode`)).toEqual({ 'operating-mode': 'esa390' });
     expect(await hmc.error(`${base}/image-activation-profiles/NOPE`)).toEqual([404, 1]);
-    expect(arrayField(await hmc.ok(`/api/cpcs/${cpc('ZLX1')['object-id']}/image-activation-profiles`), 'image-activation-profiles')).toEqual([]);
+    expect(
+      arrayField(await hmc.ok(`/api/cpcs/${cpc('ZLX1')['object-id']}/image-activation-profiles`), 'image-activation-profiles'),
+    ).toEqual([]);
   });
 
-  it('lists a DPM CPC\'s capacity group with its production partitions', async () => {
+  it("lists a DPM CPC's capacity group with its production partitions", async () => {
     const groups = arrayField(await hmc.ok(`/api/cpcs/${cpc('ZLX1')['object-id']}/capacity-groups`), 'capacity-groups');
     expect(groups.map((g) => keysOf(g).sort())).toEqual([['element-uri', 'name']]);
     const group = await hmc.ok(stringField(groups[0], 'element-uri'));
-    const members = cpc('ZLX1').partitions.filter((p) => p.name.includes('PRD')).map((p) => `/api/partitions/${p['object-id']}`);
+    const members = cpc('ZLX1')
+      .partitions.filter((p) => p.name.includes('PRD'))
+      .map((p) => `/api/partitions/${p['object-id']}`);
     expect(group).toMatchObject({ class: 'capacity-group', name: 'PRODUCTION', 'capping-enabled': true, 'partition-uris': members });
     expect(arrayField(await hmc.ok(`/api/cpcs/${cpc('ZOS1')['object-id']}/capacity-groups`), 'capacity-groups')).toEqual([]);
   });
@@ -167,12 +216,21 @@ describe('activation profiles and capacity groups', () => {
 
 describe('historical sustainability data', () => {
   const CPC_METRICS = [
-    'ambient-humidity', 'ambient-temperature', 'dew-point', 'exhaust-heat-temperature', 'heat-load', 'heat-load-forced-air',
-    'infrastructure-wattage', 'partition-wattage', 'processor-utilization', 'total-wattage', 'unassigned-wattage',
+    'ambient-humidity',
+    'ambient-temperature',
+    'dew-point',
+    'exhaust-heat-temperature',
+    'heat-load',
+    'heat-load-forced-air',
+    'infrastructure-wattage',
+    'partition-wattage',
+    'processor-utilization',
+    'total-wattage',
+    'unassigned-wattage',
   ];
   const post = (uri: string, body: unknown): Promise<unknown> => hmc.ok(`${uri}/operations/get-historical-sustainability-data`, body);
 
-  it('answers a CPC\'s last day at fifteen minutes: every metric, one point a step, consistent with the power metrics', async () => {
+  it("answers a CPC's last day at fifteen minutes: every metric, one point a step, consistent with the power metrics", async () => {
     const zlx1 = cpc('ZLX1');
     const data = await post(`/api/cpcs/${zlx1['object-id']}`, { range: 'last-day', resolution: 'fifteen-minutes' });
     expect(keysOf(data).sort()).toEqual(CPC_METRICS);
@@ -183,9 +241,14 @@ describe('historical sustainability data', () => {
     expect(stamps.at(-1)).toBe(Math.floor(NOW / 900_000) * 900_000);
     // The last point is the mean of 8 samples of its quarter hour of the same power model /metrics serves.
     const last = stamps.at(-1) ?? 0;
-    const samples = Array.from({ length: 8 }, (_, i) => environmentals(sim.scenario.seed, zlx1, slotOf(last) - Math.floor((i * 60) / 8))['power-consumption-watts'] ?? 0);
+    const samples = Array.from(
+      { length: 8 },
+      (_, i) => environmentals(sim.scenario.seed, zlx1, slotOf(last) - Math.floor((i * 60) / 8))['power-consumption-watts'] ?? 0,
+    );
     expect(field(total.at(-1), 'data')).toBe(Math.round(samples.reduce((a, b) => a + b, 0) / 8));
-    const parts = ['partition-wattage', 'infrastructure-wattage', 'unassigned-wattage'].map((m) => Number(field(arrayField(data, m).at(-1), 'data')));
+    const parts = ['partition-wattage', 'infrastructure-wattage', 'unassigned-wattage'].map((m) =>
+      Number(field(arrayField(data, m).at(-1), 'data')),
+    );
     expect(Math.abs(parts.reduce((a, b) => a + b, 0) - Number(field(total.at(-1), 'data')))).toBeLessThanOrEqual(2);
     expect(Number.isInteger(field(arrayField(data, 'processor-utilization')[0], 'data'))).toBe(true);
   });
@@ -204,7 +267,10 @@ describe('historical sustainability data', () => {
   });
 
   it('writes the temperatures as JSON floats (22.0, as the HMC does; zhmcclient checks the type) and the rest as integers', async () => {
-    const response = await hmc.call('POST', `/api/cpcs/${cpc('ZLX1')['object-id']}/operations/get-historical-sustainability-data`, { range: 'last-day', resolution: 'one-hour' });
+    const response = await hmc.call('POST', `/api/cpcs/${cpc('ZLX1')['object-id']}/operations/get-historical-sustainability-data`, {
+      range: 'last-day',
+      resolution: 'one-hour',
+    });
     const literals = (metric: string): string[] => {
       const points = new RegExp(`"${metric}":\\[([^\\]]*)\\]`).exec(response.text)?.[1] ?? '';
       return [...points.matchAll(/"data":([^,}]*)/g)].map((m) => m[1] ?? '');

@@ -74,120 +74,164 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
 
   const router = new Router<HmcHandler>();
   router
-    .add('GET', '/api/version', open((request) => {
-      noQuery(request);
-      const { hmc } = scenario();
-      return {
-        status: 200,
-        json: {
-          'hmc-name': hmc['hmc-name'],
-          'hmc-version': hmc['hmc-version'],
-          'api-major-version': hmc['api-major-version'],
-          'api-minor-version': hmc['api-minor-version'],
-        },
-      };
-    }))
-    .add('POST', '/api/sessions', open((request) => {
-      const body = bodyRecord(request);
-      const { userid, password } = body;
-      if (typeof userid !== 'string') throw missingField('userid');
-      if (typeof password !== 'string') throw missingField('password');
-      if (userid !== credentials.userid || password !== credentials.password) throw loginFailed();
-      const session = sessions.create(userid);
-      const { hmc } = scenario();
-      return {
-        status: 200,
-        json: {
-          'api-session': session.id,
-          'notification-topic': session.notificationTopic,
-          'job-notification-topic': session.jobNotificationTopic,
-          'api-major-version': hmc['api-major-version'],
-          'api-minor-version': hmc['api-minor-version'],
-          'password-expires': -1,
-          'session-credential': session.credential,
-        },
-      };
-    }))
-    .add('DELETE', '/api/sessions/this-session', authed((request) => {
-      sessions.delete(requireSession(request).id);
-      return { status: 204 };
-    }))
-    .add('GET', '/api/sessions/operations/get-notification-topics', authed((request) => {
-      const session = requireSession(request);
-      return {
-        status: 200,
-        json: {
-          topics: [
-            { 'topic-name': session.notificationTopic, 'topic-type': 'object-notification' },
-            { 'topic-name': session.jobNotificationTopic, 'topic-type': 'job-notification' },
-          ],
-        },
-      };
-    }))
+    .add(
+      'GET',
+      '/api/version',
+      open((request) => {
+        noQuery(request);
+        const { hmc } = scenario();
+        return {
+          status: 200,
+          json: {
+            'hmc-name': hmc['hmc-name'],
+            'hmc-version': hmc['hmc-version'],
+            'api-major-version': hmc['api-major-version'],
+            'api-minor-version': hmc['api-minor-version'],
+          },
+        };
+      }),
+    )
+    .add(
+      'POST',
+      '/api/sessions',
+      open((request) => {
+        const body = bodyRecord(request);
+        const { userid, password } = body;
+        if (typeof userid !== 'string') throw missingField('userid');
+        if (typeof password !== 'string') throw missingField('password');
+        if (userid !== credentials.userid || password !== credentials.password) throw loginFailed();
+        const session = sessions.create(userid);
+        const { hmc } = scenario();
+        return {
+          status: 200,
+          json: {
+            'api-session': session.id,
+            'notification-topic': session.notificationTopic,
+            'job-notification-topic': session.jobNotificationTopic,
+            'api-major-version': hmc['api-major-version'],
+            'api-minor-version': hmc['api-minor-version'],
+            'password-expires': -1,
+            'session-credential': session.credential,
+          },
+        };
+      }),
+    )
+    .add(
+      'DELETE',
+      '/api/sessions/this-session',
+      authed((request) => {
+        sessions.delete(requireSession(request).id);
+        return { status: 204 };
+      }),
+    )
+    .add(
+      'GET',
+      '/api/sessions/operations/get-notification-topics',
+      authed((request) => {
+        const session = requireSession(request);
+        return {
+          status: 200,
+          json: {
+            topics: [
+              { 'topic-name': session.notificationTopic, 'topic-type': 'object-notification' },
+              { 'topic-name': session.jobNotificationTopic, 'topic-type': 'job-notification' },
+            ],
+          },
+        };
+      }),
+    )
     // zhmcclient's "am I logged on?" probe (hmc-api.md §1.3).
-    .add('GET', '/api/console', authed((request) => {
-      const { hmc } = scenario();
-      const all: Properties = {
-        'object-uri': '/api/console',
-        'object-id': 'console',
-        class: 'console',
-        parent: null,
-        name: hmc['hmc-name'],
-        description: `Hardware Management Console ${hmc['hmc-name']}`,
-        version: hmc['hmc-version'],
-        'machine-type': '7382',
-        'machine-model': '410',
-      };
-      const query = parseQuery(request.query, ['properties']);
-      const list = query.get('properties');
-      return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
-    }))
+    .add(
+      'GET',
+      '/api/console',
+      authed((request) => {
+        const { hmc } = scenario();
+        const all: Properties = {
+          'object-uri': '/api/console',
+          'object-id': 'console',
+          class: 'console',
+          parent: null,
+          name: hmc['hmc-name'],
+          description: `Hardware Management Console ${hmc['hmc-name']}`,
+          version: hmc['hmc-version'],
+          'machine-type': '7382',
+          'machine-model': '410',
+        };
+        const query = parseQuery(request.query, ['properties']);
+        const list = query.get('properties');
+        return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
+      }),
+    )
     // API features are a bare JSON array of names (§7): the console those of an HMC 2.16, a CPC those of its scenario.
-    .add('GET', '/api/console/operations/list-features', authed((request) => {
-      const names = parseQuery(request.query, ['name']).get('name');
-      return { status: 200, json: HMC_API_FEATURES.filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
-    }))
-    .add('GET', '/api/cpcs/:id/operations/list-features', authed((request) => {
-      const cpc = scenario().cpcs.find((c) => c['object-id'] === request.params.id);
-      if (cpc === undefined) throw unknownResource(request.path);
-      const names = parseQuery(request.query, ['name']).get('name');
-      return { status: 200, json: cpc['api-features'].filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
-    }));
+    .add(
+      'GET',
+      '/api/console/operations/list-features',
+      authed((request) => {
+        const names = parseQuery(request.query, ['name']).get('name');
+        return { status: 200, json: HMC_API_FEATURES.filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
+      }),
+    )
+    .add(
+      'GET',
+      '/api/cpcs/:id/operations/list-features',
+      authed((request) => {
+        const cpc = scenario().cpcs.find((c) => c['object-id'] === request.params.id);
+        if (cpc === undefined) throw unknownResource(request.path);
+        const names = parseQuery(request.query, ['name']).get('name');
+        return { status: 200, json: cpc['api-features'].filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
+      }),
+    );
   addInventoryRoutes(router, scenario);
   addConsoleRoutes(router, scenario);
   addMessageRoutes(router, scenario, now);
   addProfileRoutes(router, scenario);
   addSustainabilityRoutes(router, scenario, now);
-  router.add('POST', '/api/services/aggregation/submit', authed((request) => {
-    noQuery(request);
-    return submitRequests(router, request);
-  }));
+  router.add(
+    'POST',
+    '/api/services/aggregation/submit',
+    authed((request) => {
+      noQuery(request);
+      return submitRequests(router, request);
+    }),
+  );
   addStorageVolumeRoutes(router, scenario);
   router
-    .add('POST', METRICS_CONTEXT_BASE, authed((request) => {
-      noQuery(request);
-      const body = bodyRecord(request);
-      const frequency = body['anticipated-frequency-seconds'];
-      if (typeof frequency !== 'number' || !Number.isInteger(frequency) || frequency <= 0) {
-        throw missingField('anticipated-frequency-seconds');
-      }
-      const groups = selectGroups(scenario(), requestedNames(body['metric-groups']));
-      const context = sessions.addContext(requireSession(request), groups, frequency);
-      return { status: 200, json: { 'metrics-context-uri': context.uri, 'metric-group-infos': groups } };
-    }))
-    .add('GET', `${METRICS_CONTEXT_BASE}/:n`, authed((request) => {
-      noQuery(request);
-      const context = requireSession(request).contexts.get(request.path);
-      if (context === undefined) throw unknownResource(request.path);
-      const slot = slotOf(now());
-      const text = renderMetricsResponse(scenario(), context.groups, slot, slotStartMs(slot));
-      return { status: 200, text, contentType: METRICS_CONTENT_TYPE };
-    }))
-    .add('DELETE', `${METRICS_CONTEXT_BASE}/:n`, authed((request) => {
-      const session = requireSession(request);
-      if (!session.contexts.delete(request.path)) throw unknownResource(request.path);
-      return { status: 204 };
-    }));
+    .add(
+      'POST',
+      METRICS_CONTEXT_BASE,
+      authed((request) => {
+        noQuery(request);
+        const body = bodyRecord(request);
+        const frequency = body['anticipated-frequency-seconds'];
+        if (typeof frequency !== 'number' || !Number.isInteger(frequency) || frequency <= 0) {
+          throw missingField('anticipated-frequency-seconds');
+        }
+        const groups = selectGroups(scenario(), requestedNames(body['metric-groups']));
+        const context = sessions.addContext(requireSession(request), groups, frequency);
+        return { status: 200, json: { 'metrics-context-uri': context.uri, 'metric-group-infos': groups } };
+      }),
+    )
+    .add(
+      'GET',
+      `${METRICS_CONTEXT_BASE}/:n`,
+      authed((request) => {
+        noQuery(request);
+        const context = requireSession(request).contexts.get(request.path);
+        if (context === undefined) throw unknownResource(request.path);
+        const slot = slotOf(now());
+        const text = renderMetricsResponse(scenario(), context.groups, slot, slotStartMs(slot));
+        return { status: 200, text, contentType: METRICS_CONTENT_TYPE };
+      }),
+    )
+    .add(
+      'DELETE',
+      `${METRICS_CONTEXT_BASE}/:n`,
+      authed((request) => {
+        const session = requireSession(request);
+        if (!session.contexts.delete(request.path)) throw unknownResource(request.path);
+        return { status: 204 };
+      }),
+    );
   return router;
 }
 

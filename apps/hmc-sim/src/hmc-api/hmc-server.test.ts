@@ -145,9 +145,7 @@ describe('inventory', () => {
     const all = arrayField((await call('GET', '/api/cpcs', session)).json(), 'cpcs');
     expect(all.map((c) => field(c, 'name'))).toEqual(['ZLX1', 'ZLX2', 'ZOS1']);
     expect(all.map((c) => field(c, 'dpm-enabled'))).toEqual([true, true, false]);
-    expect(keysOf(all[0]).sort()).toEqual(
-      ['dpm-enabled', 'has-unacceptable-status', 'name', 'object-uri', 'se-version', 'status'].sort(),
-    );
+    expect(keysOf(all[0]).sort()).toEqual(['dpm-enabled', 'has-unacceptable-status', 'name', 'object-uri', 'se-version', 'status'].sort());
     const one = arrayField((await call('GET', '/api/cpcs?name=ZLX2', session)).json(), 'cpcs');
     expect(one.map((c) => field(c, 'name'))).toEqual(['ZLX2']);
     // Anchored at both ends: "ZLX" alone matches neither CPC.
@@ -192,9 +190,7 @@ describe('inventory', () => {
       (await call('GET', `${base}?name=LNXPRD01&additional-properties=ifl-processors,initial-memory`, session)).json(),
       'partitions',
     );
-    expect(extra).toEqual([
-      expect.objectContaining({ name: 'LNXPRD01', 'ifl-processors': 16, 'initial-memory': 262144 }),
-    ]);
+    expect(extra).toEqual([expect.objectContaining({ name: 'LNXPRD01', 'ifl-processors': 16, 'initial-memory': 262144 })]);
     expectError(await call('GET', `${base}?colour=blue`, session), 400, 1, 'GET', base);
   });
 
@@ -276,7 +272,12 @@ describe('metrics service', () => {
       'metric-groups': ['partition-usage', 'environmental-power-status', 'channel-usage', 'dpm-system-usage-overview', 'no-such-group'],
     });
     const infos = arrayField(response.json(), 'metric-group-infos');
-    expect(infos.map((g) => field(g, 'group-name'))).toEqual(['partition-usage', 'environmental-power-status', 'channel-usage', 'dpm-system-usage-overview']);
+    expect(infos.map((g) => field(g, 'group-name'))).toEqual([
+      'partition-usage',
+      'environmental-power-status',
+      'channel-usage',
+      'dpm-system-usage-overview',
+    ]);
   });
 
   it('requires anticipated-frequency-seconds (400.5)', async () => {
@@ -299,7 +300,9 @@ describe('metrics service', () => {
     const groups = parseMetricsResponse(response.text);
     expect(groups.map((g) => g.name)).toEqual(['dpm-system-usage-overview', 'partition-usage']);
     const overviewInfos = arrayField(arrayField(created, 'metric-group-infos')[0], 'metric-infos').flatMap((m) =>
-      typeof field(m, 'metric-name') === 'string' ? [{ 'metric-name': stringField(m, 'metric-name'), 'metric-type': stringField(m, 'metric-type') }] : [],
+      typeof field(m, 'metric-name') === 'string'
+        ? [{ 'metric-name': stringField(m, 'metric-name'), 'metric-type': stringField(m, 'metric-type') }]
+        : [],
     );
     const [overview, partitions] = groups;
     if (overview === undefined || partitions === undefined) throw new Error('groups missing');

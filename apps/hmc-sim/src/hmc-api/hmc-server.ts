@@ -136,7 +136,9 @@ export function createHmcServer(options: HmcServerOptions): HmcServer {
       send(response, reply);
     } catch (error) {
       const hmcError =
-        error instanceof HmcError ? error : new HmcError(500, 0, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+        error instanceof HmcError
+          ? error
+          : new HmcError(500, 0, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
       send(response, { status: hmcError.status, json: errorBody(method, path, hmcError) });
     }
   };

@@ -188,7 +188,9 @@ export function virtualSwitchProperties(vswitch: VirtualSwitchSpec, cpc: CpcSpec
     type: adapter?.type === 'hipersockets' ? 'hipersockets' : 'osd',
     'backing-adapter-uri': adapter === undefined ? null : adapterUri(adapter),
     port: vswitch.port,
-    'connected-vnic-uris': cpc.partitions.flatMap((p) => p.nics.filter((n) => n['virtual-switch'] === vswitch.name).map((n) => nicUri(p, n))),
+    'connected-vnic-uris': cpc.partitions.flatMap((p) =>
+      p.nics.filter((n) => n['virtual-switch'] === vswitch.name).map((n) => nicUri(p, n)),
+    ),
   };
 }
 

@@ -100,7 +100,10 @@ export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Pro
     class: 'partition',
     parent: cpcUri(cpc),
     name: partition.name,
-    'short-name': partition.name.replace(/[^A-Z0-9]/gi, '').slice(0, 8).toUpperCase(),
+    'short-name': partition.name
+      .replace(/[^A-Z0-9]/gi, '')
+      .slice(0, 8)
+      .toUpperCase(),
     description: partition.description,
     type: partition.type,
     status: partition.status,
@@ -201,12 +204,7 @@ export function matchesExact(value: Json | undefined, wanted: readonly string[])
 }
 
 /** A list entry plus the properties named in `additional-properties` (API 4.10+). */
-export function withAdditional(
-  entry: Properties,
-  all: Properties,
-  additional: readonly string[] | undefined,
-  uri: string,
-): Properties {
+export function withAdditional(entry: Properties, all: Properties, additional: readonly string[] | undefined, uri: string): Properties {
   if (additional === undefined) return entry;
   return { ...entry, ...selectProperties(all, additional.join(','), uri, 'additional-properties') };
 }

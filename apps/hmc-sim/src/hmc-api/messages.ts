@@ -168,7 +168,12 @@ function listOsMessages(request: HmcRequest, all: readonly Properties[]): HmcRep
   const priority = booleanParm(query, 'is-priority');
   const selected = all.filter((m) => {
     const nr = Number(m['sequence-number']);
-    return (begin === undefined || nr >= begin) && (end === undefined || nr <= end) && (held === undefined || m['is-held'] === held) && (priority === undefined || m['is-priority'] === priority);
+    return (
+      (begin === undefined || nr >= begin) &&
+      (end === undefined || nr <= end) &&
+      (held === undefined || m['is-held'] === held) &&
+      (priority === undefined || m['is-priority'] === priority)
+    );
   });
   return { status: 200, json: { 'os-messages': max === undefined ? selected : selected.slice(0, max) } };
 }
@@ -191,11 +196,34 @@ export function addMessageRoutes(router: Router<HmcHandler>, current: () => Scen
     return isLparRunning(found.lpar) ? osMessages(current().seed, { objectId: found.lpar['object-id'], zos }, now()) : [];
   };
   router
-    .add('GET', '/api/console/hardware-messages', authed((request) => listMessages(request, consoleHardwareMessages(current().seed, now()))))
-    .add('GET', '/api/console/hardware-messages/:message', authed((request) => oneMessage(request, consoleHardwareMessages(current().seed, now()))))
-    .add('GET', '/api/cpcs/:id/hardware-messages', authed((request) => listMessages(request, cpcHardwareMessages(current().seed, cpcOf(request), now()))))
-    .add('GET', '/api/cpcs/:id/hardware-messages/:message', authed((request) => oneMessage(request, cpcHardwareMessages(current().seed, cpcOf(request), now()))))
-    .add('GET', '/api/partitions/:id/operations/list-os-messages', authed((request) => listOsMessages(request, partitionMessages(request))))
-    .add('GET', '/api/logical-partitions/:id/operations/list-os-messages', authed((request) => listOsMessages(request, lparMessages(request))));
+    .add(
+      'GET',
+      '/api/console/hardware-messages',
+      authed((request) => listMessages(request, consoleHardwareMessages(current().seed, now()))),
+    )
+    .add(
+      'GET',
+      '/api/console/hardware-messages/:message',
+      authed((request) => oneMessage(request, consoleHardwareMessages(current().seed, now()))),
+    )
+    .add(
+      'GET',
+      '/api/cpcs/:id/hardware-messages',
+      authed((request) => listMessages(request, cpcHardwareMessages(current().seed, cpcOf(request), now()))),
+    )
+    .add(
+      'GET',
+      '/api/cpcs/:id/hardware-messages/:message',
+      authed((request) => oneMessage(request, cpcHardwareMessages(current().seed, cpcOf(request), now()))),
+    )
+    .add(
+      'GET',
+      '/api/partitions/:id/operations/list-os-messages',
+      authed((request) => listOsMessages(request, partitionMessages(request))),
+    )
+    .add(
+      'GET',
+      '/api/logical-partitions/:id/operations/list-os-messages',
+      authed((request) => listOsMessages(request, lparMessages(request))),
+    );
 }
-

@@ -19,7 +19,13 @@ export const PROFILE_TYPES = ['reset', 'image', 'load'] as const;
 type ProfileType = (typeof PROFILE_TYPES)[number];
 
 /** The HMC's operating modes by LPAR activation mode (what is not listed keeps its own name). */
-const OPERATING_MODE: Readonly<Record<string, string>> = { linux: 'linux-only', zvm: 'z-vm', 'coupling-facility': 'coupling-facility', ssc: 'ssc', esa390: 'esa390' };
+const OPERATING_MODE: Readonly<Record<string, string>> = {
+  linux: 'linux-only',
+  zvm: 'z-vm',
+  'coupling-facility': 'coupling-facility',
+  ssc: 'ssc',
+  esa390: 'esa390',
+};
 
 function profile(cpc: CpcSpec, type: ProfileType, name: string, props: Properties): Properties {
   return {
@@ -61,13 +67,32 @@ export function activationProfiles(cpc: CpcSpec, type: ProfileType): Properties[
   if (cpc['dpm-enabled']) return [];
   switch (type) {
     case 'reset':
-      return [profile(cpc, 'reset', cpc.name, { 'target-name': cpc.name, description: `Reset profile of ${cpc.name}`, 'iocds-name': 'A0', 'iocds-ordinal': 0 })];
+      return [
+        profile(cpc, 'reset', cpc.name, {
+          'target-name': cpc.name,
+          description: `Reset profile of ${cpc.name}`,
+          'iocds-name': 'A0',
+          'iocds-ordinal': 0,
+        }),
+      ];
     case 'image':
       return cpc['logical-partitions'].map((lpar) => imageProfile(cpc, lpar));
     case 'load':
       return [
-        profile(cpc, 'load', 'DEFAULTLOAD', { 'target-name': '', description: 'Default load profile', 'ipl-type': 'ipltype-standard', 'ipl-address': '00000', 'ipl-parameter': '' }),
-        profile(cpc, 'load', 'SYSRES', { 'target-name': '', description: 'IPL from the system residence volume', 'ipl-type': 'ipltype-standard', 'ipl-address': '0A80', 'ipl-parameter': '0A82M1' }),
+        profile(cpc, 'load', 'DEFAULTLOAD', {
+          'target-name': '',
+          description: 'Default load profile',
+          'ipl-type': 'ipltype-standard',
+          'ipl-address': '00000',
+          'ipl-parameter': '',
+        }),
+        profile(cpc, 'load', 'SYSRES', {
+          'target-name': '',
+          description: 'IPL from the system residence volume',
+          'ipl-type': 'ipltype-standard',
+          'ipl-address': '0A80',
+          'ipl-parameter': '0A82M1',
+        }),
       ];
   }
 }
@@ -123,10 +148,28 @@ export function addProfileRoutes(router: Router<HmcHandler>, current: () => Scen
   for (const type of PROFILE_TYPES) {
     const field = `${type}-activation-profiles`;
     router
-      .add('GET', `/api/cpcs/:id/${field}`, authed((request) => list(request, activationProfiles(cpcOf(request), type), field, ['element-uri', 'name', 'target-name'], type === 'image')))
-      .add('GET', `/api/cpcs/:id/${field}/:name`, authed((request) => one(request, activationProfiles(cpcOf(request), type), 'name', request.params.name ?? '')));
+      .add(
+        'GET',
+        `/api/cpcs/:id/${field}`,
+        authed((request) =>
+          list(request, activationProfiles(cpcOf(request), type), field, ['element-uri', 'name', 'target-name'], type === 'image'),
+        ),
+      )
+      .add(
+        'GET',
+        `/api/cpcs/:id/${field}/:name`,
+        authed((request) => one(request, activationProfiles(cpcOf(request), type), 'name', request.params.name ?? '')),
+      );
   }
   router
-    .add('GET', '/api/cpcs/:id/capacity-groups', authed((request) => list(request, capacityGroups(cpcOf(request)), 'capacity-groups', ['element-uri', 'name'], false)))
-    .add('GET', '/api/cpcs/:id/capacity-groups/:group', authed((request) => one(request, capacityGroups(cpcOf(request)), 'element-id', request.params.group ?? '')));
+    .add(
+      'GET',
+      '/api/cpcs/:id/capacity-groups',
+      authed((request) => list(request, capacityGroups(cpcOf(request)), 'capacity-groups', ['element-uri', 'name'], false)),
+    )
+    .add(
+      'GET',
+      '/api/cpcs/:id/capacity-groups/:group',
+      authed((request) => one(request, capacityGroups(cpcOf(request)), 'element-id', request.params.group ?? '')),
+    );
 }

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage Volume Properties)', () => {
-  it('lists every storage group\'s volumes with the short set, as IBM\'s exporter walks them at start-up', async () => {
+  it("lists every storage group's volumes with the short set, as IBM's exporter walks them at start-up", async () => {
     const groups = arrayField(await hmc.ok('/api/storage-groups'), 'storage-groups');
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
@@ -63,7 +63,7 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
     expect(await hmc.error(`${base}?additional-properties=colour`)).toEqual([400, 14]);
   });
 
-  it('answers a volume\'s properties, properties= selections, and 404.1 for unknown groups and volumes', async () => {
+  it("answers a volume's properties, properties= selections, and 404.1 for unknown groups and volumes", async () => {
     const group = firstGroup();
     const volume = group.volumes[0];
     if (volume === undefined) throw new Error('no volume');
@@ -88,7 +88,10 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
 
   it('gives FCP volumes a UUID, as zhmcclient lists them (additional-properties=uuid), distinct per volume', async () => {
     const group = firstGroup();
-    const listed = arrayField(await hmc.ok(`/api/storage-groups/${group['object-id']}/storage-volumes?additional-properties=uuid`), 'storage-volumes');
+    const listed = arrayField(
+      await hmc.ok(`/api/storage-groups/${group['object-id']}/storage-volumes?additional-properties=uuid`),
+      'storage-volumes',
+    );
     const uuids = listed.map((v) => stringField(v, 'uuid'));
     expect(uuids).toHaveLength(group.volumes.length);
     expect(uuids.every((u) => /^[0-9A-F]{32}$/.test(u))).toBe(true);
@@ -109,11 +112,13 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
 
   it('enables the dpm-storage-management firmware feature on DPM CPCs only', async () => {
     const features = (name: string): Promise<unknown> => hmc.ok(`/api/cpcs/${cpc(name)['object-id']}?properties=available-features-list`);
-    expect(arrayField(await features('ZLX1'), 'available-features-list')).toEqual([{ name: 'dpm-storage-management', state: true, description: 'DPM Storage Management' }]);
+    expect(arrayField(await features('ZLX1'), 'available-features-list')).toEqual([
+      { name: 'dpm-storage-management', state: true, description: 'DPM Storage Management' },
+    ]);
     expect(arrayField(await features('ZOS1'), 'available-features-list')).toEqual([]);
   });
 
-  it('gives a DPM partition its CPC\'s firmware features and the rest of zhmcclient\'s full property list', async () => {
+  it("gives a DPM partition its CPC's firmware features and the rest of zhmcclient's full property list", async () => {
     const zlx1 = cpc('ZLX1');
     const partition = zlx1.partitions[0];
     if (partition === undefined) throw new Error('no partition');
@@ -130,7 +135,12 @@ describe('storage volumes (List Storage Volumes of a Storage Group, Get Storage 
     expect(sizes).toHaveLength(volumes.length);
     const group = firstGroup();
     const volume = group.volumes[0];
-    expect(sizes).toContainEqual({ name: 'zhmc_storagevolume_size_gib', labels: { cpc: 'ZLX1', storagegroup: group.name, storagevolume: volume?.name ?? '' }, value: `${String(volume?.size)}.0`, timestamp: undefined });
+    expect(sizes).toContainEqual({
+      name: 'zhmc_storagevolume_size_gib',
+      labels: { cpc: 'ZLX1', storagegroup: group.name, storagevolume: volume?.name ?? '' },
+      value: `${String(volume?.size)}.0`,
+      timestamp: undefined,
+    });
     const usage = samples.find((s) => s.name === 'zhmc_storagevolume_usage_int' && s.labels.storagevolume === volume?.name);
     expect(usage?.labels.value).toBe('boot');
     expect(usage?.value).toBe('0.0');
@@ -150,8 +160,8 @@ describe('storage volumes in scenario files', () => {
     expect(sg1?.volumes).toMatchObject([{ name: 'V1', size: 8.5, usage: 'data', cylinders: 10017, 'fulfillment-state': 'complete' }]);
     expect(sg2?.volumes.map((v) => v.usage)).toEqual(['boot', 'data', 'data']);
     expect(loadScenario(scenarioToYaml(scenario))).toEqual(scenario);
-    expect(() => loadScenario('cpcs: [{ name: C1, storage-groups: [{ name: S, adapters: [], volumes: [{ name: V, size: -1 }] }] }]')).toThrow(
-      'cpcs[0].storage-groups[0].volumes[0].size: expected GiB, a number >= 0',
-    );
+    expect(() =>
+      loadScenario('cpcs: [{ name: C1, storage-groups: [{ name: S, adapters: [], volumes: [{ name: V, size: -1 }] }] }]'),
+    ).toThrow('cpcs[0].storage-groups[0].volumes[0].size: expected GiB, a number >= 0');
   });
 });

@@ -58,35 +58,50 @@ export function addStorageVolumeRoutes(router: Router<HmcHandler>, current: () =
     return found.group;
   };
   router
-    .add('GET', '/api/storage-groups/:id/storage-volumes', authed((request) => {
-      const group = findGroup(request);
-      const query = parseQuery(request.query, ['name', 'fulfillment-state', 'maximum-size', 'minimum-size', 'usage', 'additional-properties']);
-      const names = query.get('name');
-      const states = query.get('fulfillment-state');
-      const usages = query.get('usage');
-      const maximum = sizeBound(query.get('maximum-size'), 'maximum-size');
-      const minimum = sizeBound(query.get('minimum-size'), 'minimum-size');
-      const additional = query.get('additional-properties')?.join(',').split(',');
-      const volumes = group.volumes
-        .map((volume) => storageVolumeProperties(volume, group))
-        .filter(
-          (props) =>
-            (names === undefined || matchesRegex(props.name, names, 'name')) &&
-            (states === undefined || matchesExact(props['fulfillment-state'], states)) &&
-            (usages === undefined || matchesExact(props.usage, usages)) &&
-            (maximum === undefined || (typeof props.size === 'number' && props.size <= maximum)) &&
-            (minimum === undefined || (typeof props.size === 'number' && props.size >= minimum)),
-        )
-        .map((props) => withAdditional(pickKnown(props, LIST_PROPERTIES), props, additional, request.path));
-      return { status: 200, json: { 'storage-volumes': volumes } };
-    }))
-    .add('GET', '/api/storage-groups/:id/storage-volumes/:volume', authed((request) => {
-      const group = findGroup(request);
-      const volume = group.volumes.find((v) => v['element-id'] === request.params.volume);
-      if (volume === undefined) throw unknownResource(request.path);
-      const query = parseQuery(request.query, ['properties']);
-      const all = storageVolumeProperties(volume, group);
-      const list = query.get('properties');
-      return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
-    }));
+    .add(
+      'GET',
+      '/api/storage-groups/:id/storage-volumes',
+      authed((request) => {
+        const group = findGroup(request);
+        const query = parseQuery(request.query, [
+          'name',
+          'fulfillment-state',
+          'maximum-size',
+          'minimum-size',
+          'usage',
+          'additional-properties',
+        ]);
+        const names = query.get('name');
+        const states = query.get('fulfillment-state');
+        const usages = query.get('usage');
+        const maximum = sizeBound(query.get('maximum-size'), 'maximum-size');
+        const minimum = sizeBound(query.get('minimum-size'), 'minimum-size');
+        const additional = query.get('additional-properties')?.join(',').split(',');
+        const volumes = group.volumes
+          .map((volume) => storageVolumeProperties(volume, group))
+          .filter(
+            (props) =>
+              (names === undefined || matchesRegex(props.name, names, 'name')) &&
+              (states === undefined || matchesExact(props['fulfillment-state'], states)) &&
+              (usages === undefined || matchesExact(props.usage, usages)) &&
+              (maximum === undefined || (typeof props.size === 'number' && props.size <= maximum)) &&
+              (minimum === undefined || (typeof props.size === 'number' && props.size >= minimum)),
+          )
+          .map((props) => withAdditional(pickKnown(props, LIST_PROPERTIES), props, additional, request.path));
+        return { status: 200, json: { 'storage-volumes': volumes } };
+      }),
+    )
+    .add(
+      'GET',
+      '/api/storage-groups/:id/storage-volumes/:volume',
+      authed((request) => {
+        const group = findGroup(request);
+        const volume = group.volumes.find((v) => v['element-id'] === request.params.volume);
+        if (volume === undefined) throw unknownResource(request.path);
+        const query = parseQuery(request.query, ['properties']);
+        const all = storageVolumeProperties(volume, group);
+        const list = query.get('properties');
+        return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
+      }),
+    );
 }

@@ -51,7 +51,9 @@ function cpcSampler(seed: number, cpc: CpcSpec): Sampler {
   return (slot) => {
     const env = environmentals(seed, cpc, slot);
     const split = powerSplit(seed, cpc, slot);
-    const processor = cpc['dpm-enabled'] ? sampleCpc(seed, cpc, slot).usage.processor : (sampleClassicCpc(seed, cpc, slot).usage['cpc-processor-usage'] ?? 0);
+    const processor = cpc['dpm-enabled']
+      ? sampleCpc(seed, cpc, slot).usage.processor
+      : (sampleClassicCpc(seed, cpc, slot).usage['cpc-processor-usage'] ?? 0);
     return {
       'total-wattage': env['power-consumption-watts'] ?? 0,
       'partition-wattage': split.partition,
@@ -84,13 +86,15 @@ function windowOf(body: unknown, nowMs: number, environmentalMetrics: boolean): 
   const stepMs = typeof resolution === 'string' ? SUSTAINABILITY_RESOLUTIONS[resolution] : undefined;
   if (stepMs === undefined) throw missingField(`resolution (one of ${Object.keys(SUSTAINABILITY_RESOLUTIONS).join(', ')})`);
   // zhmcclient: "For systems where the environmental-metrics API feature is not available, the minimum resolution is one-hour".
-  if (!environmentalMetrics && stepMs < 3_600_000) throw missingField('resolution (at least one-hour without the environmental-metrics API feature)');
+  if (!environmentalMetrics && stepMs < 3_600_000)
+    throw missingField('resolution (at least one-hour without the environmental-metrics API feature)');
   let startMs: number;
   let endMs = nowMs;
   if (range === 'custom') {
     const start = f['custom-range-start'];
     const end = f['custom-range-end'];
-    if (typeof start !== 'number' || typeof end !== 'number' || !(end > start)) throw missingField('custom-range-start and custom-range-end (ms, start before end)');
+    if (typeof start !== 'number' || typeof end !== 'number' || !(end > start))
+      throw missingField('custom-range-start and custom-range-end (ms, start before end)');
     startMs = start;
     endMs = Math.min(end, nowMs);
   } else {
@@ -100,7 +104,8 @@ function windowOf(body: unknown, nowMs: number, environmentalMetrics: boolean): 
   }
   const firstMs = Math.ceil(startMs / stepMs) * stepMs;
   const lastMs = Math.floor(endMs / stepMs) * stepMs;
-  if ((lastMs - firstMs) / stepMs + 1 > MAX_POINTS) throw new HmcError(400, 5, `Too many data points requested: more than ${MAX_POINTS} per metric`);
+  if ((lastMs - firstMs) / stepMs + 1 > MAX_POINTS)
+    throw new HmcError(400, 5, `Too many data points requested: more than ${MAX_POINTS} per metric`);
   return { firstMs, lastMs, stepMs };
 }
 
@@ -114,7 +119,8 @@ function pointValues(sampler: Sampler, t: number, stepMs: number): Record<string
     for (const [name, value] of Object.entries(sampler(slot))) sums[name] = (sums[name] ?? 0) + value;
   }
   const out: Record<string, number> = {};
-  for (const [name, sum] of Object.entries(sums)) out[name] = FLOAT_METRICS.has(name) ? Math.round((sum / count) * 10) / 10 : Math.round(sum / count);
+  for (const [name, sum] of Object.entries(sums))
+    out[name] = FLOAT_METRICS.has(name) ? Math.round((sum / count) * 10) / 10 : Math.round(sum / count);
   return out;
 }
 
@@ -143,31 +149,57 @@ export function addSustainabilityRoutes(router: Router<HmcHandler>, current: () 
   });
   const path = 'operations/get-historical-sustainability-data';
   router
-    .add('POST', `/api/cpcs/:id/${path}`, authed((request) => {
-      const cpc = topology(current()).cpcById.get(request.params.id ?? '');
-      if (cpc === undefined) throw unknownResource(request.path);
-      return reply(cpcSampler(current().seed, cpc), cpc, request);
-    }))
-    .add('POST', `/api/logical-partitions/:id/${path}`, authed((request) => {
-      const found = topology(current()).lparById.get(request.params.id ?? '');
-      if (found === undefined) throw unknownResource(request.path);
-      const { cpc, lpar } = found;
-      const seed = current().seed;
-      // An LPAR that does not run draws nothing and uses nothing.
-      return reply((slot) => ({ wattage: Math.max(0, lparPower(seed, cpc, lpar, slot)), 'processor-utilization': lparPower(seed, cpc, lpar, slot) < 0 ? 0 : lparUsage(seed, lpar, slot).processor }), cpc, request);
-    }))
-    .add('POST', `/api/partitions/:id/${path}`, authed((request) => {
-      const found = topology(current()).partitionById.get(request.params.id ?? '');
-      if (found === undefined) throw unknownResource(request.path);
-      const { cpc, partition } = found;
-      const seed = current().seed;
-      return reply((slot) => {
-        // A DPM partition's share of the partitions' power, weighted as for LPARs.
-        const running = sampleCpc(seed, cpc, slot).partitions;
-        const index = running.findIndex((p) => p.partition['object-id'] === partition['object-id']);
-        if (index < 0) return { wattage: 0, 'processor-utilization': 0 };
-        const watts = apportion(powerSplit(seed, cpc, slot).partition, running.map((p) => processorCount(p.partition) * (10 + p.usage.processor)));
-        return { wattage: watts[index] ?? 0, 'processor-utilization': partitionUsage(seed, partition, slot).processor };
-      }, cpc, request);
-    }));
+    .add(
+      'POST',
+      `/api/cpcs/:id/${path}`,
+      authed((request) => {
+        const cpc = topology(current()).cpcById.get(request.params.id ?? '');
+        if (cpc === undefined) throw unknownResource(request.path);
+        return reply(cpcSampler(current().seed, cpc), cpc, request);
+      }),
+    )
+    .add(
+      'POST',
+      `/api/logical-partitions/:id/${path}`,
+      authed((request) => {
+        const found = topology(current()).lparById.get(request.params.id ?? '');
+        if (found === undefined) throw unknownResource(request.path);
+        const { cpc, lpar } = found;
+        const seed = current().seed;
+        // An LPAR that does not run draws nothing and uses nothing.
+        return reply(
+          (slot) => ({
+            wattage: Math.max(0, lparPower(seed, cpc, lpar, slot)),
+            'processor-utilization': lparPower(seed, cpc, lpar, slot) < 0 ? 0 : lparUsage(seed, lpar, slot).processor,
+          }),
+          cpc,
+          request,
+        );
+      }),
+    )
+    .add(
+      'POST',
+      `/api/partitions/:id/${path}`,
+      authed((request) => {
+        const found = topology(current()).partitionById.get(request.params.id ?? '');
+        if (found === undefined) throw unknownResource(request.path);
+        const { cpc, partition } = found;
+        const seed = current().seed;
+        return reply(
+          (slot) => {
+            // A DPM partition's share of the partitions' power, weighted as for LPARs.
+            const running = sampleCpc(seed, cpc, slot).partitions;
+            const index = running.findIndex((p) => p.partition['object-id'] === partition['object-id']);
+            if (index < 0) return { wattage: 0, 'processor-utilization': 0 };
+            const watts = apportion(
+              powerSplit(seed, cpc, slot).partition,
+              running.map((p) => processorCount(p.partition) * (10 + p.usage.processor)),
+            );
+            return { wattage: watts[index] ?? 0, 'processor-utilization': partitionUsage(seed, partition, slot).processor };
+          },
+          cpc,
+          request,
+        );
+      }),
+    );
 }

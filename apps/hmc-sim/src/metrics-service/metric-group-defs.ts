@@ -4,7 +4,17 @@
 // body and the exporter-style /metrics are both rendered from these rows.
 
 import { ABSENT, channelUsage, cryptoUsage, lparUsage, sampleClassicCpc } from '../workload/classic-workload.js';
-import { adapterUsage, environmentals, macAddress, nicCounters, portCounters, portUtilization, processorUsage, processorsOf, type TrafficCounters } from '../workload/io-workload.js';
+import {
+  adapterUsage,
+  environmentals,
+  macAddress,
+  nicCounters,
+  portCounters,
+  portUtilization,
+  processorUsage,
+  processorsOf,
+  type TrafficCounters,
+} from '../workload/io-workload.js';
 import {
   adapterUri,
   cpcUri,
@@ -16,12 +26,19 @@ import {
   type CpcSpec,
   type Scenario,
 } from '../scenario/scenario.js';
-import { ENVIRONMENTAL_TOTALS, LPAR_POWER, environmentalPowerStatusGroup, environmentalTotals, hasEnvironmentalMetrics } from './power-groups.js';
+import {
+  ENVIRONMENTAL_TOTALS,
+  LPAR_POWER,
+  environmentalPowerStatusGroup,
+  environmentalTotals,
+  hasEnvironmentalMetrics,
+} from './power-groups.js';
 import { lparPower } from '../workload/power-workload.js';
 import { portKey, topology } from '../scenario/topology.js';
 import { partitionUsage, sampleCpc } from '../workload/workload.js';
 
-export type MetricType = 'boolean-metric' | 'byte-metric' | 'short-metric' | 'integer-metric' | 'long-metric' | 'double-metric' | 'string-metric';
+export type MetricType =
+  'boolean-metric' | 'byte-metric' | 'short-metric' | 'integer-metric' | 'long-metric' | 'double-metric' | 'string-metric';
 export type MetricValue = number | string | boolean;
 
 // Type aliases (not interfaces), so they are assignable to the JSON reply type.
@@ -56,7 +73,9 @@ export interface MetricGroup {
   readonly objects: readonly GroupObject[];
 }
 
-const info = (type: MetricType) => (name: string): MetricInfo => ({ 'metric-name': name, 'metric-type': type });
+const info =
+  (type: MetricType) =>
+  (name: string): MetricInfo => ({ 'metric-name': name, 'metric-type': type });
 const int = info('integer-metric');
 const long = info('long-metric');
 const dbl = info('double-metric');
@@ -72,7 +91,10 @@ export const DPM_SYSTEM_USAGE_OVERVIEW = group('dpm-system-usage-overview', [
 ]);
 const DPM_ALL_PROCESSOR = ['all-shared-processor-usage', 'cp-all-processor-usage', 'ifl-all-processor-usage'].map(int);
 
-export const PARTITION_USAGE = group('partition-usage', ['processor-usage', 'network-usage', 'storage-usage', 'accelerator-usage', 'crypto-usage'].map(int));
+export const PARTITION_USAGE = group(
+  'partition-usage',
+  ['processor-usage', 'network-usage', 'storage-usage', 'accelerator-usage', 'crypto-usage'].map(int),
+);
 export const ADAPTER_USAGE = group('adapter-usage', [int('adapter-usage')]);
 
 const TRAFFIC = [
@@ -100,7 +122,11 @@ export const NETWORK_PHYSICAL_ADAPTER_PORT = group('network-physical-adapter-por
   long('flags'),
   str('mac-address'),
 ]);
-export const PARTITION_ATTACHED_NETWORK_INTERFACE = group('partition-attached-network-interface', [str('partition-id'), ...TRAFFIC.map(long), long('flags')]);
+export const PARTITION_ATTACHED_NETWORK_INTERFACE = group('partition-attached-network-interface', [
+  str('partition-id'),
+  ...TRAFFIC.map(long),
+  long('flags'),
+]);
 
 const KINDS = ['cp', 'ifl', 'icf', 'iip', 'aap', 'cbp'];
 export const CPC_USAGE_OVERVIEW = group('cpc-usage-overview', [
@@ -115,9 +141,22 @@ export const CPC_USAGE_OVERVIEW = group('cpc-usage-overview', [
 ]);
 export const LOGICAL_PARTITION_USAGE = group(
   'logical-partition-usage',
-  ['processor-usage', 'zvm-paging-rate', 'cp-processor-usage', 'ifl-processor-usage', 'icf-processor-usage', 'iip-processor-usage', 'cbp-processor-usage'].map(int),
+  [
+    'processor-usage',
+    'zvm-paging-rate',
+    'cp-processor-usage',
+    'ifl-processor-usage',
+    'icf-processor-usage',
+    'iip-processor-usage',
+    'cbp-processor-usage',
+  ].map(int),
 );
-export const CHANNEL_USAGE = group('channel-usage', [str('channel-name'), bool('shared-channel'), str('logical-partition-name'), int('channel-usage')]);
+export const CHANNEL_USAGE = group('channel-usage', [
+  str('channel-name'),
+  bool('shared-channel'),
+  str('logical-partition-name'),
+  int('channel-usage'),
+]);
 export const CRYPTO_USAGE = group('crypto-usage', [str('channel-id'), str('crypto-id'), int('adapter-usage')]);
 export const FLASH_MEMORY_USAGE = group('flash-memory-usage', [str('channel-id'), int('adapter-usage')]);
 export const ROCE_USAGE = group('roce-usage', [str('channel-id'), int('adapter-usage')]);
@@ -134,7 +173,14 @@ export const ZCPC_ENVIRONMENTALS_AND_POWER = group('zcpc-environmentals-and-powe
 
 function processorGroup(spelling: string): MetricGroupInfo {
   const thread = (n: number): string => spelling.replace('0', String(n));
-  return group('zcpc-processor-usage', [str('processor-name'), str('processor-type'), int('processor-usage'), int('smt-usage'), int(thread(0)), int(thread(1))]);
+  return group('zcpc-processor-usage', [
+    str('processor-name'),
+    str('processor-type'),
+    int('processor-usage'),
+    int('smt-usage'),
+    int(thread(0)),
+    int(thread(1)),
+  ]);
 }
 
 const trafficRow = (now: TrafficCounters, before: TrafficCounters): number[] => {
@@ -178,7 +224,9 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
   const environmentalsInfo = environmentalColumns
     ? group(ZCPC_ENVIRONMENTALS_AND_POWER['group-name'], [...ZCPC_ENVIRONMENTALS_AND_POWER['metric-infos'], ...ENVIRONMENTAL_TOTALS])
     : ZCPC_ENVIRONMENTALS_AND_POWER;
-  const lparInfo = lparPowerColumn ? group(LOGICAL_PARTITION_USAGE['group-name'], [...LOGICAL_PARTITION_USAGE['metric-infos'], LPAR_POWER]) : LOGICAL_PARTITION_USAGE;
+  const lparInfo = lparPowerColumn
+    ? group(LOGICAL_PARTITION_USAGE['group-name'], [...LOGICAL_PARTITION_USAGE['metric-infos'], LPAR_POWER])
+    : LOGICAL_PARTITION_USAGE;
   const activeAdapters = dpm.flatMap((cpc) => cpc.adapters.filter((a) => a.status === 'active').map((adapter) => ({ cpc, adapter })));
   return [
     {
@@ -190,7 +238,19 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
         rowCount: 1,
         row: (slot) => {
           const u = sampleCpc(seed, cpc, slot).usage;
-          const row = [u.processor, u.network, u.storage, u.accelerator, u.crypto, u.powerWatts, u.temperatureCelsius, u.cpShared, u.cpDedicated, u.iflShared, u.iflDedicated];
+          const row = [
+            u.processor,
+            u.network,
+            u.storage,
+            u.accelerator,
+            u.crypto,
+            u.powerWatts,
+            u.temperatureCelsius,
+            u.cpShared,
+            u.cpDedicated,
+            u.iflShared,
+            u.iflDedicated,
+          ];
           return allProcessor ? [...row, u.allShared, u.cpAll, u.iflAll] : row;
         },
       })),
@@ -252,7 +312,11 @@ export function buildMetricGroups(scenario: Scenario): MetricGroup[] {
               labels: { cpc: cpc.name, partition: partition.name, nic: nic.name, adapter: adapter?.name ?? '', port: String(port) },
             },
             rowCount: 1,
-            row: (slot: number) => [partitionId, ...trafficRow(nicCounters(seed, partition, nic, slot), nicCounters(seed, partition, nic, slot - 1)), 0],
+            row: (slot: number) => [
+              partitionId,
+              ...trafficRow(nicCounters(seed, partition, nic, slot), nicCounters(seed, partition, nic, slot - 1)),
+              0,
+            ],
           } satisfies GroupObject;
         }),
     },

@@ -27,7 +27,10 @@ async function context(sim: RunningSimulator, groups?: readonly string[]): Promi
   const infos = new Map(
     arrayField(created, 'metric-group-infos').map((g) => [
       stringField(g, 'group-name'),
-      arrayField(g, 'metric-infos').map((m) => ({ 'metric-name': stringField(m, 'metric-name'), 'metric-type': stringField(m, 'metric-type') })),
+      arrayField(g, 'metric-infos').map((m) => ({
+        'metric-name': stringField(m, 'metric-name'),
+        'metric-type': stringField(m, 'metric-type'),
+      })),
     ]),
   );
   const uri = stringField(created, 'metrics-context-uri');
@@ -67,7 +70,8 @@ describe('Get Metrics for every group (demo site, both modes)', () => {
   it('reports DPM groups for DPM CPCs only and classic groups for classic CPCs only', async () => {
     const { groups } = await context(sim).then((c) => c.get());
     const uris = (name: string): string[] => groups.find((g) => g.name === name)?.objects.map((o) => o.uri) ?? [];
-    const cpcUris = (dpm: boolean): string[] => scenario.cpcs.filter((c) => c['dpm-enabled'] === dpm).map((c) => `/api/cpcs/${c['object-id']}`);
+    const cpcUris = (dpm: boolean): string[] =>
+      scenario.cpcs.filter((c) => c['dpm-enabled'] === dpm).map((c) => `/api/cpcs/${c['object-id']}`);
     expect(uris('dpm-system-usage-overview')).toEqual(cpcUris(true));
     expect(uris('cpc-usage-overview')).toEqual(cpcUris(false));
     expect(uris('zcpc-processor-usage')).toEqual(scenario.cpcs.map((c) => `/api/cpcs/${c['object-id']}`));
@@ -84,7 +88,12 @@ describe('Get Metrics for every group (demo site, both modes)', () => {
     for (const cpc of scenario.cpcs) {
       const rows = group('zcpc-processor-usage').objects.find((o) => o.uri === `/api/cpcs/${cpc['object-id']}`)?.rows ?? [];
       const count =
-        cpc['processor-count-general-purpose'] + cpc['processor-count-ifl'] + cpc['processor-count-icf'] + cpc['processor-count-iip'] + cpc['processor-count-ifp'] + cpc['processor-count-service-assist'];
+        cpc['processor-count-general-purpose'] +
+        cpc['processor-count-ifl'] +
+        cpc['processor-count-icf'] +
+        cpc['processor-count-iip'] +
+        cpc['processor-count-ifp'] +
+        cpc['processor-count-service-assist'];
       expect(rows).toHaveLength(count);
       expect(new Set(rows.map((r) => r[0])).size).toBe(count);
     }
@@ -116,7 +125,8 @@ describe('Get Metrics for every group (demo site, both modes)', () => {
     expect(uris('partition-usage')).toEqual(partitions.filter(isRunning).map((p) => `/api/partitions/${p['object-id']}`));
     expect(uris('logical-partition-usage')).toEqual(lpars.filter(isLparRunning).map((l) => `/api/logical-partitions/${l['object-id']}`));
     const nicUris = uris('partition-attached-network-interface');
-    for (const p of partitions.filter((x) => !isRunning(x))) expect(nicUris.some((u) => u.startsWith(`/api/partitions/${p['object-id']}/`))).toBe(false);
+    for (const p of partitions.filter((x) => !isRunning(x)))
+      expect(nicUris.some((u) => u.startsWith(`/api/partitions/${p['object-id']}/`))).toBe(false);
     expect(nicUris.length).toBe(partitions.filter(isRunning).reduce((n, p) => n + p.nics.length, 0));
   });
 
@@ -135,7 +145,14 @@ describe('Get Metrics for every group (demo site, both modes)', () => {
     for (const [key, row] of after) {
       const group = key.split(' ')[0] ?? '';
       const old = before.get(key) ?? [];
-      for (const metric of ['bytes-sent', 'bytes-received', 'packets-sent', 'packets-received', 'multicast-packets-sent', 'broadcast-packets-received']) {
+      for (const metric of [
+        'bytes-sent',
+        'bytes-received',
+        'packets-sent',
+        'packets-received',
+        'multicast-packets-sent',
+        'broadcast-packets-received',
+      ]) {
         const i = column(group, metric);
         expect(Number(row[i])).toBeGreaterThanOrEqual(Number(old[i]));
       }
@@ -148,7 +165,11 @@ describe('Get Metrics for every group (demo site, both modes)', () => {
 describe('determinism', () => {
   it('gives the same Get Metrics body for the same seed and time, another for another seed', async () => {
     const other: Scenario = { ...defaultScenario(), seed: 7 };
-    const sims = await Promise.all([startSimulator({ now: () => NOW }), startSimulator({ now: () => NOW }), startSimulator({ scenario: other, now: () => NOW })]);
+    const sims = await Promise.all([
+      startSimulator({ now: () => NOW }),
+      startSimulator({ now: () => NOW }),
+      startSimulator({ scenario: other, now: () => NOW }),
+    ]);
     try {
       const bodies = await Promise.all(sims.map(async (sim) => (await (await context(sim, KNOWN_GROUP_NAMES)).get()).text));
       expect(bodies[1]).toBe(bodies[0]);

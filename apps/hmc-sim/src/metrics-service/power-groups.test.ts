@@ -44,7 +44,7 @@ describe('environmental-power-status and the environmental-metrics power', () =>
     await sim.close();
   });
 
-  it('serves environmental-power-status: 8 cords, their phases adding up to the CPC\'s power, absent cords 0', () => {
+  it("serves environmental-power-status: 8 cords, their phases adding up to the CPC's power, absent cords 0", () => {
     expect(result.names.get('environmental-power-status')).toHaveLength(32);
     for (const cpc of sim.scenario.cpcs) {
       const uri = `/api/cpcs/${cpc['object-id']}`;
@@ -61,14 +61,20 @@ describe('environmental-power-status and the environmental-metrics power', () =>
     }
   });
 
-  it('splits the power into partitions, infrastructure and unassigned, and the partitions\' part over the running LPARs', () => {
+  it("splits the power into partitions, infrastructure and unassigned, and the partitions' part over the running LPARs", () => {
     for (const cpc of sim.scenario.cpcs) {
       const env = rowOf(result, 'zcpc-environmentals-and-power', `/api/cpcs/${cpc['object-id']}`);
-      const parts = ['total-partition-power-consumption-watts', 'total-infrastructure-power-consumption-watts', 'total-unassigned-power-consumption-watts'].map((n) => Number(env.get(n)));
+      const parts = [
+        'total-partition-power-consumption-watts',
+        'total-infrastructure-power-consumption-watts',
+        'total-unassigned-power-consumption-watts',
+      ].map((n) => Number(env.get(n)));
       expect(parts.every((p) => p > 0)).toBe(true);
       expect(parts.reduce((a, b) => a + b, 0)).toBe(Number(env.get('power-consumption-watts')));
       if (cpc['dpm-enabled']) continue;
-      const lparWatts = cpc['logical-partitions'].map((l) => rowOf(result, 'logical-partition-usage', `/api/logical-partitions/${l['object-id']}`).get('power-consumption-watts'));
+      const lparWatts = cpc['logical-partitions'].map((l) =>
+        rowOf(result, 'logical-partition-usage', `/api/logical-partitions/${l['object-id']}`).get('power-consumption-watts'),
+      );
       const running = lparWatts.filter((w): w is string => w !== undefined);
       expect(running.length).toBeGreaterThan(0);
       expect(running.reduce((a, w) => a + Number(w), 0)).toBe(parts[0]);
@@ -86,13 +92,16 @@ describe('environmental-power-status and the environmental-metrics power', () =>
     const lpars = exported.filter((s) => s.name === 'zhmc_partition_power_watt');
     const zos = sim.scenario.cpcs.find((c) => c.name === 'ZOS1');
     expect(lpars.map((s) => s.labels.partition).sort()).toEqual(
-      (zos?.['logical-partitions'] ?? []).filter((l) => ['operating', 'exceptions', 'acceptable'].includes(l.status)).map((l) => l.name).sort(),
+      (zos?.['logical-partitions'] ?? [])
+        .filter((l) => ['operating', 'exceptions', 'acceptable'].includes(l.status))
+        .map((l) => l.name)
+        .sort(),
     );
   });
 });
 
 describe('a CPC without the environmental-metrics feature', () => {
-  it('reports -1 for the feature\'s metrics, which the exporter then leaves out', async () => {
+  it("reports -1 for the feature's metrics, which the exporter then leaves out", async () => {
     const base = defaultScenario();
     const scenario: Scenario = { ...base, cpcs: base.cpcs.map((c) => (c.name === 'ZOS1' ? { ...c, 'api-features': [] } : c)) };
     const sim = await startSimulator({ scenario, now: () => NOW });
@@ -101,9 +110,18 @@ describe('a CPC without the environmental-metrics feature', () => {
       const zos = scenario.cpcs.find((c) => c.name === 'ZOS1');
       expect(await hmc.ok(`/api/cpcs/${zos?.['object-id'] ?? ''}/operations/list-features`)).toEqual([]);
       const result = await getMetrics(hmc, ['zcpc-environmentals-and-power', 'logical-partition-usage']);
-      expect(rowOf(result, 'zcpc-environmentals-and-power', `/api/cpcs/${zos?.['object-id'] ?? ''}`).get('total-partition-power-consumption-watts')).toBe('-1');
+      expect(
+        rowOf(result, 'zcpc-environmentals-and-power', `/api/cpcs/${zos?.['object-id'] ?? ''}`).get(
+          'total-partition-power-consumption-watts',
+        ),
+      ).toBe('-1');
       const exported = sampleLines(await (await fetch(sim.metricsUrl)).text());
-      expect(exported.filter((s) => s.name === 'zhmc_cpc_total_partition_power_watt').map((s) => s.labels.cpc).sort()).toEqual(['ZLX1', 'ZLX2']);
+      expect(
+        exported
+          .filter((s) => s.name === 'zhmc_cpc_total_partition_power_watt')
+          .map((s) => s.labels.cpc)
+          .sort(),
+      ).toEqual(['ZLX1', 'ZLX2']);
       expect(exported.some((s) => s.name === 'zhmc_partition_power_watt')).toBe(false);
     } finally {
       await sim.close();

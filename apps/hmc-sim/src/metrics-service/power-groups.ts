@@ -55,17 +55,15 @@ export function environmentalPowerStatusGroup(scenario: Scenario): MetricGroup {
   return {
     info: ENVIRONMENTAL_POWER_STATUS,
     mode: 'both',
-    objects: scenario.cpcs.map(
-      (cpc): GroupObject => ({
-        uri: cpcUri(cpc),
-        resource: { class: 'cpc', labels: { cpc: cpc.name } },
-        rowCount: 1,
-        row: (slot) => {
-          const row: (string | number)[] = [];
-          for (const cord of lineCords(scenario.seed, cpc, slot)) row.push(cord.name, ...cord.phases);
-          return row;
-        },
-      }),
-    ),
+    objects: scenario.cpcs.map((cpc): GroupObject => ({
+      uri: cpcUri(cpc),
+      resource: { class: 'cpc', labels: { cpc: cpc.name } },
+      rowCount: 1,
+      row: (slot) => {
+        const row: (string | number)[] = [];
+        for (const cord of lineCords(scenario.seed, cpc, slot)) row.push(cord.name, ...cord.phases);
+        return row;
+      },
+    })),
   };
 }

@@ -18,7 +18,11 @@ import {
 /** A stable UUID-shaped id (DPM object ids are UUIDs), derived from what the object is. */
 export function objectId(kind: string, name: string): string {
   const hex = [0, 1, 2, 3]
-    .map((i) => mix(fnv1a(`${kind}/${name}`), i).toString(16).padStart(8, '0'))
+    .map((i) =>
+      mix(fnv1a(`${kind}/${name}`), i)
+        .toString(16)
+        .padStart(8, '0'),
+    )
     .join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
@@ -114,7 +118,8 @@ export function makeCpc(input: CpcInput): CpcSpec {
     description: input.description ?? '',
     'machine-type': input['machine-type'],
     'machine-model': input['machine-model'],
-    'machine-serial-number': input['machine-serial-number'] ?? `0000${(fnv1a(input.name) % 0xffffff).toString(16).toUpperCase().padStart(8, '0')}`,
+    'machine-serial-number':
+      input['machine-serial-number'] ?? `0000${(fnv1a(input.name) % 0xffffff).toString(16).toUpperCase().padStart(8, '0')}`,
     'se-version': input['se-version'] ?? '2.16.0',
     status: input.status ?? 'active',
     'dpm-enabled': input['dpm-enabled'],
@@ -303,7 +308,8 @@ export type AdapterInput = Optional<
 export function makeAdapter(cpcName: string, input: AdapterInput): AdapterSpec {
   const type = input.type;
   const slot = (fnv1a(input['adapter-id']) % 38) + 1;
-  const location = input['card-location'] ?? `Z${String(1 + (parseInt(input['adapter-id'], 16) % 3)).padStart(2, '0')}B-${String(slot).padStart(2, '0')}`;
+  const location =
+    input['card-location'] ?? `Z${String(1 + (parseInt(input['adapter-id'], 16) % 3)).padStart(2, '0')}B-${String(slot).padStart(2, '0')}`;
   const name = input.name ?? `${NAME_PREFIX[type]} ${input['adapter-id'].padStart(4, '0')} ${location}`;
   const status = input.status ?? 'active';
   return {
@@ -325,7 +331,10 @@ export function makeVirtualSwitch(cpcName: string, input: Optional<VirtualSwitch
   return { ...input, 'object-id': input['object-id'] ?? objectId('virtual-switch', `${cpcName}/${input.name}`) };
 }
 
-export type StorageGroupInput = Optional<StorageGroupSpec, 'object-id' | 'description' | 'type' | 'shared' | 'fulfillment-state' | 'volumes'>;
+export type StorageGroupInput = Optional<
+  StorageGroupSpec,
+  'object-id' | 'description' | 'type' | 'shared' | 'fulfillment-state' | 'volumes'
+>;
 export type StorageVolumeInput = Optional<StorageVolumeSpec, 'element-id' | 'description' | 'usage' | 'fulfillment-state'>;
 
 // A 3390 model 9 volume: 10017 cylinders of 849,960 bytes.

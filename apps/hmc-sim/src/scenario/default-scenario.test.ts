@@ -51,7 +51,12 @@ describe('the default scenario (the demo preset)', () => {
   });
 
   it('has unique object ids and unique partition names per CPC', () => {
-    const ids = scenario.cpcs.flatMap((c) => [c['object-id'], ...c.partitions.map((p) => p['object-id']), ...c['logical-partitions'].map((l) => l['object-id']), ...c.adapters.map((a) => a['object-id'])]);
+    const ids = scenario.cpcs.flatMap((c) => [
+      c['object-id'],
+      ...c.partitions.map((p) => p['object-id']),
+      ...c['logical-partitions'].map((l) => l['object-id']),
+      ...c.adapters.map((a) => a['object-id']),
+    ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const cpc of scenario.cpcs) expect(new Set(cpc.partitions.map((p) => p.name)).size).toBe(cpc.partitions.length);
   });

@@ -1,6 +1,14 @@
 // Building blocks of the presets: the I/O topology of a DPM CPC, partition and channel shorthands.
 
-import { makeAdapter, makeNic, makePartition, makeStorageGroup, makeVirtualSwitch, type AdapterInput, type PartitionInput } from './builders.js';
+import {
+  makeAdapter,
+  makeNic,
+  makePartition,
+  makeStorageGroup,
+  makeVirtualSwitch,
+  type AdapterInput,
+  type PartitionInput,
+} from './builders.js';
 import type { AdapterSpec, AdapterType, ChannelSpec, CpcSpec, PartitionSpec, PartitionType, WorkloadProfile } from './scenario.js';
 
 interface AdapterMix {
@@ -70,7 +78,8 @@ export function dpmTopology(
     if (osaSwitch !== undefined) nics.push({ name: 'NIC OSA', 'device-number': '0100', 'virtual-switch': osaSwitch.name });
     if (i % 2 === 1 && roce.length > 0) {
       const adapter = roce[i % roce.length];
-      if (adapter !== undefined) nics.push({ name: 'NIC ROCE', 'device-number': '0200', adapter: adapter.name, port: i % adapter['port-count'] });
+      if (adapter !== undefined)
+        nics.push({ name: 'NIC ROCE', 'device-number': '0200', adapter: adapter.name, port: i % adapter['port-count'] });
     } else if (hiperSwitches.length > 0) {
       const vswitch = hiperSwitches[i % hiperSwitches.length];
       if (vswitch !== undefined) nics.push({ name: 'NIC HIPERS', 'device-number': '0300', 'virtual-switch': vswitch.name });
@@ -120,4 +129,3 @@ export function channels(lparNames: readonly string[], count: number): ChannelSp
     };
   });
 }
-

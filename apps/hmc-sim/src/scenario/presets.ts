@@ -88,7 +88,16 @@ function zlx2(): CpcSpec {
 }
 
 function zos1(): CpcSpec {
-  const mvs = (name: string, n: number, cp: number, ziip: number, weight: number, memoryGiB: number, workload: WorkloadProfile, extra: Partial<LparInput> = {}): LparInput => ({
+  const mvs = (
+    name: string,
+    n: number,
+    cp: number,
+    ziip: number,
+    weight: number,
+    memoryGiB: number,
+    workload: WorkloadProfile,
+    extra: Partial<LparInput> = {},
+  ): LparInput => ({
     name,
     'partition-number': n,
     'activation-mode': 'esa390',
@@ -214,10 +223,24 @@ function largeClassic(index: number): CpcSpec {
     const kind = i % 10;
     const workload: WorkloadProfile = i % 9 === 8 ? 'stopped' : (PROFILES[i % PROFILES.length] ?? 'steady');
     if (kind === 9) {
-      return { name: `CF${n}`, 'partition-number': i + 1, 'activation-mode': 'coupling-facility', 'number-icf-processors': 1, 'processor-usage': 'dedicated', workload: workload === 'stopped' ? 'stopped' : 'steady' };
+      return {
+        name: `CF${n}`,
+        'partition-number': i + 1,
+        'activation-mode': 'coupling-facility',
+        'number-icf-processors': 1,
+        'processor-usage': 'dedicated',
+        workload: workload === 'stopped' ? 'stopped' : 'steady',
+      };
     }
     if (kind >= 7) {
-      return { name: `LNX${n}`, 'partition-number': i + 1, 'activation-mode': 'zvm', 'number-ifl-processors': 4, 'initial-ifl-processing-weight': 150, workload };
+      return {
+        name: `LNX${n}`,
+        'partition-number': i + 1,
+        'activation-mode': 'zvm',
+        'number-ifl-processors': 4,
+        'initial-ifl-processing-weight': 150,
+        workload,
+      };
     }
     return {
       name: `${kind < 4 ? 'PRD' : 'DEV'}${n}`,
@@ -245,7 +268,10 @@ function largeClassic(index: number): CpcSpec {
     'processor-count-service-assist': 20,
     'storage-total-installed': 16 * 1024 * 1024,
     'logical-partitions': lpars.map((lpar) => makeLpar(name, lpar)),
-    channels: channels(lpars.map((l) => l.name), 256),
+    channels: channels(
+      lpars.map((l) => l.name),
+      256,
+    ),
     'crypto-adapters': Array.from({ length: 16 }, (_, i) => ({
       'channel-id': (0x1c0 + 4 * i).toString(16).toUpperCase(),
       'crypto-id': String(i).padStart(2, '0'),

@@ -9,30 +9,39 @@ export function checkReferences(cpc: CpcSpec, path: string): void {
   const groups = new Set(cpc['storage-groups'].map((g) => g.name));
   cpc['virtual-switches'].forEach((v, i) => {
     const adapter = adapters.get(v['backing-adapter']);
-    if (adapter === undefined) throw new ScenarioError(`${path}.virtual-switches[${i}].backing-adapter: no adapter named "${v['backing-adapter']}"`);
-    if (v.port >= adapter['port-count']) throw new ScenarioError(`${path}.virtual-switches[${i}].port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
+    if (adapter === undefined)
+      throw new ScenarioError(`${path}.virtual-switches[${i}].backing-adapter: no adapter named "${v['backing-adapter']}"`);
+    if (v.port >= adapter['port-count'])
+      throw new ScenarioError(`${path}.virtual-switches[${i}].port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
   });
   cpc['storage-groups'].forEach((g, i) => {
     for (const name of g.adapters) {
       const adapter = adapters.get(name);
-      if (adapter?.type !== 'fcp' && adapter?.type !== 'fc') throw new ScenarioError(`${path}.storage-groups[${i}].adapters: "${name}" is not an FCP adapter of ${cpc.name}`);
+      if (adapter?.type !== 'fcp' && adapter?.type !== 'fc')
+        throw new ScenarioError(`${path}.storage-groups[${i}].adapters: "${name}" is not an FCP adapter of ${cpc.name}`);
     }
   });
   cpc.partitions.forEach((partition, i) => {
     partition.nics.forEach((nic, j) => {
       const at = `${path}.partitions[${i}].nics[${j}]`;
-      if ((nic['virtual-switch'] === undefined) === (nic.adapter === undefined)) throw new ScenarioError(`${at}: give either virtual-switch or adapter (and port)`);
-      if (nic['virtual-switch'] !== undefined && !vswitches.has(nic['virtual-switch'])) throw new ScenarioError(`${at}.virtual-switch: no virtual switch named "${nic['virtual-switch']}"`);
+      if ((nic['virtual-switch'] === undefined) === (nic.adapter === undefined))
+        throw new ScenarioError(`${at}: give either virtual-switch or adapter (and port)`);
+      if (nic['virtual-switch'] !== undefined && !vswitches.has(nic['virtual-switch']))
+        throw new ScenarioError(`${at}.virtual-switch: no virtual switch named "${nic['virtual-switch']}"`);
       if (nic.adapter !== undefined) {
         const adapter = adapters.get(nic.adapter);
         if (adapter === undefined) throw new ScenarioError(`${at}.adapter: no adapter named "${nic.adapter}"`);
-        if ((nic.port ?? 0) >= adapter['port-count']) throw new ScenarioError(`${at}.port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
+        if ((nic.port ?? 0) >= adapter['port-count'])
+          throw new ScenarioError(`${at}.port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
       }
     });
     for (const name of partition['storage-groups']) {
       if (!groups.has(name)) throw new ScenarioError(`${path}.partitions[${i}].storage-groups: no storage group named "${name}"`);
     }
-    assertUnique(partition.nics.map((n) => n.name), `NIC name in ${partition.name}`);
+    assertUnique(
+      partition.nics.map((n) => n.name),
+      `NIC name in ${partition.name}`,
+    );
   });
 }
 
@@ -43,4 +52,3 @@ export function assertUnique(values: readonly string[], what: string): void {
     seen.add(value);
   }
 }
-

@@ -70,4 +70,3 @@ export function names(f: Fields, key: string, path: string): string[] {
     return value;
   });
 }
-

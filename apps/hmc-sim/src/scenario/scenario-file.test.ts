@@ -50,7 +50,9 @@ cpcs:
 `;
     const ok = loadScenario(base);
     expect(ok.cpcs[0]?.partitions[0]?.nics[0]?.['virtual-switch']).toBe('VSW1');
-    expect(() => loadScenario(base.replace('virtual-switch: VSW1', 'virtual-switch: NOPE'))).toThrow(/nics\[0\]\.virtual-switch: no virtual switch named "NOPE"/);
+    expect(() => loadScenario(base.replace('virtual-switch: VSW1', 'virtual-switch: NOPE'))).toThrow(
+      /nics\[0\]\.virtual-switch: no virtual switch named "NOPE"/,
+    );
     expect(() => loadScenario(base.replace('storage-groups: [SG1]', 'storage-groups: [SG9]'))).toThrow(/no storage group named "SG9"/);
     expect(() => loadScenario(base.replace('adapters: [FCP1]', 'adapters: [OSA1]'))).toThrow(/"OSA1" is not an FCP adapter/);
     expect(() => loadScenario(base.replace('backing-adapter: OSA1', 'backing-adapter: OSA1, port: 5'))).toThrow(/has 2 ports/);
@@ -76,9 +78,13 @@ cpcs:
     expect(() => loadScenario('cpcs: [{ name: X, processor-count-ifl: -1 }]')).toThrow(/processor-count-ifl/);
     expect(() => loadScenario('cpcs: [{ name: X }, { name: X }]')).toThrow(/duplicate CPC name: X/);
     expect(() => loadScenario('cpcs: [{ name: X, object-id: "a/b" }]')).toThrow(/object-id/);
-    expect(() => loadScenario('cpcs: [{ name: X, dpm-enabled: false, partitions: [{ name: P }] }]')).toThrow(/cpcs\[0\]\.partitions: only for DPM/);
+    expect(() => loadScenario('cpcs: [{ name: X, dpm-enabled: false, partitions: [{ name: P }] }]')).toThrow(
+      /cpcs\[0\]\.partitions: only for DPM/,
+    );
     expect(() => loadScenario('cpcs: [{ name: X, logical-partitions: [{ name: L }] }]')).toThrow(/only for classic/);
-    expect(() => loadScenario('cpcs: [{ name: X, partitions: [{ name: P, status: stopped, workload: daily }] }]')).toThrow(/workload "stopped"/);
+    expect(() => loadScenario('cpcs: [{ name: X, partitions: [{ name: P, status: stopped, workload: daily }] }]')).toThrow(
+      /workload "stopped"/,
+    );
     expect(() => loadScenario('metrics: { thread-metric-names: thread_0 }\ncpcs: []')).toThrow(/metrics\.thread-metric-names/);
     expect(() => loadScenario('cpcs: [')).toThrow(ScenarioError);
     expect(() => loadScenario('seed: 1')).toThrow(/cpcs: expected a list/);

@@ -179,7 +179,9 @@ function storageGroupFrom(value: unknown, path: string, cpc: string): StorageGro
   return makeStorageGroup(cpc, {
     'object-id': objectId(f, 'object-id', path),
     name,
-    ...(f.volumes === undefined ? {} : { volumes: list(f.volumes, `${path}.volumes`).map((v, i) => volumeFrom(v, `${path}.volumes[${i}]`, cpc, name)) }),
+    ...(f.volumes === undefined
+      ? {}
+      : { volumes: list(f.volumes, `${path}.volumes`).map((v, i) => volumeFrom(v, `${path}.volumes[${i}]`, cpc, name)) }),
     description: anyText(f, 'description', path),
     type: oneOf(f, 'type', path, ['fcp', 'fc', 'nvme'] as const),
     shared: flag(f, 'shared', path),
@@ -191,7 +193,8 @@ function storageGroupFrom(value: unknown, path: string, cpc: string): StorageGro
 function channelFrom(value: unknown, path: string): ChannelSpec {
   const f = record(value, path);
   const name = text(f, 'channel-name', path);
-  if (!/^[0-9A-Fa-f]\.[0-9A-Fa-f]{1,2}$/.test(name) || name.includes(',')) throw new ScenarioError(`${path}.channel-name: expected CSS.CHPID, for example 0.40`);
+  if (!/^[0-9A-Fa-f]\.[0-9A-Fa-f]{1,2}$/.test(name) || name.includes(','))
+    throw new ScenarioError(`${path}.channel-name: expected CSS.CHPID, for example 0.40`);
   return { 'channel-name': name, shared: flag(f, 'shared', path) ?? false, partition: anyText(f, 'partition', path) ?? '' };
 }
 
@@ -214,7 +217,8 @@ function cpcFrom(value: unknown, path: string): CpcSpec {
   const classicOnly = ['logical-partitions', 'channels', 'crypto-adapters'];
   for (const key of dpm ? classicOnly : dpmOnly) {
     const value = f[key];
-    if (Array.isArray(value) ? value.length > 0 : value !== undefined) throw new ScenarioError(`${path}.${key}: only for ${dpm ? 'classic (dpm-enabled: false)' : 'DPM (dpm-enabled: true)'} CPCs`);
+    if (Array.isArray(value) ? value.length > 0 : value !== undefined)
+      throw new ScenarioError(`${path}.${key}: only for ${dpm ? 'classic (dpm-enabled: false)' : 'DPM (dpm-enabled: true)'} CPCs`);
   }
   const cpc = makeCpc({
     'object-id': objectId(f, 'object-id', path),
@@ -239,10 +243,16 @@ function cpcFrom(value: unknown, path: string): CpcSpec {
     'storage-total-installed': count(f, 'storage-total-installed', path, 1) ?? 1048576,
     'storage-hardware-system-area': count(f, 'storage-hardware-system-area', path),
     partitions: list(f.partitions, `${path}.partitions`).map((p, i) => partitionFrom(p, `${path}.partitions[${i}]`, name)),
-    'logical-partitions': list(f['logical-partitions'], `${path}.logical-partitions`).map((l, i) => lparFrom(l, `${path}.logical-partitions[${i}]`, name, i)),
+    'logical-partitions': list(f['logical-partitions'], `${path}.logical-partitions`).map((l, i) =>
+      lparFrom(l, `${path}.logical-partitions[${i}]`, name, i),
+    ),
     adapters: list(f.adapters, `${path}.adapters`).map((a, i) => adapterFrom(a, `${path}.adapters[${i}]`, name)),
-    'virtual-switches': list(f['virtual-switches'], `${path}.virtual-switches`).map((v, i) => vswitchFrom(v, `${path}.virtual-switches[${i}]`, name)),
-    'storage-groups': list(f['storage-groups'], `${path}.storage-groups`).map((g, i) => storageGroupFrom(g, `${path}.storage-groups[${i}]`, name)),
+    'virtual-switches': list(f['virtual-switches'], `${path}.virtual-switches`).map((v, i) =>
+      vswitchFrom(v, `${path}.virtual-switches[${i}]`, name),
+    ),
+    'storage-groups': list(f['storage-groups'], `${path}.storage-groups`).map((g, i) =>
+      storageGroupFrom(g, `${path}.storage-groups[${i}]`, name),
+    ),
     channels: list(f.channels, `${path}.channels`).map((c, i) => channelFrom(c, `${path}.channels[${i}]`)),
     'crypto-adapters': list(f['crypto-adapters'], `${path}.crypto-adapters`).map((c, i) => cryptoFrom(c, `${path}.crypto-adapters[${i}]`)),
   });
@@ -276,7 +286,8 @@ function metricsFrom(value: unknown): MetricsSettings {
   if (value === undefined) return DEFAULT_METRICS_SETTINGS;
   const f = record(value, 'metrics');
   return {
-    'thread-metric-names': oneOf(f, 'thread-metric-names', 'metrics', THREAD_METRIC_SPELLINGS) ?? DEFAULT_METRICS_SETTINGS['thread-metric-names'],
+    'thread-metric-names':
+      oneOf(f, 'thread-metric-names', 'metrics', THREAD_METRIC_SPELLINGS) ?? DEFAULT_METRICS_SETTINGS['thread-metric-names'],
     'dpm-all-processor-usage': flag(f, 'dpm-all-processor-usage', 'metrics') ?? DEFAULT_METRICS_SETTINGS['dpm-all-processor-usage'],
   };
 }
@@ -286,7 +297,10 @@ export function scenarioFrom(document: unknown): Scenario {
   const f = record(document, 'scenario');
   if (!Array.isArray(f.cpcs)) throw new ScenarioError('cpcs: expected a list');
   const cpcs = f.cpcs.map((c, i) => cpcFrom(c, `cpcs[${i}]`));
-  assertUnique(cpcs.map((c) => c.name), 'CPC name');
+  assertUnique(
+    cpcs.map((c) => c.name),
+    'CPC name',
+  );
   assertUnique(
     cpcs.flatMap((c) => [
       c['object-id'],

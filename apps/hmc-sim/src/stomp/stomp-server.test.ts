@@ -35,7 +35,9 @@ class Client {
 
   static open(sim: RunningSimulator): Promise<Client> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port: sim.stompPort, ca: sim.caPem, servername: 'localhost' }, () => resolve(new Client(socket)));
+      const socket = connect({ host: '127.0.0.1', port: sim.stompPort, ca: sim.caPem, servername: 'localhost' }, () =>
+        resolve(new Client(socket)),
+      );
       socket.once('error', reject);
     });
   }
@@ -65,7 +67,11 @@ let logon: { session: string; credential: string; topic: string };
 beforeAll(async () => {
   sim = await startSimulator();
   const body = (await hmcRequest(sim.hmcUrl, 'POST', '/api/sessions', { ca: sim.caPem, body: sim.credentials })).json();
-  logon = { session: stringField(body, 'api-session'), credential: stringField(body, 'session-credential'), topic: stringField(body, 'notification-topic') };
+  logon = {
+    session: stringField(body, 'api-session'),
+    credential: stringField(body, 'session-credential'),
+    topic: stringField(body, 'notification-topic'),
+  };
 });
 afterAll(async () => {
   await sim.close();
@@ -75,11 +81,21 @@ describe('STOMP notifications over TLS', () => {
   it('connects with userid/password (STOMP 1.1), subscribes to the session topic and gets status-change and property-change', async () => {
     const client = await Client.open(sim);
     try {
-      client.send('STOMP', [['accept-version', '1.1'], ['host', 'localhost'], ['login', sim.credentials.userid], ['passcode', sim.credentials.password]]);
+      client.send('STOMP', [
+        ['accept-version', '1.1'],
+        ['host', 'localhost'],
+        ['login', sim.credentials.userid],
+        ['passcode', sim.credentials.password],
+      ]);
       const connected = await client.next();
       expect(connected.command).toBe('CONNECTED');
       expect(connected.headers.get('version')).toBe('1.1');
-      client.send('SUBSCRIBE', [['destination', `/topic/${logon.topic}`], ['id', 'sub-1'], ['ack', 'auto'], ['receipt', 'r1']]);
+      client.send('SUBSCRIBE', [
+        ['destination', `/topic/${logon.topic}`],
+        ['id', 'sub-1'],
+        ['ack', 'auto'],
+        ['receipt', 'r1'],
+      ]);
       expect((await client.next()).headers.get('receipt-id')).toBe('r1');
 
       const partition = sim.scenario.cpcs[0]?.partitions.find((p) => p.name === 'LNXPRD05');
@@ -96,14 +112,20 @@ describe('STOMP notifications over TLS', () => {
         'object-uri': partitionUri(partition),
         'session-sequence-nr': '0',
       });
-      expect(JSON.parse(status.body)).toEqual({ 'change-reports': [{ 'new-status': 'stopped', 'new-additional-status': '', 'has-unacceptable-status': false }] });
+      expect(JSON.parse(status.body)).toEqual({
+        'change-reports': [{ 'new-status': 'stopped', 'new-additional-status': '', 'has-unacceptable-status': false }],
+      });
       const property = await client.next();
       expect(property.headers.get('notification-type')).toBe('property-change');
       expect(property.headers.get('session-sequence-nr')).toBe('1');
-      expect(JSON.parse(property.body)).toEqual({ 'change-reports': [{ 'property-name': 'status', 'old-value': 'active', 'new-value': 'stopped' }] });
+      expect(JSON.parse(property.body)).toEqual({
+        'change-reports': [{ 'property-name': 'status', 'old-value': 'active', 'new-value': 'stopped' }],
+      });
 
       // The change is visible everywhere: HMC API and /metrics.
-      const props = (await hmcRequest(sim.hmcUrl, 'GET', `${partitionUri(partition)}?properties=status`, { ca: sim.caPem, session: logon.session })).json();
+      const props = (
+        await hmcRequest(sim.hmcUrl, 'GET', `${partitionUri(partition)}?properties=status`, { ca: sim.caPem, session: logon.session })
+      ).json();
       expect(props).toEqual({ status: 'stopped' });
       const metrics = await (await fetch(sim.metricsUrl)).text();
       expect(metrics).toContain(`zhmc_partition_status_int{cpc="ZLX1",partition="LNXPRD05",value="stopped"} 11.0`);
@@ -118,7 +140,12 @@ describe('STOMP notifications over TLS', () => {
   it('accepts the api-session and session-credential as login and passcode (STOMP 1.2)', async () => {
     const client = await Client.open(sim);
     try {
-      client.send('CONNECT', [['accept-version', '1.0,1.1,1.2'], ['host', 'localhost'], ['login', logon.session], ['passcode', logon.credential]]);
+      client.send('CONNECT', [
+        ['accept-version', '1.0,1.1,1.2'],
+        ['host', 'localhost'],
+        ['login', logon.session],
+        ['passcode', logon.credential],
+      ]);
       const connected = await client.next();
       expect([connected.command, connected.headers.get('version')]).toEqual(['CONNECTED', '1.2']);
       client.send('DISCONNECT', [['receipt', 'bye']]);
@@ -128,10 +155,23 @@ describe('STOMP notifications over TLS', () => {
     }
   });
 
-  it('answers ERROR to a wrong passcode, to STOMP 1.0 only, and to a topic of nobody\'s session', async () => {
+  it("answers ERROR to a wrong passcode, to STOMP 1.0 only, and to a topic of nobody's session", async () => {
     for (const [headers, message] of [
-      [[['accept-version', '1.2'], ['login', sim.credentials.userid], ['passcode', 'wrong']], /Authentication failed/],
-      [[['login', sim.credentials.userid], ['passcode', sim.credentials.password]], /supported protocol versions are 1.2,1.1/],
+      [
+        [
+          ['accept-version', '1.2'],
+          ['login', sim.credentials.userid],
+          ['passcode', 'wrong'],
+        ],
+        /Authentication failed/,
+      ],
+      [
+        [
+          ['login', sim.credentials.userid],
+          ['passcode', sim.credentials.password],
+        ],
+        /supported protocol versions are 1.2,1.1/,
+      ],
     ] as const) {
       const client = await Client.open(sim);
       client.send('CONNECT', headers);
@@ -140,9 +180,16 @@ describe('STOMP notifications over TLS', () => {
       client.close();
     }
     const client = await Client.open(sim);
-    client.send('CONNECT', [['accept-version', '1.2'], ['login', sim.credentials.userid], ['passcode', sim.credentials.password]]);
+    client.send('CONNECT', [
+      ['accept-version', '1.2'],
+      ['login', sim.credentials.userid],
+      ['passcode', sim.credentials.password],
+    ]);
     expect((await client.next()).command).toBe('CONNECTED');
-    client.send('SUBSCRIBE', [['destination', '/topic/someone.else'], ['id', '1']]);
+    client.send('SUBSCRIBE', [
+      ['destination', '/topic/someone.else'],
+      ['id', '1'],
+    ]);
     expect((await client.next()).command).toBe('ERROR');
     client.close();
   });
@@ -161,7 +208,10 @@ describe('STOMP notifications over TLS', () => {
 
 describe('a subscription whose session ends (notificationsAfterSessionEnd)', () => {
   /** A simulator with the setting, a subscriber on its session's topic, and a partition to switch. */
-  async function subscribed(behaviour: SessionEndBehaviour, clock?: { now: number }): Promise<{ sim: RunningSimulator; client: Client; uri: string; topic: string }> {
+  async function subscribed(
+    behaviour: SessionEndBehaviour,
+    clock?: { now: number },
+  ): Promise<{ sim: RunningSimulator; client: Client; uri: string; topic: string }> {
     const sim = await startSimulator({
       notificationsAfterSessionEnd: behaviour,
       ...(clock === undefined ? {} : { now: () => clock.now, sessionIdleTimeoutMs: 60_000 }),
@@ -170,9 +220,17 @@ describe('a subscription whose session ends (notificationsAfterSessionEnd)', () 
     const topic = stringField(body, 'notification-topic');
     const client = await Client.open(sim);
     // Logged on with userid/password, so only the topic (not the STOMP login) belongs to the session.
-    client.send('CONNECT', [['accept-version', '1.2'], ['login', sim.credentials.userid], ['passcode', sim.credentials.password]]);
+    client.send('CONNECT', [
+      ['accept-version', '1.2'],
+      ['login', sim.credentials.userid],
+      ['passcode', sim.credentials.password],
+    ]);
     expect((await client.next()).command).toBe('CONNECTED');
-    client.send('SUBSCRIBE', [['destination', `/topic/${topic}`], ['id', 's'], ['receipt', 'subscribed']]);
+    client.send('SUBSCRIBE', [
+      ['destination', `/topic/${topic}`],
+      ['id', 's'],
+      ['receipt', 'subscribed'],
+    ]);
     expect((await client.next()).headers.get('receipt-id')).toBe('subscribed');
     const partition = sim.scenario.cpcs[0]?.partitions.find((p) => p.name === 'LNXPRD05');
     if (partition === undefined) throw new Error('no LNXPRD05');
@@ -181,9 +239,14 @@ describe('a subscription whose session ends (notificationsAfterSessionEnd)', () 
 
   /** The next frame after a RECEIPT request: frames are sent in order, so a MESSAGE would come first. */
   async function nextOrReceipt(client: Client): Promise<string> {
-    client.send('UNSUBSCRIBE', [['id', 'no-such'], ['receipt', 'probe']]);
+    client.send('UNSUBSCRIBE', [
+      ['id', 'no-such'],
+      ['receipt', 'probe'],
+    ]);
     const frame = await client.next();
-    return frame.command === 'RECEIPT' ? `RECEIPT ${frame.headers.get('receipt-id') ?? ''}` : `${frame.command} ${frame.headers.get('notification-type') ?? ''}`;
+    return frame.command === 'RECEIPT'
+      ? `RECEIPT ${frame.headers.get('receipt-id') ?? ''}`
+      : `${frame.command} ${frame.headers.get('notification-type') ?? ''}`;
   }
 
   it('silent (the default): the subscription stays open and receives nothing more', async () => {
@@ -205,7 +268,11 @@ describe('a subscription whose session ends (notificationsAfterSessionEnd)', () 
       sim.expireAllSessions();
       sim.setStatus(uri, 'stopped');
       const frame = await client.next();
-      expect([frame.command, frame.headers.get('destination'), frame.headers.get('notification-type')]).toEqual(['MESSAGE', `/topic/${topic}`, 'status-change']);
+      expect([frame.command, frame.headers.get('destination'), frame.headers.get('notification-type')]).toEqual([
+        'MESSAGE',
+        `/topic/${topic}`,
+        'status-change',
+      ]);
     } finally {
       client.close();
       await sim.close();
@@ -217,7 +284,10 @@ describe('a subscription whose session ends (notificationsAfterSessionEnd)', () 
     try {
       sim.expireAllSessions();
       const frame = await client.next();
-      expect([frame.command, frame.headers.get('message')]).toEqual(['ERROR', `The notification topic ${topic} no longer exists: its HMC session has ended`]);
+      expect([frame.command, frame.headers.get('message')]).toEqual([
+        'ERROR',
+        `The notification topic ${topic} no longer exists: its HMC session has ended`,
+      ]);
       await expect(client.next()).rejects.toThrow('connection closed');
     } finally {
       client.close();

@@ -166,8 +166,16 @@ export function createStompServer(options: StompServerOptions): StompServer {
         if (!alive && afterSessionEnd !== 'keep') continue;
         const unacceptable = !ACCEPTABLE_STATUS[change.class].includes(change.newStatus);
         const notifications: [string, unknown][] = [
-          ['status-change', { 'change-reports': [{ 'new-status': change.newStatus, 'new-additional-status': '', 'has-unacceptable-status': unacceptable }] }],
-          ['property-change', { 'change-reports': [{ 'property-name': 'status', 'old-value': change.oldStatus, 'new-value': change.newStatus }] }],
+          [
+            'status-change',
+            {
+              'change-reports': [{ 'new-status': change.newStatus, 'new-additional-status': '', 'has-unacceptable-status': unacceptable }],
+            },
+          ],
+          [
+            'property-change',
+            { 'change-reports': [{ 'property-name': 'status', 'old-value': change.oldStatus, 'new-value': change.newStatus }] },
+          ],
         ];
         for (const [type, body] of notifications) {
           const nr = sequence.get(subscription.topic) ?? 0;

@@ -24,7 +24,11 @@ export async function logOn(sim: RunningSimulator): Promise<TestSession> {
     call,
     ok: async (path, body) => {
       const response = await call(body === undefined ? 'GET' : 'POST', path, body);
-      expect({ path, status: response.status, body: response.status === 200 ? '' : response.text }).toEqual({ path, status: 200, body: '' });
+      expect({ path, status: response.status, body: response.status === 200 ? '' : response.text }).toEqual({
+        path,
+        status: 200,
+        body: '',
+      });
       return response.json();
     },
     error: async (path, method = 'GET', body) => {

@@ -36,7 +36,9 @@ export function lparUsage(seed: number, lpar: LparSpec, slot: number): LparUsage
   const zvm = lpar['activation-mode'] === 'zvm';
   return {
     processor,
-    zvmPagingRate: zvm ? Math.round(activity(seed, key, lpar.workload, slot) * 12 * (1 + 0.3 * jitter(seed, key, SALT.paging, slot))) : ABSENT,
+    zvmPagingRate: zvm
+      ? Math.round(activity(seed, key, lpar.workload, slot) * 12 * (1 + 0.3 * jitter(seed, key, SALT.paging, slot)))
+      : ABSENT,
     cp: perType(lpar['number-general-purpose-processors'], SALT.cp),
     ifl: perType(lpar['number-ifl-processors'], SALT.ifl),
     icf: perType(lpar['number-icf-processors'], SALT.icf),
@@ -92,11 +94,16 @@ function computeClassic(seed: number, cpc: CpcSpec, slot: number): ClassicCpcSam
     return weightedMean(items);
   };
   const byMode = (mode: 'shared' | 'dedicated'): number =>
-    weightedMean(lpars.filter((l) => l.lpar['processor-usage'] === mode).map((l) => ({ value: l.usage.processor, weight: lparProcessorCount(l.lpar) })));
+    weightedMean(
+      lpars
+        .filter((l) => l.lpar['processor-usage'] === mode)
+        .map((l) => ({ value: l.usage.processor, weight: lparProcessorCount(l.lpar) })),
+    );
   const processor = weightedMean(lpars.map((l) => ({ value: l.usage.processor, weight: lparProcessorCount(l.lpar) })));
   const channels = cpc.channels.map((c) => channelUsage(seed, cpc, c, slot, lpars));
   const key = fnv1a(cpc['object-id']);
-  const engines = cpc['processor-count-general-purpose'] + cpc['processor-count-ifl'] + cpc['processor-count-iip'] + cpc['processor-count-icf'];
+  const engines =
+    cpc['processor-count-general-purpose'] + cpc['processor-count-ifl'] + cpc['processor-count-iip'] + cpc['processor-count-icf'];
   const usage: Record<string, number> = {
     'cpc-processor-usage': processor,
     'channel-usage': channels.length === 0 ? 0 : Math.round(channels.reduce((a, b) => a + b, 0) / channels.length),

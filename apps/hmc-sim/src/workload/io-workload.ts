@@ -5,13 +5,7 @@
 
 import { ABSENT, sampleClassicCpc } from './classic-workload.js';
 import { fnv1a, unit } from './hash.js';
-import {
-  type AdapterSpec,
-  type CpcSpec,
-  type NicSpec,
-  type PartitionSpec,
-  type WorkloadProfile,
-} from '../scenario/scenario.js';
+import { type AdapterSpec, type CpcSpec, type NicSpec, type PartitionSpec, type WorkloadProfile } from '../scenario/scenario.js';
 import { SLOT_MS, clampPercent, jitter, sampleCpc, slotStartMs } from './workload.js';
 
 const SALT = { adapter: 41, sent: 42, received: 43, processor: 44, smt: 45, t0: 46, t1: 47, env: 48, rate: 49 } as const;
@@ -182,7 +176,8 @@ export function processorsOf(cpc: CpcSpec): ProcessorSpec[] {
   engines(cpc['processor-count-icf'], 'ICF', 'icf', false);
   engines(cpc['processor-count-iip'], 'IIP', 'iip', true);
   for (let i = 0; i < cpc['processor-count-ifp']; i += 1) out.push({ name: `IFP${String(i).padStart(3, '0')}`, type: 'ifp', smt: false });
-  for (let i = 0; i < cpc['processor-count-service-assist']; i += 1) out.push({ name: `SAP${String(i).padStart(2, '0')}`, type: 'sap', smt: false });
+  for (let i = 0; i < cpc['processor-count-service-assist']; i += 1)
+    out.push({ name: `SAP${String(i).padStart(2, '0')}`, type: 'sap', smt: false });
   return out;
 }
 
@@ -238,6 +233,6 @@ export function environmentals(seed: number, cpc: CpcSpec, slot: number): Readon
     'heat-load': heat,
     'heat-load-forced-air': Math.round(heat * 0.35),
     'heat-load-water': heat - Math.round(heat * 0.35),
-    'exhaust-temperature-celsius': Math.round((temperature + 9 + 0.05 * watts / 100) * 10) / 10,
+    'exhaust-temperature-celsius': Math.round((temperature + 9 + (0.05 * watts) / 100) * 10) / 10,
   };
 }

@@ -78,7 +78,9 @@ export interface PowerSplit {
 }
 
 function processorUsage(seed: number, cpc: CpcSpec, slot: number): number {
-  return cpc['dpm-enabled'] ? sampleCpc(seed, cpc, slot).usage.processor : (sampleClassicCpc(seed, cpc, slot).usage['cpc-processor-usage'] ?? 0);
+  return cpc['dpm-enabled']
+    ? sampleCpc(seed, cpc, slot).usage.processor
+    : (sampleClassicCpc(seed, cpc, slot).usage['cpc-processor-usage'] ?? 0);
 }
 
 /** The `environmental-metrics` totals: partitions + infrastructure + unassigned = the CPC's power. */

@@ -85,17 +85,21 @@ describe('partition usage', () => {
 describe('CPC usage', () => {
   it('is the processor-count-weighted mean of its running partitions', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 100_000_000, max: 130_000_000 }), fc.constantFrom(...scenario.cpcs.filter((c) => c['dpm-enabled'])), (slot, cpc) => {
-        const sample = sampleCpc(SEED, cpc, slot);
-        expect(sample.partitions.map((p) => p.partition)).toEqual(cpc.partitions.filter(isRunning));
-        const mean = (pick: (u: (typeof sample.partitions)[number]['usage']) => number): number => {
-          const weights = sample.partitions.reduce((s, p) => s + processorCount(p.partition), 0);
-          return Math.round(sample.partitions.reduce((s, p) => s + pick(p.usage) * processorCount(p.partition), 0) / weights);
-        };
-        expect(sample.usage.processor).toBe(mean((u) => u.processor));
-        expect(sample.usage.network).toBe(mean((u) => u.network));
-        expect(sample.usage.storage).toBe(mean((u) => u.storage));
-      }),
+      fc.property(
+        fc.integer({ min: 100_000_000, max: 130_000_000 }),
+        fc.constantFrom(...scenario.cpcs.filter((c) => c['dpm-enabled'])),
+        (slot, cpc) => {
+          const sample = sampleCpc(SEED, cpc, slot);
+          expect(sample.partitions.map((p) => p.partition)).toEqual(cpc.partitions.filter(isRunning));
+          const mean = (pick: (u: (typeof sample.partitions)[number]['usage']) => number): number => {
+            const weights = sample.partitions.reduce((s, p) => s + processorCount(p.partition), 0);
+            return Math.round(sample.partitions.reduce((s, p) => s + pick(p.usage) * processorCount(p.partition), 0) / weights);
+          };
+          expect(sample.usage.processor).toBe(mean((u) => u.processor));
+          expect(sample.usage.network).toBe(mean((u) => u.network));
+          expect(sample.usage.storage).toBe(mean((u) => u.storage));
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -3,14 +3,7 @@
 // every sample without sharing any state. Time is quantised to the HMC's 15 s sample interval.
 
 import { fnv1a, unit } from './hash.js';
-import {
-  isRunning,
-  processorCount,
-  type CpcSpec,
-  type PartitionSpec,
-  type Scenario,
-  type WorkloadProfile,
-} from '../scenario/scenario.js';
+import { isRunning, processorCount, type CpcSpec, type PartitionSpec, type Scenario, type WorkloadProfile } from '../scenario/scenario.js';
 
 /** What the usage of a partition or LPAR depends on. */
 export interface UsageSubject {
@@ -157,9 +150,7 @@ export function partitionUsage(seed: number, partition: UsageSubject, slot: numb
   const key = fnv1a(partition['object-id']);
   const a = activity(seed, key, partition.workload, slot);
   const noisy = (base: number, salt: number, amplitude: number): number =>
-    clampPercent(
-      base + amplitude * smoothNoise(seed, key, salt, slot) + (amplitude / 3) * jitter(seed, key, salt, slot),
-    );
+    clampPercent(base + amplitude * smoothNoise(seed, key, salt, slot) + (amplitude / 3) * jitter(seed, key, salt, slot));
   const share = IO_SHARE[partition.workload];
   const quiet = partition.workload === 'idle';
   return {
@@ -228,9 +219,7 @@ export class SlotMemo<T> {
 const CPC_SAMPLES = new SlotMemo<CpcSample>();
 
 function computeCpcSample(seed: number, cpc: CpcSpec, slot: number): CpcSample {
-  const partitions = cpc.partitions
-    .filter(isRunning)
-    .map((partition) => ({ partition, usage: partitionUsage(seed, partition, slot) }));
+  const partitions = cpc.partitions.filter(isRunning).map((partition) => ({ partition, usage: partitionUsage(seed, partition, slot) }));
   const by = (pick: (u: PartitionUsage) => number): number =>
     weightedMean(partitions.map((p) => ({ value: pick(p.usage), weight: processorCount(p.partition) })));
   const byType = (type: 'cp-processors' | 'ifl-processors', mode: 'shared' | 'dedicated'): number =>
@@ -259,7 +248,9 @@ function computeCpcSample(seed: number, cpc: CpcSpec, slot: number): CpcSample {
       iflShared: byType('ifl-processors', 'shared'),
       iflDedicated: byType('ifl-processors', 'dedicated'),
       allShared: weightedMean(
-        partitions.filter((p) => p.partition['processor-mode'] === 'shared').map((p) => ({ value: p.usage.processor, weight: processorCount(p.partition) })),
+        partitions
+          .filter((p) => p.partition['processor-mode'] === 'shared')
+          .map((p) => ({ value: p.usage.processor, weight: processorCount(p.partition) })),
       ),
       cpAll: weightedMean(partitions.map((p) => ({ value: p.usage.processor, weight: p.partition['cp-processors'] }))),
       iflAll: weightedMean(partitions.map((p) => ({ value: p.usage.processor, weight: p.partition['ifl-processors'] }))),

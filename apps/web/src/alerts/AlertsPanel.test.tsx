@@ -42,7 +42,10 @@ describe('Alerts panel', () => {
   it('lists the firing alerts on the fleet view: severity, summary, a link to the object, since when', async () => {
     const api = installFakeApi();
     const other = api.other;
-    api.other = (url) => (url.pathname === '/api/v1/alerts' ? { status: 200, body: { ...alertsResponse([cpcHot, partitionStopped]), alertmanager: true } } : other(url));
+    api.other = (url) =>
+      url.pathname === '/api/v1/alerts'
+        ? { status: 200, body: { ...alertsResponse([cpcHot, partitionStopped]), alertmanager: true } }
+        : other(url);
     renderApp('/');
 
     await screen.findByRole('heading', { name: 'Alerts firing (2)' });
@@ -51,14 +54,20 @@ describe('Alerts panel', () => {
     expect(rows).toHaveLength(2);
     expect(within(rows[0] as HTMLElement).getByText('Critical')).toBeTruthy();
     expect(within(rows[0] as HTMLElement).getByText(cpcHot.summary ?? '')).toBeTruthy();
-    expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'P0001' }).getAttribute('href')).toBe('/cpcs/P0001');
+    expect(
+      within(rows[0] as HTMLElement)
+        .getByRole('link', { name: 'P0001' })
+        .getAttribute('href'),
+    ).toBe('/cpcs/P0001');
     expect(rows[0]?.textContent).toMatch(/since 2026-12-03/);
     // Without a summary annotation the rule's name stands in; Alertmanager's silence is shown.
     expect(within(rows[1] as HTMLElement).getByText('ZhmcPartitionNotRunning')).toBeTruthy();
     expect(within(rows[1] as HTMLElement).getByText('Silenced')).toBeTruthy();
-    expect(within(rows[1] as HTMLElement).getByRole('link', { name: 'P0001 / DB "prod"/2' }).getAttribute('href')).toBe(
-      '/cpcs/P0001/partitions/DB%20%22prod%22%2F2',
-    );
+    expect(
+      within(rows[1] as HTMLElement)
+        .getByRole('link', { name: 'P0001 / DB "prod"/2' })
+        .getAttribute('href'),
+    ).toBe('/cpcs/P0001/partitions/DB%20%22prod%22%2F2');
   });
 
   it('reads the Chinese summary in zh-CN', async () => {
@@ -83,7 +92,9 @@ describe('Alerts panel', () => {
     const api = installFakeApi();
     const other = api.other;
     api.other = (url) =>
-      url.pathname === '/api/v1/alerts' ? { status: 200, body: { available: false, unavailableReason: 'needs-prometheus', alertmanager: false, alerts: [], stale: false } } : other(url);
+      url.pathname === '/api/v1/alerts'
+        ? { status: 200, body: { available: false, unavailableReason: 'needs-prometheus', alertmanager: false, alerts: [], stale: false } }
+        : other(url);
     renderApp('/');
     await screen.findByText(/Alerts need Prometheus/);
     expect(screen.getByRole('heading', { name: 'Alerts' })).toBeTruthy();
@@ -104,7 +115,13 @@ describe('alert bands on charts', () => {
               // Firing at the grid's last step: still firing.
               { name: 'ZhmcSomethingElse', severity: 'warning', object, from: 1_700_003_000, to: 1_700_003_600 },
               // Another partition's alert belongs on that partition's charts.
-              { name: 'ZhmcPartitionStatusError', severity: 'critical', object: { ...object, partition: 'IDLE' }, from: 1_700_000_000, to: 1_700_000_060 },
+              {
+                name: 'ZhmcPartitionStatusError',
+                severity: 'critical',
+                object: { ...object, partition: 'IDLE' },
+                from: 1_700_000_000,
+                to: 1_700_000_060,
+              },
             ]),
           }
         : other(url);

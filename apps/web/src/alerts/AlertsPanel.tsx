@@ -43,7 +43,9 @@ export function AlertsPanel({ filter, objectName }: { filter: AlertsQuery; objec
 function AlertRow({ alert }: { alert: Alert }) {
   const { t, lang } = useI18n();
   const summary = (lang === 'zh-CN' ? alert.summaryZh : null) ?? alert.summary ?? alert.name;
-  const severity = ['critical', 'warning', 'info'].includes(alert.severity) ? t(`alerts.severity.${alert.severity as 'critical' | 'warning' | 'info'}`) : alert.severity;
+  const severity = ['critical', 'warning', 'info'].includes(alert.severity)
+    ? t(`alerts.severity.${alert.severity as 'critical' | 'warning' | 'info'}`)
+    : alert.severity;
   return (
     <li className="alert-row">
       <span className={`tag tag-${SEVERITY_TONE[alert.severity] ?? 'neutral'}`}>{severity}</span>

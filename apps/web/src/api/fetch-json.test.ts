@@ -5,7 +5,10 @@ import { InventoryResponseSchema } from '@zlens/shared';
 import { ApiError, fetchJson } from './fetch-json';
 
 function respond(body: string, init: ResponseInit): void {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, init)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, init)),
+  );
 }
 
 async function failure(): Promise<ApiError> {
@@ -76,7 +79,10 @@ describe('fetchJson', () => {
   });
 
   it('turns a network failure into a readable message', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = await failure();
     expect(error.kind).toBe('network');
     expect(error.status).toBe(0);
@@ -85,10 +91,13 @@ describe('fetchJson', () => {
 
   it('reports a cancelled request as aborted, not as a network failure', async () => {
     const controller = new AbortController();
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      controller.abort();
-      throw new DOMException('aborted', 'AbortError');
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        controller.abort();
+        throw new DOMException('aborted', 'AbortError');
+      }),
+    );
     await expect(fetchJson('/x', InventoryResponseSchema, controller.signal)).rejects.toMatchObject({ kind: 'aborted' });
   });
 });

@@ -6,9 +6,7 @@ import { currentToken } from '../auth/auth-store';
 
 /** What fetchJson needs of a schema; every zod schema in @zlens/shared fits. */
 export interface ResponseSchema<T> {
-  safeParse(
-    data: unknown,
-  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
 }
 
 export type ApiErrorKind = 'network' | 'http' | 'invalid-response' | 'aborted';
@@ -101,7 +99,11 @@ export async function fetchJson<T>(url: string, schema: ResponseSchema<T>, signa
   }
 
   if (body === undefined) {
-    throw new ApiError('The server sent something that is not JSON (is the zlens API behind this URL?)', 'invalid-response', response.status);
+    throw new ApiError(
+      'The server sent something that is not JSON (is the zlens API behind this URL?)',
+      'invalid-response',
+      response.status,
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -7,7 +7,8 @@ import { refreshInterval, windowExpression, windowKey, windowSeconds, type Refre
 import { fetchJson } from './fetch-json';
 import { queryKeys, sameSubject } from './queries';
 
-const interval = (window: TimeWindow, refresh: RefreshKey): number | false => (window.kind === 'absolute' ? false : refreshInterval(refresh));
+const interval = (window: TimeWindow, refresh: RefreshKey): number | false =>
+  window.kind === 'absolute' ? false : refreshInterval(refresh);
 
 export const physicalKeys = {
   fleetPower: (window: string, step: number) => [...queryKeys.all, 'fleet-power', window, step] as const,

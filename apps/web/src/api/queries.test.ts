@@ -4,13 +4,24 @@ import { heatmapUrl, inventoryQuery, queryKeys, sameSubject, seriesKey, seriesQu
 
 describe('series query keys', () => {
   it('gives panels of slightly different widths one cache entry', () => {
-    const a = seriesQuery({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 700 }, '30s');
-    const b = seriesQuery({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 760 }, '30s');
+    const a = seriesQuery(
+      { metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 700 },
+      '30s',
+    );
+    const b = seriesQuery(
+      { metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 760 },
+      '30s',
+    );
     expect(a.queryKey).toEqual(b.queryKey);
   });
 
   it('separates metric, cpc, partition, range and step', () => {
-    const base = { metric: 'zhmc_partition_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '7d' }, maxPoints: 1000 } as const;
+    const base = {
+      metric: 'zhmc_partition_processor_usage_ratio',
+      cpc: 'P1',
+      window: { kind: 'relative', range: '7d' },
+      maxPoints: 1000,
+    } as const;
     const keys = [
       seriesQuery(base, 'off').queryKey,
       seriesQuery({ ...base, partition: 'LP1' }, 'off').queryKey,
@@ -25,21 +36,35 @@ describe('series query keys', () => {
   });
 
   it('nests under the hierarchical prefix', () => {
-    const key = seriesQuery({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 500 }, 'off').queryKey;
+    const key = seriesQuery(
+      { metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' } as const, maxPoints: 500 },
+      'off',
+    ).queryKey;
     expect(key.slice(0, 2)).toEqual(queryKeys.seriesAll());
     expect(inventoryQuery('off').queryKey.slice(0, 1)).toEqual(queryKeys.all);
   });
 
   it('uses the step the BFF will use (shared alignRange)', () => {
     const now = 1_700_000_000;
-    const key = seriesKey({ metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '7d' }, maxPoints: 1200 });
+    const key = seriesKey({
+      metric: 'zhmc_cpc_processor_usage_ratio',
+      cpc: 'P1',
+      window: { kind: 'relative', range: '7d' },
+      maxPoints: 1200,
+    });
     expect(key.step).toBe(alignRange(now - 7 * 86_400, now, 1200).step);
   });
 });
 
 describe('seriesUrl', () => {
   it('encodes names and sends a request the shared schema accepts with the same step', () => {
-    const request = { metric: 'zhmc_partition_processor_usage_ratio', cpc: 'CPC "A"/1', partition: '分区 1&x=2', window: { kind: 'relative', range: '6h' }, maxPoints: 900 } as const;
+    const request = {
+      metric: 'zhmc_partition_processor_usage_ratio',
+      cpc: 'CPC "A"/1',
+      partition: '分区 1&x=2',
+      window: { kind: 'relative', range: '6h' },
+      maxPoints: 900,
+    } as const;
     const key = seriesKey(request);
     const url = new URL(seriesUrl(request), 'http://localhost');
     expect(url.pathname).toBe('/api/v1/series');
@@ -84,7 +109,12 @@ describe('absolute windows', () => {
 
 describe('keeping the previous window while the next loads', () => {
   it('keeps data only for the same metric, CPC, partition and adapter', () => {
-    const base = { metric: 'zhmc_cpc_processor_usage_ratio', cpc: 'P1', window: { kind: 'relative', range: '1h' }, maxPoints: 700 } as const;
+    const base = {
+      metric: 'zhmc_cpc_processor_usage_ratio',
+      cpc: 'P1',
+      window: { kind: 'relative', range: '1h' },
+      maxPoints: 700,
+    } as const;
     const key = seriesQuery(base, 'off').queryKey;
     const zoomed = seriesQuery({ ...base, window: { kind: 'absolute', from: 1_700_000_000, to: 1_700_000_600 } }, 'off').queryKey;
     expect(sameSubject(zoomed, key, 6)).toBe(true);

@@ -17,14 +17,7 @@ import {
   chooseStep,
   type MetricId,
 } from '@zlens/shared';
-import {
-  refreshInterval,
-  windowExpression,
-  windowKey,
-  windowSeconds,
-  type RefreshKey,
-  type TimeWindow,
-} from '../state/view-params';
+import { refreshInterval, windowExpression, windowKey, windowSeconds, type RefreshKey, type TimeWindow } from '../state/view-params';
 import { apiBase } from '../navigation/base-path';
 import { fetchJson } from './fetch-json';
 

@@ -21,11 +21,7 @@ export function Breadcrumbs() {
       <ol>
         {crumbs.map((crumb, index) => (
           <li key={crumb.to}>
-            {index === crumbs.length - 1 ? (
-              <span aria-current="page">{crumb.label}</span>
-            ) : (
-              <AppLink to={crumb.to}>{crumb.label}</AppLink>
-            )}
+            {index === crumbs.length - 1 ? <span aria-current="page">{crumb.label}</span> : <AppLink to={crumb.to}>{crumb.label}</AppLink>}
           </li>
         ))}
       </ol>

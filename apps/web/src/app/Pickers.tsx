@@ -12,7 +12,9 @@ const CUSTOM = 'custom';
 
 /** `2025-11-24T13:05` in local time, what an `<input type="datetime-local">` holds. */
 export function toLocalInput(unixSeconds: number): string {
-  return formatDateTime(unixSeconds * 1000).slice(0, 16).replace(' ', 'T');
+  return formatDateTime(unixSeconds * 1000)
+    .slice(0, 16)
+    .replace(' ', 'T');
 }
 
 /** Unix seconds from a datetime-local value (local time), or null. */
@@ -276,7 +278,10 @@ export function ThresholdPicker() {
 }
 
 /** What is wrong with a pair of thresholds as typed, and which inputs it concerns; null when they can be used. */
-function thresholdProblem(draft: { warn: string; crit: string }): { key: 'picker.thresholdRange' | 'picker.warnAboveCrit'; fields: ('warn' | 'crit')[] } | null {
+function thresholdProblem(draft: {
+  warn: string;
+  crit: string;
+}): { key: 'picker.thresholdRange' | 'picker.warnAboveCrit'; fields: ('warn' | 'crit')[] } | null {
   const inRange = (text: string) => text !== '' && Number.isInteger(Number(text)) && Number(text) >= 1 && Number(text) <= 100;
   const fields = (['warn', 'crit'] as const).filter((field) => !inRange(draft[field]));
   if (fields.length > 0) return { key: 'picker.thresholdRange', fields };

@@ -102,7 +102,9 @@ export function UnreadableParamsNotice() {
   const lines = unreadable.map(({ key, value }) => {
     if (key === PARAM_KEYS.from && value === '') return t('notice.fromMissing', { range: rangeText });
     const param = `${key}=${value}`;
-    return timeKeys.has(key) || key.includes('…') ? t('notice.timeUnreadable', { param, range: rangeText }) : t('notice.paramUnreadable', { param });
+    return timeKeys.has(key) || key.includes('…')
+      ? t('notice.timeUnreadable', { param, range: rangeText })
+      : t('notice.paramUnreadable', { param });
   });
   return (
     <div className="notice notice-warning" role="status">

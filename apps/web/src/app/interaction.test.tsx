@@ -23,7 +23,11 @@ describe('language and theme', () => {
     expect(await screen.findByRole('heading', { level: 2, name: '处理器使用率' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: '网络适配器使用率' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: '时间范围' })).toBeTruthy();
-    expect(within(screen.getByRole('navigation', { name: '导航路径' })).getByRole('link', { name: '全部 CPC' }).getAttribute('href')).toBe('/?lang=zh-CN');
+    expect(
+      within(screen.getByRole('navigation', { name: '导航路径' }))
+        .getByRole('link', { name: '全部 CPC' })
+        .getAttribute('href'),
+    ).toBe('/?lang=zh-CN');
     await waitFor(() => expect(document.documentElement.lang).toBe('zh-CN'));
     await act(() => router.navigate(-1));
     expect(await screen.findByRole('heading', { level: 2, name: 'Processor usage' })).toBeTruthy();
@@ -112,7 +116,9 @@ describe('chart panels', () => {
     await userEvent.clear(warn);
     await userEvent.type(warn, '95');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe('Warning (95 %) is above critical (90 %): the thresholds stay as they were until warning is at or below critical.');
+    expect(alert.textContent).toBe(
+      'Warning (95 %) is above critical (90 %): the thresholds stay as they were until warning is at or below critical.',
+    );
     expect(warn.getAttribute('aria-invalid')).toBe('true');
     expect(warn.getAttribute('aria-describedby')).toBe(alert.id);
     // The last pair that could be used stays in force.
@@ -126,7 +132,11 @@ describe('chart panels', () => {
     const legend = await within(panel).findByRole('table', { name: /^Legend of/ });
     const row = within(legend).getByRole('row', { name: /This partition/ });
     // 0.1, 0.2, 0.42: min 10 %, max 42 %, avg 24 %, last 42 %.
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['10.0%', '42.0%', '24.0%', '42.0%']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['10.0%', '42.0%', '24.0%', '42.0%']);
     const toggle = within(row).getByRole('button', { name: /This partition/ });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(within(panel).getByRole('img').textContent).toContain('line This partition');
@@ -140,21 +150,52 @@ describe('chart panels', () => {
     const api = installFakeApi();
     api.series = (call) =>
       call.metric === 'zhmc_cpc_processor_usage_ratio'
-        ? { status: 200, body: { metric: call.metric, source: 'prometheus', step: 15, start: 0, end: 30, timestamps: [0, 15, 30], series: [{ labels: { cpc: call.cpc }, values: [0.5, null, 0] }], stale: false } }
-        : { status: 200, body: { metric: call.metric, source: 'prometheus', step: 15, start: 0, end: 30, timestamps: [0, 15, 30], series: [], stale: false } };
+        ? {
+            status: 200,
+            body: {
+              metric: call.metric,
+              source: 'prometheus',
+              step: 15,
+              start: 0,
+              end: 30,
+              timestamps: [0, 15, 30],
+              series: [{ labels: { cpc: call.cpc }, values: [0.5, null, 0] }],
+              stale: false,
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              metric: call.metric,
+              source: 'prometheus',
+              step: 15,
+              start: 0,
+              end: 30,
+              timestamps: [0, 15, 30],
+              series: [],
+              stale: false,
+            },
+          };
     const blobs: Blob[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:fake'), revokeObjectURL: () => undefined }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:fake'), revokeObjectURL: () => undefined }),
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderApp('/cpcs/P0001?tz=utc');
     const panel = await screen.findByRole('region', { name: 'Processor usage' });
     await userEvent.click(await within(panel).findByRole('button', { name: 'Download Processor usage as CSV' }));
     expect(click).toHaveBeenCalled();
     // Times in the chosen zone (tz=utc: whatever the machine's zone); a ratio as percent, said in the header.
-    expect(await blobs[0]?.text()).toBe('Time,Processor usage (%)\r\n1970-01-01T00:00:00.000Z,50\r\n1970-01-01T00:00:15.000Z,\r\n1970-01-01T00:00:30.000Z,0\r\n');
+    expect(await blobs[0]?.text()).toBe(
+      'Time,Processor usage (%)\r\n1970-01-01T00:00:00.000Z,50\r\n1970-01-01T00:00:15.000Z,\r\n1970-01-01T00:00:30.000Z,0\r\n',
+    );
 
     await userEvent.click(within(panel).getByRole('button', { name: 'Show Processor usage as a table' }));
     const table = within(panel).getByRole('region', { name: 'Processor usage' });
-    const cells = within(table).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['0.0%', '—', '50.0%']);
   });
 });
@@ -165,13 +206,23 @@ describe('CPC view extras', () => {
     const { router } = renderApp('/cpcs/P0001');
     const top = await screen.findByRole('table', { name: 'Top partitions' });
     await waitFor(() => expect(within(top).getAllByRole('row')).toHaveLength(4));
-    expect(within(top).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['DB "prod"/2', 'LNX1', '测试 分区']);
+    expect(
+      within(top)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['DB "prod"/2', 'LNX1', '测试 分区']);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rank by' }), 'peak');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), '5');
     expect(router.state.location.search).toBe('?topBy=peak&top=5');
     await waitFor(() => expect(api.calls.some((c) => c.startsWith('/api/v1/top?') && c.includes('n=5'))).toBe(true));
     const ranked = await screen.findByRole('table', { name: 'Top partitions' });
-    await waitFor(() => expect(within(ranked).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['LNX1', 'DB "prod"/2', '测试 分区']));
+    await waitFor(() =>
+      expect(
+        within(ranked)
+          .getAllByRole('rowheader')
+          .map((c) => c.textContent),
+      ).toEqual(['LNX1', 'DB "prod"/2', '测试 分区']),
+    );
     expect(within(ranked).getByRole('link', { name: 'LNX1' }).getAttribute('href')).toBe('/cpcs/P0001/partitions/LNX1?topBy=peak&top=5');
   });
 
@@ -197,7 +248,9 @@ describe('adapter view', () => {
       expect(await screen.findByRole('region', { name: title })).toBeTruthy();
     }
     const partitions = await screen.findByRole('table', { name: 'Partitions that use it' });
-    expect(within(partitions).getByRole('link', { name: 'DB "prod"/2' }).getAttribute('href')).toBe('/cpcs/P0001/partitions/DB%20%22prod%22%2F2');
+    expect(within(partitions).getByRole('link', { name: 'DB "prod"/2' }).getAttribute('href')).toBe(
+      '/cpcs/P0001/partitions/DB%20%22prod%22%2F2',
+    );
     await waitFor(() => expect(api.seriesCalls.some((c) => c.metric === 'zhmc_port_bytes_sent_count_total')).toBe(true));
   });
 
@@ -223,12 +276,18 @@ describe('not measured in this mode, and the heatmap as a table', () => {
         timestamps: [0, 15, 30],
         series: [],
         stale: false,
-        ...(call.metric === 'zhmc_cpc_storage_adapter_usage_ratio' ? { unsupportedInMode: { mode: 'classic', alternative: 'zhmc_cpc_channel_usage_ratio' } } : {}),
+        ...(call.metric === 'zhmc_cpc_storage_adapter_usage_ratio'
+          ? { unsupportedInMode: { mode: 'classic', alternative: 'zhmc_cpc_channel_usage_ratio' } }
+          : {}),
       },
     });
     renderApp('/cpcs/P0001');
     const panel = await screen.findByRole('region', { name: 'Storage adapter usage' });
-    expect(await within(panel).findByText(/Not measured for Classic CPCs: the HMC reports this only in DPM mode\. Channel usage is shown instead\./)).toBeTruthy();
+    expect(
+      await within(panel).findByText(
+        /Not measured for Classic CPCs: the HMC reports this only in DPM mode\. Channel usage is shown instead\./,
+      ),
+    ).toBeTruthy();
     expect(within(panel).queryByRole('img')).toBeNull();
     // Another panel with an empty answer says "No data", not 0 %.
     expect(await within(screen.getByRole('region', { name: 'Processor usage' })).findByText('No data')).toBeTruthy();
@@ -247,13 +306,16 @@ describe('not measured in this mode, and the heatmap as a table', () => {
 });
 
 describe('addressable panels', () => {
-  it.each(['/', '/cpcs/P0001', '/cpcs/P0001/partitions/LNX1', '/cpcs/P0001/adapters/OSA%201'])('gives every panel of %s a unique, stable id', async (path) => {
-    installFakeApi();
-    const { container } = renderApp(path);
-    await waitFor(() => expect(container.querySelectorAll('section.panel').length).toBeGreaterThan(2));
-    await waitFor(() => expect(screen.queryAllByRole('status')).toHaveLength(0));
-    const ids = [...container.querySelectorAll('section.panel')].map((section) => section.id);
-    expect(ids.every((id) => /^\S+$/.test(id))).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
+  it.each(['/', '/cpcs/P0001', '/cpcs/P0001/partitions/LNX1', '/cpcs/P0001/adapters/OSA%201'])(
+    'gives every panel of %s a unique, stable id',
+    async (path) => {
+      installFakeApi();
+      const { container } = renderApp(path);
+      await waitFor(() => expect(container.querySelectorAll('section.panel').length).toBeGreaterThan(2));
+      await waitFor(() => expect(screen.queryAllByRole('status')).toHaveLength(0));
+      const ids = [...container.querySelectorAll('section.panel')].map((section) => section.id);
+      expect(ids.every((id) => /^\S+$/.test(id))).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
 });

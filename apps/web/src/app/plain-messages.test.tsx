@@ -19,7 +19,9 @@ const NOT_MEASURED = 'to: the range holds no point at least one scrape interval 
 describe('plain messages', () => {
   it('says in both languages that a window holds nothing measured yet, never the BFF text', () => {
     const error = new ApiError(NOT_MEASURED, 'http', 400, 'bad_request');
-    expect(errorText('en', error)).toBe('Nothing has been measured in this time window yet: it lies in the future, or ends less than 15 seconds ago. Choose an earlier window.');
+    expect(errorText('en', error)).toBe(
+      'Nothing has been measured in this time window yet: it lies in the future, or ends less than 15 seconds ago. Choose an earlier window.',
+    );
     expect(errorText('zh-CN', error)).toBe('此时间范围内还没有测量数据：它位于未来，或结束于不到 15 秒前。请选择更早的时间范围。');
     const from = new ApiError('from: must be unix seconds, RFC 3339, "now" or "now-<n><s|m|h|d|w>"', 'http', 400, 'bad_request');
     expect(errorText('zh-CN', from)).toBe('无法读取链接中的“from”值。请在上方选择时间范围。');
@@ -28,7 +30,9 @@ describe('plain messages', () => {
   it('offers no Retry for a rejected window, and Retry for an unreachable upstream', async () => {
     const api = installFakeApi();
     api.series = (call) =>
-      call.metric === 'zhmc_cpc_processor_usage_ratio' ? errorReply(400, 'bad_request', NOT_MEASURED) : errorReply(502, 'upstream_error', 'Prometheus is unreachable');
+      call.metric === 'zhmc_cpc_processor_usage_ratio'
+        ? errorReply(400, 'bad_request', NOT_MEASURED)
+        : errorReply(502, 'upstream_error', 'Prometheus is unreachable');
     renderApp('/cpcs/P0001');
     const rejected = await screen.findByRole('region', { name: 'Processor usage' });
     expect((await within(rejected).findByRole('alert')).textContent).toContain('Nothing has been measured in this time window yet');

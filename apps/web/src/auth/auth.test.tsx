@@ -185,7 +185,9 @@ describe('framed by a portal', () => {
   }
 
   function authRequired(): unknown[] {
-    return posted.filter(([message]) => typeof message === 'object' && message !== null && 'type' in message && message.type === 'zlens:authRequired');
+    return posted.filter(
+      ([message]) => typeof message === 'object' && message !== null && 'type' in message && message.type === 'zlens:authRequired',
+    );
   }
 
   it('waits for the portal’s token without embed=1, then renders the view with it', async () => {
@@ -218,10 +220,12 @@ describe('framed by a portal', () => {
     send(PORTAL, { type: 'zlens:setToken', token: 'stale.token.value' });
     await screen.findByRole('heading', { level: 1, name: 'Not signed in' });
     expect(screen.getByText(EXPIRED)).toBeTruthy();
-    await waitFor(() => expect(authRequired()).toEqual([
-      [{ type: 'zlens:authRequired', message: NO_TOKEN, reason: 'missing' }, PORTAL],
-      [{ type: 'zlens:authRequired', message: EXPIRED, reason: null }, PORTAL],
-    ]));
+    await waitFor(() =>
+      expect(authRequired()).toEqual([
+        [{ type: 'zlens:authRequired', message: NO_TOKEN, reason: 'missing' }, PORTAL],
+        [{ type: 'zlens:authRequired', message: EXPIRED, reason: null }, PORTAL],
+      ]),
+    );
   });
 
   it('ignores setToken from an origin that is not allowed, or from another frame', async () => {

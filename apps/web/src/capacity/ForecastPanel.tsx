@@ -36,7 +36,13 @@ export function ForecastPanel({ cpc, partition }: { cpc: string; partition?: str
       data?.forecast
         ? forecastOption(
             data,
-            { peaks: t('forecast.peaks'), trend: t('forecast.trend'), low: t('forecast.low'), high: t('forecast.high'), zoneLabel: t('panel.timeAxis', { zone: zoneName(tz) }) },
+            {
+              peaks: t('forecast.peaks'),
+              trend: t('forecast.trend'),
+              low: t('forecast.low'),
+              high: t('forecast.high'),
+              zoneLabel: t('panel.timeAxis', { zone: zoneName(tz) }),
+            },
             tokens,
             { peak: themedColor(metricColor('zhmc_cpc_processor_usage_ratio'), dark), trend: themedColor(SERIES_COLORS[1], dark) },
             tz,
@@ -47,7 +53,9 @@ export function ForecastPanel({ cpc, partition }: { cpc: string; partition?: str
   // CSV: the peaks, and the trend with its band ahead.
   const lines = useMemo<UsageLine[]>(() => {
     if (!data) return [];
-    const out: UsageLine[] = [{ name: t('forecast.peaks'), timestamps: data.peaks.map((p) => p.time), values: data.peaks.map((p) => p.peak) }];
+    const out: UsageLine[] = [
+      { name: t('forecast.peaks'), timestamps: data.peaks.map((p) => p.time), values: data.peaks.map((p) => p.peak) },
+    ];
     const points = data.forecast?.points ?? [];
     if (points.length > 0) {
       const times = points.map((p) => p.time);
@@ -70,7 +78,18 @@ export function ForecastPanel({ cpc, partition }: { cpc: string; partition?: str
       panelId={PANEL_ID}
       stale={data?.stale ?? false}
       fetchedAt={data?.fetchedAt}
-      actions={option ? <ChartActions title={title} lines={lines} instanceRef={instanceRef} showTable={showTable} onToggleTable={() => setShowTable((current) => !current)} background={tokens.layer} /> : null}
+      actions={
+        option ? (
+          <ChartActions
+            title={title}
+            lines={lines}
+            instanceRef={instanceRef}
+            showTable={showTable}
+            onToggleTable={() => setShowTable((current) => !current)}
+            background={tokens.layer}
+          />
+        ) : null
+      }
     >
       {verdict ? <p className={verdict.alert ? 'forecast-summary forecast-summary-alert' : 'forecast-summary'}>{verdict.text}</p> : null}
       <p className="panel-note">

@@ -16,7 +16,12 @@ import './capacity-panels.css';
 export function compareMetrics(mode: CpcSummary['mode']): MetricId[] {
   return METRIC_IDS.filter((id) => {
     const m = CATALOG[id];
-    return m.scope === 'partition' && m.unit === 'ratio' && m.processorType === undefined && (mode === null ? id === 'zhmc_partition_processor_usage_ratio' : metricAppliesTo(m, mode));
+    return (
+      m.scope === 'partition' &&
+      m.unit === 'ratio' &&
+      m.processorType === undefined &&
+      (mode === null ? id === 'zhmc_partition_processor_usage_ratio' : metricAppliesTo(m, mode))
+    );
   });
 }
 
@@ -45,7 +50,14 @@ export function PartitionCompare({ cpc, group }: { cpc: CpcSummary; group: strin
       {known.length > 0 ? (
         <div className="chart-grid">
           {metrics.map((metric) => (
-            <CompareChart key={metric} metric={metric} cpc={cpc.name} partitions={known} title={t('compare.chart', { title: metricTitle(metric) })} group={group} />
+            <CompareChart
+              key={metric}
+              metric={metric}
+              cpc={cpc.name}
+              partitions={known}
+              title={t('compare.chart', { title: metricTitle(metric) })}
+              group={group}
+            />
           ))}
         </div>
       ) : null}
@@ -53,9 +65,31 @@ export function PartitionCompare({ cpc, group }: { cpc: CpcSummary; group: strin
   );
 }
 
-function CompareChart({ metric, cpc, partitions, title, group }: { metric: MetricId; cpc: string; partitions: readonly string[]; title: string; group: string }) {
-  const sources = useMemo<UsageSource[]>(() => partitions.map((partition) => ({ metric, cpc, partition, name: partition })), [metric, cpc, partitions]);
-  return <UsageChartPanel title={title} sources={sources} group={group} panelId={`compare-${metric.replace(/^zhmc_partition_/, '').replace(/_/g, '-')}`} />;
+function CompareChart({
+  metric,
+  cpc,
+  partitions,
+  title,
+  group,
+}: {
+  metric: MetricId;
+  cpc: string;
+  partitions: readonly string[];
+  title: string;
+  group: string;
+}) {
+  const sources = useMemo<UsageSource[]>(
+    () => partitions.map((partition) => ({ metric, cpc, partition, name: partition })),
+    [metric, cpc, partitions],
+  );
+  return (
+    <UsageChartPanel
+      title={title}
+      sources={sources}
+      group={group}
+      panelId={`compare-${metric.replace(/^zhmc_partition_/, '').replace(/_/g, '-')}`}
+    />
+  );
 }
 
 function ClearButton({ picks }: { picks: PartitionPicks }) {
@@ -75,7 +109,13 @@ function PickedChips({ picked, picks }: { picked: readonly string[]; picks: Part
       {picked.map((name) => (
         <li key={name}>
           <span>{name}</span>
-          <button type="button" className="pick-chip-remove" aria-label={t('compare.remove', { name })} title={t('compare.remove', { name })} onClick={() => picks.toggle(name)}>
+          <button
+            type="button"
+            className="pick-chip-remove"
+            aria-label={t('compare.remove', { name })}
+            title={t('compare.remove', { name })}
+            onClick={() => picks.toggle(name)}
+          >
             ×
           </button>
         </li>
@@ -93,7 +133,13 @@ function PartitionSearch({ names, picks }: { names: readonly string[]; picks: Pa
   return (
     <div className="pick-search">
       <label htmlFor={id}>{t('compare.search')}</label>
-      <input id={id} type="search" value={text} placeholder={t('compare.searchPlaceholder')} onChange={(event) => setText(event.target.value)} />
+      <input
+        id={id}
+        type="search"
+        value={text}
+        placeholder={t('compare.searchPlaceholder')}
+        onChange={(event) => setText(event.target.value)}
+      />
       <p className="panel-note" aria-live="polite">
         {t('compare.matches', { n: matches.length, total: names.length })}
       </p>

@@ -74,10 +74,16 @@ describe('forecastVerdict', () => {
   });
   const f = { slopePerDay: 0.01, level: 0.5, days: 10, points: [], reachesInDays: 40, earliestInDays: 30 };
   it('says when the threshold is reached, and the earliest', () => {
-    expect(forecastVerdict(response({ ...f, reachesInDays: 12, earliestInDays: 9 }), t)).toEqual({ text: 'Reaches 90% in about 12 days (at the earliest in about 9 days)', alert: true });
+    expect(forecastVerdict(response({ ...f, reachesInDays: 12, earliestInDays: 9 }), t)).toEqual({
+      text: 'Reaches 90% in about 12 days (at the earliest in about 9 days)',
+      alert: true,
+    });
   });
   it('says "not within the horizon", and asks for a week of peaks', () => {
-    expect(forecastVerdict(response({ ...f, reachesInDays: null, earliestInDays: null }), t)).toEqual({ text: 'Does not reach 90% within 28 days', alert: false });
+    expect(forecastVerdict(response({ ...f, reachesInDays: null, earliestInDays: null }), t)).toEqual({
+      text: 'Does not reach 90% within 28 days',
+      alert: false,
+    });
     expect(forecastVerdict(response(null, 3), t).text).toBe('A forecast needs daily peaks of at least 7 days; there are 3.');
   });
 });

@@ -18,11 +18,27 @@ export interface ForecastWords {
 const DAY = 86_400;
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function forecastOption(data: ForecastResponse, words: ForecastWords, tokens: ThemeTokens, colors: { peak: string; trend: string }, zone: DisplayZone): ChartOption {
+export function forecastOption(
+  data: ForecastResponse,
+  words: ForecastWords,
+  tokens: ThemeTokens,
+  colors: { peak: string; trend: string },
+  zone: DisplayZone,
+): ChartOption {
   const f = data.forecast;
   const peaks = data.peaks.map((p): [number, number] => [p.time * 1000, p.peak]);
   const series: LineSeriesOption[] = [
-    { type: 'line', name: words.peaks, data: peaks, symbol: 'circle', symbolSize: 4, showSymbol: true, lineStyle: { width: 1.5 }, color: colors.peak, emphasis: { disabled: true } },
+    {
+      type: 'line',
+      name: words.peaks,
+      data: peaks,
+      symbol: 'circle',
+      symbolSize: 4,
+      showSymbol: true,
+      lineStyle: { width: 1.5 },
+      color: colors.peak,
+      emphasis: { disabled: true },
+    },
   ];
   const last = data.peaks[data.peaks.length - 1]?.time ?? 0;
   let end = last;
@@ -68,7 +84,13 @@ export function forecastOption(data: ForecastResponse, words: ForecastWords, tok
     name: '__threshold',
     data: [],
     silent: true,
-    markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: tokens.supportError, type: 'solid', width: 1 }, data: [{ yAxis: data.threshold }] },
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      label: { show: false },
+      lineStyle: { color: tokens.supportError, type: 'solid', width: 1 },
+      data: [{ yAxis: data.threshold }],
+    },
   });
   const bandAt = new Map((f?.points ?? []).map((p) => [p.time * 1000, p]));
   const peakAt = new Map(peaks);
@@ -93,7 +115,9 @@ export function forecastOption(data: ForecastResponse, words: ForecastWords, tok
         const band = bandAt.get(time);
         if (band !== undefined) {
           rows.push(`<div>${escapeHtml(words.trend)} <b>${formatPercent(band.trend)}</b></div>`);
-          rows.push(`<div>${escapeHtml(words.low)} – ${escapeHtml(words.high)} <b>${formatPercent(band.low)} – ${formatPercent(band.high)}</b></div>`);
+          rows.push(
+            `<div>${escapeHtml(words.low)} – ${escapeHtml(words.high)} <b>${formatPercent(band.low)} – ${formatPercent(band.high)}</b></div>`,
+          );
         }
         return `<div class="zl-tt">${rows.join('')}</div>`;
       },

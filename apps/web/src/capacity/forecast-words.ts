@@ -19,7 +19,8 @@ export function forecastVerdict(data: ForecastResponse, t: T): ForecastVerdict {
   if (f === null) return { text: t('forecast.insufficient', { n: FORECAST_MIN_DAYS, days: data.peaks.length }), alert: false };
   if (f.reachesInDays === 0) return { text: t('forecast.already', { pct }), alert: true };
   if (f.reachesInDays !== null) {
-    const earliest = f.earliestInDays !== null && f.earliestInDays < f.reachesInDays ? ` (${t('forecast.earliest', { n: f.earliestInDays })})` : '';
+    const earliest =
+      f.earliestInDays !== null && f.earliestInDays < f.reachesInDays ? ` (${t('forecast.earliest', { n: f.earliestInDays })})` : '';
     return { text: `${t('forecast.reaches', { pct, n: f.reachesInDays })}${earliest}`, alert: true };
   }
   const earliest = f.earliestInDays !== null ? ` (${t('forecast.earliest', { n: f.earliestInDays })})` : '';

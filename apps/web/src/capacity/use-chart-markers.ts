@@ -28,7 +28,13 @@ export function useChartMarkers(subject: { cpc: string; partition?: string; mode
   const metric = statusMetric(subject.mode, subject.partition !== undefined);
   const status = useQuery({
     ...seriesQuery(
-      { metric: metric ?? 'zhmc_cpc_status_int', cpc: subject.cpc, ...(subject.partition === undefined ? {} : { partition: subject.partition }), window, maxPoints: STATUS_POINTS },
+      {
+        metric: metric ?? 'zhmc_cpc_status_int',
+        cpc: subject.cpc,
+        ...(subject.partition === undefined ? {} : { partition: subject.partition }),
+        window,
+        maxPoints: STATUS_POINTS,
+      },
       refresh,
     ),
     enabled: on && metric !== null,
@@ -39,11 +45,16 @@ export function useChartMarkers(subject: { cpc: string; partition?: string; mode
     const out: ChartMarker[] = [];
     if (status.data) {
       for (const change of statusChanges(status.data.timestamps, status.data.series)) {
-        out.push({ time: change.time, kind: 'status', text: t('ann.status', { from: statusWord(change.from.status), to: statusWord(change.to.status) }) });
+        out.push({
+          time: change.time,
+          kind: 'status',
+          text: t('ann.status', { from: statusWord(change.from.status), to: statusWord(change.to.status) }),
+        });
       }
     }
     if (messages.data?.available) {
-      for (const message of messages.data.messages) out.push({ time: message.time, kind: 'hardware', text: `${t('ann.hardware')}: ${message.text}` });
+      for (const message of messages.data.messages)
+        out.push({ time: message.time, kind: 'hardware', text: `${t('ann.hardware')}: ${message.text}` });
     }
     return out.sort((a, b) => a.time - b.time);
   }, [on, status.data, messages.data, t, statusWord]);

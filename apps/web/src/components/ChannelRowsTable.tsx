@@ -35,9 +35,15 @@ export function ChannelRowsTable({ cpc, rows, label }: { cpc: string; rows: read
               <th scope="col">{t('col.type')}</th>
               <th scope="col">{t('col.shared')}</th>
               <th scope="col">{t('col.lpars')}</th>
-              <th scope="col" className="numeric">{t('col.now')}</th>
-              <th scope="col" className="numeric">{t('col.avg')}</th>
-              <th scope="col" className="numeric">{t('col.peak')}</th>
+              <th scope="col" className="numeric">
+                {t('col.now')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('col.avg')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('col.peak')}
+              </th>
               <th scope="col">{t('cpc.trend')}</th>
             </tr>
           </thead>

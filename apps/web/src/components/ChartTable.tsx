@@ -15,34 +15,34 @@ export function ChartTable({ title, lines, format }: { title: string; lines: rea
   const lookup = useMemo(() => lines.map((line) => new Map(line.timestamps.map((time, i) => [time, line.values[i] ?? null]))), [lines]);
   return (
     <>
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-      <table className="data-table data-table-compact">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('panel.time')}</th>
-            {lines.map((line) => (
-              <th key={line.name} scope="col" className="numeric">
-                {line.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {list.rows.map((time) => (
-            <tr key={time}>
-              <th scope="row">{formatDateTime(time * 1000)}</th>
-              {lookup.map((map, i) => (
-                <td key={lines[i]?.name ?? i} className="numeric">
-                  {format(map.get(time) ?? null)}
-                </td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+        <table className="data-table data-table-compact">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('panel.time')}</th>
+              {lines.map((line) => (
+                <th key={line.name} scope="col" className="numeric">
+                  {line.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    <ShowAllButton list={list} />
+          </thead>
+          <tbody>
+            {list.rows.map((time) => (
+              <tr key={time}>
+                <th scope="row">{formatDateTime(time * 1000)}</th>
+                {lookup.map((map, i) => (
+                  <td key={lines[i]?.name ?? i} className="numeric">
+                    {format(map.get(time) ?? null)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowAllButton list={list} />
     </>
   );
 }

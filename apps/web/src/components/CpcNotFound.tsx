@@ -17,7 +17,15 @@ export function CpcNotFound({ name }: { name: string }) {
   const inventory = useQuery(inventoryQuery(refresh));
   const near = inventory.data?.cpcs.find((cpc) => cpc.name.toLowerCase() === name.toLowerCase());
   const suggestion = near ? { text: t('notFound.didYouMean', { name: near.name }), to: samePageOf(pathname, name, near.name) } : null;
-  return <NotFound title={t('cpc.notFound')} message={t('cpc.notFoundMessage', { name })} backTo={fleetPath()} backLabel={t('nav.backToFleet')} suggestion={suggestion} />;
+  return (
+    <NotFound
+      title={t('cpc.notFound')}
+      message={t('cpc.notFoundMessage', { name })}
+      backTo={fleetPath()}
+      backLabel={t('nav.backToFleet')}
+      suggestion={suggestion}
+    />
+  );
 }
 
 /** The path of the same page of another CPC: `/cpcs/zlx1/partitions/A` → `/cpcs/ZLX1/partitions/A`. */

@@ -22,7 +22,11 @@ describe('heatmap row links', () => {
     // The chart keeps its own name; the links are a list named after it.
     expect(await within(panel).findByRole('img', { name: /2 partitions, highest average first/ }, { timeout: 10_000 })).toBeTruthy();
     const list = within(panel).getByRole('list', { name: 'Partitions of Partition processor usage over time' });
-    expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual(['DB "prod"/2', 'LNX1']);
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['DB "prod"/2', 'LNX1']);
 
     // The chart has no tab stop of its own: from the panel's last control before it, the next is the first row's link.
     const before = [...panel.querySelectorAll<HTMLElement>('button, a, [tabindex="0"]')].filter(
@@ -59,7 +63,9 @@ describe('heatmap row links', () => {
     api.other = (url) => (url.pathname === '/api/v1/heatmap' ? { status: 200, body: { ...base, rows } } : defaultOther(url));
     renderApp('/cpcs/P0001');
     const list = await screen.findByRole('list', { name: 'Partitions of Partition processor usage over time' });
-    const names = within(list).getAllByRole('link').map((link) => link.textContent);
+    const names = within(list)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
     expect(names).toHaveLength(HEATMAP_ROW_LIMIT);
     expect(names.at(-1)).toBe(`LP${String(HEATMAP_ROW_LIMIT - 1).padStart(3, '0')}`);
     expect(screen.queryByRole('link', { name: `LP${String(HEATMAP_ROW_LIMIT).padStart(3, '0')}` })).toBeNull();

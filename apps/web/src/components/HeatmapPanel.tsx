@@ -60,7 +60,8 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   const data = useMemo(() => (full ? { ...full, rows: [...list.rows] } : full), [full, list.rows]);
 
   const option = useMemo(
-    () => (data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS) : null),
+    () =>
+      data && data.rows.length > 0 ? heatmapOption(data, withCpc, tokens, theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS) : null,
     [data, withCpc, tokens, theme],
   );
   const rows = useMemo(
@@ -106,7 +107,9 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
           <thead>
             <tr>
               <th scope="col">{t('col.partition')}</th>
-              <th scope="col" className="numeric">{t('col.avg')}</th>
+              <th scope="col" className="numeric">
+                {t('col.avg')}
+              </th>
               {pickable ? <th scope="col">{t('compare.column')}</th> : null}
             </tr>
           </thead>
@@ -131,14 +134,14 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
   } else {
     body = (
       <EChart
-          option={option}
-          ariaLabel={`${title}: ${t('cpc.heatmapRows', { n: rows.length })}`}
-          height={heatmapHeight(rows.length)}
-          instanceRef={instanceRef}
-          onYLabelClick={(label) => {
-            const row = byLabel.get(label);
-            if (row) void navigate({ pathname: partitionPath(row.cpc, row.partition), search });
-          }}
+        option={option}
+        ariaLabel={`${title}: ${t('cpc.heatmapRows', { n: rows.length })}`}
+        height={heatmapHeight(rows.length)}
+        instanceRef={instanceRef}
+        onYLabelClick={(label) => {
+          const row = byLabel.get(label);
+          if (row) void navigate({ pathname: partitionPath(row.cpc, row.partition), search });
+        }}
       />
     );
     // The labels on the canvas answer a mouse only: the same rows as links, next in the tab order,
@@ -184,7 +187,9 @@ export function HeatmapPanel({ title, metric, cpc }: { title: string; metric: Me
           </p>
           <span className="heatmap-scale" aria-hidden="true">
             0%
-            <span style={{ background: `linear-gradient(to right, ${(theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS).join(', ')})` }} />
+            <span
+              style={{ background: `linear-gradient(to right, ${(theme === 'dark' ? HEATMAP_COLORS_DARK : HEATMAP_COLORS).join(', ')})` }}
+            />
             100%
           </span>
         </div>

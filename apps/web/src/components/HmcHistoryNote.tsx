@@ -8,7 +8,11 @@ export function HmcHistoryNote({ overlay }: { overlay: HmcHistoryOverlay }) {
   const { t } = useI18n();
   const [{ tz }] = useViewParams();
   if (overlay.unavailable !== null && overlay.lines.length === 0) {
-    return <p className="panel-note hmc-history-note">{t(overlay.unavailable === 'not-permitted' ? 'hmcHistory.notPermitted' : 'hmcHistory.notSupported')}</p>;
+    return (
+      <p className="panel-note hmc-history-note">
+        {t(overlay.unavailable === 'not-permitted' ? 'hmcHistory.notPermitted' : 'hmcHistory.notSupported')}
+      </p>
+    );
   }
   if (overlay.lines.length === 0 || overlay.resolution === null) return null;
   const resolution = resolutionWords(overlay.resolution, t);

@@ -21,17 +21,28 @@ export function LegendTable({
   onToggle: (name: string) => void;
 }) {
   const { t } = useI18n();
-  const rows = useMemo(() => lines.map((line, index) => ({ line, color: lineColor(line, index, dark), stats: seriesStats(line.values) })), [lines, dark]);
+  const rows = useMemo(
+    () => lines.map((line, index) => ({ line, color: lineColor(line, index, dark), stats: seriesStats(line.values) })),
+    [lines, dark],
+  );
   return (
     <div className="legend">
       <table className="legend-table" aria-label={t('legend.label', { title })}>
         <thead>
           <tr>
             <th scope="col">{t('legend.series')}</th>
-            <th scope="col" className="numeric">{t('legend.min')}</th>
-            <th scope="col" className="numeric">{t('legend.max')}</th>
-            <th scope="col" className="numeric">{t('legend.avg')}</th>
-            <th scope="col" className="numeric">{t('legend.last')}</th>
+            <th scope="col" className="numeric">
+              {t('legend.min')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('legend.max')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('legend.avg')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('legend.last')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -47,7 +58,11 @@ export function LegendTable({
                     title={t('legend.toggle', { name: line.name })}
                     onClick={() => onToggle(line.name)}
                   >
-                    <span className="legend-swatch" style={{ background: off ? 'transparent' : color, borderColor: color }} aria-hidden="true" />
+                    <span
+                      className="legend-swatch"
+                      style={{ background: off ? 'transparent' : color, borderColor: color }}
+                      aria-hidden="true"
+                    />
                     {line.name}
                   </button>
                 </th>

@@ -34,7 +34,9 @@ export interface PanelProps {
 }
 
 /** What an API answer says of its freshness (FreshnessShape), as a panel's props; nothing while it loads. */
-export function freshnessOf(answer: { stale: boolean; fetchedAt?: number | undefined; partial?: boolean | undefined; warnings?: string[] | undefined } | undefined) {
+export function freshnessOf(
+  answer: { stale: boolean; fetchedAt?: number | undefined; partial?: boolean | undefined; warnings?: string[] | undefined } | undefined,
+) {
   return { stale: answer?.stale ?? false, fetchedAt: answer?.fetchedAt, partial: answer?.partial ?? false, warnings: answer?.warnings };
 }
 
@@ -42,7 +44,19 @@ export function freshnessOf(answer: { stale: boolean; fetchedAt?: number | undef
  * The frame of every panel: a titled region whose body shows one of the states below. On the
  * one-panel embed page every panel but the one asked for renders nothing.
  */
-export function Panel({ title, stale = false, fetchedAt, partial = false, warnings, level = 2, actions, children, className, panelId, help }: PanelProps) {
+export function Panel({
+  title,
+  stale = false,
+  fetchedAt,
+  partial = false,
+  warnings,
+  level = 2,
+  actions,
+  children,
+  className,
+  panelId,
+  help,
+}: PanelProps) {
   const titleId = useId();
   const helpId = useId();
   const [helpShown, setHelpShown] = useState(false);
@@ -66,7 +80,14 @@ export function Panel({ title, stale = false, fetchedAt, partial = false, warnin
         <Heading id={titleId} className="panel-title">
           {title}
         </Heading>
-        {help ? <HelpToggle name={typeof title === 'string' ? title : (panelId ?? '')} shown={helpShown} controls={helpId} onToggle={() => setHelpShown((s) => !s)} /> : null}
+        {help ? (
+          <HelpToggle
+            name={typeof title === 'string' ? title : (panelId ?? '')}
+            shown={helpShown}
+            controls={helpId}
+            onToggle={() => setHelpShown((s) => !s)}
+          />
+        ) : null}
         {stale ? <StaleBadge fetchedAt={fetchedAt} /> : null}
         {actions || copy ? (
           <div className="panel-actions">
@@ -93,7 +114,15 @@ function HelpToggle({ name, shown, controls, onToggle }: { name: string; shown: 
   const { t } = useI18n();
   const label = t('panel.helpLabel', { title: name });
   return (
-    <button type="button" className="panel-help-toggle" aria-expanded={shown} aria-controls={controls} aria-label={label} title={label} onClick={onToggle}>
+    <button
+      type="button"
+      className="panel-help-toggle"
+      aria-expanded={shown}
+      aria-controls={controls}
+      aria-label={label}
+      title={label}
+      onClick={onToggle}
+    >
       <span aria-hidden="true">i</span>
     </button>
   );

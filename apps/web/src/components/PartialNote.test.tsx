@@ -22,10 +22,15 @@ function partialApi(): FakeApi {
   const api = installFakeApi();
   api.series = (call) => {
     if (call.metric !== 'zhmc_cpc_processor_usage_ratio') return defaultSeries(call);
-    const body = { ...seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.5, null, 0.7] }]), partial: true, warnings: [WARNING, INFO] };
+    const body = {
+      ...seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.5, null, 0.7] }]),
+      partial: true,
+      warnings: [WARNING, INFO],
+    };
     return { status: 200, body };
   };
-  api.other = (url) => (url.pathname === '/api/v1/heatmap' ? { status: 200, body: { ...heatmapResponse('P0001'), warnings: [INFO] } } : defaultOther(url));
+  api.other = (url) =>
+    url.pathname === '/api/v1/heatmap' ? { status: 200, body: { ...heatmapResponse('P0001'), warnings: [INFO] } } : defaultOther(url);
   return api;
 }
 
@@ -46,7 +51,11 @@ describe('a partial answer', () => {
     expect(note.textContent).toContain('Prometheus warned that this answer may be missing data');
     const details = within(note).getByText('What Prometheus said (1 warning, in English)');
     await userEvent.click(details);
-    expect(within(note).getAllByRole('listitem').map((item) => item.textContent)).toEqual([WARNING]);
+    expect(
+      within(note)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([WARNING]);
     expect(note.textContent).not.toContain('might not be a counter');
 
     // Panels whose answers are whole (or carry only infos) say nothing of the kind.

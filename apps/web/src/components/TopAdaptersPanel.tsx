@@ -21,7 +21,10 @@ const SPARK_POINTS = 60;
 export function adapterTopCsv(rows: readonly AdapterTopEntry[], headers: readonly string[]): string {
   const cell = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const lines = [headers.map(cell).join(',')];
-  for (const r of rows) lines.push([r.cpc, r.adapter, r.adapterId ?? '', r.family ?? '', r.type ?? '', r.avg ?? '', r.peak ?? ''].map((v) => cell(String(v))).join(','));
+  for (const r of rows)
+    lines.push(
+      [r.cpc, r.adapter, r.adapterId ?? '', r.family ?? '', r.type ?? '', r.avg ?? '', r.peak ?? ''].map((v) => cell(String(v))).join(','),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -64,7 +67,11 @@ export function TopAdaptersPanel({ cpc = null }: { cpc?: string | null }) {
   const controls = (
     <div className="panel-controls">
       <label htmlFor={familyId}>{t('adapters.family')}</label>
-      <select id={familyId} value={family ?? ''} onChange={(e) => setFamily(ADAPTER_TOP_FAMILIES.find((f) => f === e.target.value) ?? null)}>
+      <select
+        id={familyId}
+        value={family ?? ''}
+        onChange={(e) => setFamily(ADAPTER_TOP_FAMILIES.find((f) => f === e.target.value) ?? null)}
+      >
         <option value="">{t('adapters.familyAll')}</option>
         {ADAPTER_TOP_FAMILIES.map((f) => (
           <option key={f} value={f}>
@@ -123,8 +130,12 @@ export function TopAdaptersPanel({ cpc = null }: { cpc?: string | null }) {
               <th scope="col">{t('col.pchid')}</th>
               <th scope="col">{t('adapters.family')}</th>
               <th scope="col">{t('col.type')}</th>
-              <th scope="col" className="numeric">{t('col.avg')}</th>
-              <th scope="col" className="numeric">{t('col.peak')}</th>
+              <th scope="col" className="numeric">
+                {t('col.avg')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('col.peak')}
+              </th>
               <th scope="col">{t('cpc.trend')}</th>
             </tr>
           </thead>

@@ -25,7 +25,8 @@ export function UpstreamBanner() {
   const lines: { key: string; text: string; lastOkAt: number | null }[] = [];
   // The server is away when the status request gets no answer, or a 5xx from a proxy before it. A
   // 401 signs the page out (query-client.ts) and a 404 is a BFF without /status: neither is an outage.
-  const serverAway = status.isError && (!(status.error instanceof ApiError) || status.error.kind === 'network' || status.error.status >= 500);
+  const serverAway =
+    status.isError && (!(status.error instanceof ApiError) || status.error.kind === 'network' || status.error.status >= 500);
   if (serverAway) {
     lines.push({ key: 'server', text: t('upstream.server'), lastOkAt: null });
   } else {

@@ -82,9 +82,23 @@ export function UsageChartPanel({
     return { ...all, lines, hasData: lines.some((line) => line.values.some((v) => v != null)) };
   }, [all, hideEmptyLines, combine]);
   // "Compare with": the earlier window's lines, dashed, after the chart's own (status charts have no overlay).
-  const compared = useCompareLines(sources, window, refresh, width, compare, own.status === 'success' ? own.lines : null, enabled && shown && unit !== 'status' && combine === undefined);
+  const compared = useCompareLines(
+    sources,
+    window,
+    refresh,
+    width,
+    compare,
+    own.status === 'success' ? own.lines : null,
+    enabled && shown && unit !== 'status' && combine === undefined,
+  );
   // The HMC's own records where zlens' own data does not reach back to: dotted, over a shaded span.
-  const hmcHistory = useHmcHistoryLines(sources, window, width, own.status === 'success' ? own.lines : null, enabled && shown && unit !== 'status');
+  const hmcHistory = useHmcHistoryLines(
+    sources,
+    window,
+    width,
+    own.status === 'success' ? own.lines : null,
+    enabled && shown && unit !== 'status',
+  );
   const state = useMemo(() => {
     const extra = [...hmcHistory.lines, ...compared];
     if (own.status !== 'success' || extra.length === 0) return own;

@@ -24,7 +24,10 @@ describe('channelRows', () => {
   });
 
   it('takes average and peak from the BFF ranking (every sample) where it ranks the channel', () => {
-    const [row] = channelRows([s('0.40', '', 'true', [0.2, 0.4])], [{ labels: { cpc: 'ZOS1', channel_css_chpid: '0.40' }, avg: 0.25, peak: 0.9 }]);
+    const [row] = channelRows(
+      [s('0.40', '', 'true', [0.2, 0.4])],
+      [{ labels: { cpc: 'ZOS1', channel_css_chpid: '0.40' }, avg: 0.25, peak: 0.9 }],
+    );
     expect(row).toMatchObject({ avg: 0.25, peak: 0.9, now: 0.4 });
   });
 

@@ -62,7 +62,9 @@ export function channelRowsCsv(rows: readonly ChannelRow[], headers: readonly st
   const num = (v: number | null): string => (v == null ? '' : String(v));
   const lines = [headers.map(cell).join(',')];
   for (const r of rows) {
-    lines.push([r.chpid, r.shared === null ? '' : String(r.shared), r.lpars.join(' '), num(r.now), num(r.avg), num(r.peak)].map(cell).join(','));
+    lines.push(
+      [r.chpid, r.shared === null ? '' : String(r.shared), r.lpars.join(' '), num(r.now), num(r.avg), num(r.peak)].map(cell).join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -59,7 +59,9 @@ describe('CSV export', () => {
   it('names an export by object, title and range, in the chosen zone', () => {
     const from = Date.UTC(2026, 11, 2, 8, 0) / 1000;
     const to = Date.UTC(2026, 11, 3, 8, 0) / 1000;
-    expect(exportFileName({ object: 'ZLX1', title: 'Processor usage', from, to, zone: 'utc' }, 'csv')).toBe('ZLX1-processor-usage-2026-12-02T08-00_2026-12-03T08-00.csv');
+    expect(exportFileName({ object: 'ZLX1', title: 'Processor usage', from, to, zone: 'utc' }, 'csv')).toBe(
+      'ZLX1-processor-usage-2026-12-02T08-00_2026-12-03T08-00.csv',
+    );
     expect(exportFileName({ object: 'DB "prod"/2', title: '处理器使用率', zone: 'utc' }, 'png')).toBe('DB-prod-2-处理器使用率.png');
   });
 });
@@ -105,12 +107,21 @@ describe('usageChartOption', () => {
   });
 
   it('puts status codes on an axis of the statuses present, one step each', () => {
-    const labels = new Map([[0, 'Active'], [1, 'Degraded'], [11, 'Stopped'], [23, 'Status check']]);
+    const labels = new Map([
+      [0, 'Active'],
+      [1, 'Degraded'],
+      [11, 'Stopped'],
+      [23, 'Status check'],
+    ]);
     const status = [{ name: 'S', timestamps: [0, 15, 30], values: [0, 11, null] }];
     expect(statusAxis(status)).toEqual([0, 11]);
     const option = usageChartOption({ lines: status, start: 0, end: 30, unit: 'status', statusLabels: labels });
     const series = Array.isArray(option.series) ? option.series : [];
-    expect(series[0]?.data).toEqual([[0, 0], [15_000, 1], [30_000, null]]);
+    expect(series[0]?.data).toEqual([
+      [0, 0],
+      [15_000, 1],
+      [30_000, null],
+    ]);
     expect(option.yAxis).toMatchObject({ type: 'value', min: -0.5, max: 1.5, interval: 1 });
     expect(valueFormatter('status', undefined, labels)(11)).toBe('Stopped');
   });

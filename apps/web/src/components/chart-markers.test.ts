@@ -29,7 +29,9 @@ describe('chart markers', () => {
       end: 1200,
       markers,
     });
-    const series = (option.series as { name?: string; markLine?: { data: { xAxis: number; symbol: string[] }[] } }[]).find((s) => s.name === '__markers');
+    const series = (option.series as { name?: string; markLine?: { data: { xAxis: number; symbol: string[] }[] } }[]).find(
+      (s) => s.name === '__markers',
+    );
     expect(series?.markLine?.data).toEqual([expect.objectContaining({ xAxis: 1_000_000, symbol: ['none', 'triangle'] })]);
     const without = usageChartOption({ lines: [{ name: 'CPC', timestamps: [900, 1200], values: [0.1, 0.2] }], start: 900, end: 1200 });
     expect((without.series as { name?: string }[]).some((s) => s.name === '__markers')).toBe(false);

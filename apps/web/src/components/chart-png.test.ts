@@ -4,8 +4,12 @@ import { legendRows, pngSubtitle } from './chart-png';
 
 describe('the PNG frame', () => {
   it('names the object and the range with its zone', () => {
-    expect(pngSubtitle('ZLX1', { from: '2026-12-02 08:00', to: '2026-12-03 08:00', zone: 'UTC' })).toBe('ZLX1 · 2026-12-02 08:00 – 2026-12-03 08:00 (UTC)');
-    expect(pngSubtitle(undefined, { from: '2026-12-02 08:00', to: '2026-12-03 08:00', zone: 'Europe/Berlin' })).toBe('2026-12-02 08:00 – 2026-12-03 08:00 (Europe/Berlin)');
+    expect(pngSubtitle('ZLX1', { from: '2026-12-02 08:00', to: '2026-12-03 08:00', zone: 'UTC' })).toBe(
+      'ZLX1 · 2026-12-02 08:00 – 2026-12-03 08:00 (UTC)',
+    );
+    expect(pngSubtitle(undefined, { from: '2026-12-02 08:00', to: '2026-12-03 08:00', zone: 'Europe/Berlin' })).toBe(
+      '2026-12-02 08:00 – 2026-12-03 08:00 (Europe/Berlin)',
+    );
     expect(pngSubtitle('ZLX1', null)).toBe('ZLX1');
   });
 

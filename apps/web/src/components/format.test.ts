@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NO_VALUE,
-  formatDateTime,
-  formatMachine,
-  formatPercent,
-  formatStatus,
-  isRunning,
-  lastValue,
-  statusTone,
-} from './format';
+import { NO_VALUE, formatDateTime, formatMachine, formatPercent, formatStatus, isRunning, lastValue, statusTone } from './format';
 
 describe('formatPercent', () => {
   it('shows a ratio as a percentage', () => {

@@ -153,7 +153,12 @@ export function formatRate(value: number | null | undefined, unit: string): stri
 }
 
 /** Minimum, maximum, average and last of the values that are not gaps; all null without any. */
-export function seriesStats(values: readonly (number | null)[]): { min: number | null; max: number | null; avg: number | null; last: number | null } {
+export function seriesStats(values: readonly (number | null)[]): {
+  min: number | null;
+  max: number | null;
+  avg: number | null;
+  last: number | null;
+} {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let sum = 0;
@@ -175,7 +180,8 @@ export function seriesStats(values: readonly (number | null)[]): { min: number |
  */
 export function formatMiB(mib: number | null | undefined, units: { mib: string; gib: string; tib: string }): string {
   if (mib == null || !Number.isFinite(mib)) return NO_VALUE;
-  const [value, unit] = Math.abs(mib) >= 1024 * 1024 ? [mib / (1024 * 1024), units.tib] : Math.abs(mib) >= 1024 ? [mib / 1024, units.gib] : [mib, units.mib];
+  const [value, unit] =
+    Math.abs(mib) >= 1024 * 1024 ? [mib / (1024 * 1024), units.tib] : Math.abs(mib) >= 1024 ? [mib / 1024, units.gib] : [mib, units.mib];
   return `${Number(value.toFixed(1))} ${unit}`;
 }
 
@@ -211,11 +217,16 @@ export function toCsv(
   // Ratios as the UI shows them: percent, the header says so.
   const rows = [[timeHeader, ...lines.map((line) => (percent ? `${line.name} (%)` : line.name))].map(csvCell).join(',')];
   for (const t of times) {
-    rows.push([isoTime(t, zone), ...lookup.map((map) => {
-      const value = map.get(t);
-      if (value == null) return '';
-      return percent ? String(Number((value * 100).toFixed(4))) : String(value);
-    })].join(','));
+    rows.push(
+      [
+        isoTime(t, zone),
+        ...lookup.map((map) => {
+          const value = map.get(t);
+          if (value == null) return '';
+          return percent ? String(Number((value * 100).toFixed(4))) : String(value);
+        }),
+      ].join(','),
+    );
   }
   return `${rows.join('\r\n')}\r\n`;
 }
@@ -228,7 +239,11 @@ export function exportFileName(
   parts: { object?: string | undefined; title: string; from?: number | undefined; to?: number | undefined; zone: DisplayZone },
   extension: string,
 ): string {
-  const slug = (text: string) => text.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = (text: string) =>
+    text
+      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
   const stamp = (t: number) => isoTime(t, parts.zone).slice(0, 16).replace(':', '-');
   const range = parts.from !== undefined && parts.to !== undefined ? `${stamp(parts.from)}_${stamp(parts.to)}` : '';
   const base = [slug(parts.object ?? ''), slug(parts.title).toLowerCase(), range].filter((part) => part !== '').join('-');
@@ -237,6 +252,10 @@ export function exportFileName(
 
 /** A file name from a panel title: letters, digits (any script), dashes. */
 export function fileName(title: string, extension: string): string {
-  const base = title.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'zlens';
+  const base =
+    title
+      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'zlens';
   return `${base}.${extension}`;
 }

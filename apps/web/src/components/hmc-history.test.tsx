@@ -56,7 +56,12 @@ describe('hmcHistoryLines', () => {
   ];
 
   it("extends each line in its colour, marked as the HMC's, with the coarsest resolution and the latest start of zlens' data", () => {
-    const overlay = hmcHistoryLines(sources, [answer({}), answer({ resolution: 3600, primaryFrom: START + 1800, timestamps: [START], values: [3900] })], own, (n) => `${n} (HMC)`);
+    const overlay = hmcHistoryLines(
+      sources,
+      [answer({}), answer({ resolution: 3600, primaryFrom: START + 1800, timestamps: [START], values: [3900] })],
+      own,
+      (n) => `${n} (HMC)`,
+    );
     expect(overlay.lines.map((l) => [l.name, l.color, l.hmc, l.values])).toEqual([
       ['Power (HMC)', SERIES_COLORS[0], true, [5000, 5100, null, 5200]],
       ['Partitions (HMC)', '#123456', true, [3900]],
@@ -65,7 +70,12 @@ describe('hmcHistoryLines', () => {
   });
 
   it('leaves out answers still loading, without points, or without an HMC; says so only where the HMC was needed and refused', () => {
-    expect(hmcHistoryLines(sources, [undefined, answer({ timestamps: [START], values: [null] })], own, String)).toEqual({ lines: [], resolution: null, until: null, unavailable: null });
+    expect(hmcHistoryLines(sources, [undefined, answer({ timestamps: [START], values: [null] })], own, String)).toEqual({
+      lines: [],
+      resolution: null,
+      until: null,
+      unavailable: null,
+    });
     const needsHmc = answer({ available: false, unavailableReason: 'needs-hmc', timestamps: [], values: [] });
     expect(hmcHistoryLines(sources, [needsHmc, needsHmc], own, String).unavailable).toBeNull();
     const refused = answer({ available: false, unavailableReason: 'not-permitted', timestamps: [], values: [] });
@@ -99,7 +109,13 @@ describe('the chart option', () => {
 
   it('shades the span once per chart, however many lines the HMC extends', () => {
     const hmcLine = (name: string): UsageLine => ({ name, timestamps: [START, START + 900], values: [1, 2], hmc: true });
-    const option = usageChartOption({ lines: [hmcLine('a'), hmcLine('b'), hmcLine('c')], start: START, end: START + 3600, unit: 'watts', hidden: new Set(['a']) });
+    const option = usageChartOption({
+      lines: [hmcLine('a'), hmcLine('b'), hmcLine('c')],
+      start: START,
+      end: START + 3600,
+      unit: 'watts',
+      hidden: new Set(['a']),
+    });
     const series = (Array.isArray(option.series) ? option.series : []) as Record<string, unknown>[];
     expect(series.filter((s) => s.markArea !== undefined).map((s) => s.name)).toEqual(['b']);
   });
@@ -113,7 +129,10 @@ function powerFromTheHmc(api: FakeApi): void {
       : defaultSeries(call);
   api.other = (url) =>
     url.pathname === '/api/v1/hmc-history' && url.searchParams.get('metric') === 'zhmc_cpc_power_watt'
-      ? { status: 200, body: answer({ start: START, end: START + 30, primaryFrom: START + 30, timestamps: [START, START + 15], values: [5000, 5100] }) }
+      ? {
+          status: 200,
+          body: answer({ start: START, end: START + 30, primaryFrom: START + 30, timestamps: [START, START + 15], values: [5000, 5100] }),
+        }
       : defaultOther(url);
 }
 
@@ -125,7 +144,11 @@ describe('on the energy view', () => {
     const panel = await screen.findByRole('region', { name: 'Power' });
     expect(await within(panel).findByText(/line Power \(HMC records\): 2 points/)).toBeTruthy();
     expect(within(panel).getByRole('button', { name: /Power \(HMC records\)/ })).toBeTruthy();
-    expect(within(panel).getByText(/Dotted, on the shaded part: from the HMC's own records, 15-minute resolution, up to .*, where zlens' own data starts\./)).toBeTruthy();
+    expect(
+      within(panel).getByText(
+        /Dotted, on the shaded part: from the HMC's own records, 15-minute resolution, up to .*, where zlens' own data starts\./,
+      ),
+    ).toBeTruthy();
     // The chart asks the HMC's records with its own series parameters (the BFF's cache hit).
     const series = api.calls.find((c) => c.startsWith('/api/v1/series?metric=zhmc_cpc_power_watt&'));
     const history = api.calls.find((c) => c.startsWith('/api/v1/hmc-history?metric=zhmc_cpc_power_watt&'));
@@ -138,7 +161,17 @@ describe('on the energy view', () => {
     const other = api.other;
     api.other = (url) =>
       url.pathname === '/api/v1/hmc-history' && url.searchParams.get('metric') === 'zhmc_cpc_ambient_temperature_celsius'
-        ? { status: 200, body: answer({ metric: 'zhmc_cpc_ambient_temperature_celsius', available: false, unavailableReason: 'not-permitted', primaryFrom: null, timestamps: [], values: [] }) }
+        ? {
+            status: 200,
+            body: answer({
+              metric: 'zhmc_cpc_ambient_temperature_celsius',
+              available: false,
+              unavailableReason: 'not-permitted',
+              primaryFrom: null,
+              timestamps: [],
+              values: [],
+            }),
+          }
         : other(url);
     renderApp('/cpcs/P0001/energy?range=24h&lang=zh-CN');
     const power = await screen.findByRole('region', { name: '功耗' });
@@ -154,11 +187,17 @@ describe('on a DPM partition page', () => {
     const api = installFakeApi();
     api.series = (call) =>
       call.metric === 'zhmc_partition_power_watt'
-        ? { status: 200, body: { ...seriesResponse('zhmc_partition_power_watt', []), unsupportedInMode: { mode: 'dpm', alternative: null } } }
+        ? {
+            status: 200,
+            body: { ...seriesResponse('zhmc_partition_power_watt', []), unsupportedInMode: { mode: 'dpm', alternative: null } },
+          }
         : defaultSeries(call);
     api.other = (url) =>
       url.pathname === '/api/v1/hmc-history' && url.searchParams.get('metric') === 'zhmc_partition_power_watt'
-        ? { status: 200, body: answer({ metric: 'zhmc_partition_power_watt', primaryFrom: null, timestamps: [START, START + 900], values: [310, 320] }) }
+        ? {
+            status: 200,
+            body: answer({ metric: 'zhmc_partition_power_watt', primaryFrom: null, timestamps: [START, START + 900], values: [310, 320] }),
+          }
         : defaultOther(url);
     renderApp('/cpcs/P0001/partitions/LNX1?range=24h');
     // A partition page has a dozen panels: on a busy machine it takes longer than findBy's default.

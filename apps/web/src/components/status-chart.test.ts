@@ -30,7 +30,15 @@ function xsOfStroke(svg: string, color: string): number[] {
 function render(lines: (typeof line)[]): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: 160 });
   chart.setOption(
-    usageChartOption({ lines, start: 0, end: timestamps.at(-1) ?? 0, unit: 'status', statusLabels: new Map([[0, 'Active']]), tokens: TOKENS, noDataLabel: 'No data' }),
+    usageChartOption({
+      lines,
+      start: 0,
+      end: timestamps.at(-1) ?? 0,
+      unit: 'status',
+      statusLabels: new Map([[0, 'Active']]),
+      tokens: TOKENS,
+      noDataLabel: 'No data',
+    }),
   );
   const svg = chart.renderToSVGString();
   chart.dispose();
@@ -67,8 +75,14 @@ describe('status over time', () => {
       { from: 0, to: 15 },
       { from: 30, to: 60 },
     ]);
-    expect(noDataPeriods([{ timestamps: [0, 15, 30], values: [0, null, null] }, { timestamps: [0, 15, 30], values: [null, 1, null] }], 30)).toEqual([
-      { from: 30, to: 30 },
-    ]);
+    expect(
+      noDataPeriods(
+        [
+          { timestamps: [0, 15, 30], values: [0, null, null] },
+          { timestamps: [0, 15, 30], values: [null, 1, null] },
+        ],
+        30,
+      ),
+    ).toEqual([{ from: 30, to: 30 }]);
   });
 });

@@ -40,12 +40,38 @@ import type { ThemeKey } from '../state/view-params';
 
 /** Carbon's 14-colour categorical data-visualisation palette (light themes), in its prescribed order. */
 export const SERIES_COLORS = [
-  purple70, cyan50, teal70, magenta70, red50, red90, green60, blue80, magenta50, yellow50, teal50, cyan90, orange70, purple50,
+  purple70,
+  cyan50,
+  teal70,
+  magenta70,
+  red50,
+  red90,
+  green60,
+  blue80,
+  magenta50,
+  yellow50,
+  teal50,
+  cyan90,
+  orange70,
+  purple50,
 ] as const;
 
 /** The same palette for dark themes (Carbon g90/g100), colour for colour. */
 export const SERIES_COLORS_DARK = [
-  purple60, cyan40, teal60, magenta40, red50, red10, green30, blue50, magenta20, yellow30, teal40, cyan20, orange40, purple30,
+  purple60,
+  cyan40,
+  teal60,
+  magenta40,
+  red50,
+  red10,
+  green30,
+  blue50,
+  magenta20,
+  yellow30,
+  teal40,
+  cyan20,
+  orange40,
+  purple30,
 ] as const;
 
 /** A palette colour in the theme's variant (light colours are too dark on g100); other colours as they are. */
@@ -103,8 +129,7 @@ export const THEME_TOKENS: Readonly<Record<ThemeKey, ThemeTokens>> = {
 /** The light tokens; charts take the tokens of the current theme (useThemeTokens). */
 export const TOKENS = THEME_TOKENS.light;
 
-export const FONT_FAMILY =
-  "'IBM Plex Sans', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const FONT_FAMILY = "'IBM Plex Sans', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Writes the tokens as `--zl-<name>` custom properties on `root`. */
 export function applyTheme(root: HTMLElement, theme: ThemeKey = 'light'): void {

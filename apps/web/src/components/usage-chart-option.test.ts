@@ -20,7 +20,13 @@ describe('usageChartOption', () => {
       type: 'line',
       name: 'Processor usage',
       connectNulls: false,
-      data: [[1_000_000, 0.5], [1_015_000, 0.6], [1_030_000, null], [1_045_000, 0], [1_060_000, 0.1]],
+      data: [
+        [1_000_000, 0.5],
+        [1_015_000, 0.6],
+        [1_030_000, null],
+        [1_045_000, 0],
+        [1_060_000, 0.1],
+      ],
     });
     expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
   });

@@ -2,7 +2,16 @@
 // bands), rates on an axis that fits them, status codes as a stepped line; always over the whole
 // requested range, with gaps where there is no sample.
 import type { ChartOption, LineSeriesOption } from './echarts-setup';
-import { formatBytesPerSecond, formatDateTime, formatGauge, formatPercent, formatRate, type DisplayZone, type GaugeUnitLabels, type ValueUnit } from './format';
+import {
+  formatBytesPerSecond,
+  formatDateTime,
+  formatGauge,
+  formatPercent,
+  formatRate,
+  type DisplayZone,
+  type GaugeUnitLabels,
+  type ValueUnit,
+} from './format';
 import { noDataPeriods, noDataSeries, statusAxis, statusYAxis } from './status-chart';
 import { SERIES_COLORS, TOKENS, themedColor, type ThemeTokens } from './theme';
 
@@ -168,7 +177,9 @@ export function tooltipHtml(
   });
   const events =
     first && Array.isArray(first.value) && typeof first.value[0] === 'number'
-      ? near(first.value[0]).map((m) => `<div class="zl-tt-row">${MARKER_SYMBOL[m.kind]} ${escapeHtml(`${formatDateTime(m.time * 1000, zone)} ${m.text}`)}</div>`)
+      ? near(first.value[0]).map(
+          (m) => `<div class="zl-tt-row">${MARKER_SYMBOL[m.kind]} ${escapeHtml(`${formatDateTime(m.time * 1000, zone)} ${m.text}`)}</div>`,
+        )
       : [];
   const eventBlock = events.length > 0 ? `<div style="margin-top:6px;max-width:360px;white-space:normal">${events.join('')}</div>` : '';
   return `<div class="zl-tt"><div style="margin-bottom:4px">${escapeHtml(time)}</div>${rows.join('')}${eventBlock}</div>`;
@@ -243,7 +254,12 @@ function hmcSpan(line: UsageLine, tokens: ThemeTokens): LineSeriesOption['markAr
   const first = line.timestamps[0];
   const last = line.timestamps[line.timestamps.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  return { silent: true, label: { show: false }, itemStyle: { color: tokens.textSecondary, opacity: 0.08 }, data: [[{ xAxis: first * 1000 }, { xAxis: last * 1000 }]] };
+  return {
+    silent: true,
+    label: { show: false },
+    itemStyle: { color: tokens.textSecondary, opacity: 0.08 },
+    data: [[{ xAxis: first * 1000 }, { xAxis: last * 1000 }]],
+  };
 }
 
 /** Alert periods as vertical bands on an empty helper series: red for critical, yellow otherwise. */
@@ -257,7 +273,10 @@ function alertSeries(bands: readonly AlertBand[], tokens: ThemeTokens): LineSeri
       silent: true,
       label: { show: false },
       data: bands.map((band) => [
-        { xAxis: band.from * 1000, itemStyle: { color: band.severity === 'critical' ? tokens.supportError : tokens.supportWarning, opacity: 0.22 } },
+        {
+          xAxis: band.from * 1000,
+          itemStyle: { color: band.severity === 'critical' ? tokens.supportError : tokens.supportWarning, opacity: 0.22 },
+        },
         { xAxis: band.to * 1000 },
       ]),
     },
@@ -291,7 +310,10 @@ export function usageChartOption({
   // (and the healthy one), one step each, so the labels never crowd.
   const statusOrder = unit === 'status' ? statusAxis(lines) : [];
   const ordinal = new Map(statusOrder.map((code, i) => [code, i]));
-  const plotted = unit === 'status' ? lines.map((line) => ({ ...line, values: line.values.map((v) => (v == null ? null : (ordinal.get(v) ?? null))) })) : lines;
+  const plotted =
+    unit === 'status'
+      ? lines.map((line) => ({ ...line, values: line.values.map((v) => (v == null ? null : (ordinal.get(v) ?? null))) }))
+      : lines;
   const series: LineSeriesOption[] = [];
   plotted.forEach((line, index) => {
     if (hidden?.has(line.name)) return;
@@ -309,12 +331,22 @@ export function usageChartOption({
       lineStyle: line.dashed === true ? { width: 1.5, type: 'dashed' } : line.hmc === true ? { width: 2, type: 'dotted' } : { width: 1.5 },
       color: lineColor(line, index, dark),
       emphasis: { disabled: true },
-      ...(stacked && unit !== 'status' && line.dashed !== true && line.hmc !== true ? { stack: 'total', areaStyle: { opacity: 0.35 } } : {}),
+      ...(stacked && unit !== 'status' && line.dashed !== true && line.hmc !== true
+        ? { stack: 'total', areaStyle: { opacity: 0.35 } }
+        : {}),
       // One shaded span per chart (the first HMC line's): the lines' spans nearly coincide, and stacked shades would darken.
-      ...(line.hmc === true && line === plotted.find((l) => l.hmc === true && !hidden?.has(l.name)) ? { markArea: hmcSpan(line, tokens) } : {}),
+      ...(line.hmc === true && line === plotted.find((l) => l.hmc === true && !hidden?.has(l.name))
+        ? { markArea: hmcSpan(line, tokens) }
+        : {}),
     });
   });
-  const fitted = unit === 'ratio' && yScale === 'fit' ? fittedRatioAxis(lines.filter((line) => !hidden?.has(line.name)), stacked) : null;
+  const fitted =
+    unit === 'ratio' && yScale === 'fit'
+      ? fittedRatioAxis(
+          lines.filter((line) => !hidden?.has(line.name)),
+          stacked,
+        )
+      : null;
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens, fitted?.max ?? 1));
   if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
   const shownMarkers = markers.filter((m) => m.time >= start && m.time <= end);
@@ -337,20 +369,20 @@ export function usageChartOption({
     unit === 'status'
       ? statusYAxis(statusOrder, statusFormat, tokens)
       : unit === 'ratio'
-      ? {
-          type: 'value',
-          min: fitted?.min ?? 0,
-          max: fitted?.max ?? 1,
-          ...(fitted ? {} : { interval: 0.25 }),
-          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: percentTick },
-          splitLine: { lineStyle: { color: tokens.borderSubtle } },
-        }
-      : {
-          type: 'value',
-          min: 0,
-          axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => format(v) },
-          splitLine: { lineStyle: { color: tokens.borderSubtle } },
-        };
+        ? {
+            type: 'value',
+            min: fitted?.min ?? 0,
+            max: fitted?.max ?? 1,
+            ...(fitted ? {} : { interval: 0.25 }),
+            axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: percentTick },
+            splitLine: { lineStyle: { color: tokens.borderSubtle } },
+          }
+        : {
+            type: 'value',
+            min: 0,
+            axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => format(v) },
+            splitLine: { lineStyle: { color: tokens.borderSubtle } },
+          };
 
   return {
     animation: false,
@@ -364,10 +396,23 @@ export function usageChartOption({
       borderColor: tokens.borderStrong,
       textStyle: { color: tokens.textPrimary },
       formatter: (params) =>
-        tooltipHtml(Array.isArray(params) ? params : [params], unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format, zone, near),
+        tooltipHtml(
+          Array.isArray(params) ? params : [params],
+          unit === 'status' ? (v) => (v == null ? noDataLabel : statusFormat(v)) : format,
+          zone,
+          near,
+        ),
     },
     ...(zoomable
-      ? { brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 } } }
+      ? {
+          brush: {
+            toolbox: [],
+            xAxisIndex: 0,
+            brushType: 'lineX',
+            brushMode: 'single',
+            brushStyle: { color: 'rgba(69,137,255,0.15)', borderColor: tokens.interactive, borderWidth: 1 },
+          },
+        }
       : {}),
     xAxis: {
       type: 'time',

@@ -55,13 +55,22 @@ export function hmcHistoryLines(
     if (answer === undefined) return;
     const needed = answer.primaryFrom === null || answer.primaryFrom - answer.start >= FINEST_SECONDS;
     if (!answer.available) {
-      if (needed && (answer.unavailableReason === 'not-permitted' || answer.unavailableReason === 'not-supported')) unavailable ??= answer.unavailableReason;
+      if (needed && (answer.unavailableReason === 'not-permitted' || answer.unavailableReason === 'not-supported'))
+        unavailable ??= answer.unavailableReason;
       return;
     }
     if (!answer.values.some((v) => v !== null)) return;
     const match = position.get(source.name);
-    const color = (match === undefined ? source.color : current[match]?.color) ?? SERIES_COLORS[(match ?? current.length + lines.length) % SERIES_COLORS.length];
-    lines.push({ name: label(source.name), ...(color === undefined ? {} : { color }), timestamps: answer.timestamps, values: answer.values, hmc: true });
+    const color =
+      (match === undefined ? source.color : current[match]?.color) ??
+      SERIES_COLORS[(match ?? current.length + lines.length) % SERIES_COLORS.length];
+    lines.push({
+      name: label(source.name),
+      ...(color === undefined ? {} : { color }),
+      timestamps: answer.timestamps,
+      values: answer.values,
+      hmc: true,
+    });
     if (answer.resolution !== undefined) resolution = Math.max(resolution ?? 0, answer.resolution);
     if (answer.primaryFrom !== null) until = Math.max(until ?? 0, answer.primaryFrom);
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { embedPanelUrl, parseEmbedFlags } from './embed-params';
 import { allowedOrigins, handleMessage, parentOrigin } from './protocol';
 
-const ALLOWED = allowedOrigins({ allowedOrigins: ['https://portal.example', 'http://intranet:8080'], allowSelf: false }, 'https://zlens.example');
+const ALLOWED = allowedOrigins(
+  { allowedOrigins: ['https://portal.example', 'http://intranet:8080'], allowSelf: false },
+  'https://zlens.example',
+);
 
 describe('parentOrigin', () => {
   it('takes the ancestor origin, else the referrer’s origin, only when it is allowed', () => {
@@ -22,12 +25,18 @@ describe('parentOrigin', () => {
 
 describe('handleMessage', () => {
   it('maps each accepted message to a view change', () => {
-    expect(handleMessage('https://portal.example', { type: 'zlens:setRange', range: '6h' }, ALLOWED)).toEqual({ kind: 'applied', change: { range: '6h' } });
+    expect(handleMessage('https://portal.example', { type: 'zlens:setRange', range: '6h' }, ALLOWED)).toEqual({
+      kind: 'applied',
+      change: { range: '6h' },
+    });
     expect(handleMessage('https://portal.example', { type: 'zlens:setRange', from: 100, to: 3700 }, ALLOWED)).toEqual({
       kind: 'applied',
       change: { from: 100, to: 3700 },
     });
-    expect(handleMessage('https://portal.example', { type: 'zlens:setTheme', theme: 'dark' }, ALLOWED)).toEqual({ kind: 'applied', change: { theme: 'dark' } });
+    expect(handleMessage('https://portal.example', { type: 'zlens:setTheme', theme: 'dark' }, ALLOWED)).toEqual({
+      kind: 'applied',
+      change: { theme: 'dark' },
+    });
     expect(handleMessage('https://portal.example', { type: 'zlens:setLanguage', language: 'zh-CN' }, ALLOWED)).toEqual({
       kind: 'applied',
       change: { lang: 'zh-CN' },

@@ -68,9 +68,7 @@ export function parentOrigin(allowed: ReadonlySet<string>, ancestor: string | un
 }
 
 export type HandleResult =
-  | { kind: 'applied'; change: Partial<ViewParams> }
-  | { kind: 'token'; token: string }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'applied'; change: Partial<ViewParams> } | { kind: 'token'; token: string } | { kind: 'ignored'; reason: string };
 
 /**
  * What an incoming message changes, or why it is ignored. Messages that are not zlens's

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('hardware messages on the CPC view', () => {
-  it('lists them newest first with their time and where they came from, for the view\'s window', async () => {
+  it("lists them newest first with their time and where they came from, for the view's window", async () => {
     const api = installFakeApi();
     renderApp('/cpcs/P0001?range=24h');
     const panel = await screen.findByRole('region', { name: 'Hardware messages (2)' });
@@ -28,7 +28,10 @@ describe('hardware messages on the CPC view', () => {
   it('shows ten and "show all" when there are more', async () => {
     const api = installFakeApi();
     const other = api.other;
-    const many = { ...hardwareMessagesResponse(), messages: Array.from({ length: 12 }, (_, i) => ({ time: 1_700_000_000 + i, text: `message ${i}`, origin: 'cpc' as const })) };
+    const many = {
+      ...hardwareMessagesResponse(),
+      messages: Array.from({ length: 12 }, (_, i) => ({ time: 1_700_000_000 + i, text: `message ${i}`, origin: 'cpc' as const })),
+    };
     api.other = (url) => (url.pathname.endsWith('/hardware-messages') ? { status: 200, body: many } : other(url));
     const user = userEvent.setup();
     renderApp('/cpcs/P0001');

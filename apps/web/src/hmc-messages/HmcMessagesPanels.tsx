@@ -33,7 +33,10 @@ export function HardwareMessagesPanel({ cpc }: { cpc: string }) {
   const rows = data?.available === true ? data.messages : [];
   const list = useShowAll(rows, FIRST_ROWS);
   return (
-    <Panel title={data?.available === true ? t('hmcMessages.hardwareCount', { n: rows.length }) : t('hmcMessages.hardware')} panelId="hardware-messages">
+    <Panel
+      title={data?.available === true ? t('hmcMessages.hardwareCount', { n: rows.length }) : t('hmcMessages.hardware')}
+      panelId="hardware-messages"
+    >
       {query.isPending ? <PanelLoading height={48} /> : null}
       {query.isError ? <PanelError error={query.error} onRetry={() => void query.refetch()} height={48} /> : null}
       {data?.available === false ? <Unavailable reason={data.unavailableReason} /> : null}

@@ -21,7 +21,8 @@ export function hardwareMessagesQuery(cpc: string, window: TimeWindow, refresh: 
 export function osMessagesQuery(cpc: string, partition: string, refresh: RefreshKey) {
   return queryOptions({
     queryKey: ['zlens', 'os-messages', cpc, partition] as const,
-    queryFn: ({ signal }) => fetchJson(`${apiBase()}/cpcs/${enc(cpc)}/partitions/${enc(partition)}/os-messages`, OsMessagesResponseSchema, signal),
+    queryFn: ({ signal }) =>
+      fetchJson(`${apiBase()}/cpcs/${enc(cpc)}/partitions/${enc(partition)}/os-messages`, OsMessagesResponseSchema, signal),
     refetchInterval: refreshInterval(refresh),
   });
 }

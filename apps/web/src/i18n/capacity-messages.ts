@@ -36,7 +36,8 @@ export const CAPACITY_EN = {
   'compare.search': 'Find a partition',
   'compare.searchPlaceholder': 'Name contains…',
   'compare.matches': '{n} of {total} partitions',
-  'compare.none': 'Pick partitions to compare: tick them here, in the top partitions or the partitions table, or click a row of the heatmap.',
+  'compare.none':
+    'Pick partitions to compare: tick them here, in the top partitions or the partitions table, or click a row of the heatmap.',
   'compare.full': 'At most {n} partitions can be compared; remove one to pick another.',
   'compare.remove': 'Remove {name} from the comparison',
   'compare.clear': 'Clear the comparison',
@@ -46,8 +47,10 @@ export const CAPACITY_EN = {
   'compare.heatmapHint': 'click a cell to compare its partition, its name to open it',
   'stack.title': 'Processor usage by partition',
   'stack.other': 'Other ({n} partitions)',
-  'stack.help': 'The stack\'s top is the CPC\'s processor usage. Each partition\'s part is that usage split in proportion to the partition\'s usage × its logical processors; the {n} largest by average are named, the rest together are “other”.',
-  'stack.equalWeights': 'The exporter exports no processor counts for these partitions: their usage is weighted equally, so the parts are an approximation.',
+  'stack.help':
+    "The stack's top is the CPC's processor usage. Each partition's part is that usage split in proportion to the partition's usage × its logical processors; the {n} largest by average are named, the rest together are “other”.",
+  'stack.equalWeights':
+    'The exporter exports no processor counts for these partitions: their usage is weighted equally, so the parts are an approximation.',
   'forecast.title': 'Processor usage trend and forecast',
   'forecast.reaches': 'Reaches {pct} in about {n} days',
   'forecast.already': 'Daily peaks are at {pct} already',
@@ -55,7 +58,8 @@ export const CAPACITY_EN = {
   'forecast.earliest': 'at the earliest in about {n} days',
   'forecast.insufficient': 'A forecast needs daily peaks of at least {n} days; there are {days}.',
   'forecast.unavailable': 'No forecast: this data source keeps no days of history.',
-  'forecast.help': 'Method: a robust linear trend (Theil-Sen, the median of the slopes between every pair of days, so a few unusual days do not move it) over the daily peaks of {history}; the band holds the middle 80 % of the days around the trend (10th to 90th percentile), carried {n} days ahead. “Reaches” is where the trend crosses the critical threshold ({pct}).',
+  'forecast.help':
+    'Method: a robust linear trend (Theil-Sen, the median of the slopes between every pair of days, so a few unusual days do not move it) over the daily peaks of {history}; the band holds the middle 80 % of the days around the trend (10th to 90th percentile), carried {n} days ahead. “Reaches” is where the trend crosses the critical threshold ({pct}).',
   'forecast.historyOwn': 'the chosen range',
   'forecast.history30': 'the last 30 days (the chosen range is shorter than a week)',
   'forecast.peaks': 'Daily peak',
@@ -116,7 +120,8 @@ export const CAPACITY_ZH_CN: Readonly<Record<CapacityKey, string>> = {
   'compare.heatmapHint': '单击单元格以对比该分区，单击名称以打开它',
   'stack.title': '按分区的处理器使用率',
   'stack.other': '其他（{n} 个分区）',
-  'stack.help': '堆叠的顶部是 CPC 的处理器使用率。每个分区的部分按“分区使用率 × 其逻辑处理器数”的比例分配；按平均值最大的 {n} 个分区单独列出，其余合为“其他”。',
+  'stack.help':
+    '堆叠的顶部是 CPC 的处理器使用率。每个分区的部分按“分区使用率 × 其逻辑处理器数”的比例分配；按平均值最大的 {n} 个分区单独列出，其余合为“其他”。',
   'stack.equalWeights': '导出器未导出这些分区的处理器数量：各分区使用率按相同权重计算，因此各部分只是近似值。',
   'forecast.title': '处理器使用率趋势与预测',
   'forecast.reaches': '约 {n} 天后达到 {pct}',
@@ -125,7 +130,8 @@ export const CAPACITY_ZH_CN: Readonly<Record<CapacityKey, string>> = {
   'forecast.earliest': '最早约 {n} 天后',
   'forecast.insufficient': '预测至少需要 {n} 天的每日峰值；目前只有 {days} 天。',
   'forecast.unavailable': '无预测：此数据源不保留按天的历史数据。',
-  'forecast.help': '方法：对{history}的每日峰值做稳健线性趋势（Theil-Sen：取每两天之间斜率的中位数，少数异常天不会影响它）；预测带覆盖趋势周围中间 80 % 的天数（第 10 至第 90 百分位），向后延伸 {n} 天。“达到”指趋势线越过严重阈值（{pct}）的时间。',
+  'forecast.help':
+    '方法：对{history}的每日峰值做稳健线性趋势（Theil-Sen：取每两天之间斜率的中位数，少数异常天不会影响它）；预测带覆盖趋势周围中间 80 % 的天数（第 10 至第 90 百分位），向后延伸 {n} 天。“达到”指趋势线越过严重阈值（{pct}）的时间。',
   'forecast.historyOwn': '所选时间范围',
   'forecast.history30': '最近 30 天（所选范围不足一周）',
   'forecast.peaks': '每日峰值',

@@ -17,7 +17,22 @@ describe('i18n coverage', () => {
 
   it('translates the zh-CN strings (a copied English text is a missed translation)', () => {
     // Keys whose text is the same in both languages on purpose: abbreviations, units, names of languages.
-    const same = new Set(['lang.en', 'lang.zh-CN', 'mode.dpm', 'cpc.kind', 'col.pchid', 'panel.exportCsv', 'panel.exportPng', 'unit.mib', 'unit.gib', 'unit.tib', 'unit.bytesPerSecond', 'partition.wholeCpc', 'col.cpc', 'col.chpid']);
+    const same = new Set([
+      'lang.en',
+      'lang.zh-CN',
+      'mode.dpm',
+      'cpc.kind',
+      'col.pchid',
+      'panel.exportCsv',
+      'panel.exportPng',
+      'unit.mib',
+      'unit.gib',
+      'unit.tib',
+      'unit.bytesPerSecond',
+      'partition.wholeCpc',
+      'col.cpc',
+      'col.chpid',
+    ]);
     const copied = (Object.keys(EN) as (keyof typeof EN)[]).filter((key) => !same.has(key) && EN[key] === ZH_CN[key]);
     expect(copied).toEqual([]);
   });
@@ -44,7 +59,8 @@ describe('translate', () => {
     expect(translate('en', 'fleetEnergy.missing', { n: 1 })).toBe('1 CPC reports no power and is not counted.');
     expect(translate('zh-CN', 'fleet.cpcCount', { n: 1 })).toBe('1 台 CPC');
     // A singular form has the placeholders of its message.
-    for (const [key, text] of Object.entries(EN_ONE)) expect({ key, p: placeholders(text ?? '') }).toEqual({ key, p: placeholders(EN[key as keyof typeof EN]) });
+    for (const [key, text] of Object.entries(EN_ONE))
+      expect({ key, p: placeholders(text ?? '') }).toEqual({ key, p: placeholders(EN[key as keyof typeof EN]) });
   });
 
   it('names statuses in both languages, and unknown statuses as words', () => {

@@ -205,8 +205,7 @@ export const EN = {
   'cpc.noPartitions': 'This CPC has no partitions.',
   'cpc.adapters': 'Adapters ({n})',
   'cpc.noAdapters': 'No adapters known for this CPC (the HMC lists them; Prometheus alone does not).',
-  'cpc.channelNote':
-    'Classic CPC: network and storage adapter usage exist only in DPM mode; channel usage shows the I/O load instead.',
+  'cpc.channelNote': 'Classic CPC: network and storage adapter usage exist only in DPM mode; channel usage shows the I/O load instead.',
 
   'col.partition': 'Partition',
   'col.adapter': 'Adapter',
@@ -253,7 +252,8 @@ export const EN = {
   'partition.noAdapters': 'No adapters known (needs the HMC).',
   'partition.nicTraffic': 'NIC traffic',
   'partition.noSeries': 'Prometheus has no series for this partition.',
-  'partition.noRecentData': 'No recent data: this partition had usage within the last 24 hours but has none now (stopped, or no longer exported). Its status is not exported.',
+  'partition.noRecentData':
+    'No recent data: this partition had usage within the last 24 hours but has none now (stopped, or no longer exported). Its status is not exported.',
   'partition.noRecentDataTag': 'No recent data',
   'status.notExported': 'Status not exported',
   'fleet.statusNotExported': 'The exporter does not export the status of {n} partitions, so they cannot be checked here.',
@@ -327,7 +327,8 @@ export const EN = {
   'col.power': 'Power',
   'col.energy': 'Energy',
   'channels.title': 'Channels ({n})',
-  'channels.note': 'The channel type is not known: neither the exporter nor the HMC API reports it. For a shared channel the exporter names no LPAR.',
+  'channels.note':
+    'The channel type is not known: neither the exporter nor the HMC API reports it. For a shared channel the exporter names no LPAR.',
   'channels.none': 'The exporter reports no channels for this CPC in this time range.',
   'channels.shared': 'shared',
   'channels.dedicated': 'dedicated',
@@ -375,7 +376,8 @@ export const EN = {
   'adapters.topBy': 'Rank adapters by',
   'adapters.familyAll': 'All families',
   'adapters.none': 'No adapter usage in this time range.',
-  'adapters.topNote': 'DPM adapters (adapter usage) and classic crypto adapters (by PCHID); classic channels are in the CPC’s channel table.',
+  'adapters.topNote':
+    'DPM adapters (adapter usage) and classic crypto adapters (by PCHID); classic channels are in the CPC’s channel table.',
   'adapters.byPartition': 'NIC traffic by partition',
   'adapters.byPartitionNote': 'Bytes sent and received by each partition’s NICs on this adapter, stacked.',
   'adapters.storageUsers': 'Partitions reaching this adapter through storage groups',

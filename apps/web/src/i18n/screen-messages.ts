@@ -5,8 +5,10 @@
 export const SCREEN_EN = {
   'panel.helpLabel': 'About “{title}”',
   'picker.thresholdRange': 'Thresholds are whole percentages from 1 to 100.',
-  'picker.warnAboveCrit': 'Warning ({warn} %) is above critical ({crit} %): the thresholds stay as they were until warning is at or below critical.',
-  'error.windowNotMeasured': 'Nothing has been measured in this time window yet: it lies in the future, or ends less than 15 seconds ago. Choose an earlier window.',
+  'picker.warnAboveCrit':
+    'Warning ({warn} %) is above critical ({crit} %): the thresholds stay as they were until warning is at or below critical.',
+  'error.windowNotMeasured':
+    'Nothing has been measured in this time window yet: it lies in the future, or ends less than 15 seconds ago. Choose an earlier window.',
   'error.badParam': 'The link’s “{param}” value cannot be read. Choose a time range above.',
   'embed.unknownPanel': 'No such panel',
   'embed.unknownPanelMessage': 'This view has no panel “{panel}”. The link may be mistyped or from another zlens version.',

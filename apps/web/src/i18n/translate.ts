@@ -61,7 +61,8 @@ export function modeLabel(lang: Language, mode: CpcMode | null): string {
  * point at least one scrape interval (15 s) old").
  */
 function knownRejection(error: ApiError): { key: MessageKey; params?: MessageParams } | null {
-  if (error.code === 'bad_request' && /no point at least one scrape interval/.test(error.message)) return { key: 'error.windowNotMeasured' };
+  if (error.code === 'bad_request' && /no point at least one scrape interval/.test(error.message))
+    return { key: 'error.windowNotMeasured' };
   const param = /^(from|to|step|maxPoints): must be/.exec(error.message)?.[1];
   if (error.code === 'bad_request' && param !== undefined) return { key: 'error.badParam', params: { param } };
   return null;

@@ -25,7 +25,10 @@ describe('Grafana links', () => {
   });
 
   it('opens from=now-30d&to=now as the 30 d preset', () => {
-    expect(timeWindow(parseViewParamsReport(new URLSearchParams('from=now-30d&to=now'), NOW).params)).toEqual({ kind: 'relative', range: '30d' });
+    expect(timeWindow(parseViewParamsReport(new URLSearchParams('from=now-30d&to=now'), NOW).params)).toEqual({
+      kind: 'relative',
+      range: '30d',
+    });
   });
 
   it('names a value it cannot read instead of replacing it silently', () => {
@@ -58,7 +61,11 @@ describe('shifting and comparing windows', () => {
     expect(compareShiftSeconds('previous', 1000, 60)).toBe(1020);
     expect(comparedWindow({ kind: 'relative', range: '1h' }, 3600)).toEqual({ kind: 'expression', from: 'now-1h-1h', to: 'now-1h' });
     expect(comparedWindow({ kind: 'absolute', from: 100, to: 200 }, 50)).toEqual({ kind: 'absolute', from: 50, to: 150 });
-    expect(comparedWindow({ kind: 'expression', from: 'now-7d/d', to: 'now' }, 604_800)).toEqual({ kind: 'expression', from: 'now-7d/d-1w', to: 'now-1w' });
+    expect(comparedWindow({ kind: 'expression', from: 'now-7d/d', to: 'now' }, 604_800)).toEqual({
+      kind: 'expression',
+      from: 'now-7d/d-1w',
+      to: 'now-1w',
+    });
     expect(minusExpression(90 * 86_400)).toBe('-90d');
     expect(minusExpression(1020)).toBe('-17m');
   });
@@ -77,7 +84,10 @@ describe('shifting and comparing windows', () => {
 
 describe('history start and the fitted axis', () => {
   it('says where history starts when most of the range has no sample', () => {
-    const line = { timestamps: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], values: [null, null, null, null, null, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
+    const line = {
+      timestamps: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+      values: [null, null, null, null, null, null, 0.5, 0.5, 0.5, 0.5, 0.5],
+    };
     expect(historyStart([line], 0, 100)).toBe(60);
     expect(historyStart([{ ...line, values: line.values.map(() => 0.2) }], 0, 100)).toBeNull();
     expect(historyStart([{ ...line, values: line.values.map(() => null) }], 0, 100)).toBeNull();

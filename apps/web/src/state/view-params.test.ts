@@ -96,7 +96,16 @@ describe('languages, themes, thresholds, top-N', () => {
   });
 
   it('keeps a copied link complete: every non-default value round-trips, defaults stay out', () => {
-    const params = { ...DEFAULT_VIEW_PARAMS, range: '6h', lang: 'zh-CN', theme: 'dark', warn: 50, crit: 75, top: 5, topBy: 'peak' } as const;
+    const params = {
+      ...DEFAULT_VIEW_PARAMS,
+      range: '6h',
+      lang: 'zh-CN',
+      theme: 'dark',
+      warn: 50,
+      crit: 75,
+      top: 5,
+      topBy: 'peak',
+    } as const;
     const written = writeViewParams(new URLSearchParams(), params);
     expect(written.toString()).toBe('range=6h&lang=zh-CN&theme=dark&warn=50&crit=75&top=5&topBy=peak');
     expect(parseViewParams(written)).toEqual(params);

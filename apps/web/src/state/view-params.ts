@@ -41,9 +41,7 @@ export type YScaleKey = (typeof Y_SCALES)[number];
  * absolute pick, or a window of relative expressions from a Grafana link (`now-7d/d` .. `now`).
  */
 export type TimeWindow =
-  | { kind: 'relative'; range: RangeKey }
-  | { kind: 'absolute'; from: number; to: number }
-  | { kind: 'expression'; from: string; to: string };
+  { kind: 'relative'; range: RangeKey } | { kind: 'absolute'; from: number; to: number } | { kind: 'expression'; from: string; to: string };
 
 export interface ViewParams {
   range: RangeKey;
@@ -161,7 +159,10 @@ function parseBounds(search: URLSearchParams, nowSeconds: number, unreadable: Un
 }
 
 /** The view params and the URL values that could not be read (each replaced by its default). */
-export function parseViewParamsReport(search: URLSearchParams, nowSeconds = Date.now() / 1000): { params: ViewParams; unreadable: UnreadableParam[] } {
+export function parseViewParamsReport(
+  search: URLSearchParams,
+  nowSeconds = Date.now() / 1000,
+): { params: ViewParams; unreadable: UnreadableParam[] } {
   const d = DEFAULT_VIEW_PARAMS;
   const unreadable: UnreadableParam[] = [];
   const { from, to } = parseBounds(search, nowSeconds, unreadable);
@@ -266,7 +267,8 @@ export function rangeExpression(range: RangeKey): { from: string; to: string } {
 /** The window [from, to] in unix seconds, resolving a relative one against `nowSeconds`. */
 export function resolveWindow(window: TimeWindow, nowSeconds: number): { from: number; to: number } {
   if (window.kind === 'absolute') return { from: window.from, to: window.to };
-  if (window.kind === 'expression') return { from: resolveBound(window.from, nowSeconds, false), to: resolveBound(window.to, nowSeconds, true) };
+  if (window.kind === 'expression')
+    return { from: resolveBound(window.from, nowSeconds, false), to: resolveBound(window.to, nowSeconds, true) };
   return { from: Math.floor(nowSeconds) - RANGE_SECONDS[window.range], to: Math.floor(nowSeconds) };
 }
 

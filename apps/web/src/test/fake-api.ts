@@ -194,9 +194,39 @@ export function fleetPowerResponse(): FleetPowerResponse {
 /** Top adapters: two DPM adapters of P0001 and a classic crypto adapter of CL 2 (by PCHID). */
 export function adapterTopResponse(cpc: string | null, family: string | null): AdapterTopResponse {
   const all: AdapterTopResponse['byAverage'] = [
-    { cpc: 'P0001', adapter: 'FCP A', metric: 'zhmc_adapter_usage_ratio', adapterId: '0120', type: 'fcp', family: 'storage', hasView: true, avg: 0.61, peak: 0.7 },
-    { cpc: 'P0001', adapter: 'OSA 1', metric: 'zhmc_adapter_usage_ratio', adapterId: '0110', type: 'osd', family: 'network', hasView: true, avg: 0.42, peak: 0.97 },
-    { cpc: 'CL 2', adapter: '1C0', metric: 'zhmc_crypto_adapter_usage_ratio', adapterId: '1C0', type: null, family: 'crypto', hasView: false, avg: 0.1, peak: 0.2 },
+    {
+      cpc: 'P0001',
+      adapter: 'FCP A',
+      metric: 'zhmc_adapter_usage_ratio',
+      adapterId: '0120',
+      type: 'fcp',
+      family: 'storage',
+      hasView: true,
+      avg: 0.61,
+      peak: 0.7,
+    },
+    {
+      cpc: 'P0001',
+      adapter: 'OSA 1',
+      metric: 'zhmc_adapter_usage_ratio',
+      adapterId: '0110',
+      type: 'osd',
+      family: 'network',
+      hasView: true,
+      avg: 0.42,
+      peak: 0.97,
+    },
+    {
+      cpc: 'CL 2',
+      adapter: '1C0',
+      metric: 'zhmc_crypto_adapter_usage_ratio',
+      adapterId: '1C0',
+      type: null,
+      family: 'crypto',
+      hasView: false,
+      avg: 0.1,
+      peak: 0.2,
+    },
   ];
   const kept = all.filter((e) => (cpc === null || e.cpc === cpc) && (family === null || e.family === family));
   return {
@@ -254,7 +284,17 @@ export function osMessagesResponse(): OsMessagesResponse {
 
 /** The HMC's own history by default: none (a BFF without an HMC). */
 export function hmcHistoryResponse(metric: HmcHistoryResponse['metric']): HmcHistoryResponse {
-  return { metric, available: false, unavailableReason: 'needs-hmc', start: 1_700_000_000, end: 1_700_003_600, primaryFrom: null, timestamps: [], values: [], stale: false };
+  return {
+    metric,
+    available: false,
+    unavailableReason: 'needs-hmc',
+    start: 1_700_000_000,
+    end: 1_700_003_600,
+    primaryFrom: null,
+    timestamps: [],
+    values: [],
+    stale: false,
+  };
 }
 
 /** What /api/v1/alerts answers by default: no alert firing (with Prometheus, without Alertmanager). */

@@ -15,7 +15,17 @@ const STORAGE = 'zhmc_partition_storage_adapter_usage_ratio';
  * (DPM `zhmc_nic_*` of this adapter); an FCP adapter's users through storage groups, each with its
  * storage-adapter usage (the exporter has no per-adapter split of a partition's storage I/O).
  */
-export function AdapterPartitionUsage({ cpc, adapter, known, group }: { cpc: string; adapter: AdapterSummary; known: boolean; group: string }) {
+export function AdapterPartitionUsage({
+  cpc,
+  adapter,
+  known,
+  group,
+}: {
+  cpc: string;
+  adapter: AdapterSummary;
+  known: boolean;
+  group: string;
+}) {
   const { t, metric: metricTitle } = useI18n();
   const [{ refresh }] = useViewParams();
   const network = adapter.family == null || adapter.family === 'network';
@@ -29,7 +39,10 @@ export function AdapterPartitionUsage({ cpc, adapter, known, group }: { cpc: str
     () => [...new Set((detail.data?.partitions ?? []).filter((p) => p.via === 'storage-group').map((p) => p.partition))].sort(),
     [detail.data],
   );
-  const storageSources = useMemo<UsageSource[]>(() => users.map((partition) => ({ metric: STORAGE, cpc, partition, name: partition })), [users, cpc]);
+  const storageSources = useMemo<UsageSource[]>(
+    () => users.map((partition) => ({ metric: STORAGE, cpc, partition, name: partition })),
+    [users, cpc],
+  );
 
   if (network) {
     return (

@@ -28,7 +28,10 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
   const { t } = useI18n();
   const detail = useQuery(adapterDetailQuery(cpc, adapter, refresh));
   const nic = useQueries({
-    queries: NIC_BYTES.map((metric) => ({ ...seriesQuery({ metric, cpc, adapter, window, maxPoints: SPARK_POINTS }, refresh), enabled: network })),
+    queries: NIC_BYTES.map((metric) => ({
+      ...seriesQuery({ metric, cpc, adapter, window, maxPoints: SPARK_POINTS }, refresh),
+      enabled: network,
+    })),
   });
   const usage = useMemo(() => nicUsageByPartition(nic.flatMap((q) => q.data?.series ?? [])), [nic]);
   const list = useShowAll(detail.data?.partitions ?? NO_PARTITIONS);
@@ -46,8 +49,16 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
               <th scope="col">{t('col.partition')}</th>
               <th scope="col">{t('col.via')}</th>
               <th scope="col">{t('col.port')}</th>
-              {network ? <th scope="col" className="numeric">{t('adapter.avgInRange')}</th> : null}
-              {network ? <th scope="col" className="numeric">{t('adapter.shareOfAdapter')}</th> : null}
+              {network ? (
+                <th scope="col" className="numeric">
+                  {t('adapter.avgInRange')}
+                </th>
+              ) : null}
+              {network ? (
+                <th scope="col" className="numeric">
+                  {t('adapter.shareOfAdapter')}
+                </th>
+              ) : null}
               {network ? <th scope="col">{t('adapter.trendInRange')}</th> : null}
             </tr>
           </thead>
@@ -64,7 +75,11 @@ export function AdapterPartitions({ cpc, adapter, network }: { cpc: string; adap
                   {network ? <td className="numeric">{formatBytesPerSecond(own?.average ?? null, t('unit.bytesPerSecond'))}</td> : null}
                   {network ? <td className="numeric">{formatPercent(own?.share ?? null)}</td> : null}
                   {network ? (
-                    <td>{own !== undefined && own.values.length > 0 ? <Sparkline values={own.values} color={metricColor('zhmc_nic_bytes_sent_count_total')} /> : null}</td>
+                    <td>
+                      {own !== undefined && own.values.length > 0 ? (
+                        <Sparkline values={own.values} color={metricColor('zhmc_nic_bytes_sent_count_total')} />
+                      ) : null}
+                    </td>
                   ) : null}
                 </tr>
               );

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('Adapter view', () => {
-  it("lists the partitions that use it with their average NIC traffic in the range, share and trend", async () => {
+  it('lists the partitions that use it with their average NIC traffic in the range, share and trend', async () => {
     const api = installFakeApi();
     api.series = (call) =>
       call.metric === 'zhmc_nic_bytes_sent_count_total'
@@ -46,7 +46,20 @@ describe('Adapter view', () => {
         ...INVENTORY,
         cpcs: INVENTORY.cpcs.map((c) =>
           c.name === 'CL 2'
-            ? { ...c, adapters: [{ name: '01C0', adapterId: '01C0', type: null, family: 'crypto', status: null, sources: ['prometheus'], statusNotExported: true }] }
+            ? {
+                ...c,
+                adapters: [
+                  {
+                    name: '01C0',
+                    adapterId: '01C0',
+                    type: null,
+                    family: 'crypto',
+                    status: null,
+                    sources: ['prometheus'],
+                    statusNotExported: true,
+                  },
+                ],
+              }
             : c,
         ),
       },

@@ -40,8 +40,9 @@ export default function AdapterView() {
   const network = adapter?.family == null || adapter.family === 'network';
 
   const sourcesOf = useMemo(
-    () => (metrics: readonly MetricId[]): UsageSource[] =>
-      metrics.map((metric) => ({ metric, cpc: cpcName, adapter: adapterName, name: metricTitle(metric) })),
+    () =>
+      (metrics: readonly MetricId[]): UsageSource[] =>
+        metrics.map((metric) => ({ metric, cpc: cpcName, adapter: adapterName, name: metricTitle(metric) })),
     [cpcName, adapterName, metricTitle],
   );
   const usageMetric = adapter?.family === 'crypto' && cpc?.mode === 'classic' ? CRYPTO_USAGE : USAGE;
@@ -81,19 +82,46 @@ export default function AdapterView() {
       {adapter ? <AlertsPanel filter={{ cpc: cpcName, adapter: adapterName }} objectName={adapterName} /> : null}
       {cpc ? <AdapterProperties cpc={cpcName} adapter={adapterName} /> : null}
       <div className="chart-grid chart-grid-2">
-        <UsageChartPanel title={metricTitle(usageMetric)} sources={usageSources} enabled={known} group={group} alerts={{ cpc: cpcName, adapter: adapterName }} />
+        <UsageChartPanel
+          title={metricTitle(usageMetric)}
+          sources={usageSources}
+          enabled={known}
+          group={group}
+          alerts={{ cpc: cpcName, adapter: adapterName }}
+        />
         {network ? (
-          <UsageChartPanel title={t('adapter.portBytes')} panelId="port-bytes" sources={sourcesOf(PORT_BYTES)} enabled={known} group={group} unit="bytes-per-second" />
+          <UsageChartPanel
+            title={t('adapter.portBytes')}
+            panelId="port-bytes"
+            sources={sourcesOf(PORT_BYTES)}
+            enabled={known}
+            group={group}
+            unit="bytes-per-second"
+          />
         ) : (
           <Panel title={t('adapter.portBytes')}>
             <p className="panel-note">{t('adapter.notNetwork')}</p>
           </Panel>
         )}
         {network ? (
-          <UsageChartPanel title={t('adapter.portPackets')} panelId="port-packets" sources={sourcesOf(PORT_PACKETS)} enabled={known} group={group} unit="packets-per-second" />
+          <UsageChartPanel
+            title={t('adapter.portPackets')}
+            panelId="port-packets"
+            sources={sourcesOf(PORT_PACKETS)}
+            enabled={known}
+            group={group}
+            unit="packets-per-second"
+          />
         ) : null}
         {network ? (
-          <UsageChartPanel title={t('adapter.portDrops')} panelId="port-drops" sources={sourcesOf(PORT_DROPS)} enabled={known} group={group} unit="packets-per-second" />
+          <UsageChartPanel
+            title={t('adapter.portDrops')}
+            panelId="port-drops"
+            sources={sourcesOf(PORT_DROPS)}
+            enabled={known}
+            group={group}
+            unit="packets-per-second"
+          />
         ) : null}
       </div>
       {adapter ? <AdapterPartitionUsage cpc={cpcName} adapter={adapter} known={known} group={group} /> : null}

@@ -40,6 +40,9 @@ export function nicUsageByPartition(series: readonly Series[]): Map<string, NicU
   }
   const total = [...averages.values()].reduce((sum, { average }) => sum + (average ?? 0), 0);
   return new Map(
-    [...averages].map(([partition, { values, average }]) => [partition, { values, average, share: average !== null && total > 0 ? average / total : null }]),
+    [...averages].map(([partition, { values, average }]) => [
+      partition,
+      { values, average, share: average !== null && total > 0 ? average / total : null },
+    ]),
   );
 }

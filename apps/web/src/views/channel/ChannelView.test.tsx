@@ -77,70 +77,108 @@ function classicApi(): FakeApi {
 const VIEW_TEST_TIMEOUT_MS = 20_000;
 
 describe('channels of a classic CPC', () => {
-  it('lists every channel on the CPC view: CHPID, type not reported, shared, LPARs, now / average / peak', async () => {
-    classicApi();
-    renderApp('/cpcs/ZOS1');
-    const table = await screen.findByRole('table', { name: 'Channels (3)' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['0.40', '0.45', '0.48']);
-    const dedicated = rows[1];
-    if (!dedicated) throw new Error('no row for 0.45');
-    // Now is the last sample (the trailing gap is no sample), average and peak the BFF's ranking.
-    expect(within(dedicated).getAllByRole('cell').map((c) => c.textContent)).toEqual(['not reported', 'dedicated', 'PRD1', '60.0%', '55.0%', '93.0%', '']);
-    expect(within(rows[0] ?? table).getByText('shared, LPARs not named')).toBeTruthy();
-    expect(screen.getByText(/neither the exporter nor the HMC API reports it/)).toBeTruthy();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'lists every channel on the CPC view: CHPID, type not reported, shared, LPARs, now / average / peak',
+    async () => {
+      classicApi();
+      renderApp('/cpcs/ZOS1');
+      const table = await screen.findByRole('table', { name: 'Channels (3)' });
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['0.40', '0.45', '0.48']);
+      const dedicated = rows[1];
+      if (!dedicated) throw new Error('no row for 0.45');
+      // Now is the last sample (the trailing gap is no sample), average and peak the BFF's ranking.
+      expect(
+        within(dedicated)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(['not reported', 'dedicated', 'PRD1', '60.0%', '55.0%', '93.0%', '']);
+      expect(within(rows[0] ?? table).getByText('shared, LPARs not named')).toBeTruthy();
+      expect(screen.getByText(/neither the exporter nor the HMC API reports it/)).toBeTruthy();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('opens a channel from the table, charts it stacked by LPAR and links its LPAR both ways', async () => {
-    classicApi();
-    const { router } = renderApp('/cpcs/ZOS1');
-    await userEvent.click(await screen.findByRole('link', { name: '0.45' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Channel 0.45' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/cpcs/ZOS1/channels/0.45');
-    const title = 'Usage of 0.45 by LPAR';
-    await within(screen.getByRole('region', { name: title })).findByRole('img', { name: title });
-    // The legend names the LPAR (the chart keeps only this CHPID's series).
-    expect(within(screen.getByRole('table', { name: `Legend of ${title}` })).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['PRD1']);
-    await userEvent.click(within(screen.getByLabelText('Channel')).getByRole('link', { name: 'PRD1' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'PRD1' })).toBeTruthy();
-    const list = await screen.findByRole('table', { name: 'Channels of this LPAR' });
-    expect(within(list).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['0.45']);
-    await userEvent.click(within(list).getByRole('link', { name: '0.45' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Channel 0.45' })).toBeTruthy();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'opens a channel from the table, charts it stacked by LPAR and links its LPAR both ways',
+    async () => {
+      classicApi();
+      const { router } = renderApp('/cpcs/ZOS1');
+      await userEvent.click(await screen.findByRole('link', { name: '0.45' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Channel 0.45' })).toBeTruthy();
+      expect(router.state.location.pathname).toBe('/cpcs/ZOS1/channels/0.45');
+      const title = 'Usage of 0.45 by LPAR';
+      await within(screen.getByRole('region', { name: title })).findByRole('img', { name: title });
+      // The legend names the LPAR (the chart keeps only this CHPID's series).
+      expect(
+        within(screen.getByRole('table', { name: `Legend of ${title}` }))
+          .getAllByRole('rowheader')
+          .map((r) => r.textContent),
+      ).toEqual(['PRD1']);
+      await userEvent.click(within(screen.getByLabelText('Channel')).getByRole('link', { name: 'PRD1' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'PRD1' })).toBeTruthy();
+      const list = await screen.findByRole('table', { name: 'Channels of this LPAR' });
+      expect(
+        within(list)
+          .getAllByRole('rowheader')
+          .map((r) => r.textContent),
+      ).toEqual(['0.45']);
+      await userEvent.click(within(list).getByRole('link', { name: '0.45' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Channel 0.45' })).toBeTruthy();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('shows a classic LPAR its processor usage by type', async () => {
-    const api = classicApi();
-    renderApp(`/cpcs/ZOS1/partitions/${encodeURIComponent('DEV 1')}`);
-    expect(await screen.findByRole('region', { name: 'Processor usage by type' })).toBeTruthy();
-    await waitFor(() =>
-      expect(api.seriesCalls.filter((c) => c.partition === 'DEV 1' && /_(cp|iip|ifl|icf)_processor/.test(c.metric)).map((c) => c.metric).sort()).toEqual([
-        'zhmc_partition_cp_processor_usage_ratio',
-        'zhmc_partition_icf_processor_usage_ratio',
-        'zhmc_partition_ifl_processor_usage_ratio',
-        'zhmc_partition_iip_processor_usage_ratio',
-      ]),
-    );
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'shows a classic LPAR its processor usage by type',
+    async () => {
+      const api = classicApi();
+      renderApp(`/cpcs/ZOS1/partitions/${encodeURIComponent('DEV 1')}`);
+      expect(await screen.findByRole('region', { name: 'Processor usage by type' })).toBeTruthy();
+      await waitFor(() =>
+        expect(
+          api.seriesCalls
+            .filter((c) => c.partition === 'DEV 1' && /_(cp|iip|ifl|icf)_processor/.test(c.metric))
+            .map((c) => c.metric)
+            .sort(),
+        ).toEqual([
+          'zhmc_partition_cp_processor_usage_ratio',
+          'zhmc_partition_icf_processor_usage_ratio',
+          'zhmc_partition_ifl_processor_usage_ratio',
+          'zhmc_partition_iip_processor_usage_ratio',
+        ]),
+      );
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('says a channel the CPC does not report is not found, with the way back', async () => {
-    classicApi();
-    renderApp('/cpcs/ZOS1/channels/0.99');
-    expect(await screen.findByText('CPC “ZOS1” reports no channel “0.99” in this time range.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Back to ZOS1' })).toBeTruthy();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'says a channel the CPC does not report is not found, with the way back',
+    async () => {
+      classicApi();
+      renderApp('/cpcs/ZOS1/channels/0.99');
+      expect(await screen.findByText('CPC “ZOS1” reports no channel “0.99” in this time range.')).toBeTruthy();
+      expect(screen.getByRole('link', { name: 'Back to ZOS1' })).toBeTruthy();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('shows the upstream error with Retry instead of an empty table, and recovers', async () => {
-    const api = classicApi();
-    const good = api.series;
-    api.series = (call) => (call.metric === 'zhmc_channel_usage_ratio' ? errorReply(502, 'upstream_error', 'Prometheus answered 503') : good(call));
-    renderApp('/cpcs/ZOS1');
-    const panel = await screen.findByRole('region', { name: /^Channels/ });
-    const retry = await within(panel).findByRole('button', { name: 'Retry' });
-    api.series = good;
-    await userEvent.click(retry);
-    expect(await screen.findByRole('table', { name: 'Channels (3)' })).toBeTruthy();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'shows the upstream error with Retry instead of an empty table, and recovers',
+    async () => {
+      const api = classicApi();
+      const good = api.series;
+      api.series = (call) =>
+        call.metric === 'zhmc_channel_usage_ratio' ? errorReply(502, 'upstream_error', 'Prometheus answered 503') : good(call);
+      renderApp('/cpcs/ZOS1');
+      const panel = await screen.findByRole('region', { name: /^Channels/ });
+      const retry = await within(panel).findByRole('button', { name: 'Retry' });
+      api.series = good;
+      await userEvent.click(retry);
+      expect(await screen.findByRole('table', { name: 'Channels (3)' })).toBeTruthy();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
   it('speaks Chinese', async () => {
     classicApi();

@@ -25,7 +25,10 @@ export default function ChannelView() {
   const channels = useChannelRows(cpcName, cpc !== undefined);
   const row = channels.status === 'success' ? channels.rows.find((r) => r.chpid === chpid) : undefined;
   const sharedLine = t('channel.sharedLine');
-  const sources = useMemo<UsageSource[]>(() => [{ metric: CHANNEL_METRIC, cpc: cpcName, channel: chpid, name: sharedLine }], [cpcName, chpid, sharedLine]);
+  const sources = useMemo<UsageSource[]>(
+    () => [{ metric: CHANNEL_METRIC, cpc: cpcName, channel: chpid, name: sharedLine }],
+    [cpcName, chpid, sharedLine],
+  );
 
   if (inventory.data && !cpc) {
     return <CpcNotFound name={cpcName} />;

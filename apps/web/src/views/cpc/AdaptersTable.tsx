@@ -32,7 +32,10 @@ export interface AdapterRow {
 }
 
 /** Joins the inventory's adapters with their usage series (`labels.adapter`, or a crypto adapter's `labels.adapter_pchid`). */
-export function adapterRows(adapters: readonly AdapterSummary[], series: readonly { labels: Record<string, string>; values: (number | null)[] }[]): AdapterRow[] {
+export function adapterRows(
+  adapters: readonly AdapterSummary[],
+  series: readonly { labels: Record<string, string>; values: (number | null)[] }[],
+): AdapterRow[] {
   const byName = new Map(series.map((s) => [s.labels.adapter ?? s.labels.adapter_pchid ?? '', s.values]));
   return adapters.map((adapter) => {
     const values = byName.get(adapter.name) ?? [];
@@ -69,7 +72,10 @@ export function AdaptersTable({ cpc }: { cpc: CpcSummary }) {
   });
   const sort = useTableSortStore((state) => state.adapters);
   const sortAdapters = useTableSortStore((state) => state.sortAdapters);
-  const all = useMemo(() => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue), [cpc.adapters, usage.data, sort]);
+  const all = useMemo(
+    () => sortRows(adapterRows(cpc.adapters, usage.data?.series ?? []), sort, sortValue),
+    [cpc.adapters, usage.data, sort],
+  );
   // A CPC can have 200 adapters: the busiest (or first, as sorted) until the user asks for all.
   const list = useShowAll(all, ADAPTER_ROW_LIMIT);
   const dir = (column: AdapterColumn) => (sort.column === column ? sort.direction : null);

@@ -31,13 +31,24 @@ describe('CPC view', () => {
     let networkFails = true;
     api.series = (call) => {
       if (call.metric === 'zhmc_cpc_network_adapter_usage_ratio') {
-        return networkFails ? errorReply(502, 'upstream_error', 'Prometheus is unreachable') : { status: 200, body: seriesResponse('zhmc_cpc_network_adapter_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.3, 0.3, 0.3] }]) };
+        return networkFails
+          ? errorReply(502, 'upstream_error', 'Prometheus is unreachable')
+          : {
+              status: 200,
+              body: seriesResponse('zhmc_cpc_network_adapter_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.3, 0.3, 0.3] }]),
+            };
       }
       if (call.metric === 'zhmc_cpc_storage_adapter_usage_ratio') {
-        return { status: 200, body: seriesResponse('zhmc_cpc_storage_adapter_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [null, null, null] }]) };
+        return {
+          status: 200,
+          body: seriesResponse('zhmc_cpc_storage_adapter_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [null, null, null] }]),
+        };
       }
       if (call.metric === 'zhmc_cpc_processor_usage_ratio') {
-        return { status: 200, body: seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.5, 0.6, 0.7] }], true) };
+        return {
+          status: 200,
+          body: seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: 'P0001' }, values: [0.5, 0.6, 0.7] }], true),
+        };
       }
       return { status: 200, body: seriesResponse('zhmc_partition_processor_usage_ratio', []) };
     };
@@ -68,13 +79,12 @@ describe('CPC view', () => {
     const table = await screen.findByRole('table', { name: /^Partitions/ });
     await waitFor(() => expect(within(table).getByText('81.0%')).toBeTruthy());
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
-      'DB "prod"/2',
-      'LNX1',
-      '测试 分区',
-      'IDLE',
-    ]);
-    const [db, lnx, cjk, idle] = rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['DB "prod"/2', 'LNX1', '测试 分区', 'IDLE']);
+    const [db, lnx, cjk, idle] = rows.map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
     // The last cell is the Compare checkbox (no text).
     expect(db).toEqual(['Active', 'linux', '81.0%', '']);
     expect(cjk?.[2]).toBe('5.0%');
@@ -99,7 +109,9 @@ describe('CPC view', () => {
     expect(screen.getByText('This CPC has no partitions.')).toBeTruthy();
     await waitFor(() => expect(api.seriesCalls.some((call) => call.metric === 'zhmc_cpc_processor_usage_ratio')).toBe(true));
     // Classic crypto adapters do report usage (the top adapters' sparklines); DPM adapter metrics are never asked.
-    expect(api.seriesCalls.some((call) => call.metric.includes('adapter') && call.metric !== 'zhmc_crypto_adapter_usage_ratio')).toBe(false);
+    expect(api.seriesCalls.some((call) => call.metric.includes('adapter') && call.metric !== 'zhmc_crypto_adapter_usage_ratio')).toBe(
+      false,
+    );
   });
 
   it('says a CPC that is not in the inventory was not found, with a way back', async () => {

@@ -74,9 +74,7 @@ export default function CpcView() {
   const markers = useChartMarkers({ cpc: cpcName, mode: cpcMode }, cpc !== undefined);
 
   if (inventory.data && !cpc) {
-    return (
-      <CpcNotFound name={cpcName} />
-    );
+    return <CpcNotFound name={cpcName} />;
   }
 
   return (
@@ -94,14 +92,20 @@ export default function CpcView() {
         {cpc ? <AppLink to={energyPath(cpc.name)}>{t('energy.link')}</AppLink> : null}
         {cpc ? <MarkersToggle /> : null}
       </div>
-      {inventory.isError ? (
-        <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} />
-      ) : null}
+      {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} /> : null}
       {cpc ? <AlertsPanel filter={{ cpc: cpcName }} objectName={cpcName} /> : null}
       {cpc ? <CpcProperties cpc={cpcName} /> : null}
       <div className="chart-grid">
         {usageMetrics.map((metric) => (
-          <CpcUsagePanel key={metric} metric={metric} cpc={cpcName} known={known} group={group} classic={cpcMode === 'classic'} markers={markers} />
+          <CpcUsagePanel
+            key={metric}
+            metric={metric}
+            cpc={cpcName}
+            known={known}
+            group={group}
+            classic={cpcMode === 'classic'}
+            markers={markers}
+          />
         ))}
       </div>
       {cpc ? (
@@ -127,13 +131,26 @@ export default function CpcView() {
   );
 }
 
-function BreakdownPanel({ cpc, mode, group, markers }: { cpc: string; mode: CpcSummary['mode']; group: string; markers: readonly ChartMarker[] }) {
+function BreakdownPanel({
+  cpc,
+  mode,
+  group,
+  markers,
+}: {
+  cpc: string;
+  mode: CpcSummary['mode'];
+  group: string;
+  markers: readonly ChartMarker[];
+}) {
   const { t, metric: metricTitle } = useI18n();
   const [{ refresh }] = useViewParams();
   const detail = useQuery(cpcDetailQuery(cpc, refresh));
   const processors = detail.data?.processors;
   const counts = useMemo(
-    () => (processors ? { cp: processors.cp ?? null, ifl: processors.ifl ?? null, iip: processors.iip ?? null, icf: processors.icf ?? null } : undefined),
+    () =>
+      processors
+        ? { cp: processors.cp ?? null, ifl: processors.ifl ?? null, iip: processors.iip ?? null, icf: processors.icf ?? null }
+        : undefined,
     [processors],
   );
   const sources = useMemo<UsageSource[]>(
@@ -142,7 +159,15 @@ function BreakdownPanel({ cpc, mode, group, markers }: { cpc: string; mode: CpcS
   );
   // Waits for the detail (or its failure), so the chart does not first query types the CPC lacks.
   return (
-    <UsageChartPanel title={t('cpc.breakdown')} sources={sources} group={group} enabled={!detail.isPending} hideEmptyLines panelId="processor-types" markers={markers} />
+    <UsageChartPanel
+      title={t('cpc.breakdown')}
+      sources={sources}
+      group={group}
+      enabled={!detail.isPending}
+      hideEmptyLines
+      panelId="processor-types"
+      markers={markers}
+    />
   );
 }
 

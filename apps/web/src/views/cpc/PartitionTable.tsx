@@ -25,7 +25,15 @@ const CURRENT_WINDOW = { kind: 'relative', range: '15m' } as const;
 const CURRENT_POINTS = 60;
 const BAR_COLOR = metricColor('zhmc_partition_processor_usage_ratio');
 
-export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; partitions: readonly PartitionSummary[]; refresh: RefreshKey }) {
+export function PartitionTable({
+  cpc,
+  partitions,
+  refresh,
+}: {
+  cpc: string;
+  partitions: readonly PartitionSummary[];
+  refresh: RefreshKey;
+}) {
   const shown = usePanelShown('partitions');
   const picks = usePartitionPicks();
   const usage = useQuery({
@@ -38,9 +46,7 @@ export function PartitionTable({ cpc, partitions, refresh }: { cpc: string; part
 
   return (
     <Panel title={t('cpc.partitions', { n: partitions.length })} panelId="partitions" stale={usage.data?.stale ?? false}>
-      {usage.isError ? (
-        <PanelError error={usage.error} onRetry={() => void usage.refetch()} />
-      ) : null}
+      {usage.isError ? <PanelError error={usage.error} onRetry={() => void usage.refetch()} /> : null}
       {partitions.length === 0 ? (
         <p className="panel-note">{t('cpc.noPartitions')}</p>
       ) : (

@@ -92,7 +92,8 @@ export function TopPartitions({ cpc, partitions }: { cpc: string; partitions: re
   let body;
   if (query.isPending) body = <PanelLoading height={160} />;
   else if (query.isError) body = <PanelError error={query.error} onRetry={() => void query.refetch()} height={160} />;
-  else if (query.data.unsupportedInMode) body = <p className="panel-note">{t('panel.unsupported', { mode: mode(query.data.unsupportedInMode.mode) })}</p>;
+  else if (query.data.unsupportedInMode)
+    body = <p className="panel-note">{t('panel.unsupported', { mode: mode(query.data.unsupportedInMode.mode) })}</p>;
   else if (rows.length === 0) body = <PanelNoData hint={t('panel.noSamples')} height={120} />;
   else {
     const dir = (column: TopColumn) => (current.column === column ? current.direction : null);

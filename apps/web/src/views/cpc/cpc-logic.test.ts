@@ -42,6 +42,9 @@ describe('top and adapters rows', () => {
   it('joins adapters with their usage series by name; an adapter without a series has no usage', () => {
     const adapter = (name: string) => ({ name, adapterId: null, type: null, family: null, status: null, sources: [] });
     const rows = adapterRows([adapter('OSA 1'), adapter('FCP 2')], [{ labels: { adapter: 'OSA 1' }, values: [0.1, 0.3, null] }]);
-    expect(rows.map((r) => [r.name, r.usage])).toEqual([['OSA 1', 0.3], ['FCP 2', null]]);
+    expect(rows.map((r) => [r.name, r.usage])).toEqual([
+      ['OSA 1', 0.3],
+      ['FCP 2', null],
+    ]);
   });
 });

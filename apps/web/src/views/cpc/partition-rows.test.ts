@@ -9,7 +9,13 @@ import {
   type PartitionSort,
 } from './partition-rows';
 
-const partition = (name: string, status: string | null): PartitionSummary => ({ name, status, type: 'linux', sources: ['prometheus'], noSeries: false });
+const partition = (name: string, status: string | null): PartitionSummary => ({
+  name,
+  status,
+  type: 'linux',
+  sources: ['prometheus'],
+  noSeries: false,
+});
 
 const usage: SeriesResponse = {
   metric: 'zhmc_partition_processor_usage_ratio',
@@ -45,7 +51,10 @@ describe('partitionRows', () => {
   it('shows no usage for a stopped partition even when old samples exist', () => {
     const rows = partitionRows([partition('OFF', 'stopped')], usage);
     expect(rows[0]).toMatchObject({ name: 'OFF', status: 'stopped', usage: null });
-    expect(partitionRows([{ ...partition('P', null), statusNotExported: true }], undefined)[0]).toMatchObject({ status: null, statusNotExported: true });
+    expect(partitionRows([{ ...partition('P', null), statusNotExported: true }], undefined)[0]).toMatchObject({
+      status: null,
+      statusNotExported: true,
+    });
   });
 
   it('lists every partition while the usage is not loaded yet, sorted by name by default', () => {
@@ -54,7 +63,13 @@ describe('partitionRows', () => {
   });
 });
 
-const row = (name: string, status: string | null, type: string | null, usage: number | null): PartitionRow => ({ name, status, statusNotExported: false, type, usage });
+const row = (name: string, status: string | null, type: string | null, usage: number | null): PartitionRow => ({
+  name,
+  status,
+  statusNotExported: false,
+  type,
+  usage,
+});
 
 // Inventory order deliberately scrambled; OFF and ZOS3 have no usage, NEW has neither status nor type.
 const ROWS: readonly PartitionRow[] = [

@@ -14,7 +14,12 @@ const PANELS: readonly { id: string; title: MessageKey; unit: ValueUnit; metrics
     id: 'power',
     title: 'energy.power',
     unit: 'watts',
-    metrics: ['zhmc_cpc_power_watt', 'zhmc_cpc_total_partition_power_watt', 'zhmc_cpc_total_infrastructure_power_watt', 'zhmc_cpc_total_unassigned_power_watt'],
+    metrics: [
+      'zhmc_cpc_power_watt',
+      'zhmc_cpc_total_partition_power_watt',
+      'zhmc_cpc_total_infrastructure_power_watt',
+      'zhmc_cpc_total_unassigned_power_watt',
+    ],
   },
   {
     id: 'temperature',
@@ -27,7 +32,11 @@ const PANELS: readonly { id: string; title: MessageKey; unit: ValueUnit; metrics
     id: 'heat-load',
     title: 'energy.heatLoad',
     unit: 'btu-per-hour',
-    metrics: ['zhmc_cpc_heat_load_total_btu_per_hour', 'zhmc_cpc_heat_load_forced_air_btu_per_hour', 'zhmc_cpc_heat_load_water_btu_per_hour'],
+    metrics: [
+      'zhmc_cpc_heat_load_total_btu_per_hour',
+      'zhmc_cpc_heat_load_forced_air_btu_per_hour',
+      'zhmc_cpc_heat_load_water_btu_per_hour',
+    ],
   },
 ];
 
@@ -42,30 +51,30 @@ export function CpcEnergy({ cpc, known }: { cpc: string; mode: CpcMode | null; k
   const perCord = useCallback((lines: UsageLine[]) => cordLines(lines, (n) => t('energy.lineCord', { n })), [t]);
   return (
     <div className="chart-grid chart-grid-2">
-        {PANELS.map((panel, i) => (
-          <UsageChartPanel
-            key={panel.id}
-            title={t(panel.title)}
-            panelId={panel.id}
-            sources={sources[i] ?? []}
-            enabled={known}
-            group={`cpc:${cpc}`}
-            unit={panel.unit}
-            hideEmptyLines
-            height={180}
-          />
-        ))}
+      {PANELS.map((panel, i) => (
         <UsageChartPanel
-          title={t('energy.lineCords')}
-          panelId="line-cords"
-          sources={cords}
-          combine={perCord}
+          key={panel.id}
+          title={t(panel.title)}
+          panelId={panel.id}
+          sources={sources[i] ?? []}
           enabled={known}
           group={`cpc:${cpc}`}
-          unit="watts"
-          note={t('energy.lineCordsNote')}
+          unit={panel.unit}
+          hideEmptyLines
           height={180}
         />
+      ))}
+      <UsageChartPanel
+        title={t('energy.lineCords')}
+        panelId="line-cords"
+        sources={cords}
+        combine={perCord}
+        enabled={known}
+        group={`cpc:${cpc}`}
+        unit="watts"
+        note={t('energy.lineCordsNote')}
+        height={180}
+      />
     </div>
   );
 }

@@ -15,7 +15,7 @@ afterEach(() => {
 const T = [100, 115, 130];
 
 describe('cordLines', () => {
-  it('adds up each cord\'s phases, takes 0 for no value, and leaves out cords without any', () => {
+  it("adds up each cord's phases, takes 0 for no value, and leaves out cords without any", () => {
     const lines = cordLines(
       [
         { name: '1/a', timestamps: T, values: [1000, 0, null] },

@@ -11,7 +11,11 @@ const PHASES = ['a', 'b', 'c'] as const;
 /** The 24 phase series of a CPC, each named `<cord>/<phase>` for cordLines to group. */
 export function lineCordSources(cpc: string): UsageSource[] {
   return CORD_NUMBERS.flatMap((n) =>
-    PHASES.map((phase): UsageSource => ({ metric: `zhmc_cpc_power_cord${n}_phase_${phase}_watt` satisfies LineCordMetricId, cpc, name: `${n}/${phase}` })),
+    PHASES.map((phase): UsageSource => ({
+      metric: `zhmc_cpc_power_cord${n}_phase_${phase}_watt` satisfies LineCordMetricId,
+      cpc,
+      name: `${n}/${phase}`,
+    })),
   );
 }
 

@@ -73,7 +73,14 @@ export function CpcCard({ cpc }: { cpc: CpcSummary }) {
       </p>
       <dl className="usage-figures">
         {metrics.map(({ metric, short }) => (
-          <CurrentUsage key={metric} label={t(short)} title={metricTitle(metric)} color={metricColor(metric)} state={state} latest={latest} />
+          <CurrentUsage
+            key={metric}
+            label={t(short)}
+            title={metricTitle(metric)}
+            color={metricColor(metric)}
+            state={state}
+            latest={latest}
+          />
         ))}
       </dl>
       <ForecastVerdictLine cpc={cpc.name} />

@@ -18,34 +18,52 @@ afterEach(() => {
 const VIEW_TEST_TIMEOUT_MS = 20_000;
 
 describe('site power on the fleet view', () => {
-  it('shows power now / average / peak and the energy of the range, and ranks the CPCs by power', async () => {
-    installFakeApi();
-    renderApp('/');
-    const panel = await screen.findByRole('region', { name: 'Site power and energy' });
-    const tiles = await within(panel).findByLabelText('Site power and energy', { selector: 'dl' });
-    expect(tiles.textContent).toContain('Power now17.0 kW');
-    expect(tiles.textContent).toContain('Energy over the range16.5 kWh');
-    const ranking = within(panel).getByRole('table', { name: 'CPCs by power' });
-    const rows = within(ranking).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['P0001', 'P0002']);
-    expect(within(rows[1] ?? ranking).getAllByRole('cell').map((c) => c.textContent).slice(0, 4)).toEqual(['5.0 kW', '4.5 kW', '5.0 kW', '6.8 kWh']);
-    // The classic CPC has no power metric: named, not counted as 0 W.
-    expect(within(panel).getByText(/^1 CPC reports no power and is not counted\. CL 2$/)).toBeTruthy();
-    await within(panel).findByRole('img', { name: 'Total site power' });
-    // A CPC in the ranking opens its energy view.
-    expect(within(rows[0] ?? ranking).getByRole('link', { name: 'P0001' }).getAttribute('href')).toBe('/cpcs/P0001/energy');
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'shows power now / average / peak and the energy of the range, and ranks the CPCs by power',
+    async () => {
+      installFakeApi();
+      renderApp('/');
+      const panel = await screen.findByRole('region', { name: 'Site power and energy' });
+      const tiles = await within(panel).findByLabelText('Site power and energy', { selector: 'dl' });
+      expect(tiles.textContent).toContain('Power now17.0 kW');
+      expect(tiles.textContent).toContain('Energy over the range16.5 kWh');
+      const ranking = within(panel).getByRole('table', { name: 'CPCs by power' });
+      const rows = within(ranking).getAllByRole('row').slice(1);
+      expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['P0001', 'P0002']);
+      expect(
+        within(rows[1] ?? ranking)
+          .getAllByRole('cell')
+          .map((c) => c.textContent)
+          .slice(0, 4),
+      ).toEqual(['5.0 kW', '4.5 kW', '5.0 kW', '6.8 kWh']);
+      // The classic CPC has no power metric: named, not counted as 0 W.
+      expect(within(panel).getByText(/^1 CPC reports no power and is not counted\. CL 2$/)).toBeTruthy();
+      await within(panel).findByRole('img', { name: 'Total site power' });
+      // A CPC in the ranking opens its energy view.
+      expect(
+        within(rows[0] ?? ranking)
+          .getByRole('link', { name: 'P0001' })
+          .getAttribute('href'),
+      ).toBe('/cpcs/P0001/energy');
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('says the units in Chinese', async () => {
-    installFakeApi();
-    renderApp('/?lang=zh-CN');
-    const panel = await screen.findByRole('region', { name: '站点功耗与能耗' });
-    expect((await within(panel).findByLabelText('站点功耗与能耗', { selector: 'dl' })).textContent).toContain('16.5 千瓦时');
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'says the units in Chinese',
+    async () => {
+      installFakeApi();
+      renderApp('/?lang=zh-CN');
+      const panel = await screen.findByRole('region', { name: '站点功耗与能耗' });
+      expect((await within(panel).findByLabelText('站点功耗与能耗', { selector: 'dl' })).textContent).toContain('16.5 千瓦时');
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
   it('shows the error with Retry when the BFF fails, the rest of the fleet view still there', async () => {
     const api = installFakeApi();
-    api.other = (url) => (url.pathname === '/api/v1/fleet/power' ? errorReply(504, 'upstream_timeout', 'Prometheus did not answer in 10 s') : defaultOther(url));
+    api.other = (url) =>
+      url.pathname === '/api/v1/fleet/power' ? errorReply(504, 'upstream_timeout', 'Prometheus did not answer in 10 s') : defaultOther(url);
     renderApp('/');
     const panel = await screen.findByRole('region', { name: 'Site power and energy' });
     expect(await within(panel).findByRole('button', { name: 'Retry' })).toBeTruthy();
@@ -54,55 +72,79 @@ describe('site power on the fleet view', () => {
 });
 
 describe('top adapters', () => {
-  it('ranks the fleet’s adapters with their CPC; a DPM adapter links to its view, a classic crypto adapter is named by PCHID', async () => {
-    const api = installFakeApi();
-    const { router } = renderApp('/');
-    const table = await screen.findByRole('table', { name: 'Top adapters in the fleet' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['FCP A', 'OSA 1', '1C0']);
-    expect(within(rows[2] ?? table).queryByRole('link', { name: '1C0' })).toBeNull();
-    expect(within(rows[2] ?? table).getByText('Crypto')).toBeTruthy();
-    // Ranking by peak puts the OSA first; a family asks the BFF for that family only.
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rank adapters by' }), 'peak');
-    expect(within(table).getAllByRole('rowheader')[0]?.textContent).toBe('OSA 1');
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Family' }), 'network');
-    await waitFor(() => expect(api.calls.some((c) => c.startsWith('/api/v1/adapters/top?') && c.includes('family=network'))).toBe(true));
-    await userEvent.click(await screen.findByRole('link', { name: 'OSA 1' }));
-    expect(router.state.location.pathname).toBe('/cpcs/P0001/adapters/OSA%201');
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'ranks the fleet’s adapters with their CPC; a DPM adapter links to its view, a classic crypto adapter is named by PCHID',
+    async () => {
+      const api = installFakeApi();
+      const { router } = renderApp('/');
+      const table = await screen.findByRole('table', { name: 'Top adapters in the fleet' });
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['FCP A', 'OSA 1', '1C0']);
+      expect(within(rows[2] ?? table).queryByRole('link', { name: '1C0' })).toBeNull();
+      expect(within(rows[2] ?? table).getByText('Crypto')).toBeTruthy();
+      // Ranking by peak puts the OSA first; a family asks the BFF for that family only.
+      await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Rank adapters by' }), 'peak');
+      expect(within(table).getAllByRole('rowheader')[0]?.textContent).toBe('OSA 1');
+      await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Family' }), 'network');
+      await waitFor(() => expect(api.calls.some((c) => c.startsWith('/api/v1/adapters/top?') && c.includes('family=network'))).toBe(true));
+      await userEvent.click(await screen.findByRole('link', { name: 'OSA 1' }));
+      expect(router.state.location.pathname).toBe('/cpcs/P0001/adapters/OSA%201');
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
   it('ranks one CPC’s adapters on its view, with the CPC in the request', async () => {
     const api = installFakeApi();
     renderApp('/cpcs/P0001');
     const table = await screen.findByRole('table', { name: 'Top adapters' });
-    expect(within(table).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['FCP A', 'OSA 1']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['FCP A', 'OSA 1']);
     expect(api.calls.some((c) => c.startsWith('/api/v1/adapters/top?') && c.includes('cpc=P0001'))).toBe(true);
   });
 });
 
 describe('energy, environment and memory of a CPC and a partition', () => {
-  it('opens the energy view from the CPC view and charts power, temperature, humidity, heat load and memory', async () => {
-    const api = installFakeApi();
-    const { router } = renderApp('/cpcs/P0001');
-    await userEvent.click(await screen.findByRole('link', { name: 'Energy and environment' }));
-    expect(router.state.location.pathname).toBe('/cpcs/P0001/energy');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Energy and environment of P0001' })).toBeTruthy();
-    for (const title of ['Power', 'Temperature', 'Humidity', 'Heat load', 'Memory']) {
-      await within(await screen.findByRole('region', { name: title })).findByRole('img', { name: title });
-    }
-    const asked = new Set(api.seriesCalls.map((c) => c.metric));
-    for (const metric of ['zhmc_cpc_power_watt', 'zhmc_cpc_exhaust_temperature_celsius', 'zhmc_cpc_humidity_percent', 'zhmc_cpc_heat_load_water_btu_per_hour', 'zhmc_cpc_hsa_memory_mib']) {
-      expect(asked.has(metric), metric).toBe(true);
-    }
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'opens the energy view from the CPC view and charts power, temperature, humidity, heat load and memory',
+    async () => {
+      const api = installFakeApi();
+      const { router } = renderApp('/cpcs/P0001');
+      await userEvent.click(await screen.findByRole('link', { name: 'Energy and environment' }));
+      expect(router.state.location.pathname).toBe('/cpcs/P0001/energy');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Energy and environment of P0001' })).toBeTruthy();
+      for (const title of ['Power', 'Temperature', 'Humidity', 'Heat load', 'Memory']) {
+        await within(await screen.findByRole('region', { name: title })).findByRole('img', { name: title });
+      }
+      const asked = new Set(api.seriesCalls.map((c) => c.metric));
+      for (const metric of [
+        'zhmc_cpc_power_watt',
+        'zhmc_cpc_exhaust_temperature_celsius',
+        'zhmc_cpc_humidity_percent',
+        'zhmc_cpc_heat_load_water_btu_per_hour',
+        'zhmc_cpc_hsa_memory_mib',
+      ]) {
+        expect(asked.has(metric), metric).toBe(true);
+      }
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
-  it('shows a DPM partition its memory, and says plainly that the exporter has no DPM partition power', async () => {
-    installFakeApi();
-    renderApp('/cpcs/P0001/partitions/LNX1');
-    expect(await screen.findByRole('region', { name: 'Memory allocation' })).toBeTruthy();
-    const power = await screen.findByRole('region', { name: 'Partition power' });
-    expect(within(power).getByText(/^The exporter has no power metric of DPM partitions: what is shown comes from the HMC's own records/)).toBeTruthy();
-  }, VIEW_TEST_TIMEOUT_MS);
+  it(
+    'shows a DPM partition its memory, and says plainly that the exporter has no DPM partition power',
+    async () => {
+      installFakeApi();
+      renderApp('/cpcs/P0001/partitions/LNX1');
+      expect(await screen.findByRole('region', { name: 'Memory allocation' })).toBeTruthy();
+      const power = await screen.findByRole('region', { name: 'Partition power' });
+      expect(
+        within(power).getByText(/^The exporter has no power metric of DPM partitions: what is shown comes from the HMC's own records/),
+      ).toBeTruthy();
+    },
+    VIEW_TEST_TIMEOUT_MS,
+  );
 
   it('stacks a network adapter’s NIC traffic by partition and NIC', async () => {
     const api = installFakeApi();
@@ -131,6 +173,10 @@ describe('energy, environment and memory of a CPC and a partition', () => {
     const panel = await screen.findByRole('region', { name: title });
     await within(panel).findByRole('img', { name: title });
     const legend = within(panel).getByRole('table', { name: `Legend of ${title}` });
-    expect(within(legend).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['LNX1 · eth0', 'DB "prod"/2 · eth1']);
+    expect(
+      within(legend)
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['LNX1 · eth0', 'DB "prod"/2 · eth1']);
   });
 });

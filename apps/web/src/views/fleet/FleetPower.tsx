@@ -43,7 +43,15 @@ export function FleetPower() {
     if (query.isError) return { status: 'error', error: query.error, retry: () => void query.refetch() };
     const d = query.data;
     const lines = [{ name: totalName, color: COLOR, timestamps: d.timestamps, values: d.total }];
-    return { status: 'success', lines, start: d.start, end: d.end, stale: d.stale, hasData: d.total.some((v) => v !== null), unsupported: null };
+    return {
+      status: 'success',
+      lines,
+      start: d.start,
+      end: d.end,
+      stale: d.stale,
+      hasData: d.total.some((v) => v !== null),
+      unsupported: null,
+    };
   }, [query, totalName]);
   const data = query.data;
   const peakOfAll = Math.max(1, ...(data?.cpcs ?? []).map((c) => c.peak ?? 0));
@@ -62,7 +70,8 @@ export function FleetPower() {
 
   let ranking = null;
   if (query.isPending) ranking = <PanelLoading height={80} />;
-  else if (query.isError) ranking = null; // The chart above says it, with Retry.
+  else if (query.isError)
+    ranking = null; // The chart above says it, with Retry.
   else if (data && data.cpcs.length === 0) ranking = <PanelNoData hint={t('fleetEnergy.noPower')} height={80} />;
   else if (data) {
     ranking = (
@@ -71,10 +80,18 @@ export function FleetPower() {
         <thead>
           <tr>
             <th scope="col">{t('col.cpc')}</th>
-            <th scope="col" className="numeric">{t('col.now')}</th>
-            <th scope="col" className="numeric">{t('col.avg')}</th>
-            <th scope="col" className="numeric">{t('col.peak')}</th>
-            <th scope="col" className="numeric">{t('col.energy')}</th>
+            <th scope="col" className="numeric">
+              {t('col.now')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('col.avg')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('col.peak')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('col.energy')}
+            </th>
             <th scope="col">{t('cpc.trend')}</th>
           </tr>
         </thead>

@@ -39,7 +39,10 @@ describe('Fleet view', () => {
     const api = installFakeApi();
     api.series = (call) =>
       call.metric === 'zhmc_cpc_processor_usage_ratio'
-        ? { status: 200, body: seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: call.cpc }, values: [null, null, null] }]) }
+        ? {
+            status: 200,
+            body: seriesResponse('zhmc_cpc_processor_usage_ratio', [{ labels: { cpc: call.cpc }, values: [null, null, null] }]),
+          }
         : { status: 200, body: seriesResponse('zhmc_cpc_network_adapter_usage_ratio', []) };
     renderApp('/');
 
@@ -56,10 +59,13 @@ describe('Fleet view', () => {
     // The classic CPC never asks for the DPM-only adapter metrics.
     // (Each for the range's chart and for the latest sample; the fleet's top adapters ask for the
     // sparkline of its crypto adapter, a classic metric.)
-    expect([...new Set(api.seriesCalls.filter((call) => call.cpc === 'CL 2' && call.metric !== 'zhmc_crypto_adapter_usage_ratio').map((call) => call.metric))]).toEqual([
-      'zhmc_cpc_processor_usage_ratio',
-      'zhmc_cpc_channel_usage_ratio',
-    ]);
+    expect([
+      ...new Set(
+        api.seriesCalls
+          .filter((call) => call.cpc === 'CL 2' && call.metric !== 'zhmc_crypto_adapter_usage_ratio')
+          .map((call) => call.metric),
+      ),
+    ]).toEqual(['zhmc_cpc_processor_usage_ratio', 'zhmc_cpc_channel_usage_ratio']);
   });
 
   it('shows the latest sample as "current", whatever the selected range', async () => {
@@ -68,7 +74,10 @@ describe('Fleet view', () => {
     // minutes at 15 s end at the latest sample.
     api.series = (call) =>
       call.metric === 'zhmc_cpc_processor_usage_ratio'
-        ? { status: 200, body: seriesResponse(call.metric, [{ labels: { cpc: call.cpc }, values: [0.2, 0.21, call.from === 'now-15m' ? 0.23 : 0.21] }]) }
+        ? {
+            status: 200,
+            body: seriesResponse(call.metric, [{ labels: { cpc: call.cpc }, values: [0.2, 0.21, call.from === 'now-15m' ? 0.23 : 0.21] }]),
+          }
         : defaultSeries(call);
     renderApp('/?range=24h');
     await screen.findByRole('heading', { name: 'P0001' });
@@ -101,7 +110,9 @@ describe('Fleet view', () => {
     });
     renderApp('/');
     const panel = await screen.findByRole('region', { name: 'Partitions needing attention (0)' });
-    expect(within(panel).getByText('The exporter does not export the status of 4 partitions, so they cannot be checked here.')).toBeTruthy();
+    expect(
+      within(panel).getByText('The exporter does not export the status of 4 partitions, so they cannot be checked here.'),
+    ).toBeTruthy();
     expect(within(panel).queryByText(/All partitions are/)).toBeNull();
   });
 

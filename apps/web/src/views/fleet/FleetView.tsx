@@ -25,9 +25,7 @@ export default function FleetView() {
         {inventory.data?.stale ? <StaleBadge /> : null}
       </div>
       {inventory.isPending ? <PanelLoading label={t('fleet.loadingInventory')} height={160} /> : null}
-      {inventory.isError ? (
-        <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} height={160} />
-      ) : null}
+      {inventory.isError ? <PanelError error={inventory.error} onRetry={() => void inventory.refetch()} height={160} /> : null}
       {inventory.data && inventory.data.cpcs.length === 0 ? (
         <div className="panel-state panel-no-data">
           <strong>{t('fleet.noCpcs')}</strong>

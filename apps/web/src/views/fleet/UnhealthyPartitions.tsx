@@ -12,12 +12,17 @@ export function UnhealthyPartitions({ cpcs }: { cpcs: readonly CpcSummary[] }) {
   const { t } = useI18n();
   const rows = unhealthyPartitions(cpcs);
   // Partitions whose status the exporter does not export cannot be checked: never "all healthy" for them.
-  const notExported = cpcs.reduce((n, cpc) => n + cpc.partitions.filter((p) => p.status === null && p.statusNotExported === true).length, 0);
+  const notExported = cpcs.reduce(
+    (n, cpc) => n + cpc.partitions.filter((p) => p.status === null && p.statusNotExported === true).length,
+    0,
+  );
   return (
     <Panel title={`${t('fleet.unhealthy')} (${rows.length})`} className="unhealthy-panel" panelId="unhealthy-partitions">
       {notExported > 0 ? <p className="panel-note">{t('fleet.statusNotExported', { n: notExported })}</p> : null}
       {rows.length === 0 ? (
-        notExported > 0 ? null : <p className="panel-note">{t('fleet.unhealthyNone')}</p>
+        notExported > 0 ? null : (
+          <p className="panel-note">{t('fleet.unhealthyNone')}</p>
+        )
       ) : (
         <ul className="unhealthy-list">
           {rows.map((row) => (

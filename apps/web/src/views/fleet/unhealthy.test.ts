@@ -16,8 +16,18 @@ const cpc = (name: string, statuses: [string, string | null][]): CpcSummary => (
 describe('unhealthyPartitions', () => {
   it('lists failed states first, then degraded, then stopped; healthy and unknown ones not at all', () => {
     const rows = unhealthyPartitions([
-      cpc('B', [['P10', 'stopped'], ['P2', 'degraded'], ['OK', 'active'], ['N', null]]),
-      cpc('A', [['X', 'status-check'], ['Y', 'operating'], ['Z', 'not-activated'], ['T', 'terminated']]),
+      cpc('B', [
+        ['P10', 'stopped'],
+        ['P2', 'degraded'],
+        ['OK', 'active'],
+        ['N', null],
+      ]),
+      cpc('A', [
+        ['X', 'status-check'],
+        ['Y', 'operating'],
+        ['Z', 'not-activated'],
+        ['T', 'terminated'],
+      ]),
     ]);
     expect(rows.map((r) => `${r.cpc}/${r.partition}`)).toEqual(['A/T', 'A/X', 'B/P2', 'A/Z', 'B/P10']);
   });

@@ -43,7 +43,9 @@ export function PartitionAdapters({ cpc, partition }: { cpc: CpcSummary; partiti
               <th scope="col">{t('col.pchid')}</th>
               <th scope="col">{t('col.type')}</th>
               <th scope="col">{t('col.via')}</th>
-              <th scope="col" className="numeric">{t('col.usage')}</th>
+              <th scope="col" className="numeric">
+                {t('col.usage')}
+              </th>
               <th scope="col">{t('cpc.trend')}</th>
             </tr>
           </thead>

@@ -10,7 +10,10 @@ export function PartitionChannels({ cpc, partition }: { cpc: string; partition: 
   const { t } = useI18n();
   const shown = usePanelShown('channels');
   const state = useChannelRows(cpc, shown);
-  const rows = useMemo(() => (state.status === 'success' ? state.rows.filter((row) => row.lpars.includes(partition)) : []), [state, partition]);
+  const rows = useMemo(
+    () => (state.status === 'success' ? state.rows.filter((row) => row.lpars.includes(partition)) : []),
+    [state, partition],
+  );
   const title = t('partition.channels');
   let body;
   if (state.status === 'pending') body = <PanelLoading height={80} />;

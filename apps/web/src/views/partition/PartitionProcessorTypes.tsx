@@ -13,8 +13,30 @@ const TYPES: readonly MetricId[] = [
 ];
 
 /** A classic LPAR's usage split by processor type (CP, zIIP, IFL, ICF); types it has none of are left out. */
-export function PartitionProcessorTypes({ cpc, partition, enabled, group }: { cpc: string; partition: string; enabled: boolean; group: string }) {
+export function PartitionProcessorTypes({
+  cpc,
+  partition,
+  enabled,
+  group,
+}: {
+  cpc: string;
+  partition: string;
+  enabled: boolean;
+  group: string;
+}) {
   const { t, metric: metricTitle } = useI18n();
-  const sources = useMemo<UsageSource[]>(() => TYPES.map((metric) => ({ metric, cpc, partition, name: metricTitle(metric) })), [cpc, partition, metricTitle]);
-  return <UsageChartPanel title={t('partition.processorTypes')} panelId="processor-types" sources={sources} enabled={enabled} group={group} hideEmptyLines />;
+  const sources = useMemo<UsageSource[]>(
+    () => TYPES.map((metric) => ({ metric, cpc, partition, name: metricTitle(metric) })),
+    [cpc, partition, metricTitle],
+  );
+  return (
+    <UsageChartPanel
+      title={t('partition.processorTypes')}
+      panelId="processor-types"
+      sources={sources}
+      enabled={enabled}
+      group={group}
+      hideEmptyLines
+    />
+  );
 }

@@ -67,11 +67,7 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
         </div>
         <div>
           <dt>{t('partition.memory')}</dt>
-          <dd>
-            {d
-              ? `${formatMiB(d.memoryMiB.initial, sizeUnits(t))} / ${formatMiB(d.memoryMiB.maximum, sizeUnits(t))}`
-              : dash}
-          </dd>
+          <dd>{d ? `${formatMiB(d.memoryMiB.initial, sizeUnits(t))} / ${formatMiB(d.memoryMiB.maximum, sizeUnits(t))}` : dash}</dd>
         </div>
         <div>
           <dt>{t('partition.sources')}</dt>

@@ -23,12 +23,19 @@ describe('Partition view', () => {
     const properties = screen.getByLabelText('Partition properties');
     expect(properties?.textContent).toContain('linux');
     expect(properties?.textContent).toContain('DPM');
-    for (const title of ['Processor usage: partition and CPC', 'Network adapter usage: partition and CPC', 'Storage adapter usage: partition and CPC']) {
+    for (const title of [
+      'Processor usage: partition and CPC',
+      'Network adapter usage: partition and CPC',
+      'Storage adapter usage: partition and CPC',
+    ]) {
       await within(screen.getByRole('region', { name: title })).findByRole('img', { name: title });
     }
     await waitFor(() =>
       expect(
-        api.seriesCalls.filter((call) => call.partition === 'DB "prod"/2').map((call) => call.metric).sort(),
+        api.seriesCalls
+          .filter((call) => call.partition === 'DB "prod"/2')
+          .map((call) => call.metric)
+          .sort(),
       ).toEqual([
         'zhmc_nic_bytes_received_count_total',
         'zhmc_nic_bytes_sent_count_total',
@@ -46,7 +53,7 @@ describe('Partition view', () => {
     expect(document.title).toBe('DB "prod"/2 · P0001 · zlens');
   });
 
-  it('Prometheus only: names the properties\' source, lists what the exporter exports, says a status is not exported', async () => {
+  it("Prometheus only: names the properties' source, lists what the exporter exports, says a status is not exported", async () => {
     const api = installFakeApi();
     api.inventory = () => ({
       status: 200,
@@ -54,7 +61,12 @@ describe('Partition view', () => {
         ...INVENTORY,
         cpcs: INVENTORY.cpcs.map((c) =>
           c.name === 'P0001'
-            ? { ...c, partitions: c.partitions.map((p) => (p.name === 'LNX1' ? { ...p, status: null, statusNotExported: true, noRecentData: true } : p)) }
+            ? {
+                ...c,
+                partitions: c.partitions.map((p) =>
+                  p.name === 'LNX1' ? { ...p, status: null, statusNotExported: true, noRecentData: true } : p,
+                ),
+              }
             : c,
         ),
       },

@@ -107,10 +107,25 @@ export default function PartitionView() {
       {partition && cpc ? <PartitionProperties cpc={cpc} partition={partition} /> : null}
       <div className="chart-grid">
         {(classic ? CLASSIC_PAIRS : DPM_PAIRS).map(([own, whole]) => (
-          <VsCpcPanel key={own} metric={own} cpcMetric={whole} cpc={cpcName} partition={partitionName} known={known} group={group} markers={markers} />
+          <VsCpcPanel
+            key={own}
+            metric={own}
+            cpcMetric={whole}
+            cpc={cpcName}
+            partition={partitionName}
+            known={known}
+            group={group}
+            markers={markers}
+          />
         ))}
         {classic ? (
-          <UsageChartPanel title={metricTitle('zhmc_channel_usage_ratio')} sources={channelSources} enabled={known} group={group} note={t('cpc.channelNote')} />
+          <UsageChartPanel
+            title={metricTitle('zhmc_channel_usage_ratio')}
+            sources={channelSources}
+            enabled={known}
+            group={group}
+            note={t('cpc.channelNote')}
+          />
         ) : null}
         {classic ? <PartitionProcessorTypes cpc={cpcName} partition={partitionName} enabled={known} group={group} /> : null}
       </div>
@@ -129,7 +144,15 @@ export default function PartitionView() {
           markers={markers}
         />
         {!classic && cpc ? (
-          <UsageChartPanel title={t('partition.nicTraffic')} panelId="nic-traffic" sources={nicSources} enabled={known} group={group} unit="bytes-per-second" height={160} />
+          <UsageChartPanel
+            title={t('partition.nicTraffic')}
+            panelId="nic-traffic"
+            sources={nicSources}
+            enabled={known}
+            group={group}
+            unit="bytes-per-second"
+            height={160}
+          />
         ) : null}
       </div>
       {partition ? <ForecastPanel cpc={cpcName} partition={partitionName} /> : null}
@@ -167,6 +190,13 @@ function VsCpcPanel({
     [metric, cpcMetric, cpc, partition, t],
   );
   return (
-    <UsageChartPanel title={t('partition.vsCpc', { title: metricTitle(metric) })} sources={sources} enabled={known} group={group} alerts={{ cpc, partition }} markers={markers} />
+    <UsageChartPanel
+      title={t('partition.vsCpc', { title: metricTitle(metric) })}
+      sources={sources}
+      enabled={known}
+      group={group}
+      alerts={{ cpc, partition }}
+      markers={markers}
+    />
   );
 }
