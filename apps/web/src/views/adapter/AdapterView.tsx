@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { MetricId } from '@zlens/shared';
+import type { AdapterDetail, MetricId } from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { adapterDetailQuery, inventoryQuery } from '../../api/queries';
 import { NO_VALUE } from '../../components/format';
@@ -130,6 +130,13 @@ export default function AdapterView() {
   );
 }
 
+/** A port by its own name, or the HMC's default name ("Port 0", or none) in the page's language. */
+export function portName(port: AdapterDetail['ports'][number], t: ReturnType<typeof useI18n>['t']): string {
+  const generic = /^Port (\d+)$/.exec(port.name ?? '');
+  if (port.name === null || generic) return t('adapter.port', { n: generic?.[1] ?? port.index });
+  return port.name;
+}
+
 function AdapterProperties({ cpc, adapter }: { cpc: string; adapter: string }) {
   const [{ refresh }] = useViewParams();
   const { t } = useI18n();
@@ -157,7 +164,7 @@ function AdapterProperties({ cpc, adapter }: { cpc: string; adapter: string }) {
       </div>
       <div>
         <dt>{t('adapter.ports')}</dt>
-        <dd>{d.ports.length > 0 ? d.ports.map((port) => port.name ?? `#${port.index}`).join(', ') : NO_VALUE}</dd>
+        <dd>{d.ports.length > 0 ? d.ports.map((port) => portName(port, t)).join(', ') : NO_VALUE}</dd>
       </div>
     </dl>
   );

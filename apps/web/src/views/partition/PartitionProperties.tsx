@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CpcSummary, PartitionSummary } from '@zlens/shared';
+import type { CpcSummary, PartitionSummary, Source } from '@zlens/shared';
 import { partitionDetailQuery } from '../../api/queries';
 import { NO_VALUE, formatMiB } from '../../components/format';
 import { sizeUnits } from '../../components/chart-unit-labels';
@@ -10,6 +10,8 @@ import { useViewParams } from '../../state/use-view-params';
 
 type Counts = Readonly<Record<'cp' | 'ifl' | 'iip' | 'icf', number | null>>;
 const TYPE_NAMES = { cp: 'CP', ifl: 'IFL', iip: 'zIIP', icf: 'ICF' } as const;
+/** The sources' own names, the same in every language. */
+const SOURCE_NAMES: Readonly<Record<Source, string>> = { prometheus: 'Prometheus', hmc: 'HMC' };
 
 /** "2 IFL · 1 zIIP": the types with a value, or "—". */
 export function formatCounts(counts: Counts): string {
@@ -71,7 +73,7 @@ export function PartitionProperties({ cpc, partition }: { cpc: CpcSummary; parti
         </div>
         <div>
           <dt>{t('partition.sources')}</dt>
-          <dd>{partition.sources.length > 0 ? partition.sources.join(', ') : NO_VALUE}</dd>
+          <dd>{partition.sources.length > 0 ? partition.sources.map((source) => SOURCE_NAMES[source]).join(', ') : NO_VALUE}</dd>
         </div>
         {d?.description ? (
           <div>
