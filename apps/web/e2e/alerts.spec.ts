@@ -7,6 +7,9 @@ import { baseUrl } from './base-url';
 import { settled } from './helpers';
 
 test('a firing alert is listed on the fleet view, links to its partition, and is a band on its charts', async ({ page }, testInfo) => {
+  // It waits for Prometheus twice (the first rule evaluation, then the ALERTS series on the chart's
+  // step grid): on a loaded machine that alone can take most of the default 60 s.
+  test.setTimeout(150_000);
   const alerts = page.getByRole('region', { name: /^Alerts firing/ });
   const row = alerts.getByRole('listitem').filter({ hasText: 'LNXPRD04' });
   // Rules are evaluated every 15 s from Prometheus' start; reload until the first evaluation is in.
