@@ -9,7 +9,7 @@ import { settled } from './helpers';
 test('a firing alert is listed on the fleet view, links to its partition, and is a band on its charts', async ({ page }, testInfo) => {
   // It waits for Prometheus twice (the first rule evaluation, then the ALERTS series on the chart's
   // step grid): on a loaded machine that alone can take most of the default 60 s.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const alerts = page.getByRole('region', { name: /^Alerts firing/ });
   const row = alerts.getByRole('listitem').filter({ hasText: 'LNXPRD04' });
   // Rules are evaluated every 15 s from Prometheus' start; reload until the first evaluation is in.
@@ -35,7 +35,7 @@ test('a firing alert is listed on the fleet view, links to its partition, and is
   await expect(async () => {
     await page.reload();
     await expect(note).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 120_000 });
   await settled(page);
   await page.screenshot({ path: testInfo.outputPath('partition-alert-band.png'), fullPage: true });
 });
