@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tooltipHtml, usageChartOption } from './usage-chart-option';
+import { sizeAxisInterval, tooltipHtml, usageChartOption } from './usage-chart-option';
 import { SERIES_COLORS } from './theme';
 
 const input = {
@@ -67,5 +67,16 @@ describe('tooltipHtml', () => {
     expect(html).toContain('—');
     expect(html).toContain('LP&#60;1&#62;');
     expect(html).not.toContain('LP<1>');
+  });
+});
+
+describe('a size axis', () => {
+  const line = (values: (number | null)[]) => ({ name: 'memory', timestamps: values.map((_, i) => i), values });
+  it('ticks at round numbers of the unit the values are read in', () => {
+    // 512 GiB at the top: 100 GiB ticks up to 600 GiB (was 97.7 GiB, 195.3 GiB, …).
+    expect(sizeAxisInterval([line([262_144, 524_288, null])])).toEqual({ interval: 100 * 1024, max: 600 * 1024 });
+    expect(sizeAxisInterval([line([3 * 1024 * 1024])])).toEqual({ interval: 512 * 1024, max: 3 * 1024 * 1024 });
+    expect(sizeAxisInterval([line([700])])).toEqual({ interval: 200, max: 800 });
+    expect(sizeAxisInterval([line([null])])).toEqual({});
   });
 });

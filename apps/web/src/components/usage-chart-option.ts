@@ -226,6 +226,20 @@ export function lineColor(line: UsageLine, index: number, dark = false): string 
   return themedColor(line.color ?? SERIES_COLORS[index % SERIES_COLORS.length] ?? SERIES_COLORS[0], dark);
 }
 
+/**
+ * The tick interval of a size axis (values in MiB): a round 1, 2 or 5 × 10^n of the largest binary
+ * unit (MiB, GiB, TiB) the top value reaches, about six ticks; nothing without a value.
+ */
+export function sizeAxisInterval(lines: readonly UsageLine[]): { interval: number; max: number } | Record<string, never> {
+  const top = Math.max(0, ...lines.flatMap((line) => line.values.filter((v): v is number => v != null && Number.isFinite(v))));
+  if (top <= 0) return {};
+  const unit = top >= 1024 * 1024 ? 1024 * 1024 : top >= 1024 ? 1024 : 1;
+  const rough = top / unit / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power * unit;
+  return { interval: step, max: Math.ceil(top / step) * step };
+}
+
 /** Warning and critical bands as a mark area on an empty helper series, cut at the axis' top. */
 function thresholdSeries(thresholds: Thresholds, tokens: ThemeTokens, top = 1): LineSeriesOption {
   type Band = [{ yAxis: number; itemStyle: { color: string; opacity: number } }, { yAxis: number }];
@@ -380,6 +394,8 @@ export function usageChartOption({
         : {
             type: 'value',
             min: 0,
+            // Sizes tick at round numbers of the unit they are read in (100 GiB, not 97.7 GiB).
+            ...(unit === 'mebibytes' ? sizeAxisInterval(lines.filter((line) => !hidden?.has(line.name))) : {}),
             axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => format(v) },
             splitLine: { lineStyle: { color: tokens.borderSubtle } },
           };
