@@ -193,7 +193,10 @@ test('controls are reachable from the keyboard with a visible focus', async ({ p
   // its rows are drawn whole, no scroll box) come the same rows as links, next after the panel's
   // last control.
   const heatmap = 'Partition processor usage across the fleet';
-  await page.locator('#heatmap').getByRole('button', { name: `Copy the embed link of “${heatmap}”` }).focus();
+  await page
+    .locator('#heatmap')
+    .getByRole('button', { name: `Copy the embed link of “${heatmap}”` })
+    .focus();
   await page.keyboard.press('Tab');
   const first = page
     .getByRole('list', { name: `Partitions of ${heatmap}` })
