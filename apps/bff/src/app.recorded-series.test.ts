@@ -11,10 +11,11 @@
 // two ways:
 // - exactly (1e-9: only the order of floating-point sums differs) against the raw samples over the
 //   same moved window, asked of Prometheus directly: the buckets hold what they should;
-// - against the BFF without rules, within WINDOW_TOLERANCE: ≤ 150 s moved at each end of a ≥ 900 s
-//   window replaces at most a third of its samples, and the simulator's partition usage moves
-//   within ±0.06 around its level over an hour (its workload), so a cell moves by < 0.04; rankings
-//   over days are the same.
+// - against the BFF without rules, within what moving the window can change: a cell whose window
+//   (t − step, t] moves by `shift` swaps ⌈|shift| / 60 s⌉ of its step / 60 s samples for others in
+//   (t − step − |shift|, t + |shift|], so it moves by at most that share of the samples' spread there
+//   (asked of Prometheus: max_over_time − min_over_time). A fixed tolerance would not hold: the
+//   simulator's batch and spiky workloads jump by tens of percent within a minute.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ import {
 } from '@zlens/hmc-sim';
 import { HeatmapResponseSchema, TopResponseSchema, type HeatmapResponse, type TopResponse } from '@zlens/shared';
 import { createApp } from './app.js';
+import { recordedShiftMs } from './prometheus/promql.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger } from './test/helpers.js';
@@ -40,7 +42,8 @@ import { startPromProxy, type PromProxy } from './test/prom-proxy.js';
 
 const DAY = 86_400;
 const EXACT = 1e-9;
-const WINDOW_TOLERANCE = 0.04;
+// A peak over 2 days moves only if it lies in the ≤ 5 minutes the window drops at an end.
+const PEAK_TOLERANCE = 0.04;
 const RULES = fileURLToPath(new URL('../../../docker/prometheus/rules/zlens-records.yml', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'zlens-bff-recorded-'));
 let sim: RunningSimulator;
@@ -131,19 +134,46 @@ function dpmCpc(): string {
 
 const rowKey = (labels: Record<string, string>): string => `${labels.cpc}/${labels.partition}`;
 
-/** Cells equal within `tolerance`, a value where the other has one (no gap), the same rows. */
-function expectSameHeatmap(a: HeatmapResponse, b: HeatmapResponse, tolerance: number): void {
+/** Cells equal within `tolerance(row, timestamp)`, a value where the other has one (no gap), the same rows. */
+function expectSameHeatmap(a: HeatmapResponse, b: HeatmapResponse, tolerance: (row: string, t: number) => number): void {
   expect(a.timestamps).toEqual(b.timestamps);
   const other = new Map(b.rows.map((row) => [rowKey(row.labels), row]));
   expect(a.rows.map((row) => rowKey(row.labels)).sort()).toEqual([...other.keys()].sort());
   for (const row of a.rows) {
     row.values.forEach((value, j) => {
       const expected = other.get(rowKey(row.labels))?.values[j] ?? null;
-      const where = `${rowKey(row.labels)} @ ${a.timestamps[j]}`;
+      const t = a.timestamps[j] ?? NaN;
+      const where = `${rowKey(row.labels)} @ ${t}`;
       if (expected === null || value === null) expect(value, where).toBe(expected);
-      else expect(Math.abs(value - expected), where).toBeLessThan(tolerance);
+      else expect(Math.abs(value - expected), where).toBeLessThanOrEqual(tolerance(rowKey(row.labels), t));
     });
   }
+}
+
+const exactly = (): number => EXACT;
+
+/**
+ * How far a cell may move when its window (t − step, t] moves by `shiftMs`: the share of its 60 s
+ * samples swapped, times the spread of the raw samples over both windows (see the file's head).
+ */
+async function movedWindowBound(cpc: string | undefined, step: number, shiftMs: number): Promise<(row: string, t: number) => number> {
+  const reach = Math.abs(shiftMs);
+  const selector = cpc === undefined ? '' : `{cpc="${cpc}"}`;
+  const over = `zhmc_partition_processor_usage_ratio${selector}[${step * 1000 + 2 * reach}ms]${reach > 0 ? ` offset -${reach}ms` : ''}`;
+  const form = new URLSearchParams({
+    query: `max by (cpc, partition) (max_over_time(${over}) - min_over_time(${over}))`,
+    start: String(historyEnd - 3 * DAY),
+    end: String(historyEnd),
+    step: String(step),
+  });
+  const body = (await (await fetch(`${prom.url}/api/v1/query_range`, { method: 'POST', body: form })).json()) as {
+    data: { result: { metric: Record<string, string>; values: [number, string][] }[] };
+  };
+  const spread = new Map(
+    body.data.result.flatMap(({ metric, values }) => values.map(([t, v]): [string, number] => [`${rowKey(metric)} @ ${t}`, Number(v)])),
+  );
+  const share = Math.ceil(reach / 60_000) / (step / 60);
+  return (row, t) => share * (spread.get(`${row} @ ${t}`) ?? 0) + EXACT;
 }
 
 /** The phase of the recorded buckets (ms after the 5-minute marks), as the BFF reads it. */
@@ -163,7 +193,7 @@ function expectSameTop(a: TopResponse, b: TopResponse, tolerance: number): void 
     expect(a[list].map((e) => e.labels)).toEqual(b[list].map((e) => e.labels));
     a[list].forEach((entry, i) => {
       expect(Math.abs((entry.avg ?? NaN) - (b[list][i]?.avg ?? NaN))).toBeLessThan(tolerance);
-      expect(Math.abs((entry.peak ?? NaN) - (b[list][i]?.peak ?? NaN))).toBeLessThan(WINDOW_TOLERANCE);
+      expect(Math.abs((entry.peak ?? NaN) - (b[list][i]?.peak ?? NaN))).toBeLessThan(PEAK_TOLERANCE);
     });
   }
 }
@@ -174,7 +204,8 @@ describe('recorded series', () => {
     const { recorded: a, raw: b, queries } = await both(path);
     const withRules = HeatmapResponseSchema.parse(a);
     expect(withRules.step).toBe(1800);
-    expectSameHeatmap(withRules, HeatmapResponseSchema.parse(b), WINDOW_TOLERANCE);
+    const bound = await movedWindowBound(undefined, withRules.step, recordedShiftMs(await phaseMs()));
+    expectSameHeatmap(withRules, HeatmapResponseSchema.parse(b), bound);
     // The buckets from where they begin…
     expect(queries.filter((query) => query.includes('avg_over_time(zlens:zhmc_partition_processor_usage_ratio:avg5m'))).toHaveLength(1);
     // …and the raw metric for the first day, and for the newest points if their buckets are not written yet.
@@ -207,8 +238,7 @@ describe('recorded series', () => {
     expect(from).toBe(withRules.start);
     expect(to).toBeGreaterThan(withRules.end - 3 * withRules.step);
     // Exactly the raw samples' average over the same moved window.
-    const phase = await phaseMs();
-    const shift = phase <= 150_000 ? phase : phase - 300_000;
+    const shift = recordedShiftMs(await phaseMs());
     const form = new URLSearchParams({
       query: `max by (cpc, partition) (avg_over_time(zhmc_partition_processor_usage_ratio{cpc="${cpc}"}[${withRules.step * 1000 - 1}ms] offset ${-shift}ms))`,
       start: String(from),
@@ -235,8 +265,8 @@ describe('recorded series', () => {
         }),
       })),
     };
-    expectSameHeatmap(recordedSpan, rawMoved, EXACT);
-    expectSameHeatmap(withRules, HeatmapResponseSchema.parse(b), WINDOW_TOLERANCE);
+    expectSameHeatmap(recordedSpan, rawMoved, exactly);
+    expectSameHeatmap(withRules, HeatmapResponseSchema.parse(b), await movedWindowBound(cpc, withRules.step, shift));
   });
 
   it('ranks partitions and adapters over 2 days from the buckets, as from the raw samples', async () => {
