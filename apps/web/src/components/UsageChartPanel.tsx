@@ -19,7 +19,7 @@ import { valueFormatter, type ChartMarker, type UsageLine } from './usage-chart-
 import { useCompareLines } from './use-compare-lines';
 import { useElementWidth } from './use-element-width';
 import { useHmcHistoryLines } from './use-hmc-history-lines';
-import { useUsageSeries, type UsageSource } from './use-usage-series';
+import { useUsageSeries, type UsageSeriesState, type UsageSource } from './use-usage-series';
 
 /** Until the panel is measured (and in a test DOM), ask for as many points as a typical panel is wide. */
 const FALLBACK_WIDTH = 640;
@@ -99,7 +99,9 @@ export function UsageChartPanel({
     own.status === 'success' ? own.lines : null,
     enabled && shown && unit !== 'status',
   );
-  const state = useMemo(() => {
+  const state = useMemo((): UsageSeriesState => {
+    // Without data of its own, the chart is loading until the HMC's records have answered: never "no data" before.
+    if (own.status === 'success' && !own.hasData && hmcHistory.pending) return { status: 'pending' };
     const extra = [...hmcHistory.lines, ...compared];
     if (own.status !== 'success' || extra.length === 0) return own;
     // The HMC's records stand in for a metric the CPC's mode has none of (a DPM partition's power).
@@ -108,11 +110,12 @@ export function UsageChartPanel({
   }, [own, compared, hmcHistory]);
   const instanceRef = useRef<ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
-  const { t, help } = useI18n();
+  const { t, help, list } = useI18n();
   const [{ theme }] = useViewParams();
   // The catalog's help of each metric drawn, once each (a panel of several lines often has one metric).
   const helpText = [...new Set(sources.map((source) => help(source.metric)))].join(' ');
   const hasData = state.status === 'success' && state.hasData;
+  const leftOut = state.status === 'success' ? (state.leftOut ?? []) : [];
 
   const actions = hasData ? (
     <ChartActions
@@ -140,6 +143,7 @@ export function UsageChartPanel({
       help={helpText}
     >
       {note ? <p className="panel-note">{note}</p> : null}
+      {leftOut.length > 0 ? <p className="panel-note">{t('panel.zeroLeftOut', { names: list(leftOut) })}</p> : null}
       <div ref={bodyRef}>
         {showTable && hasData ? (
           <ChartTable title={title} lines={state.lines} format={valueFormatter(unit, chartUnitLabels(t), statusLabels)} />

@@ -2,7 +2,7 @@
 // shaded span, never stacked, named as the HMC's), and the note that says what they are, in
 // English and Simplified Chinese. The chart is stubbed (happy-dom has no canvas).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { HmcHistoryResponse } from '@zlens/shared';
 import { defaultOther, defaultSeries, installFakeApi, seriesResponse, type FakeApi } from '../test/fake-api';
 import { renderApp } from '../test/render-app';
@@ -75,6 +75,7 @@ describe('hmcHistoryLines', () => {
       resolution: null,
       until: null,
       unavailable: null,
+      pending: false,
     });
     const needsHmc = answer({ available: false, unavailableReason: 'needs-hmc', timestamps: [], values: [] });
     expect(hmcHistoryLines(sources, [needsHmc, needsHmc], own, String).unavailable).toBeNull();
@@ -179,6 +180,45 @@ describe('on the energy view', () => {
     expect(within(power).getByRole('button', { name: /功耗（HMC 记录）/ })).toBeTruthy();
     const temperature = await screen.findByRole('region', { name: '温度' });
     expect(await within(temperature).findByText(/该 HMC 用户无权读取/)).toBeTruthy();
+  });
+});
+
+describe('while the HMC answers', () => {
+  it('shows a chart without data of its own loading until the records arrive, never "No data" in between', async () => {
+    const api = installFakeApi();
+    api.series = (call) =>
+      call.metric === 'zhmc_cpc_humidity_percent'
+        ? { status: 200, body: seriesResponse('zhmc_cpc_humidity_percent', [{ labels: { cpc: call.cpc }, values: [null, null, null] }]) }
+        : defaultSeries(call);
+    api.other = (url) =>
+      url.pathname === '/api/v1/hmc-history' && url.searchParams.get('metric') === 'zhmc_cpc_humidity_percent'
+        ? {
+            status: 200,
+            body: answer({ metric: 'zhmc_cpc_humidity_percent', primaryFrom: null, timestamps: [START, START + 900], values: [41, 42] }),
+          }
+        : defaultOther(url);
+    // The HMC's answers wait until released (the fake API answers at once).
+    const fake = globalThis.fetch;
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/api/v1/hmc-history')) {
+        held.push(String(input));
+        await released;
+      }
+      return fake(input, init);
+    });
+    renderApp('/cpcs/P0001/energy?range=24h');
+    const panel = await screen.findByRole('region', { name: 'Humidity' });
+    // The chart asks the HMC once its own (empty) answer is in.
+    await waitFor(() => expect(held.some((url) => url.includes('metric=zhmc_cpc_humidity_percent&'))).toBe(true));
+    expect(within(panel).getByRole('status')).toBeTruthy();
+    expect(within(panel).getByText('Loading…')).toBeTruthy();
+    expect(within(panel).queryByText('No data')).toBeNull();
+    release();
+    expect(await within(panel).findByText(/line Relative humidity \(HMC records\): 2 points/)).toBeTruthy();
+    expect(within(panel).queryByText('Loading…')).toBeNull();
   });
 });
 

@@ -20,15 +20,23 @@ export interface HmcHistoryOverlay {
   until: number | null;
   /** Why nothing could fill a start zlens has no data for (the HMC user's permission, an SE without the operation). */
   unavailable: 'not-permitted' | 'not-supported' | null;
+  /** An answer is still on its way: a chart without data of its own shows it loading, not "no data". */
+  pending: boolean;
 }
 
-const NONE: HmcHistoryOverlay = { lines: [], resolution: null, until: null, unavailable: null };
+const NONE: HmcHistoryOverlay = { lines: [], resolution: null, until: null, unavailable: null, pending: false };
 /** The HMC's finest resolution: a line starting within it has nothing for the HMC to fill. */
 const FINEST_SECONDS = 900;
 
+interface Answers {
+  data: (HmcHistoryResponse | undefined)[];
+  /** One is being fetched for the first time (a query not enabled is not loading). */
+  loading: boolean;
+}
+
 // Stable (module-level), so TanStack Query re-runs it only when an answer changes.
-function dataOf(results: UseQueryResult<HmcHistoryResponse>[]): (HmcHistoryResponse | undefined)[] {
-  return results.map((result) => result.data);
+function answersOf(results: UseQueryResult<HmcHistoryResponse>[]): Answers {
+  return { data: results.map((result) => result.data), loading: results.some((result) => result.isLoading) };
 }
 
 /** Whether the HMC records a source's line: a CPC metric of the CPC, or a partition metric of one partition. */
@@ -74,10 +82,13 @@ export function hmcHistoryLines(
     if (answer.resolution !== undefined) resolution = Math.max(resolution ?? 0, answer.resolution);
     if (answer.primaryFrom !== null) until = Math.max(until ?? 0, answer.primaryFrom);
   });
-  return lines.length === 0 && unavailable === null ? NONE : { lines, resolution, until, unavailable };
+  return lines.length === 0 && unavailable === null ? NONE : { lines, resolution, until, unavailable, pending: false };
 }
 
-/** The HMC's records under a chart (nothing while off, loading or failed: the chart never waits for them). */
+/**
+ * The HMC's records under a chart (no lines while off, loading or failed: a chart with data of its
+ * own never waits for them; `pending` says they are still coming for one without).
+ */
 export function useHmcHistoryLines(
   sources: readonly UsageSource[],
   window: TimeWindow,
@@ -92,10 +103,11 @@ export function useHmcHistoryLines(
       ...hmcHistoryQuery({ metric: source.metric, cpc: source.cpc, partition: source.partition, window, maxPoints }),
       enabled: enabled && current !== null,
     })),
-    combine: dataOf,
+    combine: answersOf,
   });
-  return useMemo(
-    () => (current === null ? NONE : hmcHistoryLines(asked, answers, current, (name) => t('hmcHistory.lineName', { name }))),
-    [asked, answers, current, t],
-  );
+  return useMemo(() => {
+    if (current === null) return NONE;
+    const overlay = hmcHistoryLines(asked, answers.data, current, (name) => t('hmcHistory.lineName', { name }));
+    return answers.loading ? { ...overlay, pending: true } : overlay;
+  }, [asked, answers, current, t]);
 }
