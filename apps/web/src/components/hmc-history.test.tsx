@@ -203,8 +203,9 @@ describe('while the HMC answers', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     const held: string[] = [];
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes('/api/v1/hmc-history')) {
-        held.push(String(input));
+      const url = input instanceof Request ? input.url : input.toString();
+      if (url.includes('/api/v1/hmc-history')) {
+        held.push(url);
         await released;
       }
       return fake(input, init);
