@@ -111,6 +111,27 @@ describe('with Prometheus and the HMC', () => {
     });
   });
 
+  it('serves a classic CPC’s processors by mode, added up from its activated LPARs', async () => {
+    const lpars = spec('ZOS1')['logical-partitions'].filter((l) => l.status !== 'not-activated');
+    const sum = (
+      mode: string,
+      key: 'number-general-purpose-processors' | 'number-ifl-processors' | 'number-ziip-processors' | 'number-icf-processors',
+    ) => lpars.filter((l) => l['processor-usage'] === mode).reduce((n, l) => n + l[key], 0);
+    const counts = (mode: string) => ({
+      cp: sum(mode, 'number-general-purpose-processors'),
+      ifl: sum(mode, 'number-ifl-processors'),
+      iip: sum(mode, 'number-ziip-processors'),
+      icf: sum(mode, 'number-icf-processors'),
+    });
+    const cpc = CpcDetailSchema.parse(await getJson('/api/v1/cpcs/ZOS1'));
+    expect(cpc.processorsByMode).toEqual({ shared: counts('shared'), dedicated: counts('dedicated') });
+    // The demo's classic CPC has types with no processors in one mode (its CPs are all shared).
+    expect(cpc.processorsByMode?.dedicated.cp).toBe(0);
+    expect(cpc.processorsByMode?.dedicated.icf).toBeGreaterThan(0);
+    // A DPM CPC has no such sums (its partitions are not read for the CPC's detail).
+    expect(CpcDetailSchema.parse(await getJson('/api/v1/cpcs/ZLX1')).processorsByMode).toBeUndefined();
+  });
+
   it('serves a DPM partition with NIC → virtual switch / port → adapter and storage group → adapter', async () => {
     const zlx1 = spec('ZLX1');
     const partition = zlx1.partitions.find((p) => p.nics.length > 0 && p['storage-groups'].length > 0);

@@ -153,10 +153,21 @@ const ProcessorCountsSchema = z.object({
   sap: z.number().nullable(),
 });
 
+const TypeCountsSchema = ProcessorCountsSchema.pick({ cp: true, ifl: true, iip: true, icf: true });
+
+/** Processors by type that the activated LPARs use in one processor mode; null where some LPAR's mode or count is unknown. */
+export const ProcessorsByModeSchema = z.object({ shared: TypeCountsSchema, dedicated: TypeCountsSchema });
+export type ProcessorsByMode = z.infer<typeof ProcessorsByModeSchema>;
+
 export const CpcDetailSchema = CpcSummarySchema.extend({
   seVersion: z.string().nullable(),
   /** Active processors by type (HMC `processor-count-*`, or the exporter's `zhmc_cpc_*_processor_count`). */
   processors: ProcessorCountsSchema,
+  /**
+   * Classic CPCs with an HMC: the activated LPARs' processors by type in each mode (their
+   * `processor-usage` and `number-*-processors`); absent when the LPARs were not read.
+   */
+  processorsByMode: ProcessorsByModeSchema.optional(),
   /** Installed memory, MiB. */
   memoryMiB: z.number().nullable(),
   stale: z.boolean(),
@@ -182,7 +193,7 @@ export const PartitionDetailSchema = PartitionSummarySchema.extend({
   description: z.string().nullable(),
   /** shared or dedicated */
   processorMode: z.string().nullable(),
-  processors: ProcessorCountsSchema.pick({ cp: true, ifl: true, iip: true, icf: true }),
+  processors: TypeCountsSchema,
   /** Current processing weights by processor type (1..999), where the partition has them. */
   weights: z.object({ cp: z.number().nullable(), ifl: z.number().nullable(), iip: z.number().nullable(), icf: z.number().nullable() }),
   memoryMiB: z.object({ initial: z.number().nullable(), maximum: z.number().nullable() }),

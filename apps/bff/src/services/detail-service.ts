@@ -4,7 +4,7 @@
 // on DPM CPCs, the HMC's NIC → virtual switch / port → adapter and storage group → adapter chains,
 // inverted for the adapter view (hmc/topology-cache.ts). An HMC failure degrades to what Prometheus
 // knows, marked stale; so does an HMC read slower than HMC_WAIT_MS (it finishes in the background).
-import { type AdapterDetail, type AdapterUse, type CpcDetail, type PartitionDetail } from '@zlens/shared';
+import { type AdapterDetail, type AdapterUse, type CpcDetail, type PartitionDetail, type ProcessorsByMode } from '@zlens/shared';
 import { ByteCache, jsonBytes } from '../cache/byte-cache.js';
 import { describeError, notFound } from '../errors.js';
 import { withinBound } from '../hmc/bounded.js';
@@ -16,6 +16,7 @@ import type { Clock } from '../clock.js';
 import type { InventoryService } from '../inventory/service.js';
 import type { Logger } from '../logger.js';
 import type { PrometheusSource } from '../sources/prometheus-source.js';
+import { processorsByMode } from './processors-by-mode.js';
 import { findCpc } from './query-service.js';
 
 export interface DetailServiceDeps {
@@ -77,6 +78,13 @@ export class DetailService {
             stale = true;
             return null;
           });
+    const processorsByMode =
+      cpc.mode === 'classic' && hmc !== undefined
+        ? await withinBound(this.lparProcessors(cpc.name, cpc.partitions), `LPARs of ${cpc.name}`).catch((err: unknown) => {
+            this.deps.logger.warn({ err: describeError(err) }, 'LPAR processors from the HMC failed');
+            return null;
+          })
+        : null;
     const all = exported?.exported ?? [];
     // The HMC's properties win; without the HMC, the exporter's cpc-resource metrics (when exported).
     const fromExporter = exported !== null && all.length > 0 ? exported : null;
@@ -85,6 +93,7 @@ export class DetailService {
       seVersion: hmc?.seVersion ?? null,
       processors: hmc?.processors ?? fromExporter?.processors ?? { cp: null, ifl: null, iip: null, icf: null, sap: null },
       memoryMiB: hmc?.memoryMiB ?? fromExporter?.memoryMiB ?? null,
+      ...(processorsByMode === null ? {} : { processorsByMode }),
       stale,
       propertiesSource: hmc !== undefined ? 'hmc' : fromExporter !== null ? 'prometheus' : null,
       ...(exported === null ? {} : { exported: all }),
@@ -240,6 +249,17 @@ export class DetailService {
       out.push({ adapter: chpid, adapterId: null, type: null, family: null, via: 'channel', through: chpid, port: null });
     }
     return out;
+  }
+
+  /** A classic CPC's processors in each mode, from every LPAR's HMC properties (the reads the partition view shares). */
+  private async lparProcessors(cpcName: string, lpars: readonly { name: string; status: string | null }[]): Promise<ProcessorsByMode> {
+    const read = await Promise.all(
+      lpars.map(async (lpar) => ({
+        status: lpar.status,
+        properties: (await this.hmcPartitionShared(cpcName, lpar.name))?.properties ?? null,
+      })),
+    );
+    return processorsByMode(read);
   }
 
   private async hmcPartitionShared(cpcName: string, partitionName: string): Promise<HmcPartitionRead> {

@@ -21,6 +21,8 @@ export interface UsageSource {
   /** Legend name. A response with several series (all partitions) names each by its partition. */
   name: string;
   color?: string;
+  /** Leave out this source's lines when they are zero over the whole range, naming them in `leftOut`. */
+  hideWhenZero?: boolean;
 }
 
 export type UsageSeriesState =
@@ -40,6 +42,8 @@ export type UsageSeriesState =
       hasData: boolean;
       /** Set when the BFF says the CPC's mode has no such metric (and what shows the same thing). */
       unsupported: SeriesResponse['unsupportedInMode'] | null;
+      /** Lines of `hideWhenZero` sources left out, zero over the whole range. */
+      leftOut?: string[];
     };
 
 interface Combined {
@@ -101,6 +105,11 @@ function linesOf(source: UsageSource, response: SeriesResponse): UsageLine[] {
   }));
 }
 
+/** Zero wherever it has a value, over the whole range (a line without any value is not zero: it has no data). */
+function isZeroThroughout(line: UsageLine): boolean {
+  return line.values.some((value) => value === 0) && line.values.every((value) => value == null || value === 0);
+}
+
 /** The series of several usage metrics for one chart, with one loading / error / data state. */
 export function useUsageSeries(
   sources: readonly UsageSource[],
@@ -128,6 +137,7 @@ export function useUsageSeries(
     }
     if (combined.pending) return { status: 'pending' };
     const lines: UsageLine[] = [];
+    const leftOut: string[] = [];
     let start = Number.POSITIVE_INFINITY;
     let end = Number.NEGATIVE_INFINITY;
     let stale = false;
@@ -138,7 +148,9 @@ export function useUsageSeries(
     sources.forEach((source, index) => {
       const response = combined.responses[index];
       if (!response) return;
-      lines.push(...linesOf(source, response));
+      const made = linesOf(source, response);
+      if (source.hideWhenZero === true && made.every(isZeroThroughout)) leftOut.push(...made.map((line) => line.name));
+      else lines.push(...made);
       start = Math.min(start, response.start);
       end = Math.max(end, response.end);
       stale ||= response.stale;
@@ -148,6 +160,6 @@ export function useUsageSeries(
       unsupported ??= response.unsupportedInMode ?? null;
     });
     const hasData = lines.some((line) => line.values.some((value) => value != null));
-    return { status: 'success', lines, start, end, stale, fetchedAt, partial, warnings: [...warnings], hasData, unsupported };
+    return { status: 'success', lines, start, end, stale, fetchedAt, partial, warnings: [...warnings], hasData, unsupported, leftOut };
   }, [combined, sources]);
 }

@@ -14,6 +14,8 @@ export interface I18n {
   mode: (mode: CpcMode | null) => string;
   /** A failed request, in words for the operator. */
   error: (error: unknown) => string;
+  /** Names as a list in the page's language ('A, B, and C'; 'A、B和C'). */
+  list: (items: readonly string[]) => string;
 }
 
 /** The translation functions for the language in the URL (`lang=`). */
@@ -29,6 +31,7 @@ export function useI18n(): I18n {
       status: (status) => statusLabel(lang, status),
       mode: (mode) => modeLabel(lang, mode),
       error: (error) => errorText(lang, error),
+      list: (items) => new Intl.ListFormat(lang).format(items),
     }),
     [lang],
   );

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
+import { isMetricId } from '@zlens/shared';
+import { cpcDetail, defaultOther, defaultSeries, errorReply, installFakeApi, seriesResponse } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { usePartitionSortStore } from './partition-sort-store';
 
@@ -112,6 +113,41 @@ describe('CPC view', () => {
     expect(api.seriesCalls.some((call) => call.metric.includes('adapter') && call.metric !== 'zhmc_crypto_adapter_usage_ratio')).toBe(
       false,
     );
+  });
+
+  it('draws a classic CPC’s shared or dedicated part only where its LPARs have such processors, and says what it left out', async () => {
+    const api = installFakeApi();
+    // The LPARs' CPs are all shared, the ICFs all dedicated; how the zIIPs are used is unknown.
+    api.other = (url) =>
+      url.pathname === '/api/v1/cpcs/CL 2' || url.pathname === '/api/v1/cpcs/CL%202'
+        ? {
+            status: 200,
+            body: {
+              ...cpcDetail('CL 2'),
+              processors: { cp: 4, ifl: 0, iip: 2, icf: 2, sap: 2 },
+              processorsByMode: { shared: { cp: 4, ifl: 0, iip: null, icf: 0 }, dedicated: { cp: 0, ifl: 0, iip: null, icf: 2 } },
+            },
+          }
+        : defaultOther(url);
+    const zero = new Set(['zhmc_cpc_iip_dedicated_processor_usage_ratio', 'zhmc_cpc_icf_dedicated_processor_usage_ratio']);
+    api.series = (call) =>
+      zero.has(call.metric) && isMetricId(call.metric)
+        ? { status: 200, body: seriesResponse(call.metric, [{ labels: { cpc: call.cpc }, values: [0, 0, null] }]) }
+        : defaultSeries(call);
+    renderApp('/cpcs/CL%202?lang=zh-CN');
+    const panel = await screen.findByRole('region', { name: /^按处理器类型的使用率/ });
+    await within(panel).findByText(/未绘制（在整个时间范围内均为零）：专用 zIIP 处理器使用率。/);
+    expect(
+      within(panel).getByText('未绘制（LPAR 在该模式下没有该类型的处理器）：专用 CP 处理器使用率和共享 ICF 处理器使用率。'),
+    ).toBeTruthy();
+    const asked = new Set(api.seriesCalls.map((call) => call.metric));
+    expect(asked.has('zhmc_cpc_cp_dedicated_processor_usage_ratio')).toBe(false);
+    expect(asked.has('zhmc_cpc_icf_shared_processor_usage_ratio')).toBe(false);
+    // Known dedicated ICFs stay drawn even at zero; the zIIPs' unknown modes leave only their non-zero part.
+    const chart = within(panel).getByRole('img');
+    expect(chart.textContent).toContain('专用 ICF 处理器使用率');
+    expect(chart.textContent).toContain('共享 zIIP 处理器使用率');
+    expect(chart.textContent).not.toContain('专用 zIIP');
   });
 
   it('says a CPC that is not in the inventory was not found, with a way back', async () => {

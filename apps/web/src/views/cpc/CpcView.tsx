@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId, type ProcessorType } from '@zlens/shared';
+import {
+  CATALOG,
+  METRIC_IDS,
+  metricAppliesTo,
+  type CpcSummary,
+  type MetricId,
+  type ProcessorType,
+  type ProcessorsByMode,
+} from '@zlens/shared';
 import { AlertsPanel } from '../../alerts/AlertsPanel';
 import { ForecastPanel } from '../../capacity/ForecastPanel';
 import { MarkersToggle } from '../../capacity/MarkersToggle';
@@ -57,6 +65,31 @@ export function breakdownMetrics(mode: CpcSummary['mode'], processors?: Partial<
       return o.unit === 'ratio' && o.processorType === m.processorType && o.sharing === 'dedicated';
     });
   });
+}
+
+/** What the breakdown draws: each metric, and whether a line that is zero throughout is left out. */
+export interface BreakdownPlan {
+  drawn: { metric: MetricId; hideWhenZero: boolean }[];
+  /** Shared or dedicated parts of a type with no processors in that mode: not drawn. */
+  noProcessors: MetricId[];
+}
+
+/**
+ * Splits the breakdown by the processors each mode has (a classic CPC's LPARs): a shared or
+ * dedicated part with none is not drawn; one whose count is unknown is drawn unless it is zero
+ * over the whole range.
+ */
+export function planBreakdown(metrics: readonly MetricId[], byMode: ProcessorsByMode | undefined): BreakdownPlan {
+  const plan: BreakdownPlan = { drawn: [], noProcessors: [] };
+  for (const metric of metrics) {
+    const m = CATALOG[metric];
+    const sharing = m.unit === 'ratio' ? m.sharing : undefined;
+    const type = m.unit === 'ratio' ? m.processorType : undefined;
+    const count = sharing === undefined || type === undefined ? undefined : (byMode?.[sharing][type] ?? null);
+    if (count === 0) plan.noProcessors.push(metric);
+    else plan.drawn.push({ metric, hideWhenZero: count === null });
+  }
+  return plan;
 }
 
 /** `/cpcs/:cpc`: usage over time, processor types, top partitions, heatmap, partitions and adapters. */
@@ -142,7 +175,7 @@ function BreakdownPanel({
   group: string;
   markers: readonly ChartMarker[];
 }) {
-  const { t, metric: metricTitle } = useI18n();
+  const { t, list, metric: metricTitle } = useI18n();
   const [{ refresh }] = useViewParams();
   const detail = useQuery(cpcDetailQuery(cpc, refresh));
   const processors = detail.data?.processors;
@@ -153,10 +186,13 @@ function BreakdownPanel({
         : undefined,
     [processors],
   );
+  const plan = useMemo(() => planBreakdown(breakdownMetrics(mode, counts), detail.data?.processorsByMode), [mode, counts, detail.data]);
   const sources = useMemo<UsageSource[]>(
-    () => breakdownMetrics(mode, counts).map((metric) => ({ metric, cpc, name: metricTitle(metric) })),
-    [mode, cpc, metricTitle, counts],
+    () => plan.drawn.map(({ metric, hideWhenZero }) => ({ metric, cpc, name: metricTitle(metric), hideWhenZero })),
+    [plan, cpc, metricTitle],
   );
+  const note =
+    plan.noProcessors.length > 0 ? t('cpc.breakdownNoProcessors', { names: list(plan.noProcessors.map(metricTitle)) }) : undefined;
   // Waits for the detail (or its failure), so the chart does not first query types the CPC lacks.
   return (
     <UsageChartPanel
@@ -165,6 +201,7 @@ function BreakdownPanel({
       group={group}
       enabled={!detail.isPending}
       hideEmptyLines
+      note={note}
       panelId="processor-types"
       markers={markers}
     />

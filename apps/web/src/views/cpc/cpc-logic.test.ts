@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownMetrics } from './CpcView';
+import { breakdownMetrics, planBreakdown } from './CpcView';
 import { adapterRows } from './AdaptersTable';
 import { topRows } from './TopPartitions';
 import { sortRows } from './table-sort';
@@ -26,6 +26,44 @@ describe('breakdownMetrics', () => {
       'zhmc_cpc_ifl_shared_processor_usage_ratio',
     ]);
     expect(breakdownMetrics('dpm', { cp: null, ifl: 68 })).toHaveLength(4);
+  });
+});
+
+describe('planBreakdown', () => {
+  const classic = breakdownMetrics('classic');
+  it('leaves out a mode’s part of a type the LPARs have no processors of in that mode', () => {
+    const byMode = { shared: { cp: 38, ifl: 8, iip: 12, icf: 0 }, dedicated: { cp: 0, ifl: 0, iip: 0, icf: 4 } };
+    const plan = planBreakdown(classic, byMode);
+    expect(plan.noProcessors.sort()).toEqual([
+      'zhmc_cpc_cp_dedicated_processor_usage_ratio',
+      'zhmc_cpc_icf_shared_processor_usage_ratio',
+      'zhmc_cpc_ifl_dedicated_processor_usage_ratio',
+      'zhmc_cpc_iip_dedicated_processor_usage_ratio',
+    ]);
+    expect(plan.drawn).toHaveLength(4);
+    // Known counts: drawn even when zero throughout.
+    expect(plan.drawn.every((line) => !line.hideWhenZero)).toBe(true);
+  });
+
+  it('draws a part with an unknown count unless it is zero throughout', () => {
+    const unknown = planBreakdown(classic, undefined);
+    expect(unknown.noProcessors).toEqual([]);
+    expect(unknown.drawn.every((line) => line.hideWhenZero)).toBe(true);
+    const partly = planBreakdown(classic, {
+      shared: { cp: 2, ifl: null, iip: 0, icf: 0 },
+      dedicated: { cp: null, ifl: 0, iip: 0, icf: 0 },
+    });
+    expect(partly.drawn).toEqual([
+      { metric: 'zhmc_cpc_cp_shared_processor_usage_ratio', hideWhenZero: false },
+      { metric: 'zhmc_cpc_cp_dedicated_processor_usage_ratio', hideWhenZero: true },
+      { metric: 'zhmc_cpc_ifl_shared_processor_usage_ratio', hideWhenZero: true },
+    ]);
+  });
+
+  it('keeps a type’s total (DPM) as it is', () => {
+    expect(planBreakdown(['zhmc_cpc_cp_processor_usage_ratio'], undefined).drawn).toEqual([
+      { metric: 'zhmc_cpc_cp_processor_usage_ratio', hideWhenZero: false },
+    ]);
   });
 });
 
