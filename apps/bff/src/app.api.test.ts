@@ -1,12 +1,8 @@
 // Integration: every /api/v1 endpoint against a real Prometheus holding a small fixture site (one DPM
 // and one classic CPC, awkward names), through a proxy that records each upstream query and can
 // play down or slow. No HMC here: properties from the HMC are tested with the simulator.
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 import {
   AdapterDetailSchema,
   CpcDetailSchema,
@@ -23,12 +19,21 @@ import type { Clock } from './clock.js';
 import { loadConfig, type Env } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger, type CapturedLogger } from './test/helpers.js';
-import { CHANNEL, CLASSIC_CPC, CRYPTO_PCHID, DPM_CPC, DPM_PARTITIONS, LPARS, SPIKE, writeFixtureHistory } from './test/fixture.js';
+import {
+  CHANNEL,
+  CLASSIC_CPC,
+  CRYPTO_PCHID,
+  DPM_CPC,
+  DPM_PARTITIONS,
+  LPARS,
+  SPIKE,
+  startFixturePrometheus,
+  type FixturePrometheus,
+} from './test/fixture.js';
 import { startPromProxy, type PromProxy } from './test/prom-proxy.js';
 
 const BEARER = `tok-${Math.random().toString(36).slice(2)}-secret`;
-const historyFile = join(tmpdir(), `zlens-bff-fixture-${process.pid}.om`);
-let prom: RunningPrometheus;
+let fixture: FixturePrometheus;
 let proxy: PromProxy;
 let history: { start: number; end: number; spikeAt: number };
 const built: BuiltDeps[] = [];
@@ -36,17 +41,15 @@ const logs: CapturedLogger[] = [];
 const bodies: string[] = [];
 
 beforeAll(async () => {
-  const end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
-  history = writeFixtureHistory(historyFile, end);
-  prom = await startPrometheus({ scrapeTargets: [], historyFile });
-  proxy = await startPromProxy(prom.url);
+  fixture = await startFixturePrometheus('fixture');
+  history = fixture.history;
+  proxy = await startPromProxy(fixture.prom.url);
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(built.map((b) => b.close()));
   await proxy?.close();
-  await prom?.close();
-  rmSync(historyFile, { force: true });
+  await fixture?.close();
 });
 
 beforeEach(() => {

@@ -3,33 +3,27 @@
 // gone, series, top-N and heatmaps serve the panel's last answer marked stale with `fetchedAt`
 // (the newer points gaps), a panel never answered before gets 502/504, and once the circuit is
 // open nothing waits on Prometheus; after SIGCONT the answers are fresh again without a restart.
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 import { HeatmapResponseSchema, SeriesResponseSchema, TopResponseSchema } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger } from './test/helpers.js';
-import { DPM_CPC, writeFixtureHistory } from './test/fixture.js';
+import { DPM_CPC, panelUrls, startFixturePrometheus, type FixturePrometheus } from './test/fixture.js';
 import { pidOfPrometheus } from './bench/prometheus-process.js';
 
-const historyFile = join(tmpdir(), `zlens-bff-faults-${process.pid}.om`);
-let prom: RunningPrometheus;
+let fixture: FixturePrometheus;
 let pid: number;
 let built: BuiltDeps;
 let agent: ReturnType<typeof request>;
 let end: number;
 
 beforeAll(async () => {
-  end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
-  writeFixtureHistory(historyFile, end);
-  prom = await startPrometheus({ scrapeTargets: [], historyFile });
-  pid = pidOfPrometheus(prom.dataDir);
-  const config = loadConfig({ ZLENS_PROMETHEUS_URL: prom.url, ZLENS_UPSTREAM_TIMEOUT_MS: '1500' });
+  fixture = await startFixturePrometheus('faults');
+  end = fixture.history.end;
+  pid = pidOfPrometheus(fixture.prom.dataDir);
+  const config = loadConfig({ ZLENS_PROMETHEUS_URL: fixture.prom.url, ZLENS_UPSTREAM_TIMEOUT_MS: '1500' });
   built = buildDeps({ ...config, webDir: null }, captureLogger().logger);
   agent = request(createApp(built.deps));
 }, 60_000);
@@ -41,20 +35,11 @@ afterAll(async () => {
     // already killed by the last test
   }
   await built?.close();
-  await prom?.close();
-  rmSync(historyFile, { force: true });
+  await fixture?.close();
 });
 
-/** A one-hour panel at 15 s, `shift` seconds earlier than the history's end (a range that moves). */
-function urls(shift: number): { series: string; top: string; heatmap: string } {
-  const range = { from: String(end - shift - 3600), to: String(end - shift), maxPoints: '240' };
-  const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
-  return {
-    series: `/api/v1/series?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, ...range })}`,
-    top: `/api/v1/top?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, from: range.from, to: range.to })}`,
-    heatmap: `/api/v1/heatmap?${q({ metric: 'zhmc_partition_processor_usage_ratio', cpc: DPM_CPC, ...range })}`,
-  };
-}
+/** A one-hour panel `shift` seconds earlier than the history's end (a range that moves). */
+const urls = (shift: number): ReturnType<typeof panelUrls> => panelUrls(end, shift);
 
 async function metricsText(): Promise<string> {
   return (await agent.get('/metrics')).text;

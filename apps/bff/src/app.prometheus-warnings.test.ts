@@ -3,32 +3,24 @@
 // warn on demand). Series, top-N and heatmaps say so: `partial: true` and the warning in
 // `warnings`, which the page shows in its own words (apps/web PartialNote). Whole answers say
 // nothing of the kind.
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 import { HeatmapResponseSchema, SeriesResponseSchema, TopResponseSchema } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
 import { captureLogger } from './test/helpers.js';
-import { DPM_CPC, writeFixtureHistory } from './test/fixture.js';
+import { panelUrls, startFixturePrometheus, type FixturePrometheus } from './test/fixture.js';
 import { PARTIAL_WARNING, startPromProxy, type PromProxy } from './test/prom-proxy.js';
 
-const historyFile = join(tmpdir(), `zlens-bff-warnings-${process.pid}.om`);
-let prom: RunningPrometheus;
+let fixture: FixturePrometheus;
 let proxy: PromProxy;
 let built: BuiltDeps;
 let agent: ReturnType<typeof request>;
-let end: number;
 
 beforeAll(async () => {
-  end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
-  writeFixtureHistory(historyFile, end);
-  prom = await startPrometheus({ scrapeTargets: [], historyFile });
-  proxy = await startPromProxy(prom.url);
+  fixture = await startFixturePrometheus('warnings');
+  proxy = await startPromProxy(fixture.prom.url);
   const config = loadConfig({ ZLENS_PROMETHEUS_URL: proxy.url });
   built = buildDeps({ ...config, webDir: null }, captureLogger().logger);
   agent = request(createApp(built.deps));
@@ -37,21 +29,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await built?.close();
   await proxy?.close();
-  await prom?.close();
-  rmSync(historyFile, { force: true });
+  await fixture?.close();
 });
 
 /** One hour ending `shift` seconds before the history's end: each shift is a new cache key. */
-function urls(shift: number): { series: string; top: string; heatmap: string } {
-  const range = { from: String(end - shift - 3600), to: String(end - shift) };
-  const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
-  const metric = 'zhmc_partition_processor_usage_ratio';
-  return {
-    series: `/api/v1/series?${q({ metric, cpc: DPM_CPC, ...range, maxPoints: '240' })}`,
-    top: `/api/v1/top?${q({ metric, cpc: DPM_CPC, ...range })}`,
-    heatmap: `/api/v1/heatmap?${q({ metric, cpc: DPM_CPC, ...range, maxPoints: '240' })}`,
-  };
-}
+const urls = (shift: number): ReturnType<typeof panelUrls> => panelUrls(fixture.history.end, shift);
 
 describe('an answer Prometheus warned about', () => {
   it('is partial, with the warning, in series, top-N and heatmaps; a whole answer is not', async () => {

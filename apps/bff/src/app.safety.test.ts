@@ -2,13 +2,9 @@
 // 5xx) from a BFF in front of a healthy, real Prometheus, and every query that reaches Prometheus is
 // one the BFF builds from the catalog: its shape (string literals and integers blanked) is one of
 // the builders' shapes, and every string literal in it is a name the inventory knows.
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 import { CATALOG, ErrorResponseSchema, InventoryResponseSchema, METRIC_IDS, heatmapApplies } from '@zlens/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -28,22 +24,20 @@ import {
   type SeriesSelector,
 } from './prometheus/promql.js';
 import { captureLogger } from './test/helpers.js';
-import { CLASSIC_CPC, DPM_CPC, writeFixtureHistory } from './test/fixture.js';
+import { CLASSIC_CPC, DPM_CPC, fixtureEnd, startFixturePrometheus, type FixturePrometheus } from './test/fixture.js';
 import { startPromProxy, type PromProxy } from './test/prom-proxy.js';
 
-const historyFile = join(tmpdir(), `zlens-bff-safety-${process.pid}.om`);
-let prom: RunningPrometheus;
+let fixture: FixturePrometheus;
 let proxy: PromProxy;
 let built: BuiltDeps;
 let agent: ReturnType<typeof request>;
 let knownNames: Set<string>;
 /** The fixture's last sample: a minute ago, on the 15 s grid. */
-const historyEnd = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
+const historyEnd = fixtureEnd();
 
 beforeAll(async () => {
-  writeFixtureHistory(historyFile, historyEnd);
-  prom = await startPrometheus({ scrapeTargets: [], historyFile });
-  proxy = await startPromProxy(prom.url);
+  fixture = await startFixturePrometheus('safety', historyEnd);
+  proxy = await startPromProxy(fixture.prom.url);
   built = buildDeps({ ...loadConfig({ ZLENS_PROMETHEUS_URL: proxy.url }), webDir: null }, captureLogger().logger);
   agent = request(createApp(built.deps));
   const inventory = InventoryResponseSchema.parse((await agent.get('/api/v1/inventory')).body);
@@ -56,8 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await built?.close();
   await proxy?.close();
-  await prom?.close();
-  rmSync(historyFile, { force: true });
+  await fixture?.close();
 });
 
 /** Reads the PromQL double-quoted string literals out of a query; returns them and the query with each blanked to "_". */

@@ -2,7 +2,10 @@
 // CPC whose names, partitions and adapters carry spaces, quotes, a backslash, slashes and Chinese,
 // with values chosen so every answer is known exactly: constant usage levels, one spike, counters
 // growing at a fixed rate. Tests backfill it into a real Prometheus.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPrometheus, type RunningPrometheus } from '@zlens/hmc-sim';
 
 export const STEP_SECONDS = 15;
 export const SPAN_SECONDS = 2 * 3600;
@@ -130,4 +133,40 @@ export function writeFixtureHistory(path: string, endSeconds: number): { start: 
   out.push('# EOF', '');
   writeFileSync(path, out.join('\n'));
   return { start, end: endSeconds, spikeAt };
+}
+
+export interface FixturePrometheus {
+  readonly prom: RunningPrometheus;
+  readonly history: { start: number; end: number; spikeAt: number };
+  close(): Promise<void>;
+}
+
+/** The fixture's usual end: a minute ago, on the 15 s grid. */
+export const fixtureEnd = (): number => Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - 60;
+
+/** A real Prometheus holding the fixture's history up to `end`. */
+export async function startFixturePrometheus(name: string, end = fixtureEnd()): Promise<FixturePrometheus> {
+  const historyFile = join(tmpdir(), `zlens-bff-${name}-${process.pid}.om`);
+  const history = writeFixtureHistory(historyFile, end);
+  const prom = await startPrometheus({ scrapeTargets: [], historyFile });
+  return {
+    prom,
+    history,
+    close: async () => {
+      await prom.close();
+      rmSync(historyFile, { force: true });
+    },
+  };
+}
+
+/** The DPM CPC's partition panels over one hour ending `shift` s before `end`: each shift a new cache key. */
+export function panelUrls(end: number, shift: number): { series: string; top: string; heatmap: string } {
+  const range = { from: String(end - shift - 3600), to: String(end - shift) };
+  const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
+  const metric = 'zhmc_partition_processor_usage_ratio';
+  return {
+    series: `/api/v1/series?${q({ metric, cpc: DPM_CPC, ...range, maxPoints: '240' })}`,
+    top: `/api/v1/top?${q({ metric, cpc: DPM_CPC, ...range })}`,
+    heatmap: `/api/v1/heatmap?${q({ metric, cpc: DPM_CPC, ...range, maxPoints: '240' })}`,
+  };
 }
