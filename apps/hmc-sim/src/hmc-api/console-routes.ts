@@ -18,6 +18,7 @@ import {
 } from './inventory.js';
 import type { Router } from './router.js';
 import type { CpcSpec, Scenario } from '../scenario/scenario.js';
+import { classicAdapters } from '../scenario/topology.js';
 
 const authed = (handle: (r: HmcRequest) => HmcReply): HmcHandler => ({ auth: true, handle });
 
@@ -57,12 +58,12 @@ const KINDS: readonly PermittedKind[] = [
     aliases: { type: 'activation-mode' },
   },
   {
-    // The HMC lists classic CPCs' adapters from z16 (SE 2.16) on; the simulated classic CPCs model
-    // channels, not adapter objects, so only DPM adapters appear.
+    // DPM CPCs' adapters, and from z16 (SE 2.16) on those of classic CPCs (topology.ts).
     path: '/api/console/operations/list-permitted-adapters',
     resultField: 'adapters',
-    cpcs: (cpc) => cpc['dpm-enabled'],
-    objects: (cpc) => cpc.adapters.map((a) => ({ ...adapterProperties(a, cpc), 'firmware-update-pending': false })),
+    cpcs: () => true,
+    objects: (cpc) =>
+      [...cpc.adapters, ...classicAdapters(cpc)].map((a) => ({ ...adapterProperties(a, cpc), 'firmware-update-pending': false })),
     listed: ['object-uri', 'name', 'adapter-id', 'adapter-family', 'type', 'status', 'firmware-update-pending'],
     regex: ['name', 'adapter-id'],
     exact: ['adapter-family', 'type', 'status', 'firmware-update-pending', 'dpm-enabled'],

@@ -33,6 +33,10 @@ export function errorBody(method: string, uri: string, error: HmcError): HmcErro
 
 export const unknownResource = (uri: string): HmcError => new HmcError(404, 1, `Unknown resource with URI: ${uri}`);
 
+// The mock's CpcNotInDpmError (§1.8); the real HMC's text is UNKNOWN.
+export const notInDpm = (cpc: { readonly 'object-id': string }): HmcError =>
+  new HmcError(409, 5, `CPC is not in DPM mode: /api/cpcs/${cpc['object-id']}`);
+
 export const badQueryParm = (detail: string): HmcError => new HmcError(400, 1, `Unrecognized or unsupported query parameters: ${detail}`);
 
 export const invalidProperty = (property: string, uri: string, parm = 'properties'): HmcError =>

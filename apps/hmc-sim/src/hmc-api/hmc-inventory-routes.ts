@@ -2,7 +2,7 @@
 // adapters and ports, NICs, virtual switches and storage groups, with the list filters (`name=` an
 // anchored regex, enums exact, repeats OR), `additional-properties=` and `properties=`.
 
-import { HmcError, unknownResource } from './hmc-errors.js';
+import { HmcError, notInDpm, unknownResource } from './hmc-errors.js';
 import type { HmcHandler, HmcReply, HmcRequest } from './hmc-routes.js';
 import {
   adapterListEntry,
@@ -29,12 +29,12 @@ import {
   type Properties,
 } from './inventory.js';
 import type { Router } from './router.js';
-import { portKind, type CpcSpec, type Scenario } from '../scenario/scenario.js';
-import { topology } from '../scenario/topology.js';
+import { portKind, type AdapterSpec, type CpcSpec, type Scenario } from '../scenario/scenario.js';
+import { topology, type Topology } from '../scenario/topology.js';
 
 const authed = (handle: (r: HmcRequest) => HmcReply): HmcHandler => ({ auth: true, handle });
 
-interface Filter {
+export interface Filter {
   /** Query parameters matched as anchored regexes against string properties. */
   readonly regex: readonly string[];
   /** Query parameters matched exactly (enums). */
@@ -42,7 +42,7 @@ interface Filter {
 }
 
 /** Filters full property objects by the query, then maps them to list entries (+ additional). */
-function listed<T>(
+export function listed<T>(
   request: HmcRequest,
   items: readonly T[],
   all: (item: T) => Properties,
@@ -67,10 +67,20 @@ function listed<T>(
     .map(({ item, props }) => withAdditional(entry(item), props, additional, request.path));
 }
 
-function getProperties(request: HmcRequest, all: Properties, extraParms: readonly string[] = []): HmcReply {
+export function getProperties(request: HmcRequest, all: Properties, extraParms: readonly string[] = []): HmcReply {
   const query = parseQuery(request.query, ['properties', ...extraParms]);
   const list = query.get('properties');
   return { status: 200, json: list === undefined ? all : selectProperties(all, list.join(','), request.path, 'properties') };
+}
+
+/** The adapter of `:id`; a classic CPC's adapter object (topology.ts) is 409.5, an unknown id 404.1. */
+export function findDpmAdapter(topo: Topology, request: HmcRequest): { readonly cpc: CpcSpec; readonly adapter: AdapterSpec } {
+  const id = request.params.id ?? '';
+  const classic = topo.classicAdapterById.get(id);
+  if (classic !== undefined) throw notInDpm(classic.cpc);
+  const found = topo.adapterById.get(id);
+  if (found === undefined) throw unknownResource(request.path);
+  return found;
 }
 
 export function addInventoryRoutes(router: Router<HmcHandler>, current: () => Scenario): void {
@@ -153,6 +163,7 @@ export function addInventoryRoutes(router: Router<HmcHandler>, current: () => Sc
       }),
     )
     // Adapters and virtual switches exist in DPM only; a classic CPC lists none (§7: still asked for).
+    // Its adapter objects (z16 on, topology.ts) are in List Permitted Adapters only: 409.5 here.
     .add(
       'GET',
       '/api/cpcs/:id/adapters',
@@ -175,8 +186,7 @@ export function addInventoryRoutes(router: Router<HmcHandler>, current: () => Sc
       'GET',
       '/api/adapters/:id',
       authed((request) => {
-        const found = topo().adapterById.get(request.params.id ?? '');
-        if (found === undefined) throw unknownResource(request.path);
+        const found = findDpmAdapter(topo(), request);
         return getProperties(request, adapterProperties(found.adapter, found.cpc));
       }),
     )

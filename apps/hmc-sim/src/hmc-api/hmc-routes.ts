@@ -3,12 +3,14 @@
 
 import { HmcError, loginFailed, missingBody, missingField, unknownResource } from './hmc-errors.js';
 import { submitRequests } from './aggregation.js';
+import { addAssignedPartitionsRoute } from './assigned-partitions.js';
 import { addConsoleRoutes } from './console-routes.js';
 import { addInventoryRoutes } from './hmc-inventory-routes.js';
 import { addMessageRoutes } from './messages.js';
 import { addProfileRoutes } from './profiles.js';
 import { addSustainabilityRoutes } from './sustainability.js';
 import { addStorageVolumeRoutes } from './storage-volumes.js';
+import { addVirtualStorageResourceRoutes } from './virtual-storage-resources.js';
 import { matchesRegex, parseQuery, selectProperties, type Properties } from './inventory.js';
 import type { ReplyJson } from './json-float.js';
 import { renderMetricsResponse, selectGroups } from '../metrics-service/metric-groups.js';
@@ -181,6 +183,8 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
         return { status: 200, json: cpc['api-features'].filter((feature) => names === undefined || matchesRegex(feature, names, 'name')) };
       }),
     );
+  // Before the inventory's `/api/adapters/:id/:kind/:port`, which would take its path.
+  addAssignedPartitionsRoute(router, scenario);
   addInventoryRoutes(router, scenario);
   addConsoleRoutes(router, scenario);
   addMessageRoutes(router, scenario, now);
@@ -195,6 +199,7 @@ export function hmcRouter(deps: HmcRoutesDeps): Router<HmcHandler> {
     }),
   );
   addStorageVolumeRoutes(router, scenario);
+  addVirtualStorageResourceRoutes(router, scenario);
   router
     .add(
       'POST',

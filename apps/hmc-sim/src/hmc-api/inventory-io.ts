@@ -1,5 +1,6 @@
 // HMC resource properties of classic LPARs (hmc-api.md §2.4) and of the DPM I/O objects: adapters
-// and their ports (§2.5), NICs, virtual switches and storage groups (§2.6).
+// and their ports (§2.5), NICs, virtual switches, storage groups and their virtual storage resources
+// (§2.6).
 
 import type { Json, Properties } from './inventory.js';
 import { pickKnown } from './inventory.js';
@@ -19,10 +20,12 @@ import {
   type AdapterSpec,
   type CpcSpec,
   type LparSpec,
+  type PartitionSpec,
   type StorageGroupSpec,
   type VirtualSwitchSpec,
 } from '../scenario/scenario.js';
 import type { NicEntry, Topology } from '../scenario/topology.js';
+import { objectId } from '../scenario/builders.js';
 
 const ACCEPTABLE_LPAR_STATUS = ['operating'];
 
@@ -217,10 +220,69 @@ export function storageGroupProperties(group: StorageGroupSpec, cpc: CpcSpec, to
     'max-partitions': group.shared ? 16 : 1,
     'candidate-adapter-port-uris': adapters,
     'storage-volume-uris': group.volumes.map((volume) => storageVolumeUri(group, volume)),
-    'virtual-storage-resource-uris': [],
+    'virtual-storage-resource-uris': virtualStorageResources(group, cpc, topo).map(virtualStorageResourceUri),
   };
 }
 
 export function storageGroupListEntry(group: StorageGroupSpec, cpc: CpcSpec, topo: Topology): Properties {
   return pickKnown(storageGroupProperties(group, cpc, topo), ['object-uri', 'cpc-uri', 'name', 'fulfillment-state', 'type']);
+}
+
+/**
+ * A virtual storage resource: the path of one partition the storage group is attached to through
+ * one of the adapters the group's volumes are reached through (what the partition's HBA uses).
+ */
+export interface VirtualStorageResource {
+  readonly group: StorageGroupSpec;
+  readonly partition: PartitionSpec;
+  readonly adapter: AdapterSpec;
+  /** In the partition: 1B00 + 16 × the group's place on the CPC + the path's (the HMC's choice is UNKNOWN). */
+  readonly deviceNumber: string;
+}
+
+/** The group's resources: for each attached partition, a path through each of the group's adapters. */
+export function virtualStorageResources(group: StorageGroupSpec, cpc: CpcSpec, topo: Topology): VirtualStorageResource[] {
+  const adapters = group.adapters.flatMap((name) => {
+    const adapter = topo.adapterByName(cpc, name);
+    return adapter === undefined ? [] : [adapter];
+  });
+  const block = 0x1b00 + 16 * cpc['storage-groups'].indexOf(group);
+  return cpc.partitions
+    .filter((partition) => partition['storage-groups'].includes(group.name))
+    .flatMap((partition) =>
+      adapters.map((adapter, path) => ({ group, partition, adapter, deviceNumber: (block + path).toString(16).toUpperCase() })),
+    );
+}
+
+export function virtualStorageResourceUri(vsr: VirtualStorageResource): string {
+  return `${storageGroupUri(vsr.group)}/virtual-storage-resources/${virtualStorageResourceElementId(vsr)}`;
+}
+
+export function virtualStorageResourceElementId(vsr: VirtualStorageResource): string {
+  return objectId('virtual-storage-resource', `${vsr.group['object-id']}/${vsr.partition['object-id']}/${vsr.adapter['object-id']}`);
+}
+
+/**
+ * Properties as far as zhmcclient names them, and `wwpn` (FCP groups only; 16 hex digits as an
+ * HBA's, ours from a hash): the rest of the HMC's data model is UNKNOWN. The adapter port is known
+ * once the group is fulfilled (null before).
+ */
+export function virtualStorageResourceProperties(vsr: VirtualStorageResource): Properties {
+  return {
+    'element-uri': virtualStorageResourceUri(vsr),
+    'element-id': virtualStorageResourceElementId(vsr),
+    parent: storageGroupUri(vsr.group),
+    class: 'virtual-storage-resource',
+    name: `${vsr.partition.name} ${vsr.adapter['adapter-id']}`,
+    description: `Path of ${vsr.partition.name} to ${vsr.group.name} through ${vsr.adapter.name}`,
+    'device-number': vsr.deviceNumber,
+    'partition-uri': partitionUri(vsr.partition),
+    'adapter-port-uri': vsr.group['fulfillment-state'] === 'complete' ? portUri(vsr.adapter, 0) : null,
+    ...(vsr.group.type === 'fcp' ? { wwpn: wwpn(vsr) } : {}),
+  };
+}
+
+function wwpn(vsr: VirtualStorageResource): string {
+  const id = virtualStorageResourceElementId(vsr).replaceAll('-', '');
+  return `C05076${id.slice(0, 10)}`.toUpperCase();
 }

@@ -4,6 +4,7 @@
 
 import { badQueryParm, invalidProperty } from './hmc-errors.js';
 import {
+  adapterUri,
   cpcUri,
   isLparRunning,
   isRunning,
@@ -146,9 +147,22 @@ export function partitionProperties(partition: PartitionSpec, cpc: CpcSpec): Pro
     // with none). zhmcclient's full property list has both.
     'boot-device': 'none',
     'boot-network-device': null,
-    'crypto-configuration': null,
+    'crypto-configuration': cryptoConfiguration(partition, cpc),
     'degraded-adapters': [],
     'available-features-list': firmwareFeatures(cpc),
+  };
+}
+
+/** The partition's crypto adapters as URIs (`crypto-adapter-uris`) and its domains; null when it has none. */
+function cryptoConfiguration(partition: PartitionSpec, cpc: CpcSpec): Json {
+  const config = partition['crypto-configuration'];
+  if (config === null) return null;
+  return {
+    'crypto-adapter-uris': config['crypto-adapters'].flatMap((name) => {
+      const adapter = cpc.adapters.find((a) => a.name === name);
+      return adapter === undefined ? [] : [adapterUri(adapter)];
+    }),
+    'crypto-domain-configurations': config['crypto-domain-configurations'].map((d) => ({ ...d })),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type AdapterSpec,
   type AdapterType,
   type CpcSpec,
+  type CryptoConfigurationSpec,
   type LparSpec,
   type NicSpec,
   type PartitionSpec,
@@ -160,8 +161,28 @@ export type PartitionInput = Optional<
   | 'maximum-memory'
   | 'nics'
   | 'storage-groups'
+  | 'crypto-configuration'
   | 'workload'
 >;
+
+/** Domains per crypto adapter: 0..84 on a Crypto Express 5S and later (zhmcclient's docs). */
+export const CRYPTO_DOMAIN_COUNT = 85;
+
+/**
+ * The crypto configuration a partition gets when its scenario does not give one: a usage domain
+ * of its own (its index on the CPC, so no two partitions share a usage domain of an adapter) on a
+ * pair of the CPC's crypto adapters (all of them when there are two or fewer), pairs taken in
+ * turn. None when the CPC has no crypto adapters or its domains are used up.
+ */
+export function defaultCryptoConfiguration(index: number, cryptoAdapters: readonly string[]): CryptoConfigurationSpec | null {
+  if (cryptoAdapters.length === 0 || index >= CRYPTO_DOMAIN_COUNT) return null;
+  const pairs = Math.max(1, Math.floor(cryptoAdapters.length / 2));
+  const first = (index % pairs) * 2;
+  return {
+    'crypto-adapters': cryptoAdapters.slice(first, first + 2),
+    'crypto-domain-configurations': [{ 'domain-index': index, 'access-mode': 'control-usage' }],
+  };
+}
 
 function describePartition(type: string, name: string): string {
   const kind = type === 'ssc' ? 'Secure Service Container' : type === 'zvm' ? 'z/VM host' : 'Linux';
@@ -187,6 +208,7 @@ export function makePartition(cpcName: string, input: PartitionInput): Partition
     'maximum-memory': input['maximum-memory'] ?? memory,
     nics: input.nics ?? [],
     'storage-groups': input['storage-groups'] ?? [],
+    'crypto-configuration': input['crypto-configuration'] ?? null,
     workload,
   };
 }

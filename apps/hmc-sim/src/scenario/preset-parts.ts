@@ -1,6 +1,7 @@
 // Building blocks of the presets: the I/O topology of a DPM CPC, partition and channel shorthands.
 
 import {
+  defaultCryptoConfiguration,
   makeAdapter,
   makeNic,
   makePartition,
@@ -22,7 +23,8 @@ interface AdapterMix {
 /**
  * The I/O of a DPM CPC: adapters with PCHIDs from 0x100 up, a virtual switch on port 0 of every
  * OSA and HiperSockets adapter, storage groups over pairs of FCP adapters, and each partition wired
- * to one OSA switch (plus RoCE or HiperSockets for every other one) and one or two storage groups.
+ * to one OSA switch (plus RoCE or HiperSockets for every other one) and one or two storage groups,
+ * with a usage domain on (a pair of) the crypto adapters.
  */
 export function dpmTopology(
   cpcName: string,
@@ -58,6 +60,7 @@ export function dpmTopology(
   const roce = ofType('roce');
   const hipers = ofType('hipersockets');
   const fcp = ofType('fcp');
+  const crypto = adapters.filter((a) => a.type === 'crypto').map((a) => a.name);
   const vswitches = [...osa, ...hipers].map((adapter) =>
     makeVirtualSwitch(cpcName, { name: `VSW ${adapter['adapter-id']}`, 'backing-adapter': adapter.name, port: 0 }),
   );
@@ -89,6 +92,8 @@ export function dpmTopology(
       ...input,
       nics: nics.map((nic) => makeNic(cpcName, input.name, nic)),
       'storage-groups': [...new Set(groups.flatMap((g) => (g === undefined ? [] : [g.name])))],
+      'crypto-configuration':
+        input['crypto-configuration'] === undefined ? defaultCryptoConfiguration(i, crypto) : input['crypto-configuration'],
     });
   });
   return { adapters, 'virtual-switches': vswitches, 'storage-groups': storageGroups, partitions: wired };

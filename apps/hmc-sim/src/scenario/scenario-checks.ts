@@ -1,6 +1,7 @@
 // Checks across a scenario's objects: unique names, and references by name that resolve.
 
 import { ScenarioError } from './scenario-error.js';
+import { CRYPTO_DOMAIN_COUNT } from './builders.js';
 import type { CpcSpec } from './scenario.js';
 
 export function checkReferences(cpc: CpcSpec, path: string): void {
@@ -35,6 +36,7 @@ export function checkReferences(cpc: CpcSpec, path: string): void {
           throw new ScenarioError(`${at}.port: adapter "${adapter.name}" has ${adapter['port-count']} ports`);
       }
     });
+    checkCrypto(cpc, i, path);
     for (const name of partition['storage-groups']) {
       if (!groups.has(name)) throw new ScenarioError(`${path}.partitions[${i}].storage-groups: no storage group named "${name}"`);
     }
@@ -42,6 +44,32 @@ export function checkReferences(cpc: CpcSpec, path: string): void {
       partition.nics.map((n) => n.name),
       `NIC name in ${partition.name}`,
     );
+  });
+}
+
+/** A partition's crypto adapters exist and are crypto adapters; no usage domain of an adapter is used twice. */
+function checkCrypto(cpc: CpcSpec, index: number, path: string): void {
+  const config = cpc.partitions[index]?.['crypto-configuration'];
+  if (config === null || config === undefined) return;
+  const at = `${path}.partitions[${index}].crypto-configuration`;
+  for (const name of config['crypto-adapters']) {
+    if (cpc.adapters.find((a) => a.name === name)?.type !== 'crypto')
+      throw new ScenarioError(`${at}.crypto-adapters: "${name}" is not a crypto adapter of ${cpc.name}`);
+  }
+  config['crypto-domain-configurations'].forEach((domain, j) => {
+    if (domain['domain-index'] >= CRYPTO_DOMAIN_COUNT)
+      throw new ScenarioError(`${at}.crypto-domain-configurations[${j}].domain-index: at most ${CRYPTO_DOMAIN_COUNT - 1}`);
+    if (domain['access-mode'] !== 'control-usage') return;
+    const other = cpc.partitions.find(
+      (p, k) =>
+        k < index &&
+        p['crypto-configuration']?.['crypto-domain-configurations'].some(
+          (d) => d['domain-index'] === domain['domain-index'] && d['access-mode'] === 'control-usage',
+        ) === true &&
+        p['crypto-configuration']['crypto-adapters'].some((a) => config['crypto-adapters'].includes(a)),
+    );
+    if (other !== undefined)
+      throw new ScenarioError(`${at}: usage domain ${domain['domain-index']} is already used by "${other.name}" on the same adapter`);
   });
 }
 

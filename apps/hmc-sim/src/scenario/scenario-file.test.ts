@@ -58,6 +58,37 @@ cpcs:
     expect(() => loadScenario(base.replace('backing-adapter: OSA1', 'backing-adapter: OSA1, port: 5'))).toThrow(/has 2 ports/);
   });
 
+  it("reads a partition's crypto configuration, gives one by default and checks its adapters and usage domains", () => {
+    const base = `
+cpcs:
+  - name: X
+    adapters: [{ type: crypto, adapter-id: "1C0", name: C1 }, { type: crypto, adapter-id: "1C4", name: C2 }, { type: osd, adapter-id: "100", name: OSA1 }]
+    partitions:
+      - { name: P1 }
+      - { name: P2, crypto-configuration: null }
+      - name: P3
+        crypto-configuration: { crypto-adapters: [C2], crypto-domain-configurations: [{ domain-index: 7, access-mode: control }] }
+`;
+    const partitions = loadScenario(base).cpcs[0]?.partitions;
+    // By default: a usage domain of its own (its place on the CPC) on the CPC's crypto adapters.
+    expect(partitions?.[0]?.['crypto-configuration']).toEqual({
+      'crypto-adapters': ['C1', 'C2'],
+      'crypto-domain-configurations': [{ 'domain-index': 0, 'access-mode': 'control-usage' }],
+    });
+    expect(partitions?.[1]?.['crypto-configuration']).toBeNull();
+    expect(partitions?.[2]?.['crypto-configuration']).toEqual({
+      'crypto-adapters': ['C2'],
+      'crypto-domain-configurations': [{ 'domain-index': 7, 'access-mode': 'control' }],
+    });
+    expect(() => loadScenario(base.replace('crypto-adapters: [C2]', 'crypto-adapters: [OSA1]'))).toThrow(
+      /partitions\[2\]\.crypto-configuration\.crypto-adapters: "OSA1" is not a crypto adapter of X/,
+    );
+    expect(() => loadScenario(base.replace('domain-index: 7', 'domain-index: 85'))).toThrow(/domain-index: at most 84/);
+    expect(() => loadScenario(base.replace('domain-index: 7, access-mode: control', 'domain-index: 0'))).toThrow(
+      /usage domain 0 is already used by "P1" on the same adapter/,
+    );
+  });
+
   it('fills defaults for omitted properties', () => {
     const scenario = loadScenario(`
 cpcs:

@@ -5,6 +5,7 @@
 
 import { parse, stringify } from 'yaml';
 import {
+  defaultCryptoConfiguration,
   makeAdapter,
   makeCpc,
   makeLpar,
@@ -22,6 +23,7 @@ import {
   ADAPTER_STATUSES,
   ADAPTER_TYPES,
   CPC_STATUSES,
+  CRYPTO_ACCESS_MODES,
   DEFAULT_HMC,
   DEFAULT_METRICS_SETTINGS,
   LPAR_STATUSES,
@@ -37,6 +39,7 @@ import {
   type ChannelSpec,
   type CpcSpec,
   type CryptoAdapterSpec,
+  type CryptoConfigurationSpec,
   type HmcInfo,
   type LparSpec,
   type MetricsSettings,
@@ -62,7 +65,30 @@ function nicFrom(value: unknown, path: string, cpc: string, partition: string): 
   });
 }
 
-function partitionFrom(value: unknown, path: string, cpc: string): PartitionSpec {
+/** Absent: the default for the partition's place on the CPC; null: no crypto configuration. */
+function cryptoConfigurationFrom(
+  f: Record<string, unknown>,
+  path: string,
+  byDefault: CryptoConfigurationSpec | null,
+): CryptoConfigurationSpec | null {
+  const value = f['crypto-configuration'];
+  if (value === undefined) return byDefault;
+  if (value === null) return null;
+  const at = `${path}.crypto-configuration`;
+  const c = record(value, at);
+  return {
+    'crypto-adapters': names(c, 'crypto-adapters', at),
+    'crypto-domain-configurations': list(c['crypto-domain-configurations'], `${at}.crypto-domain-configurations`).map((d, i) => {
+      const where = `${at}.crypto-domain-configurations[${i}]`;
+      const domain = record(d, where);
+      const index = count(domain, 'domain-index', where);
+      if (index === undefined) throw new ScenarioError(`${where}.domain-index: expected an integer >= 0`);
+      return { 'domain-index': index, 'access-mode': oneOf(domain, 'access-mode', where, CRYPTO_ACCESS_MODES) ?? 'control-usage' };
+    }),
+  };
+}
+
+function partitionFrom(value: unknown, path: string, cpc: string, cryptoDefault: CryptoConfigurationSpec | null): PartitionSpec {
   const f = record(value, path);
   const name = text(f, 'name', path);
   const memory = count(f, 'initial-memory', path, 1);
@@ -82,6 +108,7 @@ function partitionFrom(value: unknown, path: string, cpc: string): PartitionSpec
     'maximum-memory': maximum,
     nics: list(f.nics, `${path}.nics`).map((n, i) => nicFrom(n, `${path}.nics[${i}]`, cpc, name)),
     'storage-groups': names(f, 'storage-groups', path),
+    'crypto-configuration': cryptoConfigurationFrom(f, path, cryptoDefault),
     workload: oneOf(f, 'workload', path, WORKLOAD_PROFILES),
   });
   if ((partition.workload === 'stopped') === isRunning(partition)) {
@@ -220,6 +247,8 @@ function cpcFrom(value: unknown, path: string): CpcSpec {
     if (Array.isArray(value) ? value.length > 0 : value !== undefined)
       throw new ScenarioError(`${path}.${key}: only for ${dpm ? 'classic (dpm-enabled: false)' : 'DPM (dpm-enabled: true)'} CPCs`);
   }
+  const adapters = list(f.adapters, `${path}.adapters`).map((a, i) => adapterFrom(a, `${path}.adapters[${i}]`, name));
+  const cryptoAdapters = adapters.filter((a) => a.type === 'crypto').map((a) => a.name);
   const cpc = makeCpc({
     'object-id': objectId(f, 'object-id', path),
     name,
@@ -242,11 +271,13 @@ function cpcFrom(value: unknown, path: string): CpcSpec {
     'processor-count-ifp': count(f, 'processor-count-ifp', path),
     'storage-total-installed': count(f, 'storage-total-installed', path, 1) ?? 1048576,
     'storage-hardware-system-area': count(f, 'storage-hardware-system-area', path),
-    partitions: list(f.partitions, `${path}.partitions`).map((p, i) => partitionFrom(p, `${path}.partitions[${i}]`, name)),
+    partitions: list(f.partitions, `${path}.partitions`).map((p, i) =>
+      partitionFrom(p, `${path}.partitions[${i}]`, name, defaultCryptoConfiguration(i, cryptoAdapters)),
+    ),
     'logical-partitions': list(f['logical-partitions'], `${path}.logical-partitions`).map((l, i) =>
       lparFrom(l, `${path}.logical-partitions[${i}]`, name, i),
     ),
-    adapters: list(f.adapters, `${path}.adapters`).map((a, i) => adapterFrom(a, `${path}.adapters[${i}]`, name)),
+    adapters,
     'virtual-switches': list(f['virtual-switches'], `${path}.virtual-switches`).map((v, i) =>
       vswitchFrom(v, `${path}.virtual-switches[${i}]`, name),
     ),

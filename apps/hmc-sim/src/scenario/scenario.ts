@@ -105,6 +105,24 @@ export interface NicSpec {
   readonly port?: number;
 }
 
+/** How a partition may use a crypto domain (zhmcclient `increase_crypto_config`). */
+export const CRYPTO_ACCESS_MODES = ['control', 'control-usage'] as const;
+export type CryptoAccessMode = (typeof CRYPTO_ACCESS_MODES)[number];
+
+export interface CryptoDomainSpec {
+  readonly 'domain-index': number;
+  readonly 'access-mode': CryptoAccessMode;
+}
+
+/**
+ * A partition's `crypto-configuration` (hmc-api.md §2.3), with the CPC's crypto adapters by name
+ * (the HMC gives their URIs in `crypto-adapter-uris`).
+ */
+export interface CryptoConfigurationSpec {
+  readonly 'crypto-adapters': readonly string[];
+  readonly 'crypto-domain-configurations': readonly CryptoDomainSpec[];
+}
+
 export interface PartitionSpec {
   readonly 'object-id': string;
   readonly name: string;
@@ -123,6 +141,8 @@ export interface PartitionSpec {
   readonly nics: readonly NicSpec[];
   /** Names of the CPC's storage groups attached to the partition. */
   readonly 'storage-groups': readonly string[];
+  /** The crypto adapters and domains the partition may use; null: none (its crypto-usage is 0). */
+  readonly 'crypto-configuration': CryptoConfigurationSpec | null;
   /** Not an HMC property: how the simulator makes this partition busy. */
   readonly workload: WorkloadProfile;
 }

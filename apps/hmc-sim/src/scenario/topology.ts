@@ -1,6 +1,8 @@
 // Lookups over a scenario: objects by id and URI, who is attached to what (NIC → adapter port,
 // adapter port → NICs). Built once per scenario object and cached, since scenarios are immutable.
 
+import { makeAdapter } from './builders.js';
+import { versionAtLeast } from '../exporter/exporter-catalog.js';
 import {
   adapterUri,
   type AdapterSpec,
@@ -28,6 +30,8 @@ export interface Topology {
   readonly partitionById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly partition: PartitionSpec; readonly index: number }>;
   readonly lparById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly lpar: LparSpec }>;
   readonly adapterById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly adapter: AdapterSpec }>;
+  /** Adapter objects of classic CPCs (see classicAdapters): listed, not readable one by one. */
+  readonly classicAdapterById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly adapter: AdapterSpec }>;
   readonly vswitchById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly vswitch: VirtualSwitchSpec }>;
   readonly storageGroupById: ReadonlyMap<string, { readonly cpc: CpcSpec; readonly group: StorageGroupSpec }>;
   /** Key: `${partition object-id}/${element-id}`. */
@@ -45,6 +49,19 @@ export function portKey(adapter: AdapterSpec, port: number): string {
   return `${adapterUri(adapter)}#${port}`;
 }
 
+/**
+ * A classic CPC's adapter objects. From z16 (SE 2.16) on the HMC has adapter objects for the
+ * adapters of a classic CPC's IOCDS, but only for List Permitted Adapters and Update Adapter
+ * Firmware (zhmcclient's `_adapter.py`): List Adapters of the CPC stays empty and, as zhmcclient's
+ * docs say full properties are then not available, Get Adapter Properties refuses them. The
+ * simulator models a classic CPC's crypto adapters (by PCHID), not the PCHIDs behind its channels,
+ * so its adapter objects are the crypto adapters.
+ */
+export function classicAdapters(cpc: CpcSpec): AdapterSpec[] {
+  if (cpc['dpm-enabled'] || !versionAtLeast(cpc['se-version'], '2.16')) return [];
+  return cpc['crypto-adapters'].map((crypto) => makeAdapter(cpc.name, { type: 'crypto', 'adapter-id': crypto['channel-id'] }));
+}
+
 export function topology(scenario: Scenario): Topology {
   const cached = CACHE.get(scenario);
   if (cached !== undefined) return cached;
@@ -58,6 +75,7 @@ function build(scenario: Scenario): Topology {
   const partitionById = new Map<string, { cpc: CpcSpec; partition: PartitionSpec; index: number }>();
   const lparById = new Map<string, { cpc: CpcSpec; lpar: LparSpec }>();
   const adapterById = new Map<string, { cpc: CpcSpec; adapter: AdapterSpec }>();
+  const classicAdapterById = new Map<string, { cpc: CpcSpec; adapter: AdapterSpec }>();
   const vswitchById = new Map<string, { cpc: CpcSpec; vswitch: VirtualSwitchSpec }>();
   const storageGroupById = new Map<string, { cpc: CpcSpec; group: StorageGroupSpec }>();
   const adaptersByName = new Map<CpcSpec, Map<string, AdapterSpec>>();
@@ -72,6 +90,7 @@ function build(scenario: Scenario): Topology {
     vswitchesByName.set(cpc, new Map(cpc['virtual-switches'].map((v) => [v.name, v])));
     groupsByName.set(cpc, new Map(cpc['storage-groups'].map((g) => [g.name, g])));
     for (const adapter of cpc.adapters) adapterById.set(adapter['object-id'], { cpc, adapter });
+    for (const adapter of classicAdapters(cpc)) classicAdapterById.set(adapter['object-id'], { cpc, adapter });
     for (const vswitch of cpc['virtual-switches']) vswitchById.set(vswitch['object-id'], { cpc, vswitch });
     for (const group of cpc['storage-groups']) storageGroupById.set(group['object-id'], { cpc, group });
     for (const lpar of cpc['logical-partitions']) lparById.set(lpar['object-id'], { cpc, lpar });
@@ -96,6 +115,7 @@ function build(scenario: Scenario): Topology {
     partitionById,
     lparById,
     adapterById,
+    classicAdapterById,
     vswitchById,
     storageGroupById,
     nicByKey,

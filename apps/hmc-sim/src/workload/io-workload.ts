@@ -5,8 +5,15 @@
 
 import { ABSENT, sampleClassicCpc } from './classic-workload.js';
 import { fnv1a, unit } from './hash.js';
-import { type AdapterSpec, type CpcSpec, type NicSpec, type PartitionSpec, type WorkloadProfile } from '../scenario/scenario.js';
-import { SLOT_MS, clampPercent, jitter, sampleCpc, slotStartMs } from './workload.js';
+import {
+  processorCount,
+  type AdapterSpec,
+  type CpcSpec,
+  type NicSpec,
+  type PartitionSpec,
+  type WorkloadProfile,
+} from '../scenario/scenario.js';
+import { SLOT_MS, clampPercent, jitter, sampleCpc, slotStartMs, weightedMean, type CpcSample } from './workload.js';
 
 const SALT = { adapter: 41, sent: 42, received: 43, processor: 44, smt: 45, t0: 46, t1: 47, env: 48, rate: 49 } as const;
 
@@ -135,16 +142,26 @@ export function macAddress(seed: number, adapter: AdapterSpec, port: number): st
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
+/** The crypto usage of the running partitions whose crypto configuration has this adapter. */
+function cryptoLoad(sample: CpcSample, adapter: AdapterSpec): number {
+  return weightedMean(
+    sample.partitions
+      .filter(({ partition }) => partition['crypto-configuration']?.['crypto-adapters'].includes(adapter.name) === true)
+      .map(({ partition, usage }) => ({ value: usage.crypto, weight: processorCount(partition) })),
+  );
+}
+
 /** `adapter-usage` of an active DPM adapter: its share of the CPC's network, storage or crypto load. */
 export function adapterUsage(seed: number, cpc: CpcSpec, adapter: AdapterSpec, slot: number): number {
-  const { usage } = sampleCpc(seed, cpc, slot);
+  const sample = sampleCpc(seed, cpc, slot);
+  const { usage } = sample;
   const key = fnv1a(adapter['object-id']);
   const factor = 0.5 + unit(seed, key, SALT.adapter);
   const base =
     adapter.type === 'fcp' || adapter.type === 'fc'
       ? usage.storage
       : adapter.type === 'crypto'
-        ? usage.crypto
+        ? cryptoLoad(sample, adapter)
         : adapter.type === 'zedc' || adapter.type === 'not-configured'
           ? 0
           : adapter.type === 'hipersockets'

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../scenario/default-scenario.js';
 import { isRunning, processorCount, type PartitionSpec, type WorkloadProfile } from '../scenario/scenario.js';
+import { adapterUsage } from './io-workload.js';
 import { partitionUsage, sampleCpc, sampleSite, slotOf } from './workload.js';
 
 const scenario = defaultScenario();
@@ -120,5 +121,33 @@ describe('CPC usage', () => {
     const quietest = samples.reduce((a, b) => (b.processor < a.processor ? b : a));
     expect(busiest.powerWatts).toBeGreaterThan(quietest.powerWatts);
     expect(busiest.temperatureCelsius).toBeGreaterThan(quietest.temperatureCelsius);
+  });
+});
+
+describe('crypto usage', () => {
+  const zlx1 = scenario.cpcs.find((c) => c.name === 'ZLX1');
+  const ssc = zlx1?.partitions.find((p) => p.type === 'ssc');
+  if (zlx1 === undefined || ssc === undefined) throw new Error('no ZLX1 or SSC partition');
+
+  it('is there only for a partition with crypto adapters in its configuration', () => {
+    const slots = Array.from({ length: 240 }, (_, i) => at(12) + i);
+    expect(slots.some((slot) => partitionUsage(SEED, ssc, slot).crypto > 0)).toBe(true);
+    const without = { ...ssc, 'crypto-configuration': null };
+    expect(slots.map((slot) => partitionUsage(SEED, without, slot).crypto).every((v) => v === 0)).toBe(true);
+    // The other metrics do not change.
+    expect(partitionUsage(SEED, without, at(12)).processor).toBe(partitionUsage(SEED, ssc, at(12)).processor);
+  });
+
+  it("a crypto adapter's usage follows the partitions that have it", () => {
+    const crypto = zlx1.adapters.find((a) => a.type === 'crypto');
+    if (crypto === undefined) throw new Error('no crypto adapter');
+    const unassigned = {
+      ...zlx1,
+      partitions: zlx1.partitions.map((p) => ({ ...p, 'crypto-configuration': null })),
+    };
+    const slots = Array.from({ length: 40 }, (_, i) => at(12) + i);
+    // Only the jitter (at most 2 %) is left when no partition uses the card.
+    expect(Math.max(...slots.map((slot) => adapterUsage(SEED, unassigned, crypto, slot)))).toBeLessThanOrEqual(2);
+    expect(Math.max(...slots.map((slot) => adapterUsage(SEED, zlx1, crypto, slot)))).toBeGreaterThan(2);
   });
 });

@@ -3,7 +3,15 @@
 // every sample without sharing any state. Time is quantised to the HMC's 15 s sample interval.
 
 import { fnv1a, unit } from './hash.js';
-import { isRunning, processorCount, type CpcSpec, type PartitionSpec, type Scenario, type WorkloadProfile } from '../scenario/scenario.js';
+import {
+  isRunning,
+  processorCount,
+  type CpcSpec,
+  type CryptoConfigurationSpec,
+  type PartitionSpec,
+  type Scenario,
+  type WorkloadProfile,
+} from '../scenario/scenario.js';
 
 /** What the usage of a partition or LPAR depends on. */
 export interface UsageSubject {
@@ -11,6 +19,8 @@ export interface UsageSubject {
   readonly workload: WorkloadProfile;
   /** `ssc` partitions drive the crypto cards. */
   readonly type?: string;
+  /** Only a partition with crypto adapters uses them (LPARs: crypto is per adapter, classic-workload.ts). */
+  readonly 'crypto-configuration'?: CryptoConfigurationSpec | null;
 }
 
 /** The HMC metrics service samples every 15 s (hmc-api.md §3.2, zhmc-exporter.md §1). */
@@ -160,8 +170,13 @@ export function partitionUsage(seed: number, partition: UsageSubject, slot: numb
     // No zEDC accelerators are modelled: their usage is 0, as on a CPC without them.
     accelerator: 0,
     // Secure Service Containers drive the crypto cards; Linux guests mostly use CPACF instead.
-    crypto: noisy(a * (partition.type === 'ssc' ? 0.5 : 0.03), METRIC_SALT.crypto, quiet ? 0 : 1),
+    // Without crypto adapters in its configuration a partition has no crypto usage.
+    crypto: usesCryptoAdapters(partition) ? noisy(a * (partition.type === 'ssc' ? 0.5 : 0.03), METRIC_SALT.crypto, quiet ? 0 : 1) : 0,
   };
+}
+
+function usesCryptoAdapters(subject: UsageSubject): boolean {
+  return (subject['crypto-configuration']?.['crypto-adapters'].length ?? 0) > 0;
 }
 
 /** Mean of integer percents weighted by processor counts, rounded to an integer percent. */
