@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { CATALOG, METRIC_IDS, metricAppliesTo, type CpcSummary, type MetricId } from '@zlens/shared';
 import { Panel } from '../components/Panel';
 import { PickCheckbox } from '../components/PickCheckbox';
+import { ShowAllButton, useShowAll } from '../components/ShowAll';
 import { UsageChartPanel } from '../components/UsageChartPanel';
 import type { UsageSource } from '../components/use-usage-series';
 import { useI18n } from '../i18n/use-i18n';
@@ -124,12 +125,16 @@ function PickedChips({ picked, picks }: { picked: readonly string[]; picks: Part
   );
 }
 
-/** A filter box over the CPC's partitions, each match with its pick checkbox. */
+/** Matches shown before "Show all N": four rows of the list's columns at 1440 px, a screen at 390 px. */
+export const SEARCH_FIRST_MATCHES = 24;
+
+/** A filter box over the CPC's partitions, each match with its pick checkbox; the first matches whole, the rest on request. */
 function PartitionSearch({ names, picks }: { names: readonly string[]; picks: PartitionPicks }) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
-  const matches = matchPartitions(names, text);
+  const matches = useMemo(() => matchPartitions(names, text), [names, text]);
+  const shown = useShowAll(matches, SEARCH_FIRST_MATCHES);
   return (
     <div className="pick-search">
       <label htmlFor={id}>{t('compare.search')}</label>
@@ -144,7 +149,7 @@ function PartitionSearch({ names, picks }: { names: readonly string[]; picks: Pa
         {t('compare.matches', { n: matches.length, total: names.length })}
       </p>
       <ul className="pick-list" aria-label={t('compare.search')}>
-        {matches.map((name) => (
+        {shown.rows.map((name) => (
           <li key={name}>
             <label>
               <PickCheckbox name={name} picks={picks} />
@@ -153,6 +158,7 @@ function PartitionSearch({ names, picks }: { names: readonly string[]; picks: Pa
           </li>
         ))}
       </ul>
+      <ShowAllButton list={shown} />
     </div>
   );
 }
