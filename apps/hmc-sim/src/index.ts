@@ -40,6 +40,8 @@ export type {
   CpcSpec,
   CpcStatus,
   CryptoAdapterSpec,
+  CryptoConfigurationSpec,
+  CryptoDomainSpec,
   HmcInfo,
   LparSpec,
   LparStatus,
