@@ -1,4 +1,4 @@
-// Integration: the physical-layer endpoints (fleet power and energy, top-N adapters) against a real
+// Integration: the physical-layer endpoints (fleet power and energy, top-N adapters, line cords) against a real
 // Prometheus holding the simulator's history (promtool backfill) and the simulated HMC over
 // verified HTTPS, as app.prometheus.test.ts does.
 import { rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   AdapterTopResponseSchema,
   ErrorResponseSchema,
   FleetPowerResponseSchema,
+  LineCordsResponseSchema,
   SeriesResponseSchema,
   TopResponseSchema,
 } from '@zlens/shared';
@@ -154,5 +155,29 @@ describe('GET /api/v1/adapters/top', () => {
       /^family: /,
     );
     expect(ErrorResponseSchema.parse(await getJson(`/api/v1/adapters/top?n=0&${range()}`, 400)).error.message).toMatch(/^n: /);
+  });
+});
+
+describe('GET /api/v1/line-cords', () => {
+  const range = () => `from=${historyEnd - 3600}&to=${historyEnd}&maxPoints=300`;
+
+  it("answers a CPC's line-cord phases together, each exactly its series endpoint's answer", async () => {
+    const cpc = sim.scenario.cpcs[0]?.name ?? '';
+    const body = LineCordsResponseSchema.parse(await getJson(`/api/v1/line-cords?cpc=${cpc}&${range()}`, 200));
+    expect(body).toMatchObject({ source: 'prometheus', stale: false });
+    expect(body.phases.length).toBeGreaterThan(0);
+    expect(body.phases.some((p) => p.values.some((v) => v !== null && v > 0))).toBe(true);
+    const metrics = body.phases.map((p) => p.metric);
+    expect(metrics.every((m) => /^zhmc_cpc_power_cord[1-8]_phase_[abc]_watt$/.test(m))).toBe(true);
+    for (const metric of ['zhmc_cpc_power_cord1_phase_a_watt', 'zhmc_cpc_power_cord8_phase_c_watt']) {
+      const series = SeriesResponseSchema.parse(await getJson(`/api/v1/series?metric=${metric}&cpc=${cpc}&${range()}`, 200));
+      expect(series.timestamps).toEqual(body.timestamps);
+      expect(body.phases.filter((p) => p.metric === metric).map((p) => p.values)).toEqual(series.series.map((s) => s.values));
+    }
+  });
+
+  it('answers 404 for an unknown CPC and 400 without one', async () => {
+    expect(ErrorResponseSchema.parse(await getJson(`/api/v1/line-cords?cpc=NOPE&${range()}`, 404)).error.message).toMatch(/^cpc: /);
+    expect(ErrorResponseSchema.parse(await getJson(`/api/v1/line-cords?${range()}`, 400)).error.message).toMatch(/^cpc: /);
   });
 });

@@ -1,8 +1,17 @@
-// Zod schemas of the physical-layer endpoints: the fleet's power and energy, and the top-N adapters
-// of one CPC or the fleet. Additive to api.ts (same conventions: the BFF validates the query with
+// Zod schemas of the physical-layer endpoints: the fleet's power and energy, the top-N adapters
+// of one CPC or the fleet, and a CPC's line-cord phases in one answer. Additive to api.ts (same conventions: the BFF validates the query with
 // these, the web parses the answer).
 import { z } from 'zod';
-import { ADAPTER_FAMILIES, AdapterFamilySchema, CpcModeSchema, LabelValueSchema, SourceKindSchema, TimeExpressionSchema } from './api.js';
+import {
+  ADAPTER_FAMILIES,
+  AdapterFamilySchema,
+  CpcModeSchema,
+  FreshnessShape,
+  LabelValueSchema,
+  MetricIdSchema,
+  SourceKindSchema,
+  TimeExpressionSchema,
+} from './api.js';
 import { MAX_POINTS_LIMIT } from './time.js';
 
 // ---------- GET /api/v1/fleet/power ----------
@@ -93,3 +102,30 @@ export const AdapterTopResponseSchema = z.object({
 export type AdapterTopResponse = z.infer<typeof AdapterTopResponseSchema>;
 
 export const ADAPTER_TOP_FAMILIES = ADAPTER_FAMILIES.filter((f) => f !== 'other');
+
+// ---------- GET /api/v1/line-cords ----------
+
+export const LineCordsQuerySchema = z.object({
+  cpc: LabelValueSchema,
+  from: TimeExpressionSchema.default('now-1h'),
+  to: TimeExpressionSchema.default('now'),
+  maxPoints: z.coerce.number().int().min(2).max(MAX_POINTS_LIMIT).default(1000),
+});
+export type LineCordsQuery = z.infer<typeof LineCordsQuerySchema>;
+
+/**
+ * The CPC's 24 line-cord phase metrics (`zhmc_cpc_power_cord<n>_phase_<p>_watt`) on one grid, in
+ * one answer: each metric with its values as the exporter gives them (0 is its "not available";
+ * null where there is no sample). A metric without a series is left out; one with two (a cord renamed
+ * on the HMC) is there twice.
+ */
+export const LineCordsResponseSchema = z.object({
+  source: SourceKindSchema,
+  step: z.number().int().positive(),
+  start: z.number(),
+  end: z.number(),
+  timestamps: z.array(z.number()),
+  phases: z.array(z.object({ metric: MetricIdSchema, values: z.array(z.number().nullable()) })),
+  ...FreshnessShape,
+});
+export type LineCordsResponse = z.infer<typeof LineCordsResponseSchema>;

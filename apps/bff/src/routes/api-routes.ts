@@ -23,6 +23,8 @@ import {
   HmcHistoryQuerySchema,
   HmcHistoryResponseSchema,
   InventoryResponseSchema,
+  LineCordsQuerySchema,
+  LineCordsResponseSchema,
   OsMessagesResponseSchema,
   PartitionDetailSchema,
   SeriesQuerySchema,
@@ -104,6 +106,12 @@ export const API_ROUTES = {
     summary: 'Top-N adapters of one CPC or the fleet by average and by peak usage, optionally of one family',
     response: AdapterTopResponseSchema,
     query: AdapterTopQuerySchema,
+  },
+  lineCords: {
+    path: '/line-cords',
+    summary: "A CPC's 24 line-cord phase powers (W) on one grid, in one answer (the energy view's line-cord chart)",
+    response: LineCordsResponseSchema,
+    query: LineCordsQuerySchema,
   },
   status: {
     path: '/status',

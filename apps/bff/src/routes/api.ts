@@ -139,6 +139,7 @@ export function apiRouter(deps: ApiDeps): Router {
   get(router, R.heatmap, ({ query }) => deps.queries.heatmap(query));
   get(router, R.fleetPower, ({ query }) => physical.fleetPower(query));
   get(router, R.adaptersTop, ({ query }) => physical.topAdapters(query));
+  get(router, R.lineCords, ({ query }) => physical.lineCords(query));
   get(router, R.stacked, ({ query }) => capacity.stacked(query));
   get(router, R.forecast, ({ query }) => capacity.forecast(query));
   get(router, R.alerts, ({ query }) => deps.alerts.current(query));

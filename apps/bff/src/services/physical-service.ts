@@ -1,11 +1,14 @@
 // The physical layer across CPCs: the site's power and energy over a range, and the top-N adapters
 // of one CPC or of the fleet. Both fan out over the inventory's CPCs through the time-series source
 // (Prometheus or live), so they answer the same in both modes, and every per-CPC query is the one a
-// CPC view makes (cached alike).
+// CPC view makes (cached alike). And a CPC's 24 line-cord phases in one answer, so the energy view
+// asks once for its line-cord chart.
 import {
   CATALOG,
+  METRIC_IDS,
   average,
   gridTimestamps,
+  lineCordOf,
   metricAppliesTo,
   type AdapterTopEntry,
   type AdapterTopQuery,
@@ -14,6 +17,8 @@ import {
   type CpcSummary,
   type FleetPowerQuery,
   type FleetPowerResponse,
+  type LineCordsQuery,
+  type LineCordsResponse,
 } from '@zlens/shared';
 import { badRequest } from '../errors.js';
 import { peak } from '../sources/types.js';
@@ -60,6 +65,9 @@ function descending<T>(value: (item: T) => number | null, name: (item: T) => str
     return name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0;
   };
 }
+
+/** The exporter's 24 line-cord phase metrics (cords 1–8, phases A–C). */
+const LINE_CORD_METRICS = METRIC_IDS.filter((id) => lineCordOf(id) !== null);
 
 const kWh = (watts: number | null, seconds: number): number | null => (watts === null ? null : (watts * seconds) / 3_600_000);
 
@@ -115,6 +123,31 @@ export class PhysicalService {
       cpcs: reporting,
       missing: missing.sort(),
       stale,
+    };
+  }
+
+  /**
+   * Every line-cord phase of a CPC on one grid: each the series endpoint's answer for its metric (the
+   * same checks, cache entries and freshness), gathered into one response.
+   */
+  async lineCords(query: LineCordsQuery): Promise<LineCordsResponse> {
+    const answers = await Promise.all(LINE_CORD_METRICS.map((metric) => this.queries.series({ ...query, metric })));
+    const first = answers[0];
+    if (first === undefined) throw new Error('the catalog has no line-cord metrics');
+    const fetched = answers.flatMap((a) => (a.stale && a.fetchedAt !== undefined ? [a.fetchedAt] : []));
+    const warnings = [...new Set(answers.flatMap((a) => a.warnings ?? []))];
+    return {
+      source: first.source,
+      step: first.step,
+      start: first.start,
+      end: first.end,
+      timestamps: first.timestamps,
+      // Every series of a phase (a cord renamed on the HMC is a second one), each under its metric.
+      phases: answers.flatMap((a) => a.series.map((series) => ({ metric: a.metric, values: series.values }))),
+      stale: answers.some((a) => a.stale),
+      ...(fetched.length === 0 ? {} : { fetchedAt: Math.min(...fetched) }),
+      ...(answers.some((a) => a.partial === true) ? { partial: true } : {}),
+      ...(warnings.length === 0 ? {} : { warnings }),
     };
   }
 

@@ -48,6 +48,11 @@ export interface UsageChartPanelProps {
   alerts?: AlertsQuery;
   /** Events on the chart's object, drawn as markers (capacity/use-chart-markers). */
   markers?: readonly ChartMarker[];
+  /**
+   * Loads the sources' lines some other way than a series request per source (the line cords: one
+   * request for all 24 phases); a hook, the same one for the panel's life.
+   */
+  useSeries?: typeof useUsageSeries;
 }
 
 /** A titled panel with one time chart, asking for about one point per pixel of its width. */
@@ -67,13 +72,14 @@ export function UsageChartPanel({
   stacked = false,
   alerts,
   markers,
+  useSeries = useUsageSeries,
 }: UsageChartPanelProps) {
   const [{ window, refresh, compare }] = useViewParams();
   const [bodyRef, width, measured] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const id = panelId ?? sources[0]?.metric.replace(/^zhmc_/, '').replace(/_/g, '-');
   // On the one-panel embed page, the other panels fetch nothing; the others wait for their width.
   const shown = usePanelShown(id) && measured;
-  const all = useUsageSeries(sources, window, refresh, width, enabled && shown);
+  const all = useSeries(sources, window, refresh, width, enabled && shown);
   const alertBands = useAlertBands(alerts, enabled && shown);
   const own = useMemo(() => {
     if (all.status !== 'success' || (combine === undefined && !hideEmptyLines)) return all;

@@ -7,6 +7,7 @@ import {
   isMetricId,
   type AdapterTopResponse,
   type FleetPowerResponse,
+  type LineCordsResponse,
   type AdapterDetail,
   type AlertPeriodsResponse,
   type AlertsResponse,
@@ -167,6 +168,24 @@ export function topResponse(cpc: string, n: number): TopResponse {
 }
 
 /** The site's power: two CPCs report it (P0001 the busier), the classic one does not. */
+/** GET /api/v1/line-cords: the given phases (default: cord 1's three phases carry power) on a 3-point grid. */
+export function lineCordsResponse(phases?: LineCordsResponse['phases']): LineCordsResponse {
+  const start = 1_700_000_000;
+  return {
+    source: 'prometheus',
+    step: 15,
+    start,
+    end: start + 30,
+    timestamps: [start, start + 15, start + 30],
+    phases: phases ?? [
+      { metric: 'zhmc_cpc_power_cord1_phase_a_watt', values: [1500, 1510, 1520] },
+      { metric: 'zhmc_cpc_power_cord1_phase_b_watt', values: [1400, 1410, 1420] },
+      { metric: 'zhmc_cpc_power_cord1_phase_c_watt', values: [1300, 1310, null] },
+    ],
+    stale: false,
+  };
+}
+
 export function fleetPowerResponse(): FleetPowerResponse {
   const start = 1_700_000_000;
   const p1 = [10_000, 12_000, 11_000];
@@ -395,6 +414,7 @@ export function defaultOther(url: URL): Reply {
     if (parts[2] === 'adapters' && parts[3] !== undefined) return { status: 200, body: adapterDetail(parts[1], parts[3]) };
   }
   if (parts[0] === 'fleet' && parts[1] === 'power') return { status: 200, body: fleetPowerResponse() };
+  if (parts[0] === 'line-cords') return { status: 200, body: lineCordsResponse() };
   if (parts[0] === 'adapters' && parts[1] === 'top') return { status: 200, body: adapterTopResponse(q.get('cpc'), q.get('family')) };
   if (parts[0] === 'top') return { status: 200, body: topResponse(q.get('cpc') ?? '', Number(q.get('n') ?? 10)) };
   const metric = q.get('metric');

@@ -6,7 +6,7 @@ import type { UsageSource } from '../../components/use-usage-series';
 import type { ValueUnit } from '../../components/format';
 import { useI18n } from '../../i18n/use-i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { cordLines, lineCordSources } from './line-cords';
+import { cordLines, lineCordSources, useLineCordSeries } from './line-cords';
 
 /** The CPC's energy and environment charts: each lists what the CPC reports, the rest left out. */
 const PANELS: readonly { id: string; title: MessageKey; unit: ValueUnit; metrics: readonly MetricId[] }[] = [
@@ -69,6 +69,7 @@ export function CpcEnergy({ cpc, known }: { cpc: string; mode: CpcMode | null; k
         panelId="line-cords"
         sources={cords}
         combine={perCord}
+        useSeries={useLineCordSeries}
         enabled={known}
         group={`cpc:${cpc}`}
         unit="watts"

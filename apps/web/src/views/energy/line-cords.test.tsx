@@ -1,8 +1,9 @@
 // The line-cord power chart: each cord's phases added up, the exporter's 0 ("not available") never
-// drawn as a value, absent cords left out; on the energy view in English and Simplified Chinese.
+// drawn as a value, absent cords left out; all 24 phases in one request (GET /api/v1/line-cords),
+// none per phase; on the energy view in English and Simplified Chinese.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { defaultSeries, installFakeApi, seriesResponse } from '../../test/fake-api';
+import { defaultOther, installFakeApi, lineCordsResponse } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { cordLines, lineCordSources } from './line-cords';
 
@@ -42,12 +43,12 @@ describe('cordLines', () => {
 
 /** Cords 1 and 2 carry power, the others report 0 on every phase. */
 function twoCords(api: ReturnType<typeof installFakeApi>): void {
-  api.series = (call) => {
-    const cord = /^zhmc_cpc_power_cord(\d)_phase_[abc]_watt$/.exec(call.metric)?.[1];
-    if (cord === undefined) return defaultSeries(call);
-    const watts = Number(cord) <= 2 ? 1000 * Number(cord) : 0;
-    return { status: 200, body: seriesResponse('zhmc_cpc_power_watt', [{ labels: { cpc: call.cpc }, values: [watts, watts, watts] }]) };
-  };
+  const phases = lineCordSources('P0001').map(({ metric }) => {
+    const cord = Number(/^zhmc_cpc_power_cord(\d)/.exec(metric)?.[1]);
+    const watts = cord <= 2 ? 1000 * cord : 0;
+    return { metric, values: [watts, watts, watts] };
+  });
+  api.other = (url) => (url.pathname === '/api/v1/line-cords' ? { status: 200, body: lineCordsResponse(phases) } : defaultOther(url));
 }
 
 describe('on the energy view', () => {
@@ -60,6 +61,19 @@ describe('on the energy view', () => {
     expect(within(panel).getByRole('button', { name: /Line cord 2/ })).toBeTruthy();
     expect(within(panel).queryByRole('button', { name: /Line cord 3/ })).toBeNull();
     expect(within(panel).getByText(/the HMC's history has no line cords/)).toBeTruthy();
+    expect(within(panel).getByText('line Line cord 1: 3 points')).toBeTruthy();
+  });
+
+  it('asks for all 24 phases in one request, and none per phase', async () => {
+    const api = installFakeApi();
+    twoCords(api);
+    renderApp('/cpcs/P0001/energy?range=1h');
+    const panel = await screen.findByRole('region', { name: 'Line-cord power' });
+    await within(panel).findByRole('button', { name: /Line cord 1/ });
+    expect(api.calls.filter((c) => c.startsWith('/api/v1/line-cords?'))).toEqual([
+      expect.stringMatching(/^\/api\/v1\/line-cords\?cpc=P0001&from=now-1h&to=now&maxPoints=\d+$/),
+    ]);
+    expect(api.seriesCalls.filter((c) => c.metric.includes('_power_cord'))).toEqual([]);
   });
 
   it('says the same in zh-CN', async () => {

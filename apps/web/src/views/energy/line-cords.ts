@@ -1,9 +1,14 @@
 // The line cords of a CPC (`environmental-power-status`, exporter zhmc_cpc_power_cord<n>_phase_<p>_watt):
 // one line per cord, its three phases added up. The exporter reports 0 for a phase it has no value
 // for ("0 if not available"), so a 0 is no sample here, and a cord without any value is left out.
+// The 24 phases come in one request (GET /api/v1/line-cords).
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { LineCordMetricId } from '@zlens/shared';
+import { lineCordsQuery } from '../../api/physical-queries';
+import type { RefreshKey, TimeWindow } from '../../state/view-params';
 import type { UsageLine } from '../../components/usage-chart-option';
-import type { UsageSource } from '../../components/use-usage-series';
+import type { UsageSeriesState, UsageSource } from '../../components/use-usage-series';
 
 export const CORD_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 const PHASES = ['a', 'b', 'c'] as const;
@@ -36,4 +41,41 @@ export function cordLines(phases: readonly UsageLine[], name: (cord: number) => 
     .filter(([, sums]) => sums.size > 0)
     .sort(([a], [b]) => a - b)
     .map(([cord, sums]) => ({ name: name(cord), timestamps: times, values: times.map((t) => sums.get(t) ?? null) }));
+}
+
+/**
+ * The phase lines of `sources` (lineCordSources of one CPC) from one request for all of the CPC's
+ * phases, in useUsageSeries' shape (a panel's `useSeries`): each phase named by its source.
+ */
+export function useLineCordSeries(
+  sources: readonly UsageSource[],
+  window: TimeWindow,
+  refresh: RefreshKey,
+  maxPoints: number,
+  enabled = true,
+): UsageSeriesState {
+  const cpc = sources[0]?.cpc ?? '';
+  const query = useQuery({ ...lineCordsQuery(cpc, window, maxPoints, refresh), enabled: enabled && cpc !== '' });
+  const { data, error, isPending, refetch } = query;
+  return useMemo((): UsageSeriesState => {
+    if (error !== null) return { status: 'error', error, retry: () => void refetch() };
+    if (isPending) return { status: 'pending' };
+    const names = new Map(sources.map((source) => [source.metric as string, source.name]));
+    const lines = data.phases.flatMap(({ metric, values }): UsageLine[] => {
+      const name = names.get(metric);
+      return name === undefined ? [] : [{ name, timestamps: data.timestamps, values }];
+    });
+    return {
+      status: 'success',
+      lines,
+      start: data.start,
+      end: data.end,
+      stale: data.stale,
+      fetchedAt: data.fetchedAt,
+      partial: data.partial === true,
+      warnings: data.warnings ?? [],
+      hasData: lines.some((line) => line.values.some((value) => value != null)),
+      unsupported: null,
+    };
+  }, [data, error, isPending, refetch, sources]);
 }
