@@ -47,8 +47,13 @@ const AlertFilterShape = {
 export const AlertsQuerySchema = z.object(AlertFilterShape);
 export type AlertsQuery = z.infer<typeof AlertsQuerySchema>;
 
-/** Why alert state cannot be shown: live mode has no Prometheus to evaluate rules. */
-export const ALERTS_UNAVAILABLE_REASONS = ['needs-prometheus'] as const;
+/**
+ * Why alert state cannot be shown: live mode has no Prometheus to evaluate rules
+ * (`needs-prometheus`); the PromQL engine has no alerting rule loaded (`needs-rules-engine`: a
+ * Prometheus without zlens' rule files, VictoriaMetrics without vmalert, which answers
+ * /api/v1/alerts with an empty list), so "no alert is firing" would be a false all-clear.
+ */
+export const ALERTS_UNAVAILABLE_REASONS = ['needs-prometheus', 'needs-rules-engine'] as const;
 
 export const AlertsResponseSchema = z.object({
   /** False in live mode (no Prometheus): alerts need Prometheus. */

@@ -15,12 +15,13 @@ const firing: PrometheusAlert = {
   value: '2',
 };
 
-function engine(answers: (PrometheusAlert[] | Error)[]): RulesEngine {
+function engine(answers: (PrometheusAlert[] | Error)[], alertingRules = true): RulesEngine {
   return {
     alerts: () => {
       const next = answers.shift() ?? new Error('no more answers');
       return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     },
+    hasAlertingRules: () => Promise.resolve(alertingRules),
     queryRange: () => Promise.resolve({ result: [], stale: false, fetchedAtMs: 0, partial: false, warnings: [] }),
   };
 }
@@ -63,5 +64,21 @@ describe('AlertsService', () => {
     const body = await service.current({});
     expect(body).toMatchObject({ alertmanager: false, alerts: [{ silenced: null, inhibited: null }] });
     expect(log.text()).toContain('alertmanager: silences and inhibitions not read');
+  });
+
+  it('says alerts need a rules engine when the engine evaluates no alerting rule, not that none fires', async () => {
+    const service = new AlertsService({
+      engine: engine([[]], false),
+      alertmanager: null,
+      clock: { nowMs: () => 0 },
+      logger: captureLogger().logger,
+    });
+    expect(await service.current({})).toEqual({
+      available: false,
+      unavailableReason: 'needs-rules-engine',
+      alertmanager: false,
+      alerts: [],
+      stale: false,
+    });
   });
 });

@@ -10,11 +10,17 @@ import type { Logger } from '../logger.js';
 import type { Answer, PrometheusClient } from '../prometheus/client.js';
 import { escapeLabelValue } from '../prometheus/promql.js';
 import { compareAlerts, concerns, firingPeriods, toAlert } from './alert-model.js';
-import { PrometheusAlertsDataSchema, type AlertmanagerAlert, type PrometheusAlert } from './upstream-schemas.js';
+import { PrometheusAlertsDataSchema, PrometheusRulesDataSchema, type AlertmanagerAlert, type PrometheusAlert } from './upstream-schemas.js';
 
 /** What the service needs from the PromQL engine. */
 export interface RulesEngine {
   alerts(): Promise<PrometheusAlert[]>;
+  /**
+   * Whether the engine evaluates any alerting rule. VictoriaMetrics without vmalert answers
+   * /api/v1/alerts with an empty list, as a Prometheus without rule files does: then an empty list
+   * means "nothing is evaluated", not "nothing fires".
+   */
+  hasAlertingRules(): Promise<boolean>;
   /** With its freshness: while the engine fails, the panel's last answer marked stale (PrometheusClient). */
   queryRange(
     promql: string,
@@ -42,6 +48,7 @@ const PERIOD_POINTS = 500;
 
 interface Snapshot {
   alerts: PrometheusAlert[];
+  hasAlertingRules: boolean;
   routed: AlertmanagerAlert[] | null;
   fetchedAtMs: number;
 }
@@ -66,6 +73,16 @@ export class AlertsService {
       snapshot = this.last;
       stale = true;
     }
+    const freshness = { stale, ...(stale ? { fetchedAt: Math.floor(snapshot.fetchedAtMs / 1000) } : {}) };
+    if (!snapshot.hasAlertingRules) {
+      return {
+        available: false,
+        unavailableReason: 'needs-rules-engine',
+        alertmanager: snapshot.routed !== null,
+        alerts: [],
+        ...freshness,
+      };
+    }
     const alerts = snapshot.alerts
       .map((a) => toAlert(a, snapshot.routed))
       .filter((a) => concerns(a.object, filter))
@@ -74,8 +91,7 @@ export class AlertsService {
       available: true,
       alertmanager: snapshot.routed !== null,
       alerts,
-      stale,
-      ...(stale ? { fetchedAt: Math.floor(snapshot.fetchedAtMs / 1000) } : {}),
+      ...freshness,
     };
   }
 
@@ -101,8 +117,9 @@ export class AlertsService {
 
   private async read(engine: RulesEngine): Promise<Snapshot> {
     const router = this.deps.alertmanager;
-    const [alerts, routed] = await Promise.all([
+    const [alerts, hasAlertingRules, routed] = await Promise.all([
       engine.alerts(),
+      engine.hasAlertingRules(),
       // Without Alertmanager's answer the alerts are still worth showing; silences are then unknown.
       router === null
         ? null
@@ -111,7 +128,7 @@ export class AlertsService {
             return null;
           }),
     ]);
-    return { alerts, routed, fetchedAtMs: this.deps.clock.nowMs() };
+    return { alerts, hasAlertingRules, routed, fetchedAtMs: this.deps.clock.nowMs() };
   }
 }
 
@@ -122,6 +139,11 @@ export function rulesEngineOf(prometheus: PrometheusClient): RulesEngine {
       const parsed = PrometheusAlertsDataSchema.safeParse(await prometheus.alerts());
       if (!parsed.success) throw new AppError('upstream_error', 'Prometheus: unexpected response shape from api/v1/alerts');
       return parsed.data.alerts;
+    },
+    hasAlertingRules: async () => {
+      const parsed = PrometheusRulesDataSchema.safeParse(await prometheus.rules());
+      if (!parsed.success) throw new AppError('upstream_error', 'Prometheus: unexpected response shape from api/v1/rules');
+      return parsed.data.groups.some((group) => group.rules.some((rule) => rule.type === 'alerting'));
     },
     queryRange: (promql, start, end, step) => prometheus.queryRangeAnswer(promql, start, end, step),
   };

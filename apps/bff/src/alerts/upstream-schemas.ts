@@ -19,6 +19,11 @@ export type PrometheusAlert = z.infer<typeof PrometheusAlertSchema>;
 /** `data` of the /api/v1/alerts envelope. */
 export const PrometheusAlertsDataSchema = z.object({ alerts: z.array(PrometheusAlertSchema) });
 
+/** `data` of /api/v1/rules: only whether a group holds an alerting rule is read. */
+export const PrometheusRulesDataSchema = z.object({
+  groups: z.array(z.object({ rules: z.array(z.object({ type: z.string() })) })),
+});
+
 export const AlertmanagerAlertSchema = z.object({
   labels: LabelsSchema,
   status: z.object({

@@ -128,6 +128,12 @@ export class PrometheusClient {
     return (await this.send('api/v1/alerts', null)).data;
   }
 
+  /** The rules the engine evaluates (`GET /api/v1/rules`), unvalidated like alerts(). */
+  async rules(): Promise<unknown> {
+    for (const observer of this.observers) observer('api/v1/rules', {});
+    return (await this.send('api/v1/rules', null)).data;
+  }
+
   /**
    * The readiness probe: a query any PromQL API answers at once, outside the concurrency limit
    * (it must not queue behind hung queries) and with a short timeout. It is also the breaker's

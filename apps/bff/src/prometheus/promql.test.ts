@@ -78,10 +78,10 @@ describe('buildSeriesQuery', () => {
 describe('counters, top-N and heatmap queries', () => {
   it('turns counters into rates over at least 4 scrapes and at least the step', () => {
     expect(buildSeriesQuery('zhmc_port_bytes_sent_count_total', { cpc: 'A', adapter: 'OSA 1' }, 15)).toBe(
-      'max by (cpc, adapter, port) (rate(zhmc_port_bytes_sent_count_total{cpc="A",adapter="OSA 1"}[60s]))',
+      'max by (cpc, adapter, port) (rate(zhmc_port_bytes_sent_count_total{cpc="A",adapter="OSA 1"}[60s]) and present_over_time(zhmc_port_bytes_sent_count_total{cpc="A",adapter="OSA 1"}[60s]))',
     );
     expect(buildSeriesQuery('zhmc_nic_packets_received_count_total', { cpc: 'A' }, 300)).toBe(
-      'max by (cpc, partition, nic, adapter, port) (rate(zhmc_nic_packets_received_count_total{cpc="A"}[300s]))',
+      'max by (cpc, partition, nic, adapter, port) (rate(zhmc_nic_packets_received_count_total{cpc="A"}[300s]) and present_over_time(zhmc_nic_packets_received_count_total{cpc="A"}[300s]))',
     );
   });
 
@@ -100,10 +100,10 @@ describe('counters, top-N and heatmap queries', () => {
     });
     const rates = buildTopQueries('zhmc_nic_bytes_sent_count_total', { cpc: 'A' }, 600, 30);
     expect(rates.peak).toBe(
-      'max by (cpc, partition, nic, adapter, port) (max_over_time(rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s])[599999ms:30s]))',
+      'max by (cpc, partition, nic, adapter, port) (max_over_time((rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]) and present_over_time(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))[599999ms:30s]))',
     );
     expect(rates.average).toBe(
-      'max by (cpc, partition, nic, adapter, port) (avg_over_time(rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s])[599999ms:30s]))',
+      'max by (cpc, partition, nic, adapter, port) (avg_over_time((rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]) and present_over_time(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))[599999ms:30s]))',
     );
     expect(() => buildTopQueries('zhmc_partition_processor_usage_ratio', {}, 1.5, 15)).toThrow(RangeError);
   });
@@ -157,7 +157,7 @@ describe('counters, top-N and heatmap queries', () => {
       'max by (cpc, partition) (zhmc_partition_processor_usage_ratio{})',
     );
     expect(buildHeatmapQuery('zhmc_nic_bytes_sent_count_total', 'A', 15)).toBe(
-      'sum by (cpc, partition) (rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))',
+      'sum by (cpc, partition) (rate(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]) and present_over_time(zhmc_nic_bytes_sent_count_total{cpc="A"}[60s]))',
     );
     expect(buildHeatmapQuery('zhmc_channel_usage_ratio', 'Z', 15)).toBe('avg by (cpc, partition) (zhmc_channel_usage_ratio{cpc="Z"})');
     // From a 5-minute step up a cell is its step's average.

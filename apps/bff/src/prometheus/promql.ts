@@ -150,6 +150,17 @@ export function rateWindowSeconds(step: number): number {
 }
 
 /**
+ * A counter's per-second rate over the window, only where the window holds a sample. Prometheus has
+ * no rate there anyway (it needs two samples in the window); VictoriaMetrics counts from the last
+ * sample before the window and answers 0 for a window without samples after one, which a chart
+ * would draw as "no traffic" over what is a gap (docs/deploy.md §7).
+ */
+function counterRate(selected: string, windowSeconds: number): string {
+  const range = `${selected}[${windowSeconds}s]`;
+  return `(rate(${range}) and present_over_time(${range}))`;
+}
+
+/**
  * `max by (<catalog labels>) (<metric>{cpc="…",…})`, counters through `rate(…[window])`. Aggregating
  * by the catalog's labels folds away whatever else a site adds (job, instance, the exporter's
  * extra_labels such as hmc), so one partition is one series even when two exporters scrape it.
@@ -159,7 +170,7 @@ export function buildSeriesQuery(metric: MetricId, selector: SeriesSelector, ste
   const by = entry.labels.join(', ');
   const selected = matchers(metric, selector);
   if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
-    return `max by (${by}) (rate(${selected}[${rateWindowSeconds(step)}s]))`;
+    return `max by (${by}) ${counterRate(selected, rateWindowSeconds(step))}`;
   }
   return `max by (${by}) (${selected})`;
 }
@@ -200,7 +211,7 @@ export function buildTopQueries(
     // one. `rate(x[range])` would divide the increase by the whole range, so a NIC that appeared 15
     // minutes into a 1 h window ranked at a quarter of its rate. The subquery costs one rate per step
     // per series, as the peak below already does (Prometheus evaluates both from the same samples).
-    const shortRate = `rate(${matchers(metric, selector)}[${rateWindowSeconds(step)}s])[${window}:${positiveInt(step, 'step')}s]`;
+    const shortRate = `${counterRate(matchers(metric, selector), rateWindowSeconds(step))}[${window}:${positiveInt(step, 'step')}s]`;
     return { average: `max by (${by}) (avg_over_time(${shortRate}))`, peak: `max by (${by}) (max_over_time(${shortRate}))` };
   }
   if (recorded !== null && !recordedApplies(metric, step)) throw new RangeError(`${metric} has no recorded buckets at step ${step}`);
@@ -226,7 +237,7 @@ export function buildHeatmapQuery(
   const selector = cpc === undefined ? {} : { cpc };
   const selected = matchers(metric, selector);
   if (entry.unit === 'bytes-per-second' || entry.unit === 'packets-per-second') {
-    return `sum by (cpc, partition) (rate(${selected}[${rateWindowSeconds(step)}s]))`;
+    return `sum by (cpc, partition) ${counterRate(selected, rateWindowSeconds(step))}`;
   }
   const aggregate = entry.scope === 'partition' ? 'max' : 'avg';
   if (recorded !== null && !recordedApplies(metric, step)) throw new RangeError(`${metric} has no recorded buckets at step ${step}`);

@@ -18,7 +18,17 @@ export interface VictoriaMetricsOptions {
   readonly binary?: string;
   /** How long to wait for `/health`. Default 30 s. */
   readonly readyTimeoutMs?: number;
+  /** Look back 5 minutes as Prometheus does (PROMETHEUS_LOOKBACK_FLAGS). Default true. */
+  readonly prometheusLookback?: boolean;
 }
+
+/**
+ * What makes a series carry its last value for 5 minutes, as Prometheus' lookback delta does, and
+ * no longer: by default VictoriaMetrics carries it about 1.5 sample intervals (a 2-minute gap in
+ * 60 s samples is a gap), and up to a whole step on coarse steps. docs/deploy.md §7 names the side
+ * effect on VictoriaMetrics 1.79: rate() windows shorter than 5 minutes widen to 5 minutes.
+ */
+export const PROMETHEUS_LOOKBACK_FLAGS: readonly string[] = ['-search.minStalenessInterval=5m', '-search.maxStalenessInterval=5m'];
 
 export interface RunningVictoriaMetrics {
   /** `http://127.0.0.1:port`: the PromQL API is under it as on Prometheus (`/api/v1/query`, …). */
@@ -85,6 +95,7 @@ export async function startVictoriaMetrics(options: VictoriaMetricsOptions = {})
       // Imported history can be weeks old; the default retention (1 month) would refuse older samples.
       '-retentionPeriod=10y',
       '-loggerLevel=ERROR',
+      ...(options.prometheusLookback === false ? [] : PROMETHEUS_LOOKBACK_FLAGS),
     ];
     const running = await spawnUntilReady(binary, args, `${url}/health`, options.readyTimeoutMs ?? 30_000, (spawned) => (child = spawned));
     const imported = options.historyFile === undefined ? 0 : await importHistory(url, options.historyFile);

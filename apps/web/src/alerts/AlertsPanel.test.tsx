@@ -99,6 +99,21 @@ describe('Alerts panel', () => {
     await screen.findByText(/Alerts need Prometheus/);
     expect(screen.getByRole('heading', { name: 'Alerts' })).toBeTruthy();
   });
+
+  it('says that alerts need a rules engine when the engine evaluates no alerting rule, not that none fires', async () => {
+    const api = installFakeApi();
+    const other = api.other;
+    api.other = (url) =>
+      url.pathname === '/api/v1/alerts'
+        ? {
+            status: 200,
+            body: { available: false, unavailableReason: 'needs-rules-engine', alertmanager: false, alerts: [], stale: false },
+          }
+        : other(url);
+    renderApp('/');
+    await screen.findByText(/Alerts need a rules engine/);
+    expect(screen.queryByText('No alert is firing.')).toBeNull();
+  });
 });
 
 describe('alert bands on charts', () => {

@@ -1,13 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Alert, AlertsQuery } from '@zlens/shared';
+import type { Alert, AlertsQuery, AlertsResponse } from '@zlens/shared';
 import { formatDateTime } from '../components/format';
 import { Panel, PanelError, PanelLoading } from '../components/Panel';
+import type { MessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/use-i18n';
 import { AppLink } from '../navigation/AppLink';
 import { adapterPath, cpcPath, partitionPath } from '../navigation/paths';
 import { useViewParams } from '../state/use-view-params';
 import { alertsQuery } from './alert-queries';
 import './alerts.css';
+
+/** Why no alert state can be shown: live mode, or an engine that evaluates no alerting rule. */
+const UNAVAILABLE: Readonly<Record<NonNullable<AlertsResponse['unavailableReason']>, MessageKey>> = {
+  'needs-prometheus': 'alerts.needsPrometheus',
+  'needs-rules-engine': 'alerts.needsRulesEngine',
+};
 
 const SEVERITY_TONE: Readonly<Record<string, string>> = { critical: 'error', warning: 'warning' };
 
@@ -25,7 +32,9 @@ export function AlertsPanel({ filter, objectName }: { filter: AlertsQuery; objec
     <Panel title={title} stale={alerts.data?.stale === true} panelId="alerts" className="alerts-panel">
       {alerts.isPending ? <PanelLoading label={t('alerts.loading')} height={48} /> : null}
       {alerts.isError ? <PanelError error={alerts.error} onRetry={() => void alerts.refetch()} height={48} /> : null}
-      {alerts.data?.available === false ? <p className="panel-note">{t('alerts.needsPrometheus')}</p> : null}
+      {alerts.data?.available === false ? (
+        <p className="panel-note">{t(UNAVAILABLE[alerts.data.unavailableReason ?? 'needs-prometheus'])}</p>
+      ) : null}
       {alerts.data?.available === true && alerts.data.alerts.length === 0 ? (
         <p className="panel-note">{objectName === undefined ? t('alerts.none') : t('alerts.noneFor', { name: objectName })}</p>
       ) : null}

@@ -175,6 +175,8 @@ export const EN = {
   'alerts.none': 'No alert is firing.',
   'alerts.noneFor': 'No alert is firing for {name}.',
   'alerts.needsPrometheus': 'Alerts need Prometheus: zlens runs in live mode and reads only the HMC, which evaluates no alert rules.',
+  'alerts.needsRulesEngine':
+    'Alerts need a rules engine: the PromQL engine behind zlens evaluates no alerting rule (a Prometheus without zlens’ rule files, or VictoriaMetrics without vmalert), so zlens cannot tell whether an alert fires.',
   'alerts.severity.critical': 'Critical',
   'alerts.severity.warning': 'Warning',
   'alerts.severity.info': 'Info',
@@ -555,6 +557,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'alerts.none': '没有正在触发的告警。',
   'alerts.noneFor': '{name} 没有正在触发的告警。',
   'alerts.needsPrometheus': '告警需要 Prometheus：zlens 以实时模式运行，只读取 HMC，而 HMC 不评估告警规则。',
+  'alerts.needsRulesEngine':
+    '告警需要规则引擎：zlens 所连接的 PromQL 引擎没有评估任何告警规则（Prometheus 未加载 zlens 的规则文件，或 VictoriaMetrics 未配置 vmalert），因此 zlens 无法判断是否有告警触发。',
   'alerts.severity.critical': '严重',
   'alerts.severity.warning': '警告',
   'alerts.severity.info': '信息',
