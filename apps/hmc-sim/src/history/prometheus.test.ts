@@ -27,13 +27,26 @@ describe('startPrometheus with history and a live scrape', () => {
     endMs = Math.floor((Date.now() - 60_000) / STEP_MS) * STEP_MS;
     const historyFile = join(dir, 'history.om');
     await writeHistory(sim.scenario, { startMs: endMs - 2 * 3_600_000, endMs }, historyFile);
-    prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, scrapeIntervalSeconds: 5 });
+    // And the two days before, one family at a 5-minute step, from a second file (as the demo's older days).
+    const olderFile = join(dir, 'older.om');
+    const older = { startMs: endMs - 2 * 86_400_000, endMs: endMs - 2 * 3_600_000 - 300_000, stepSeconds: 300 };
+    await writeHistory(sim.scenario, { ...older, families: ['zhmc_partition_processor_usage_ratio'] }, olderFile);
+    prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile: [historyFile, olderFile], scrapeIntervalSeconds: 5 });
   }, 120_000);
 
   afterAll(async () => {
     await prom.close();
     await sim.close();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves a point of the second history file, a day old, and not the families it left out', async () => {
+    const t = Math.floor((endMs - 86_400_000) / 300_000) * 300_000;
+    const partition = sim.scenario.cpcs[0]?.partitions.find((p) => p.name === 'ZVM PROD 1');
+    if (partition === undefined) throw new Error('scenario lacks ZLX1 / ZVM PROD 1');
+    const series = await queryPrometheus(prom.url, `zhmc_partition_processor_usage_ratio{cpc="ZLX1",partition="ZVM PROD 1"}`, t / 1000);
+    expect(series[0]?.value[1]).toBe(String(partitionUsage(sim.scenario.seed, partition, slotOf(t)).processor / 100));
+    expect(await queryPrometheus(prom.url, `zhmc_cpc_storage_adapter_usage_ratio{cpc="ZLX1"}`, t / 1000)).toEqual([]);
   });
 
   it('serves a backfilled point from an hour ago with the simulator value for that time', async () => {

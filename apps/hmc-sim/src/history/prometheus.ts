@@ -13,8 +13,11 @@ import { isRecord } from '../narrow.js';
 export interface PrometheusOptions {
   /** `host:port` targets of the `zhmc` scrape job (e.g. RunningSimulator.metricsTarget). */
   readonly scrapeTargets: readonly string[];
-  /** An OpenMetrics file (see writeHistory) to load with promtool before Prometheus starts. */
-  readonly historyFile?: string;
+  /**
+   * OpenMetrics files (see writeHistory) to load with promtool before Prometheus starts: one, or
+   * several (e.g. the last day at a fine step and older days at a coarse one, for disjoint times).
+   */
+  readonly historyFile?: string | readonly string[];
   /** Default 15, the exporter's recommended interval. */
   readonly scrapeIntervalSeconds?: number;
   /** The prometheus executable, a name on PATH or a path. Default `prometheus`. */
@@ -168,28 +171,25 @@ export async function spawnUntilReady(
   }
 }
 
+/** Blocks of an OpenMetrics file written into a TSDB directory (`promtool tsdb create-blocks-from openmetrics`). */
+async function backfillOpenMetrics(promtool: string, historyFile: string, tsdbDir: string): Promise<void> {
+  // 54h blocks hold two days of history each instead of one block per 2 h window.
+  const args = ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=54h', '--quiet', historyFile, tsdbDir];
+  const result = await run(promtool, args);
+  if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
+}
+
 /** Starts Prometheus; resolves when `/-/ready` answers 200. */
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
   const prometheus = await requireExecutable(options.binary ?? 'prometheus');
-  const promtool = options.historyFile === undefined ? undefined : await requireExecutable(options.promtoolBinary ?? 'promtool');
+  const historyFiles = options.historyFile === undefined ? [] : [options.historyFile].flat();
+  const promtool = historyFiles.length === 0 ? undefined : await requireExecutable(options.promtoolBinary ?? 'promtool');
   const interval = options.scrapeIntervalSeconds ?? 15;
   const dataDir = await mkdtemp(join(tmpdir(), 'zlens-prometheus-'));
   const tsdbDir = join(dataDir, 'data');
   let child: ChildProcess | undefined;
   try {
-    if (promtool !== undefined && options.historyFile !== undefined) {
-      // 54h blocks hold two days of history each instead of one block per 2 h window.
-      const result = await run(promtool, [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--max-block-duration=54h',
-        '--quiet',
-        options.historyFile,
-        tsdbDir,
-      ]);
-      if (result.code !== 0) throw new Error(`promtool backfill failed (exit ${String(result.code)}): ${result.output.slice(-2000)}`);
-    }
+    if (promtool !== undefined) for (const historyFile of historyFiles) await backfillOpenMetrics(promtool, historyFile, tsdbDir);
     for (const blocks of options.blockDirs ?? []) await cp(blocks, tsdbDir, { recursive: true });
     const evaluation = options.evaluationIntervalSeconds ?? interval;
     const config = {
