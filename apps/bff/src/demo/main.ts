@@ -1,8 +1,9 @@
 // `pnpm start` (the BFF's `demo` script): the whole stack on one machine, in its own folder because
 // it is not part of the BFF that ships (server.ts is) and is the only BFF code that starts the
 // simulator. Starts the HMC simulator in-process; with a `prometheus` binary on PATH (and
-// ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h of simulated history and
-// scraping the simulator, evaluating the alerting rules zlens ships (docker/prometheus/rules); then
+// ZLENS_DEMO_LIVE not 1) also a throw-away Prometheus holding 24 h of simulated history (and two
+// weeks of processor usage at 5-minute points, enough for the forecast) and scraping the
+// simulator, evaluating the alerting rules zlens ships (docker/prometheus/rules); then
 // the BFF with the same buildDeps as server.ts, configured by the same ZLENS_* variables (the demo
 // only sets the upstreams, and port 8080 and log level warn unless given). TLS to the simulator
 // stays verified: its certificate is the CA file.
@@ -16,12 +17,22 @@ import { ConfigError, loadConfig, type Env } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startBff, type RunningBff } from '../run.js';
 
+const DAY_MS = 86_400_000;
 const HISTORY_MS = 24 * 3600_000;
 /**
  * 30 s history points: half the samples of 15 s (the demo starts in seconds, not half a minute),
  * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
  */
 const HISTORY_STEP_SECONDS = 30;
+/**
+ * The forecast (GET /api/v1/forecast) needs 7 whole days of daily peaks: the 13 days before the
+ * last 24 h (from a UTC midnight) hold the two series it reads, at 5-minute points. Measured on two
+ * shared cores: 4 s to write and 3 s to backfill, beside about 30 s and 60 s for the 24 h of every
+ * metric (apps/bff/README.md).
+ */
+const OLDER_DAYS = 13;
+const OLDER_STEP_SECONDS = 300;
+const FORECAST_FAMILIES = ['zhmc_cpc_processor_usage_ratio', 'zhmc_partition_processor_usage_ratio'];
 const RULES_DIR = fileURLToPath(new URL('../../../../docker/prometheus/rules/', import.meta.url));
 
 /** The shipped alerting and recording rules, as absolute paths (none when the folder is absent). */
@@ -64,8 +75,9 @@ async function main(env: Env): Promise<void> {
     await writeFile(caFile, sim.caPem);
     const withPrometheus = env.ZLENS_DEMO_LIVE !== '1' && (await onPath('prometheus', env.PATH)) && (await onPath('promtool', env.PATH));
     if (withPrometheus) {
-      console.log('zlens demo: writing 24 h of simulated history for Prometheus …');
+      console.log('zlens demo: writing 24 h of simulated history (14 days of processor usage) for Prometheus …');
       const historyFile = join(tempDir, 'history.om');
+      const olderFile = join(tempDir, 'older.om');
       // History up to now (writeHistory aligns it down to the step): Prometheus refuses samples older
       // than its newest block, and its first scrape comes after the backfill, so none is refused;
       // the shorter the gap to that scrape, the smaller the dip of counter rates across it. With
@@ -78,7 +90,24 @@ async function main(env: Env): Promise<void> {
         targetLabels: scrapeLabels(sim.metricsTarget),
       };
       await writeHistory(sim.scenario, range, historyFile);
-      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, ruleFiles: await shippedRules() });
+      // The older days start one step after a UTC midnight (the forecast's first day is a whole
+      // day, not the evening of one; a sample at midnight itself would be the day before's only
+      // sample, as a daily peak's window ends at its time inclusive) and end one coarse step before
+      // the 24 h begin: the files do not overlap.
+      const older = {
+        startMs: Math.floor(range.startMs / DAY_MS - OLDER_DAYS) * DAY_MS + OLDER_STEP_SECONDS * 1000,
+        endMs: range.startMs - OLDER_STEP_SECONDS * 1000,
+      };
+      await writeHistory(
+        sim.scenario,
+        { ...older, stepSeconds: OLDER_STEP_SECONDS, families: FORECAST_FAMILIES, targetLabels: range.targetLabels },
+        olderFile,
+      );
+      prom = await startPrometheus({
+        scrapeTargets: [sim.metricsTarget],
+        historyFile: [historyFile, olderFile],
+        ruleFiles: await shippedRules(),
+      });
     }
     const config = loadConfig({
       ...env,
@@ -92,7 +121,7 @@ async function main(env: Env): Promise<void> {
     });
     bff = await startBff(config, createLogger(config.logLevel));
     const what = prom
-      ? 'Prometheus with 24 h of simulated history'
+      ? 'Prometheus with 24 h of simulated history, 14 days of processor usage'
       : `live mode: polling the simulated HMC every ${config.hmcPollSeconds} s`;
     console.log(`zlens demo: ${bff.url} (${what})`);
     if (config.webDir === null) console.log('zlens demo: no built web UI found (pnpm --filter @zlens/web build); serving the API only');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ForecastResponse, StackedResponse } from '@zlens/shared';
 import { translate } from '../i18n/translate';
 import { MAX_PICKS, parsePicks, togglePick } from '../state/partition-picks';
+import { forecastHistory } from './capacity-queries';
 import { compareMetrics, matchPartitions } from './PartitionCompare';
 import { forecastVerdict } from './forecast-words';
 import { stackedLines } from './stacked-lines';
@@ -22,6 +23,15 @@ describe('partition picks in the URL', () => {
     let search = new URLSearchParams();
     for (let i = 0; i < MAX_PICKS + 3; i += 1) search = togglePick(search, `P${i}`);
     expect(parsePicks(search)).toHaveLength(MAX_PICKS);
+  });
+});
+
+describe('the history a forecast is fitted to', () => {
+  it('is the window when it holds 7 whole days, else the last 30 days (a 7-day window holds 6)', () => {
+    expect(forecastHistory({ kind: 'relative', range: '7d' })).toEqual({ from: 'now-30d', to: 'now', own: false });
+    expect(forecastHistory({ kind: 'relative', range: '30d' })).toEqual({ from: 'now-30d', to: 'now', own: true });
+    const eightDays = { kind: 'absolute' as const, from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 9) };
+    expect(forecastHistory(eightDays).own).toBe(true);
   });
 });
 

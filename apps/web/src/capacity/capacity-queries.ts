@@ -2,7 +2,7 @@
 // by window and step like the series) and the trend/forecast of a CPC's or partition's processor
 // usage over a history of whole days.
 import { queryOptions } from '@tanstack/react-query';
-import { ForecastResponseSchema, StackedResponseSchema } from '@zlens/shared';
+import { FORECAST_MIN_DAYS, ForecastResponseSchema, StackedResponseSchema } from '@zlens/shared';
 import { fetchJson } from '../api/fetch-json';
 import { sameSubject, stepFor } from '../api/queries';
 import { apiBase } from '../navigation/base-path';
@@ -12,8 +12,12 @@ import { refreshInterval, windowExpression, windowKey, windowSeconds, type Refre
 export const STACK_PARTS = 8;
 /** How far the forecast looks ahead, days. */
 export const FORECAST_HORIZON_DAYS = 28;
-/** The forecast's history: the view's window when it spans a week or more, else the last 30 days. */
-const FORECAST_MIN_WINDOW_SECONDS = 7 * 86_400;
+/**
+ * The forecast's history: the view's window when it holds FORECAST_MIN_DAYS whole UTC days (the
+ * BFF takes whole days only, so a window needs a day more: a 7-day window holds 6), else the last
+ * 30 days.
+ */
+const FORECAST_MIN_WINDOW_SECONDS = (FORECAST_MIN_DAYS + 1) * 86_400;
 
 export function stackedQuery(request: { cpc: string; window: TimeWindow; maxPoints: number }, refresh: RefreshKey) {
   const { cpc, window } = request;

@@ -61,7 +61,7 @@ export const CAPACITY_EN = {
   'forecast.help':
     'Method: a robust linear trend (Theil-Sen, the median of the slopes between every pair of days, so a few unusual days do not move it) over the daily peaks of {history}; the band holds the middle 80 % of the days around the trend (10th to 90th percentile), carried {n} days ahead. “Reaches” is where the trend crosses the critical threshold ({pct}).',
   'forecast.historyOwn': 'the chosen range',
-  'forecast.history30': 'the last 30 days (the chosen range is shorter than a week)',
+  'forecast.history30': 'the last 30 days (the chosen range holds fewer than 7 whole days)',
   'forecast.peaks': 'Daily peak',
   'forecast.trend': 'Trend',
   'forecast.low': 'Band low',
@@ -133,7 +133,7 @@ export const CAPACITY_ZH_CN: Readonly<Record<CapacityKey, string>> = {
   'forecast.help':
     '方法：对{history}的每日峰值做稳健线性趋势（Theil-Sen：取每两天之间斜率的中位数，少数异常天不会影响它）；预测带覆盖趋势周围中间 80 % 的天数（第 10 至第 90 百分位），向后延伸 {n} 天。“达到”指趋势线越过严重阈值（{pct}）的时间。',
   'forecast.historyOwn': '所选时间范围',
-  'forecast.history30': '最近 30 天（所选范围不足一周）',
+  'forecast.history30': '最近 30 天（所选范围内的完整天数不足 7 天）',
   'forecast.peaks': '每日峰值',
   'forecast.trend': '趋势',
   'forecast.low': '预测带下限',
