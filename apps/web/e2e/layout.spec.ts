@@ -8,8 +8,29 @@ import { settled, viewPaths } from './helpers';
 
 const widths = [390, 1024] as const;
 // zh-CN's partition view at 390 px was 423 px wide: its legend's rates read "2.4 M字节/秒" (now
-// "2.4 MB/s", as Chinese operators write them).
-const langs = ['en', 'zh-CN'] as const;
+// "2.4 MB/s", as Chinese operators write them). One language in each theme: both themes are laid
+// out alike, and the dark one must also leave no light box behind.
+const runs = [
+  { lang: 'en', theme: 'light' },
+  { lang: 'zh-CN', theme: 'dark' },
+] as const;
+
+/** Boxes drawn light in the dark theme (a panel, table, tooltip or native control left in light colours). */
+async function lightBoxes(page: Page): Promise<string[]> {
+  return page.locator('body').evaluate((body) => {
+    const luminance = (colour: string): number | null => {
+      const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+      return a < 0.5 ? null : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const found = new Set<string>();
+    for (const element of body.querySelectorAll<HTMLElement>('*')) {
+      const { width, height } = element.getBoundingClientRect();
+      const light = luminance(getComputedStyle(element).backgroundColor);
+      if (light !== null && light > 0.6 && width > 24 && height > 12) found.add(`${element.tagName.toLowerCase()}.${element.className}`);
+    }
+    return [...found];
+  });
+}
 
 /** Legend tables whose rows are cut off: a scroll box shorter than its rows, or a row outside its box. */
 async function clippedLegends(page: Page): Promise<string[]> {
@@ -26,14 +47,15 @@ async function clippedLegends(page: Page): Promise<string[]> {
   );
 }
 
-async function check(page: Page, testInfo: TestInfo, name: string, lang: string, width: number): Promise<void> {
+async function check(page: Page, testInfo: TestInfo, name: string, lang: string, theme: string, width: number): Promise<void> {
   await settled(page);
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   }));
-  await page.screenshot({ path: testInfo.outputPath(`${name}-${lang}-${width}.png`), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath(`${name}-${lang}-${theme}-${width}.png`), fullPage: true });
   expect(scrollWidth, `${name} (${lang}) at ${width} px scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+  if (theme === 'dark') expect(await lightBoxes(page), `${name} (${lang}) at ${width} px: light boxes in the dark theme`).toEqual([]);
   expect(await clippedLegends(page), `${name} (${lang}) at ${width} px`).toEqual([]);
   // The language and theme pickers stay on screen (not embedded: there is no header there).
   const pickers = page.locator('.app-header-pickers select');
@@ -44,17 +66,19 @@ async function check(page: Page, testInfo: TestInfo, name: string, lang: string,
   }
 }
 
-for (const lang of langs) {
-  test(`every view at 390 and 1024 px in ${lang}: no sideways page scroll, no clipped legend`, async ({ page }, testInfo) => {
+for (const { lang, theme } of runs) {
+  test(`every view at 390 and 1024 px in ${lang}, ${theme} theme: no sideways page scroll, no clipped legend`, async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(240_000);
     const views = await viewPaths(page);
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
       for (const view of views) {
         const sep = view.path.includes('?') ? '&' : '?';
-        await page.goto(`${baseUrl()}${view.path}${sep}range=6h&lang=${lang}`);
+        await page.goto(`${baseUrl()}${view.path}${sep}range=6h&lang=${lang}&theme=${theme}`);
         await expect(page.locator('#root')).not.toBeEmpty();
-        await check(page, testInfo, view.name, lang, width);
+        await check(page, testInfo, view.name, lang, theme, width);
       }
     }
   });

@@ -4,7 +4,7 @@ import { seriesStats } from './format';
 import { lineColor, type UsageLine, type ValueFormatter } from './usage-chart-option';
 import './usage-chart.css';
 
-/** The legend: one row per line with min / max / avg / last; the name toggles the line. */
+/** The legend: one row per line with min / max / avg / last (a phone drops min and max); the name toggles the line. */
 export function LegendTable({
   dark,
   title,
@@ -31,10 +31,10 @@ export function LegendTable({
         <thead>
           <tr>
             <th scope="col">{t('legend.series')}</th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="numeric legend-range">
               {t('legend.min')}
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="numeric legend-range">
               {t('legend.max')}
             </th>
             <th scope="col" className="numeric">
@@ -66,8 +66,8 @@ export function LegendTable({
                     {line.name}
                   </button>
                 </th>
-                <td className="numeric">{format(stats.min)}</td>
-                <td className="numeric">{format(stats.max)}</td>
+                <td className="numeric legend-range">{format(stats.min)}</td>
+                <td className="numeric legend-range">{format(stats.max)}</td>
                 <td className="numeric">{format(stats.avg)}</td>
                 <td className="numeric">{format(stats.last)}</td>
               </tr>
