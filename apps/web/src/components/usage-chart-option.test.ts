@@ -79,4 +79,11 @@ describe('a size axis', () => {
     expect(sizeAxisInterval([line([700])])).toEqual({ interval: 200, max: 800 });
     expect(sizeAxisInterval([line([null])])).toEqual({});
   });
+
+  it('reads its origin as 0, not 0 MiB under GiB ticks', () => {
+    const option = usageChartOption({ start: 0, end: 15, showLegend: false, unit: 'mebibytes', lines: [line([262_144, 524_288])] });
+    const axis = option.yAxis as { axisLabel: { formatter: (v: number) => string } };
+    expect(axis.axisLabel.formatter(0)).toBe('0');
+    expect(axis.axisLabel.formatter(100 * 1024)).toBe('100 GiB');
+  });
 });

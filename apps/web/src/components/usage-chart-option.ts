@@ -396,7 +396,12 @@ export function usageChartOption({
             min: 0,
             // Sizes tick at round numbers of the unit they are read in (100 GiB, not 97.7 GiB).
             ...(unit === 'mebibytes' ? sizeAxisInterval(lines.filter((line) => !hidden?.has(line.name))) : {}),
-            axisLabel: { color: tokens.textSecondary, fontSize: 11, formatter: (v: number) => format(v) },
+            // A size axis' origin reads '0', not '0 MiB' under ticks in GiB.
+            axisLabel: {
+              color: tokens.textSecondary,
+              fontSize: 11,
+              formatter: (v: number) => (v === 0 && unit === 'mebibytes' ? '0' : format(v)),
+            },
             splitLine: { lineStyle: { color: tokens.borderSubtle } },
           };
 
