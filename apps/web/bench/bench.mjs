@@ -10,8 +10,10 @@
 //     `longtask`, i.e. anything over 50 ms) while hovering the charts and the heatmap, and while
 //     zooming by drag (the zoom includes fetching and drawing the new window).
 //  3. Initial JS: the scripts the browser loads for the fleet view, gzip -9 of the built files.
+//  4. API requests per page load of each view (demo preset) at 390 and 1440 px, counted as
+//     e2e/requests.spec.ts counts them (that test asserts none is aborted or asked twice).
 import { readFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -121,6 +123,55 @@ async function benchFleet(browser, baseUrl) {
   return { runs, files };
 }
 
+/** The views an operator opens, as e2e/helpers.ts' viewPaths lists them, plus the energy view. */
+async function viewPaths(baseUrl) {
+  const { cpcs } = await (await fetch(`${baseUrl}/api/v1/inventory`)).json();
+  const dpm = cpcs.find((c) => c.mode === 'dpm' && c.partitions.length > 0 && c.adapters.length > 0);
+  const classic = cpcs.find((c) => c.mode === 'classic' && c.partitions.length > 0);
+  const enc = encodeURIComponent;
+  // A channel the classic CPC reports usage for (the inventory does not list channels).
+  const channels = await (
+    await fetch(`${baseUrl}/api/v1/series?metric=zhmc_channel_usage_ratio&cpc=${enc(classic.name)}&from=now-1h&to=now`)
+  ).json();
+  const chpid = channels.series[0]?.labels.channel_css_chpid ?? '';
+  return [
+    { name: 'fleet', path: '/' },
+    { name: 'CPC (DPM)', path: `/cpcs/${enc(dpm.name)}` },
+    { name: 'CPC (classic)', path: `/cpcs/${enc(classic.name)}` },
+    { name: 'partition', path: `/cpcs/${enc(dpm.name)}/partitions/${enc(dpm.partitions[0].name)}` },
+    { name: 'LPAR', path: `/cpcs/${enc(classic.name)}/partitions/${enc(classic.partitions[0].name)}` },
+    { name: 'adapter', path: `/cpcs/${enc(dpm.name)}/adapters/${enc(dpm.adapters[0].name)}` },
+    { name: 'channel', path: `/cpcs/${enc(classic.name)}/channels/${enc(chpid)}` },
+    { name: 'energy', path: `/cpcs/${enc(dpm.name)}/energy` },
+    { name: 'embedded panel', path: `/embed/panel/cpc-processor-usage-ratio/cpcs/${enc(classic.name)}` },
+    { name: 'embedded view', path: `/cpcs/${enc(dpm.name)}?embed=1` },
+  ];
+}
+
+/** 4: the API requests of one load of each view, until no panel is loading. */
+async function benchRequests(browser, baseUrl) {
+  const views = await viewPaths(baseUrl);
+  const rows = [];
+  for (const view of views) {
+    const row = { name: view.name, path: view.path };
+    for (const width of [390, 1440]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      let requests = 0;
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.includes('/api/')) requests += 1;
+      });
+      const sep = view.path.includes('?') ? '&' : '?';
+      await page.goto(`${baseUrl}${view.path}${sep}range=6h`);
+      await page.waitForFunction(() => document.querySelectorAll('[role="status"]').length === 0, null, { timeout: 60_000 });
+      row[width] = requests;
+      await context.close();
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** 2: hover and zoom on the CPC view of an 85-partition CPC. */
 async function benchCpc(browser, baseUrl, cpc) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -183,12 +234,14 @@ const describeTasks = (xs) => (xs.length === 0 ? 'none over 50 ms' : `${xs.lengt
 async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const started = new Date();
+  const loadAtStart = loadavg();
   let demo;
   let large;
   try {
     console.log('web bench: demo stack …');
     demo = await startStack('demo', 6, 'catalog');
     const fleet = await benchFleet(browser, demo.baseUrl);
+    const requests = await benchRequests(browser, demo.baseUrl);
     await demo.close();
     demo = undefined;
 
@@ -206,8 +259,9 @@ async function main() {
     const zoomAll = cpc.rounds.flatMap((r) => r.zoom);
     const backAll = cpc.rounds.flatMap((r) => r.back);
     const chromiumVersion = browser.version();
+    const load = (averages) => averages.map((x) => x.toFixed(1)).join(', ');
     const md = [
-      `Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromiumVersion} (headless, no GPU), viewport 1440×900. Measured, not asserted: \`pnpm --filter @zlens/web bench\`.`,
+      `Run ${started.toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromiumVersion} (headless, no GPU), viewport 1440×900. Load average (1, 5, 15 min) ${load(loadAtStart)} at the start, ${load(loadavg())} at the end${loadAtStart[0] > cpus().length ? ` (above the ${cpus().length} cores: times are dominated by waiting for a core, high and spread; compare rows of this run, not runs)` : ''}. Measured, not asserted: \`pnpm --filter @zlens/web bench\`.`,
       '',
       `**(1) First chart of the fleet view** (\`demo\` preset: 2 DPM + 1 classic CPC, 43 partitions, 6 h of history): navigation start → \`zlens:first-chart\` (ECharts \`finished\` after the first data). ${RUNS} runs per row, each in a new browser context (cold: empty HTTP cache), then a reload (warm). Compressed vs uncompressed is the same build served with and without \`Accept-Encoding\` (the BFF sends the precompressed brotli/gzip files the build wrote); "wire" is what the cold load carried (every request, data included). Target ≤ 1000 ms cold (issue 17).`,
       '',
@@ -234,8 +288,18 @@ async function main() {
       ...fleet.files
         .sort((a, b) => b.gzip - a.gzip)
         .map((f) => `| \`${f.path.replace(/-[\w-]{8}\.js$/, '.js')}\` | ${(f.raw / 1024).toFixed(1)} | ${(f.gzip / 1024).toFixed(1)} |`),
+      '',
+      `**(4) API requests per page load** (\`demo\` preset, \`range=6h\`, a new browser context each): every request to \`/api/\` from navigation until no panel is loading (the upstream banner's \`/status\` included). Each chart, sparkline and table asks once at its measured width; none is started at a fallback width and aborted, and no URL is asked twice (\`e2e/requests.spec.ts\` fails otherwise).`,
+      '',
+      '| view | path | requests at 390 px | at 1440 px |',
+      '| --- | --- | --- | --- |',
+      ...requests.map((r) => `| ${r.name} | \`${r.path}\` | ${r[390]} | ${r[1440]} |`),
     ].join('\n');
-    const file = await writeBenchmarkSection('web', 'Web: fleet first chart, CPC view responsiveness, initial JS (apps/web)', md);
+    const file = await writeBenchmarkSection(
+      'web',
+      'Web: fleet first chart, CPC view responsiveness, initial JS, requests per view (apps/web)',
+      md,
+    );
     console.log(md);
     console.log(`\nwritten to ${file}`);
   } finally {
