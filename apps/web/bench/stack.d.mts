@@ -21,6 +21,10 @@ export interface StackOptions {
   env?: Readonly<Record<string, string>>;
   /** Rule files (absolute paths) for Prometheus to evaluate. */
   ruleFiles?: readonly string[];
+  /** Start the simulator's admin endpoint (POST /admin/status …) at `sim.adminUrl`. */
+  admin?: boolean;
+  /** The history's resolution in seconds (default 15; weeks of history want minutes). */
+  stepSeconds?: number;
 }
 
 /** A port on 127.0.0.1 that was free a moment ago. */

@@ -39,17 +39,26 @@ async function waitForReady(url, child, timeoutMs) {
 
 /**
  * `options.env`: extra BFF environment (e.g. ZLENS_FRAME_ANCESTORS for the embedding tests);
- * `options.ruleFiles`: alerting and recording rules for Prometheus to evaluate.
+ * `options.ruleFiles`: alerting and recording rules for Prometheus to evaluate;
+ * `options.admin`: the simulator's admin endpoint on (`sim.adminUrl`), to change statuses;
+ * `options.stepSeconds`: the history's resolution (default 15 s; weeks of history want minutes).
  */
 export async function startStack(preset, hours, families, options = {}) {
   const workDir = await mkdtemp(join(tmpdir(), 'zlens-web-bench-'));
-  const sim = await startSimulator({ preset });
+  const sim = await startSimulator({ preset, ...(options.admin ? { adminPort: 0 } : {}) });
   const historyFile = join(workDir, 'history.om');
   const endMs = Date.now();
   const started = Date.now();
   const targetLabels = scrapeLabels(sim.metricsTarget);
-  await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families, targetLabels }, historyFile);
-  const prometheus = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, ruleFiles: options.ruleFiles });
+  const stepSeconds = options.stepSeconds;
+  await writeHistory(sim.scenario, { startMs: endMs - hours * 3_600_000, endMs, families, targetLabels, stepSeconds }, historyFile);
+  // Months of backfilled blocks take Prometheus a while to open: a bound, not a wait.
+  const prometheus = await startPrometheus({
+    scrapeTargets: [sim.metricsTarget],
+    historyFile,
+    ruleFiles: options.ruleFiles,
+    readyTimeoutMs: 600_000,
+  });
   const setupSeconds = (Date.now() - started) / 1000;
   const caFile = join(workDir, 'hmc-ca.pem');
   await writeFile(caFile, sim.caPem);

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       '| --- | ---: | ---: | ---: |',
       ...rows,
       '',
-      "Not measured here: the browser's time to the first chart of this view (the web bench measures the fleet view's first chart; a 90-day CPC view in the browser is still to be benchmarked).",
+      "The browser's time to the first chart of this view, on the same data: section `web-capacity` just below (`pnpm --filter @zlens/web bench:capacity`).",
       '',
       'Run: `pnpm --filter @zlens/bff build && node apps/bff/dist/bench/capacity.js` (BENCH_DAYS, BENCH_RUNS).',
     ];

@@ -28,7 +28,7 @@ const HISTORY_STEP_SECONDS = 30;
  * The forecast (GET /api/v1/forecast) needs 7 whole days of daily peaks: the 13 days before the
  * last 24 h (from a UTC midnight) hold the two series it reads, at 5-minute points. Measured on two
  * shared cores: 4 s to write and 3 s to backfill, beside about 30 s and 60 s for the 24 h of every
- * metric (apps/bff/README.md).
+ * metric.
  */
 const OLDER_DAYS = 13;
 const OLDER_STEP_SECONDS = 300;
