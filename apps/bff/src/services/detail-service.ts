@@ -70,21 +70,22 @@ export class DetailService {
     const hmc = this.hmcCpc(name);
     let stale = inventory.stale;
     const { prometheus } = this.deps;
-    const exported =
+    // Both at once: the LPAR reads (one per LPAR, shared with the partition view) wait at most HMC_WAIT_MS.
+    const [exported, processorsByMode] = await Promise.all([
       prometheus === null
         ? null
-        : await prometheus.exportedCpc(cpc.name).catch((err: unknown) => {
+        : prometheus.exportedCpc(cpc.name).catch((err: unknown) => {
             this.deps.logger.warn({ err: describeError(err) }, 'CPC properties from Prometheus failed');
             stale = true;
             return null;
-          });
-    const processorsByMode =
+          }),
       cpc.mode === 'classic' && hmc !== undefined
-        ? await withinBound(this.lparProcessors(cpc.name, cpc.partitions), `LPARs of ${cpc.name}`).catch((err: unknown) => {
+        ? withinBound(this.lparProcessors(cpc.name, cpc.partitions), `LPARs of ${cpc.name}`).catch((err: unknown) => {
             this.deps.logger.warn({ err: describeError(err) }, 'LPAR processors from the HMC failed');
             return null;
           })
-        : null;
+        : null,
+    ]);
     const all = exported?.exported ?? [];
     // The HMC's properties win; without the HMC, the exporter's cpc-resource metrics (when exported).
     const fromExporter = exported !== null && all.length > 0 ? exported : null;
