@@ -1,7 +1,7 @@
 // How far zlens' answers from VictoriaMetrics lie from its answers from Prometheus, for counter
 // rates (NIC and port traffic), where the engines' semantics differ (docs/deploy.md §7): the same
 // simulator history (15 s samples, 7 s past the quarter minute as scrapes fall) in a real
-// Prometheus, a VictoriaMetrics with the flags docs/deploy.md asks for and one with its defaults;
+// Prometheus, a VictoriaMetrics with the flags docs/deploy.md asks for and one with its own lookback;
 // one BFF in front of each, asked the same series and top-N. Writes docs/benchmarks.md section
 // `bff-engines`. Environment: BENCH_HOURS (6).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -150,13 +150,13 @@ async function main(): Promise<void> {
     // Debian's build of VictoriaMetrics does not know its own version (-version prints nothing).
     const vmVersion = firstLine('dpkg-query', ['-W', '-f=${Version}', 'victoria-metrics']) || 'version unknown';
     const lines = [
-      `Data: the simulator's default site, CPC \`${cpc}\`: ${hours} h at 15 s of ${FAMILIES.length} families (${stats.series} series, ${stats.samples.toLocaleString('en')} samples), every sample ${PHASE} s past its quarter minute (scrapes never fall on the query grid), no gaps. Engines: ${firstLine('prometheus', ['--version'])}; VictoriaMetrics ${vmVersion} (Debian package) with \`-search.minStalenessInterval=5m -search.maxStalenessInterval=5m\` (docs/deploy.md §7) and with its defaults. One BFF per engine, asked the same \`/api/v1/series\` (every NIC or port of the CPC). Per point where both engines have a value: |VictoriaMetrics − Prometheus| / Prometheus; “one engine only”: points with a value on one of them.`,
+      `Data: the simulator's default site, CPC \`${cpc}\`: ${hours} h at 15 s of ${FAMILIES.length} families (${stats.series} series, ${stats.samples.toLocaleString('en')} samples), every sample ${PHASE} s past its quarter minute (scrapes never fall on the query grid), no gaps. Engines: ${firstLine('prometheus', ['--version'])}; VictoriaMetrics ${vmVersion} (Debian package) with \`-search.minStalenessInterval=5m -search.maxStalenessInterval=5m\` (docs/deploy.md §7) and without them (its own lookback; both with \`-search.latencyOffset=15s\`, which changes nothing in past data). One BFF per engine, asked the same \`/api/v1/series\` (every NIC or port of the CPC). Per point where both engines have a value: |VictoriaMetrics − Prometheus| / Prometheus; “one engine only”: points with a value on one of them.`,
       '',
-      '| metric | range | with the flags: p50 / p95 / max % | one engine only | defaults: p50 / p95 / max % | one engine only |',
+      '| metric | range | with the flags: p50 / p95 / max % | one engine only | own lookback: p50 / p95 / max % | one engine only |',
       '| --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
-      `Top-N of \`${COUNTERS[0] ?? ''}\` over ${hours} h (every NIC of the CPC): ranks that hold another NIC on VictoriaMetrics than on Prometheus — with the flags by average ${moved(topVm, 'byAverage')}, by peak ${moved(topVm, 'byPeak')}; with its defaults by average ${moved(topVmDefaults, 'byAverage')}, by peak ${moved(topVmDefaults, 'byPeak')} (a 6 h top-N ranks 1-minute rates at a 30 s step). Gauges, heatmaps and top-N of gauges answer the same to 1e-9 (tested, apps/bff/src/app.engines.test.ts).`,
+      `Top-N of \`${COUNTERS[0] ?? ''}\` over ${hours} h (every NIC of the CPC): ranks that hold another NIC on VictoriaMetrics than on Prometheus — with the flags by average ${moved(topVm, 'byAverage')}, by peak ${moved(topVm, 'byPeak')}; with its own lookback by average ${moved(topVmDefaults, 'byAverage')}, by peak ${moved(topVmDefaults, 'byPeak')} (a 6 h top-N ranks 1-minute rates at a 30 s step). Gauges, heatmaps and top-N of gauges answer the same to 1e-9 (tested, apps/bff/src/app.engines.test.ts).`,
       '',
       'Why (docs/deploy.md §7): Prometheus extrapolates the increase between the first and last sample in the window to its edges, VictoriaMetrics counts from the last sample before the window; with n samples in the window they differ by at most 1/n of the spread of the per-interval rates — a 60 s window holds 4 samples, a 300 s window 20. VictoriaMetrics 1.79 with `-search.minStalenessInterval=5m` also widens 60 s rate windows to 5 minutes; on this smooth simulated traffic that changes little, on a jump it ramps over 5 minutes instead of 1.',
       '',

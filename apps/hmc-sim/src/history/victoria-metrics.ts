@@ -95,6 +95,9 @@ export async function startVictoriaMetrics(options: VictoriaMetricsOptions = {})
       // Imported history can be weeks old; the default retention (1 month) would refuse older samples.
       '-retentionPeriod=10y',
       '-loggerLevel=ERROR',
+      // zlens takes a step one scrape interval (15 s) old as final; the default 30 s would hold
+      // back its newest sample and repeat the value before (docs/deploy.md §7).
+      '-search.latencyOffset=15s',
       ...(options.prometheusLookback === false ? [] : PROMETHEUS_LOOKBACK_FLAGS),
     ];
     const running = await spawnUntilReady(binary, args, `${url}/health`, options.readyTimeoutMs ?? 30_000, (spawned) => (child = spawned));
