@@ -74,6 +74,9 @@ export async function viewPaths(page: Page): Promise<{ name: string; path: strin
     { name: 'lpar', path: `/cpcs/${enc(classic.name)}/partitions/${enc(classic.partitions[0]?.name ?? '')}` },
     { name: 'adapter', path: `/cpcs/${enc(dpm.name)}/adapters/${enc(adapter)}` },
     { name: 'channel', path: channel },
+    // Energy: power, temperatures, heat load (its legend's BTU/h values were the widest), line cords, memory.
+    { name: 'energy-dpm', path: `/cpcs/${enc(dpm.name)}/energy` },
+    { name: 'energy-classic', path: `/cpcs/${enc(classic.name)}/energy` },
     { name: 'embed-panel', path: `/embed/panel/cpc-processor-usage-ratio/cpcs/${enc(classic.name)}` },
     { name: 'embed-view', path: `/cpcs/${enc(dpm.name)}?embed=1` },
   ];
