@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatDateTime } from '../components/format';
 import { useI18n } from '../i18n/use-i18n';
 import { LANGUAGES } from '@zlens/shared';
@@ -9,6 +9,15 @@ import { RefreshNowButton } from './TimeControls';
 import './pickers.css';
 
 const CUSTOM = 'custom';
+
+/** Escape closes an open popup (`<details>`) and gives the focus back to its button (the summary). */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>): void {
+  const details = event.currentTarget;
+  if (event.key !== 'Escape' || !details.open) return;
+  event.preventDefault();
+  details.open = false;
+  details.querySelector('summary')?.focus();
+}
 
 /** `2025-11-24T13:05` in local time, what an `<input type="datetime-local">` holds. */
 export function toLocalInput(unixSeconds: number): string {
@@ -112,6 +121,7 @@ function AbsoluteRangePicker() {
   return (
     <details
       className="disclosure"
+      onKeyDown={closeOnEscape}
       onToggle={(event) => {
         if ((event.target as HTMLDetailsElement).open) {
           const now = resolveWindow(window, Date.now() / 1000);
@@ -235,6 +245,7 @@ export function ThresholdPicker() {
   return (
     <details
       className="disclosure"
+      onKeyDown={closeOnEscape}
       onToggle={(event) => {
         if (!event.currentTarget.open) edited.current = false;
       }}

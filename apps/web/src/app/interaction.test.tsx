@@ -85,6 +85,19 @@ describe('time range', () => {
     const search = new URLSearchParams(router.state.location.search);
     expect(Number(search.get('to')) - Number(search.get('from'))).toBe(7200);
   });
+
+  it('closes the custom range on Escape and gives the focus back to its button', async () => {
+    installFakeApi();
+    renderApp('/');
+    const button = screen.getByText('Custom range');
+    await userEvent.click(button);
+    const popup = button.closest('details');
+    expect(popup?.open).toBe(true);
+    await userEvent.click(screen.getByLabelText('From'));
+    await userEvent.keyboard('{Escape}');
+    expect(popup?.open).toBe(false);
+    expect(document.activeElement).toBe(button);
+  });
 });
 
 describe('chart panels', () => {
