@@ -363,6 +363,34 @@ describe('the same answers from Prometheus and VictoriaMetrics', () => {
     }
   });
 
+  it(
+    "draws the same NIC traffic heatmap within the sum of its NICs' rate tolerances, with no gap on either",
+    { timeout: 60_000 },
+    async () => {
+      const cpc = dpmCpc();
+      const [a, b] = await both(`/api/v1/heatmap?${q({ metric: NIC, cpc, from: end - DAY, to: end, maxPoints: 200 })}`);
+      const [fromProm, fromVm] = [HeatmapResponseSchema.parse(a), HeatmapResponseSchema.parse(b)];
+      expect(fromVm.timestamps).toEqual(fromProm.timestamps);
+      const raw = await rawSamples(NIC, cpc);
+      const window = Math.max(60, fromProm.step);
+      const pairs = pair(fromProm.rows, fromVm.rows);
+      expect(pairs.length).toBeGreaterThan(1);
+      for (const [x, y] of pairs) {
+        // A row is the sum of the partition's NICs' rates: its bound the sum of theirs.
+        const nics = raw.filter((r) => r.labels.partition === x.labels.partition).map((r) => r.points);
+        expectSameValues(
+          x.values,
+          y.values,
+          (i) => `${key(x.labels)} at end ${(fromProm.timestamps[i] ?? NaN) - end} s`,
+          (i) => {
+            const bounds = nics.map((points) => rateBound(points, fromProm.timestamps[i] ?? NaN, window));
+            return bounds.some((bound) => bound.gap) ? null : bounds.reduce((sum, bound) => sum + bound.bound, 0);
+          },
+        );
+      }
+    },
+  );
+
   it('says alerts need a rules engine where VictoriaMetrics has none (no vmalert), instead of "no alert is firing"', async () => {
     const [fromProm, fromVm] = (await both('/api/v1/alerts')).map((body) => AlertsResponseSchema.parse(body));
     // Neither engine evaluates rules here: the test's Prometheus has no rule files either.

@@ -109,11 +109,20 @@ export function peak(values: readonly (number | null)[]): number | null {
   return max;
 }
 
-/** Highest first, no-value last, ties by labels: a stable order for equal inputs. */
+/**
+ * A value to rank by: to 12 significant digits. Engines add the same samples in different orders
+ * (Prometheus and VictoriaMetrics gave two partitions' equal 1-hour averages in the other order by
+ * their last bits), so values equal to 12 digits are ties.
+ */
+function rankValue(value: number | null): number | null {
+  return value === null ? null : Number(value.toPrecision(12));
+}
+
+/** Highest first, no-value last, ties (rankValue) by labels: the same order for equal inputs on every engine. */
 export function byValueDesc<T extends { labels: Record<string, string> }>(value: (item: T) => number | null): (a: T, b: T) => number {
   return (a, b) => {
-    const va = value(a);
-    const vb = value(b);
+    const va = rankValue(value(a));
+    const vb = rankValue(value(b));
     if (va !== vb) {
       if (va === null) return 1;
       if (vb === null) return -1;
