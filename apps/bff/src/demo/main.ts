@@ -24,6 +24,8 @@ const HISTORY_MS = 24 * 3600_000;
  * still two points in the shortest rate() window (4 scrapes = 60 s) so counters chart as rates.
  */
 const HISTORY_STEP_SECONDS = 30;
+/** The samples written while the history loads: at the scrape interval, as the scrapes that follow. */
+const CATCH_UP_STEP_SECONDS = 15;
 /**
  * The forecast (GET /api/v1/forecast) needs 7 whole days of daily peaks: the 13 days before the
  * last 24 h (from a UTC midnight) hold the two series it reads, at 5-minute points. Measured on two
@@ -42,6 +44,19 @@ async function shippedRules(): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** The samples after `lastMs` (the history's last) up to now at the scrape interval, or undefined when none is due yet. */
+async function writeCatchUp(
+  scenario: RunningSimulator['scenario'],
+  targetLabels: Readonly<Record<string, string>>,
+  lastMs: number,
+  file: string,
+): Promise<string | undefined> {
+  const range = { startMs: lastMs + CATCH_UP_STEP_SECONDS * 1000, endMs: Date.now(), stepSeconds: CATCH_UP_STEP_SECONDS };
+  if (range.endMs < range.startMs) return undefined;
+  await writeHistory(scenario, { ...range, targetLabels }, file);
+  return file;
 }
 
 async function onPath(name: string, path: string | undefined): Promise<boolean> {
@@ -79,9 +94,13 @@ async function main(env: Env): Promise<void> {
       const historyFile = join(tempDir, 'history.om');
       const olderFile = join(tempDir, 'older.om');
       // History up to now (writeHistory aligns it down to the step): Prometheus refuses samples older
-      // than its newest block, and its first scrape comes after the backfill, so none is refused;
-      // the shorter the gap to that scrape, the smaller the dip of counter rates across it. With
-      // the scrape's job and instance labels the history and the scraped samples are one series.
+      // than its newest block, and its first scrape comes after the backfill, so none is refused.
+      // Loading it takes minutes, so right before Prometheus starts the minutes since are written
+      // too (catchUp), at the scrape interval: the first scrape follows the history within about one
+      // interval, and counter rates run on across the seam (a 60 s rate right at it can read up to a
+      // fifth low: /metrics serves a slot's value until the next slot, so a scrape's value is up to
+      // 15 s older than its time, the history's none). With the scrape's job and instance labels the
+      // history and the scraped samples are one series.
       const endMs = Date.now();
       const range = {
         startMs: endMs - HISTORY_MS,
@@ -89,7 +108,8 @@ async function main(env: Env): Promise<void> {
         stepSeconds: HISTORY_STEP_SECONDS,
         targetLabels: scrapeLabels(sim.metricsTarget),
       };
-      await writeHistory(sim.scenario, range, historyFile);
+      const scenario = sim.scenario;
+      const written = await writeHistory(scenario, range, historyFile);
       // The older days start one step after a UTC midnight (the forecast's first day is a whole
       // day, not the evening of one; a sample at midnight itself would be the day before's only
       // sample, as a daily peak's window ends at its time inclusive) and end one coarse step before
@@ -99,13 +119,14 @@ async function main(env: Env): Promise<void> {
         endMs: range.startMs - OLDER_STEP_SECONDS * 1000,
       };
       await writeHistory(
-        sim.scenario,
+        scenario,
         { ...older, stepSeconds: OLDER_STEP_SECONDS, families: FORECAST_FAMILIES, targetLabels: range.targetLabels },
         olderFile,
       );
       prom = await startPrometheus({
         scrapeTargets: [sim.metricsTarget],
         historyFile: [historyFile, olderFile],
+        catchUp: () => writeCatchUp(scenario, range.targetLabels, written.lastMs, join(tempDir, 'catch-up.om')),
         ruleFiles: await shippedRules(),
       });
     }

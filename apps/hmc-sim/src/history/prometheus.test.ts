@@ -128,6 +128,46 @@ describe('history written with the scrape target labels', () => {
   }, 90_000);
 });
 
+describe('startPrometheus with a catch-up', () => {
+  it('loads the samples written after the history, so the scrapes follow it without a gap', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hmc-sim-prom-'));
+    const sim = await startSimulator();
+    let prom: RunningPrometheus | undefined;
+    try {
+      // The history ends 10 minutes ago, as if loading it had taken that long.
+      const endMs = Math.floor((Date.now() - 600_000) / STEP_MS) * STEP_MS;
+      const targetLabels = scrapeLabels(sim.metricsTarget);
+      const historyFile = join(dir, 'history.om');
+      await writeHistory(sim.scenario, { startMs: endMs - 600_000, endMs, targetLabels }, historyFile);
+      const catchUpFile = join(dir, 'catch-up.om');
+      let calls = 0;
+      const catchUp = async (): Promise<string> => {
+        calls += 1;
+        await writeHistory(sim.scenario, { startMs: endMs + STEP_MS, endMs: Date.now(), targetLabels }, catchUpFile);
+        return catchUpFile;
+      };
+      prom = await startPrometheus({ scrapeTargets: [sim.metricsTarget], historyFile, catchUp, scrapeIntervalSeconds: 5 });
+      await waitForSeries(prom.url, `timestamp(zhmc_cpc_status_int{cpc="ZLX1"}) > ${Date.now() / 1000 - 5}`, 30_000);
+      expect(calls).toBe(1);
+      // 8 minutes of the 10 after the history's end hold the catch-up's 32 samples (one per 15 s
+      // slot; the window's ends fall between slots).
+      const selector = 'zhmc_nic_bytes_sent_count_total{cpc="ZLX1"}';
+      const gap = await queryPrometheus(prom.url, `count_over_time(${selector}[8m])`, endMs / 1000 + 547.5);
+      expect(gap.length).toBeGreaterThan(10);
+      for (const s of gap) expect(Number(s.value[1])).toBe(32);
+      // One series across the history, the catch-up and the scrapes: a rate at every 15 s of the
+      // last 18 minutes (72 points), none missing at the seams.
+      const rates = await queryPrometheus(prom.url, `count_over_time(rate(${selector}[1m])[18m:15s])`, Date.now() / 1000);
+      expect(rates.length).toBe(gap.length);
+      for (const s of rates) expect(Number(s.value[1])).toBeGreaterThanOrEqual(72);
+    } finally {
+      await prom?.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
 describe('startPrometheus errors', () => {
   it('names a missing prometheus binary', async () => {
     await expect(startPrometheus({ scrapeTargets: [], binary: 'no-such-prometheus-zlens' })).rejects.toThrow(

@@ -18,6 +18,14 @@ export interface PrometheusOptions {
    * several (e.g. the last day at a fine step and older days at a coarse one, for disjoint times).
    */
   readonly historyFile?: string | readonly string[];
+  /**
+   * Called once the history files are loaded, right before Prometheus starts: writes the samples
+   * from the history's end up to now and returns that OpenMetrics file, which is loaded too. Loading
+   * a day of history takes minutes; without this the first scrape follows the history after that
+   * gap, where counter rates have no value and then dip (their first windows hold one or two
+   * scrapes). Undefined when there is nothing to add yet.
+   */
+  readonly catchUp?: () => Promise<string | undefined>;
   /** Default 15, the exporter's recommended interval. */
   readonly scrapeIntervalSeconds?: number;
   /** The prometheus executable, a name on PATH or a path. Default `prometheus`. */
@@ -183,13 +191,16 @@ async function backfillOpenMetrics(promtool: string, historyFile: string, tsdbDi
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
   const prometheus = await requireExecutable(options.binary ?? 'prometheus');
   const historyFiles = options.historyFile === undefined ? [] : [options.historyFile].flat();
-  const promtool = historyFiles.length === 0 ? undefined : await requireExecutable(options.promtoolBinary ?? 'promtool');
+  const promtool =
+    historyFiles.length === 0 && options.catchUp === undefined ? undefined : await requireExecutable(options.promtoolBinary ?? 'promtool');
   const interval = options.scrapeIntervalSeconds ?? 15;
   const dataDir = await mkdtemp(join(tmpdir(), 'zlens-prometheus-'));
   const tsdbDir = join(dataDir, 'data');
   let child: ChildProcess | undefined;
   try {
     if (promtool !== undefined) for (const historyFile of historyFiles) await backfillOpenMetrics(promtool, historyFile, tsdbDir);
+    const catchUpFile = await options.catchUp?.();
+    if (promtool !== undefined && catchUpFile !== undefined) await backfillOpenMetrics(promtool, catchUpFile, tsdbDir);
     for (const blocks of options.blockDirs ?? []) await cp(blocks, tsdbDir, { recursive: true });
     const evaluation = options.evaluationIntervalSeconds ?? interval;
     const config = {
