@@ -12,7 +12,7 @@ import { Panel } from '../components/Panel';
 import { THEME_TOKENS } from '../components/theme';
 import { UsageChartBody } from '../components/UsageChartBody';
 import { valueFormatter, type ChartMarker } from '../components/usage-chart-option';
-import type { UsageSeriesState } from '../components/use-usage-series';
+import { answeredState, type UsageSeriesState } from '../components/use-usage-series';
 import { useElementWidth } from '../components/use-element-width';
 import { usePanelShown } from '../embed/panel-context';
 import { useI18n } from '../i18n/use-i18n';
@@ -37,18 +37,11 @@ export function StackedPartitionsPanel({ cpc, group, markers }: { cpc: string; g
     if (isError) return { status: 'error', error, retry: () => void refetch() };
     if (data === undefined) return { status: 'pending' };
     const lines = stackedLines(data, t('stack.other', { n: Math.max(0, data.partitions - data.parts.length) }));
-    return {
-      status: 'success',
+    return answeredState(
+      data,
       lines,
-      start: data.start,
-      end: data.end,
-      stale: data.stale,
-      fetchedAt: data.fetchedAt,
-      partial: data.partial === true,
-      warnings: data.warnings ?? [],
-      hasData: data.total.some((v) => v !== null),
-      unsupported: null,
-    };
+      data.total.some((v) => v !== null),
+    );
   }, [data, isError, error, refetch, t]);
   const hasData = state.status === 'success' && state.hasData;
   return (

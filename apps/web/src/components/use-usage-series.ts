@@ -46,6 +46,36 @@ export type UsageSeriesState =
       leftOut?: string[];
     };
 
+/** What every BFF answer a panel draws says of its range and freshness (shared's FreshnessShape). */
+interface AnsweredRange {
+  start: number;
+  end: number;
+  stale: boolean;
+  fetchedAt?: number | undefined;
+  partial?: boolean | undefined;
+  warnings?: string[] | undefined;
+}
+
+/** A panel's state from one BFF answer and the lines drawn from it (panels with an endpoint of their own). */
+export function answeredState(
+  answer: AnsweredRange,
+  lines: UsageLine[],
+  hasData = lines.some((line) => line.values.some((value) => value != null)),
+): UsageSeriesState {
+  return {
+    status: 'success',
+    lines,
+    start: answer.start,
+    end: answer.end,
+    stale: answer.stale,
+    fetchedAt: answer.fetchedAt,
+    partial: answer.partial === true,
+    warnings: answer.warnings ?? [],
+    hasData,
+    unsupported: null,
+  };
+}
+
 interface Combined {
   responses: (SeriesResponse | undefined)[];
   pending: boolean;

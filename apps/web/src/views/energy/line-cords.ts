@@ -8,7 +8,7 @@ import type { LineCordMetricId } from '@zlens/shared';
 import { lineCordsQuery } from '../../api/physical-queries';
 import type { RefreshKey, TimeWindow } from '../../state/view-params';
 import type { UsageLine } from '../../components/usage-chart-option';
-import type { UsageSeriesState, UsageSource } from '../../components/use-usage-series';
+import { answeredState, type UsageSeriesState, type UsageSource } from '../../components/use-usage-series';
 
 export const CORD_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 const PHASES = ['a', 'b', 'c'] as const;
@@ -65,17 +65,6 @@ export function useLineCordSeries(
       const name = names.get(metric);
       return name === undefined ? [] : [{ name, timestamps: data.timestamps, values }];
     });
-    return {
-      status: 'success',
-      lines,
-      start: data.start,
-      end: data.end,
-      stale: data.stale,
-      fetchedAt: data.fetchedAt,
-      partial: data.partial === true,
-      warnings: data.warnings ?? [],
-      hasData: lines.some((line) => line.values.some((value) => value != null)),
-      unsupported: null,
-    };
+    return answeredState(data, lines);
   }, [data, error, isPending, refetch, sources]);
 }

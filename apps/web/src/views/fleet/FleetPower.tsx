@@ -11,7 +11,7 @@ import { chartUnitLabels } from '../../components/chart-unit-labels';
 import { ChartTable } from '../../components/ChartTable';
 import { UsageChartBody } from '../../components/UsageChartBody';
 import { valueFormatter } from '../../components/usage-chart-option';
-import type { UsageSeriesState } from '../../components/use-usage-series';
+import { answeredState, type UsageSeriesState } from '../../components/use-usage-series';
 import { useElementWidth } from '../../components/use-element-width';
 import { usePanelShown } from '../../embed/panel-context';
 import { useI18n } from '../../i18n/use-i18n';
@@ -43,15 +43,11 @@ export function FleetPower() {
     if (query.isError) return { status: 'error', error: query.error, retry: () => void query.refetch() };
     const d = query.data;
     const lines = [{ name: totalName, color: COLOR, timestamps: d.timestamps, values: d.total }];
-    return {
-      status: 'success',
+    return answeredState(
+      d,
       lines,
-      start: d.start,
-      end: d.end,
-      stale: d.stale,
-      hasData: d.total.some((v) => v !== null),
-      unsupported: null,
-    };
+      d.total.some((v) => v !== null),
+    );
   }, [query, totalName]);
   const data = query.data;
   const peakOfAll = Math.max(1, ...(data?.cpcs ?? []).map((c) => c.peak ?? 0));
