@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cpcUri,
   partitionUri,
   startPrometheus,
   startSimulator,
@@ -23,6 +24,8 @@ import { captureLogger, closedPort, tempFile } from './test/helpers.js';
 
 const RULES_DIR = resolve(import.meta.dirname, '../../../docker/prometheus/rules');
 const PARTITION = 'LNXPRD01';
+// Driven above 90 % by the last test of the shipped rules (its workload stays so).
+const SATURATED_CPC = 'ZLX2';
 
 let sim: RunningSimulator;
 let prom: RunningPrometheus;
@@ -161,6 +164,27 @@ describe('alerts from the shipped rules', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/^from:/);
   });
+
+  it('fires the critical CPC alert when the simulator drives a CPC above 90 %, and Alertmanager receives it', async () => {
+    const cpc = sim.scenario.cpcs.find((c) => c.name === SATURATED_CPC);
+    if (cpc === undefined) throw new Error(`no CPC ${SATURATED_CPC} in the demo`);
+    sim.setWorkload(cpcUri(cpc), 'saturated');
+    const agent = app({ ZLENS_PROMETHEUS_URL: prom.url, ZLENS_ALERTMANAGER_URL: alertmanager.url });
+    const body = await pollAlerts(agent, `/api/v1/alerts?cpc=${SATURATED_CPC}`, (b) =>
+      b.alerts.some((a) => a.name === 'ZhmcCpcProcessorUsageCritical'),
+    );
+    expect(body.alerts.find((a) => a.name === 'ZhmcCpcProcessorUsageCritical')).toMatchObject({
+      severity: 'critical',
+      state: 'firing',
+      object: { cpc: SATURATED_CPC, partition: null, adapter: null, channel: null },
+      silenced: false,
+    });
+    const received = await fetch(
+      `${alertmanager.url}/api/v2/alerts?${new URLSearchParams({ filter: 'alertname="ZhmcCpcProcessorUsageCritical"' }).toString()}`,
+    );
+    const alerts = (await received.json()) as { labels: Record<string, string> }[];
+    expect(alerts.map((a) => a.labels.cpc)).toContain(SATURATED_CPC);
+  }, 120_000);
 });
 
 describe('alerts in live mode', () => {

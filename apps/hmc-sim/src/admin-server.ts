@@ -8,6 +8,8 @@
 //   POST   /admin/down          {"ms"?}  the HMC API and STOMP stop listening; back after ms if given
 //   POST   /admin/up                     listening again (sessions are lost, as after a reboot)
 //   POST   /admin/status        {"uri", "status"}  a CPC, partition, LPAR or adapter changes status
+//   POST   /admin/workload      {"uri", "workload"}  a running partition or LPAR (or all of a CPC's)
+//                                        runs another workload profile, e.g. "saturated" (~97 %)
 //   GET    /admin/exporter                what /metrics exports ({"metricGroups", "cpcs"?})
 //   PUT    /admin/exporter      {...}    change it ({"metricGroups": "all" | [...], "cpcs"?: [...]})
 
@@ -20,6 +22,7 @@ import type { SimulatorFaults } from './simulator.js';
 export interface AdminDeps {
   readonly faults: SimulatorFaults;
   setStatus(uri: string, status: string): unknown;
+  setWorkload(uri: string, workload: string): unknown;
   readonly exporter: { get(): ExporterConfig; set(config: ExporterConfig): void };
 }
 
@@ -82,6 +85,11 @@ export function createAdminServer(deps: AdminDeps): Server {
           if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.status !== 'string')
             throw new Error('expected {"uri": "...", "status": "..."}');
           return reply(response, 200, deps.setStatus(body.uri, body.status));
+        }
+        case 'POST /admin/workload': {
+          if (!isRecord(body) || typeof body.uri !== 'string' || typeof body.workload !== 'string')
+            throw new Error('expected {"uri": "...", "workload": "..."}');
+          return reply(response, 200, deps.setWorkload(body.uri, body.workload));
         }
         case 'GET /admin/exporter':
           return reply(response, 200, deps.exporter.get());

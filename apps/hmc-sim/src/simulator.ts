@@ -9,7 +9,7 @@ import { createExporterServer } from './exporter/exporter-server.js';
 import type { FaultSettings } from './hmc-api/faults.js';
 import { createHmcServer, selfSignedTls, type TlsMaterial } from './hmc-api/hmc-server.js';
 import { presetScenario, type PresetName } from './scenario/presets.js';
-import type { Scenario } from './scenario/scenario.js';
+import type { Scenario, WorkloadProfile } from './scenario/scenario.js';
 import { SiteState, type StatusChange } from './scenario/site-state.js';
 import { createStompServer, type SessionEndBehaviour } from './stomp/stomp-server.js';
 
@@ -88,6 +88,8 @@ export interface RunningSimulator {
   expireAllSessions(): void;
   /** Changes the status of the CPC, partition, LPAR or adapter with this object URI, and notifies. */
   setStatus(uri: string, status: string): StatusChange;
+  /** Drives the running partitions/LPARs with this URI (or all of this CPC's) with a workload profile, e.g. `saturated`. */
+  setWorkload(uri: string, workload: string): { uri: string; workload: WorkloadProfile; changed: number };
   /** The exporter config /metrics follows now. */
   readonly exporterConfig: ExporterConfig;
   /** Changes what /metrics exports from the next scrape on; throws ExporterConfigError when invalid. */
@@ -186,10 +188,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     comeBack,
   };
   const setStatus = (uri: string, status: string): StatusChange => site.setStatus(uri, status);
+  const setWorkload = (uri: string, workload: string): ReturnType<SiteState['setWorkload']> => site.setWorkload(uri, workload);
   const admin =
     options.adminPort === undefined
       ? undefined
-      : createAdminServer({ faults, setStatus, exporter: { get: () => exporterConfig, set: setExporterConfig } });
+      : createAdminServer({ faults, setStatus, setWorkload, exporter: { get: () => exporterConfig, set: setExporterConfig } });
   const servers: AnyServer[] = [hmc.server, stomp.server, exporter, ...(admin === undefined ? [] : [admin])];
   try {
     hmcPort = await listen(hmc.server, options.hmcPort ?? 0, host);
@@ -211,6 +214,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       faults,
       expireAllSessions: () => hmc.sessions.expireAll(),
       setStatus,
+      setWorkload,
       get exporterConfig() {
         return exporterConfig;
       },

@@ -130,4 +130,35 @@ describe('faults through the admin endpoint', () => {
     const unknown = await fetch(`${sim.adminUrl ?? ''}/admin/faults`, { method: 'PUT', body: JSON.stringify({ explode: true }) });
     expect([unknown.status, await unknown.json()]).toEqual([400, { error: expect.stringMatching(/unknown fault "explode"/) }]);
   });
+
+  it('drives a CPC above 90 % by saturating its running partitions, and rejects bad input with 400', async () => {
+    const cpc = sim.scenario.cpcs.find((c) => c['dpm-enabled']);
+    if (cpc === undefined) throw new Error('no DPM CPC');
+    const usage = async (): Promise<number> => {
+      const line = (await (await fetch(sim.metricsUrl)).text())
+        .split('\n')
+        .find((l) => l.startsWith(`zhmc_cpc_processor_usage_ratio{cpc="${cpc.name}"}`));
+      return Number(line?.split(' ')[1]);
+    };
+    expect(await usage()).toBeLessThan(0.9);
+    const running = cpc.partitions.filter((p) => p.workload !== 'stopped').length;
+    const uri = `/api/cpcs/${cpc['object-id']}`;
+    expect(await admin('POST', '/admin/workload', { uri, workload: 'saturated' })).toEqual({
+      uri,
+      workload: 'saturated',
+      changed: running,
+    });
+    expect(await usage()).toBeGreaterThan(0.9);
+    // Stopped partitions stay stopped.
+    expect(sim.scenario.cpcs.find((c) => c.name === cpc.name)?.partitions.filter((p) => p.workload === 'stopped')).toHaveLength(
+      cpc.partitions.length - running,
+    );
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${sim.adminUrl ?? ''}/admin/workload`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post({ uri, workload: 'frantic' })).status).toBe(400);
+    expect((await post({ uri, workload: 'stopped' })).status).toBe(400);
+    expect((await post({ uri: '/api/cpcs/nope', workload: 'steady' })).status).toBe(400);
+    await admin('POST', '/admin/workload', { uri, workload: 'steady' });
+    expect(await usage()).toBeLessThan(0.9);
+  });
 });

@@ -3,7 +3,8 @@
 // refer to each other by name (a NIC names its virtual switch), and URIs are derived from the
 // object ids, so a scenario is plain data that round-trips through YAML.
 
-export const WORKLOAD_PROFILES = ['steady', 'daily', 'batch', 'spiky', 'idle', 'stopped'] as const;
+/** `saturated`: near 100 % all the time — no preset uses it; it is the fault an admin drives a CPC into (setWorkload). */
+export const WORKLOAD_PROFILES = ['steady', 'daily', 'batch', 'spiky', 'idle', 'saturated', 'stopped'] as const;
 export type WorkloadProfile = (typeof WORKLOAD_PROFILES)[number];
 
 export const PARTITION_TYPES = ['linux', 'ssc', 'zvm'] as const;

@@ -1,5 +1,5 @@
-// The live site: the scenario as it is now. Statuses can change at runtime (the admin endpoint,
-// RunningSimulator.setStatus); each change replaces the immutable scenario with an updated copy,
+// The live site: the scenario as it is now. Statuses and workloads can change at runtime (the admin
+// endpoint, RunningSimulator.setStatus and setWorkload); each change replaces the immutable scenario with an updated copy,
 // so every cache keyed by the scenario object stays right, and tells the listeners (the STOMP
 // notification server) what changed.
 
@@ -8,12 +8,14 @@ import {
   CPC_STATUSES,
   LPAR_STATUSES,
   PARTITION_STATUSES,
+  WORKLOAD_PROFILES,
   adapterUri,
   cpcUri,
   lparUri,
   partitionUri,
   type CpcSpec,
   type Scenario,
+  type WorkloadProfile,
 } from './scenario.js';
 
 export interface StatusChange {
@@ -84,5 +86,36 @@ export class SiteState {
     this.current = { ...this.current, cpcs };
     for (const listener of this.listeners) listener(change);
     return change;
+  }
+
+  /**
+   * Sets the workload of the running partition or LPAR with this object URI, or of every running one
+   * of the CPC with this URI (driving the CPC's usage, which follows its partitions'). Stopped ones
+   * stay stopped: a status change starts them. Returns how many took the workload.
+   */
+  setWorkload(uri: string, workload: string): { uri: string; workload: WorkloadProfile; changed: number } {
+    const next = pick(WORKLOAD_PROFILES, workload, 'workload');
+    if (next === 'stopped') throw new Error('"stopped" is a status: change the status to stop a partition');
+    let found = false;
+    let changed = 0;
+    const apply = <T extends { workload: WorkloadProfile }>(item: T, whole: boolean, itemUri: string): T => {
+      if (!whole && itemUri !== uri) return item;
+      found = true;
+      if (item.workload === 'stopped') return item;
+      changed += 1;
+      return { ...item, workload: next };
+    };
+    const cpcs = this.current.cpcs.map((cpc): CpcSpec => {
+      const whole = cpcUri(cpc) === uri;
+      found ||= whole;
+      return {
+        ...cpc,
+        partitions: cpc.partitions.map((p) => apply(p, whole, partitionUri(p))),
+        'logical-partitions': cpc['logical-partitions'].map((l) => apply(l, whole, lparUri(l))),
+      };
+    });
+    if (!found) throw new Error(`no CPC, partition or LPAR with URI ${uri}`);
+    this.current = { ...this.current, cpcs };
+    return { uri, workload: next, changed };
   }
 }

@@ -36,6 +36,7 @@ const SHAPES: Readonly<Record<WorkloadProfile, RateShape>> = {
   steady: { rate: 1_500_000, amplitude: 0.1, peakHour: 12 },
   spiky: { rate: 500_000, amplitude: 0.5, peakHour: 15 },
   idle: { rate: 10_000, amplitude: 0.2, peakHour: 12 },
+  saturated: { rate: 1_500_000, amplitude: 0.1, peakHour: 12 },
   stopped: { rate: 1_000, amplitude: 0, peakHour: 0 },
 };
 

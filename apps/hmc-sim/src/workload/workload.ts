@@ -79,6 +79,7 @@ const IO_SHARE: Readonly<Record<WorkloadProfile, { network: number; storage: num
   batch: { network: 0.25, storage: 0.9 },
   spiky: { network: 0.4, storage: 0.3 },
   idle: { network: 0.3, storage: 0.5 },
+  saturated: { network: 0.5, storage: 0.4 },
 };
 
 const HOUR_MS = 3_600_000;
@@ -147,6 +148,8 @@ export function activity(seed: number, key: number, profile: WorkloadProfile, sl
     }
     case 'idle':
       return 1.5 * level;
+    case 'saturated':
+      return 97;
     case 'stopped':
       return 0;
   }
