@@ -33,6 +33,14 @@ describe('app shell', () => {
     expect(api.seriesCalls.find((call) => call.metric === 'zhmc_cpc_processor_usage_ratio')?.from).toBe('now-1h');
   });
 
+  it("shows a Grafana link's from=now-30d&to=now as the 30 d preset in the picker, the range the charts ask for", async () => {
+    const api = installFakeApi();
+    renderApp('/cpcs/P0001?from=now-30d&to=now');
+    expect(screen.getByRole('combobox', { name: 'Time range' })).toHaveProperty('value', '30d');
+    await waitFor(() => expect(api.seriesCalls.some((call) => call.metric === 'zhmc_cpc_processor_usage_ratio')).toBe(true));
+    expect(api.seriesCalls.find((call) => call.metric === 'zhmc_cpc_processor_usage_ratio')?.from).toBe('now-30d');
+  });
+
   it('changes the range through the URL, as a history entry that back undoes', async () => {
     const api = installFakeApi();
     const { router } = renderApp('/cpcs/P0001');

@@ -40,17 +40,17 @@ function customLabel(window: Exclude<TimeWindow, { kind: 'relative' }>, t: Retur
 }
 
 export function TimeRangePicker() {
-  const [{ range, window }, setParams] = useViewParams();
+  const [{ window }, setParams] = useViewParams();
   const { t } = useI18n();
   const id = useId();
-  const absolute = window.kind !== 'relative';
   return (
     <div className="picker-group">
       <div className="picker">
         <label htmlFor={id}>{t('picker.timeRange')}</label>
         <select
           id={id}
-          value={absolute ? CUSTOM : range}
+          // The window, not the `range` parameter: a Grafana link's from=now-30d&to=now is the 30 d preset.
+          value={window.kind === 'relative' ? window.range : CUSTOM}
           onChange={(event) => {
             const next = RANGES.find((candidate) => candidate === event.target.value);
             if (next) setParams({ range: next, from: null, to: null });
