@@ -200,23 +200,29 @@ export function markersNear(markers: readonly ChartMarker[], timeMs: number, tol
     .map((m) => (m.text.length > MARKER_TEXT_MAX ? { ...m, text: `${m.text.slice(0, MARKER_TEXT_MAX - 1)}…` } : m));
 }
 
-/** Markers as vertical dashed lines (▲ at the top for a status change, ◆ for an HMC message) on a helper series. */
-function markerSeries(markers: readonly ChartMarker[], tokens: ThemeTokens): LineSeriesOption {
+const MARKER_SHAPE: Readonly<Record<ChartMarker['kind'], string>> = { status: 'triangle', hardware: 'diamond' };
+
+/**
+ * One kind of markers as vertical dashed lines (▲ at the top for a status change, ◆ for an HMC
+ * message) on a helper series. The symbol is the series' own: ECharts ignores a symbol set on one
+ * line of `{xAxis}` (apache/echarts#13385) and draws its default circle and arrow. HMC messages, a
+ * few a day over weeks, are drawn fainter so they do not hide the lines.
+ */
+function markerSeries(kind: ChartMarker['kind'], markers: readonly ChartMarker[], tokens: ThemeTokens): LineSeriesOption {
+  const status = kind === 'status';
   return {
     type: 'line',
-    name: '__markers',
+    name: `__markers_${kind}`,
     data: [],
     silent: true,
     markLine: {
       silent: true,
       animation: false,
       label: { show: false },
-      data: markers.map((m) => ({
-        xAxis: m.time * 1000,
-        symbol: ['none', m.kind === 'status' ? 'triangle' : 'diamond'],
-        symbolSize: 9,
-        lineStyle: { color: m.kind === 'status' ? tokens.supportError : tokens.interactive, type: 'dashed', width: 1 },
-      })),
+      symbol: ['none', MARKER_SHAPE[kind]],
+      symbolSize: 9,
+      lineStyle: { color: status ? tokens.supportError : tokens.interactive, type: 'dashed', width: 1, opacity: status ? 1 : 0.45 },
+      data: markers.filter((m) => m.kind === kind).map((m) => ({ xAxis: m.time * 1000 })),
     },
   };
 }
@@ -364,7 +370,9 @@ export function usageChartOption({
   if (unit === 'ratio' && thresholds) series.push(thresholdSeries(thresholds, tokens, fitted?.max ?? 1));
   if (alertBands.length > 0) series.push(alertSeries(alertBands, tokens));
   const shownMarkers = markers.filter((m) => m.time >= start && m.time <= end);
-  if (shownMarkers.length > 0) series.push(markerSeries(shownMarkers, tokens));
+  for (const kind of ['hardware', 'status'] as const) {
+    if (shownMarkers.some((m) => m.kind === kind)) series.push(markerSeries(kind, shownMarkers, tokens));
+  }
   const grid = lines[0]?.timestamps ?? [];
   const step = grid.length > 1 ? (grid[1] ?? 0) - (grid[0] ?? 0) : 0;
   const tolerance = Math.max(step / 2, (end - start) / 150);
