@@ -1,7 +1,7 @@
 // The SPA's files as a browser gets them: the brotli or gzip copy the build left beside a script
 // when the browser accepts it (never compressed per request), the plain file otherwise, hashed
 // assets cached for good either way.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
@@ -58,6 +58,27 @@ describe('the SPA files', () => {
     expect(route.status).toBe(200);
     expect(route.text).toContain('<title>zlens</title>');
     expect(route.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers 404 for a built file that is not there, not the page with a compressed header', async () => {
+    const agent = await agentWithWeb();
+    // A tab of an older build asks for its chunk after a new build replaced it.
+    const gone = await agent.get('/assets/index-OldBuild1.js').set('accept-encoding', 'gzip, deflate, br');
+    expect(gone.status).toBe(404);
+    expect(gone.headers['content-encoding']).toBeUndefined();
+    expect(gone.text).not.toContain('<title>');
+  });
+
+  it('sends the new index.html once a build replaced it under the running BFF', async () => {
+    const index = tempFile('index.html', '<!doctype html><title>zlens</title><script src="assets/index-Build0001.js"></script>');
+    const config = loadConfig({ ZLENS_PROMETHEUS_URL: `http://127.0.0.1:${await closedPort()}`, ZLENS_WEB_DIR: dirname(index) });
+    const agent = request(createApp(buildDeps(config, captureLogger().logger, { startPolling: false }).deps));
+    expect((await agent.get('/cpcs/ZOS1')).text).toContain('index-Build0001.js');
+    writeFileSync(index, '<!doctype html><title>zlens</title><script src="assets/index-Build0002.js"></script>');
+    utimesSync(index, new Date(), new Date(Date.now() + 5000));
+    const route = await agent.get('/cpcs/ZOS1');
+    expect(route.text).toContain('index-Build0002.js');
+    expect(route.text).not.toContain('index-Build0001.js');
   });
 
   it('serves index.html that appears after start (a build finishing while the BFF starts)', async () => {

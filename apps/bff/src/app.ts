@@ -1,6 +1,6 @@
 // createApp(deps): the Express app, built only from explicit dependencies, so tests drive it with
 // supertest against real or simulated upstreams and server.ts only listens.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
@@ -73,19 +73,33 @@ function requestMetrics(deps: AppDeps): RequestHandler {
 /**
  * index.html with `<base href="<base path>/">`: Vite builds with relative asset URLs, so the one
  * build works at the host root and under any prefix, and the SPA reads its base from this tag.
+ * Read again when the file changes: a BFF started while the SPA was being built (Vite empties
+ * dist/ first), or a web build replaced under a running BFF, must not keep sending a page whose
+ * scripts are gone.
  */
-function indexHtml(indexFile: string, basePath: string): string | null {
-  if (!existsSync(indexFile)) return null;
-  const html = readFileSync(indexFile, 'utf8');
-  return html.replace(/<head>/i, `<head>\n    <base href="${basePath}/" />`);
+function indexReader(indexFile: string, basePath: string): () => string | null {
+  let read: { mtimeMs: number; html: string } | null = null;
+  return () => {
+    const mtimeMs = statSync(indexFile, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return null;
+    if (read?.mtimeMs !== mtimeMs) {
+      read = { mtimeMs, html: readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>\n    <base href="${basePath}/" />`) };
+    }
+    return read.html;
+  };
 }
 
 function serveWeb(site: Router, webDir: string, basePath: string): void {
-  // Read once it exists: a BFF started while the SPA was being built (Vite empties dist/ first)
-  // would otherwise answer 404 for every client-side route until restarted.
-  let index: string | null = null;
+  const currentIndex = indexReader(join(webDir, 'index.html'), basePath);
   const sendIndex: RequestHandler = (req, res, next) => {
-    index ??= indexHtml(join(webDir, 'index.html'), basePath);
+    if (req.path.startsWith('/assets/')) {
+      // A built file that is not there (a tab of an older build asks for its chunks): 404, never
+      // the SPA's page in its place — and without the Content-Encoding the precompressed lookup set.
+      res.removeHeader('content-encoding');
+      res.status(404).type('text').send('not found');
+      return;
+    }
+    const index = currentIndex();
     if (index === null || req.path.startsWith('/api/') || req.path === '/api') {
       next();
       return;
