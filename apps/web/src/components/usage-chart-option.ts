@@ -205,11 +205,9 @@ const MARKER_SHAPE: Readonly<Record<ChartMarker['kind'], string>> = { status: 't
 /**
  * One kind of markers as vertical dashed lines (▲ at the top for a status change, ◆ for an HMC
  * message) on a helper series. The symbol is the series' own: ECharts ignores a symbol set on one
- * line of `{xAxis}` (apache/echarts#13385) and draws its default circle and arrow. HMC messages, a
- * few a day over weeks, are drawn fainter so they do not hide the lines.
+ * line of `{xAxis}` (apache/echarts#13385) and draws its default circle and arrow.
  */
 function markerSeries(kind: ChartMarker['kind'], markers: readonly ChartMarker[], tokens: ThemeTokens): LineSeriesOption {
-  const status = kind === 'status';
   return {
     type: 'line',
     name: `__markers_${kind}`,
@@ -221,7 +219,7 @@ function markerSeries(kind: ChartMarker['kind'], markers: readonly ChartMarker[]
       label: { show: false },
       symbol: ['none', MARKER_SHAPE[kind]],
       symbolSize: 9,
-      lineStyle: { color: status ? tokens.supportError : tokens.interactive, type: 'dashed', width: 1, opacity: status ? 1 : 0.45 },
+      lineStyle: { color: kind === 'status' ? tokens.supportError : tokens.interactive, type: 'dashed', width: 1 },
       data: markers.filter((m) => m.kind === kind).map((m) => ({ xAxis: m.time * 1000 })),
     },
   };
