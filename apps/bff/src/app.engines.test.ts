@@ -47,6 +47,7 @@ import {
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { buildDeps, type BuiltDeps } from './deps.js';
+import { INVENTORY_METRICS } from './inventory/prometheus-inventory.js';
 import { captureLogger } from './test/helpers.js';
 
 const DAY = 86_400;
@@ -54,20 +55,10 @@ const INTERVAL = 60;
 /** Seconds past the minute of every sample. */
 const PHASE = 23;
 const EXACT = 1e-9;
-const FAMILIES = [
-  'zhmc_cpc_status_int',
-  'zhmc_cpc_processor_usage_ratio',
-  'zhmc_partition_status_int',
-  'zhmc_partition_lpar_status_int',
-  'zhmc_partition_processor_usage_ratio',
-  'zhmc_adapter_status_int',
-  'zhmc_adapter_usage_ratio',
-  'zhmc_crypto_adapter_usage_ratio',
-  'zhmc_nic_bytes_sent_count_total',
-  'zhmc_port_bytes_received_count_total',
-];
 const NIC = 'zhmc_nic_bytes_sent_count_total';
 const PORT = 'zhmc_port_bytes_received_count_total';
+/** What the inventory reads, and two counters for the rates. */
+const FAMILIES = [...INVENTORY_METRICS, NIC, PORT];
 const PARTITION_USAGE = 'zhmc_partition_processor_usage_ratio';
 
 const work = mkdtempSync(join(tmpdir(), 'zlens-bff-engines-'));
