@@ -76,6 +76,7 @@ export function ForecastPanel({ cpc, partition }: { cpc: string; partition?: str
     <Panel
       title={title}
       panelId={PANEL_ID}
+      className="panel-fit"
       stale={data?.stale ?? false}
       fetchedAt={data?.fetchedAt}
       actions={
