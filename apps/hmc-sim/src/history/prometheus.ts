@@ -129,6 +129,12 @@ export async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Stops an engine (if it was spawned) and removes its data directory: its close, and its clean-up when starting failed. */
+export async function cleanUp(child: ChildProcess | undefined, dataDir: string): Promise<void> {
+  if (child !== undefined) await stop(child);
+  await rm(dataDir, { recursive: true, force: true });
+}
+
 /** The scrape job of the targets. */
 export const SCRAPE_JOB = 'zhmc';
 
@@ -235,14 +241,10 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
     return {
       url,
       dataDir,
-      close: async () => {
-        await stop(running);
-        await rm(dataDir, { recursive: true, force: true });
-      },
+      close: () => cleanUp(running, dataDir),
     };
   } catch (error) {
-    if (child !== undefined) await stop(child);
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanUp(child, dataDir);
     throw error;
   }
 }

@@ -5,11 +5,11 @@
 
 import { type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { freePort, requireExecutable, spawnUntilReady, stop } from './prometheus.js';
+import { cleanUp, freePort, requireExecutable, spawnUntilReady } from './prometheus.js';
 
 export interface VictoriaMetricsOptions {
   /** An OpenMetrics file (see writeHistory) to import once VictoriaMetrics is ready. */
@@ -108,14 +108,10 @@ export async function startVictoriaMetrics(options: VictoriaMetricsOptions = {})
     return {
       url,
       imported,
-      close: async () => {
-        await stop(running);
-        await rm(dataDir, { recursive: true, force: true });
-      },
+      close: () => cleanUp(running, dataDir),
     };
   } catch (error) {
-    if (child !== undefined) await stop(child);
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanUp(child, dataDir);
     throw error;
   }
 }
